@@ -1,0 +1,156 @@
+// The one HTTP client. Every connection the action opens goes through here: per-request timeout,
+// an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
+// bodies, and errors and debug lines that carry method, path and status only — never headers,
+// bodies or query strings, which may hold tokens.
+import { request as undiciRequest } from 'undici'
+import { ServerError } from './errors.js'
+
+export interface HttpResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  readonly text: string
+}
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  readonly url: string
+  readonly headers?: Readonly<Record<string, string>>
+  readonly body?: string
+}
+
+export interface HttpClient {
+  /** Sends a request, retrying what is worth retrying; returns the final response whatever its status. */
+  send(req: HttpRequest): Promise<HttpResponse>
+}
+
+export interface HttpOptions {
+  /** Per-attempt timeout. */
+  readonly timeoutMs: number
+  /** Wall-clock budget for everything sent through this client, retries and waits included. */
+  readonly deadlineMs: number
+  readonly maxAttempts?: number
+  /** Upper bound of the first backoff window (doubles per attempt, full jitter). */
+  readonly backoffBaseMs?: number
+  readonly maxBodyBytes?: number
+  readonly userAgent?: string
+  readonly debug?: (line: string) => void
+  readonly sleep?: (ms: number) => Promise<void>
+  readonly now?: () => number
+}
+
+// Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
+const RETRY_STATUS = new Set([429, 502, 503, 504])
+const RETRY_CODES = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN',
+  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+])
+const MAX_BACKOFF_MS = 8_000
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The request's path, for messages: no origin, no query (ids in paths are not secret). */
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return '(invalid URL)'
+  }
+}
+
+/** Parses Retry-After (delta-seconds or HTTP-date) into milliseconds from now. */
+export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value
+  if (v === undefined || v.trim() === '') return undefined
+  if (/^\s*\d+\s*$/.test(v)) return Number(v) * 1000
+  const date = Date.parse(v)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+function errorCode(err: unknown): string {
+  let e: unknown = err
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    if ((e as { name?: unknown }).name === 'TimeoutError') return 'ETIMEDOUT'
+    e = (e as { cause?: unknown }).cause
+  }
+  return 'UNKNOWN'
+}
+
+export function createHttpClient(opts: HttpOptions): HttpClient {
+  const now = opts.now ?? Date.now
+  const sleep = opts.sleep ?? defaultSleep
+  const maxAttempts = opts.maxAttempts ?? 5
+  const base = opts.backoffBaseMs ?? 500
+  const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024
+  const deadline = now() + opts.deadlineMs
+  const debug = opts.debug ?? ((): void => {})
+
+  async function attempt(req: HttpRequest): Promise<HttpResponse> {
+    const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()))
+    const res = await undiciRequest(req.url, {
+      method: req.method,
+      headers: { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers },
+      body: req.body,
+      signal: AbortSignal.timeout(timeout),
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    })
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > maxBody) {
+        res.body.destroy()
+        throw new ServerError(`${req.method} ${pathOf(req.url)}: response larger than ${maxBody} bytes`, res.statusCode)
+      }
+      chunks.push(chunk)
+    }
+    return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }
+  }
+
+  function backoff(n: number): number {
+    return Math.random() * Math.min(MAX_BACKOFF_MS, base * 2 ** (n - 1))
+  }
+
+  return {
+    async send(req) {
+      const where = `${req.method} ${pathOf(req.url)}`
+      for (let n = 1; ; n++) {
+        const started = now()
+        let wait: number
+        try {
+          const res = await attempt(req)
+          debug(`${where} → ${res.status} in ${now() - started} ms`)
+          if (!RETRY_STATUS.has(res.status) || n >= maxAttempts) return res
+          wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n)
+          if (now() + wait > deadline) return res
+        } catch (err) {
+          if (err instanceof ServerError) throw err
+          const code = errorCode(err)
+          debug(`${where} → ${code} after ${now() - started} ms`)
+          const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT')
+          const outOfTime = now() >= deadline
+          if (!RETRY_CODES.has(code) || n >= maxAttempts || outOfTime) {
+            const what = timedOut ? 'timed out' : `failed (${code})`
+            throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err })
+          }
+          wait = backoff(n)
+          if (now() + wait > deadline) wait = Math.max(0, deadline - now())
+        }
+        debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${maxAttempts})`)
+        await sleep(wait)
+      }
+    },
+  }
+}
+
+/** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
+export function parseJson(res: HttpResponse, where: string): unknown {
+  try {
+    return JSON.parse(res.text)
+  } catch {
+    const type = res.headers['content-type'] ?? 'no content type'
+    throw new ServerError(`${where}: expected JSON, got ${res.text.length} bytes of ${String(type)} (HTTP ${res.status})`, res.status)
+  }
+}

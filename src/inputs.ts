@@ -1,0 +1,87 @@
+// Reads every action input once into one frozen, validated Settings. getInput appears nowhere else.
+import * as core from '@actions/core'
+import { InputError } from './errors.js'
+
+export interface Settings {
+  /** The access token as given (secret: masked by main before anything else is printed). */
+  readonly accessToken: string
+  /** The raw `secrets` mapping text; parsed by mapping.ts. */
+  readonly secrets: string
+  /** Bitwarden cloud region, when given. */
+  readonly cloudRegion?: 'us' | 'eu'
+  /** Self-hosted server base URL, trailing slashes removed. */
+  readonly baseUrl?: string
+  readonly identityUrl?: string
+  readonly apiUrl?: string
+  /** Export values as environment variables (outputs are always set). */
+  readonly setEnv: boolean
+  /** Overall time budget for the run, in seconds. */
+  readonly timeoutSeconds: number
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
+
+/**
+ * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
+ * network in clear text). Trailing slashes are removed so paths join cleanly (BW-URL-1).
+ */
+export function normalizeServerUrl(value: string, input: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError(`Input '${input}' is not a valid URL (expected e.g. https://secrets.example.com).`)
+  }
+  if (url.username || url.password) throw new InputError(`Input '${input}' must not contain credentials.`)
+  if (url.search || url.hash) throw new InputError(`Input '${input}' must not contain a query or fragment.`)
+  const loopback = LOOPBACK.test(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError(`Input '${input}' must use https:// (plain http:// is allowed only for localhost and 127.0.0.1).`)
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+function optionalUrl(name: string): string | undefined {
+  const v = core.getInput(name)
+  return v === '' ? undefined : normalizeServerUrl(v, name)
+}
+
+function readRegion(): 'us' | 'eu' | undefined {
+  const v = core.getInput('cloud_region').toLowerCase()
+  if (v === '') return undefined
+  if (v === 'us' || v === 'eu') return v
+  throw new InputError(`Input 'cloud_region' must be 'us' or 'eu' (or left empty for a custom server URL).`)
+}
+
+/** sm-action semantics: only a case-insensitive 'false' turns it off (BW-COMPAT-3). */
+function readSetEnv(): boolean {
+  const v = core.getInput('set_env')
+  if (v.toLowerCase() === 'false') return false
+  if (!['', 'true', 'True', 'TRUE'].includes(v)) {
+    core.warning(`Input 'set_env' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`)
+  }
+  return true
+}
+
+function readTimeout(): number {
+  const v = core.getInput('timeout')
+  if (v === '') return 60
+  const n = Number(v)
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 3600) {
+    throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got '${v}'.`)
+  }
+  return n
+}
+
+export function readSettings(): Settings {
+  return Object.freeze({
+    accessToken: core.getInput('access_token', { required: true }),
+    secrets: core.getInput('secrets', { trimWhitespace: false }),
+    cloudRegion: readRegion(),
+    baseUrl: optionalUrl('base_url'),
+    identityUrl: optionalUrl('identity_url'),
+    apiUrl: optionalUrl('api_url'),
+    setEnv: readSetEnv(),
+    timeoutSeconds: readTimeout(),
+  })
+}

@@ -1,0 +1,115 @@
+// Bitwarden's symmetric crypto (spec §3, §5, §6): HKDF token key, type-2 EncStrings
+// (AES-256-CBC + HMAC-SHA256, encrypt-then-MAC). Pure functions over strings and bytes;
+// the primitives come from @noble, none are written here.
+import { cbc } from '@noble/ciphers/aes.js'
+import { equalBytes } from '@noble/ciphers/utils.js'
+import { hkdf } from '@noble/hashes/hkdf.js'
+import { hmac } from '@noble/hashes/hmac.js'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { CryptoError } from '../../errors.js'
+import { decodeBase64Strict } from './base64.js'
+
+/** A 64-byte AES-256-CBC-HMAC-SHA256 key, split as Bitwarden does. */
+export interface SymmetricKey {
+  readonly enc: Uint8Array
+  readonly mac: Uint8Array
+}
+
+export interface EncString {
+  readonly iv: Uint8Array
+  readonly data: Uint8Array
+  readonly mac: Uint8Array
+}
+
+const ascii = (s: string): Uint8Array => new TextEncoder().encode(s)
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** Splits 64 key bytes into enc (0..32) and mac (32..64). */
+export function splitKey(bytes: Uint8Array): SymmetricKey {
+  if (bytes.length !== 64) throw new CryptoError(`expected a 64-byte key, got ${bytes.length} bytes`)
+  return { enc: bytes.slice(0, 32), mac: bytes.slice(32, 64) }
+}
+
+/** `derive_shareable_key`: HKDF-SHA256(ikm = secret, salt = "bitwarden-<name>", info, L = 64). */
+export function deriveShareableKey(secret: Uint8Array, name: string, info?: string): Uint8Array {
+  return hkdf(sha256, secret, ascii(`bitwarden-${name}`), info === undefined ? undefined : ascii(info), 64)
+}
+
+/** The access token's key (spec §3). */
+export function deriveTokenKey(seed: Uint8Array): SymmetricKey {
+  return splitKey(deriveShareableKey(seed, 'accesstoken', 'sm-access-token'))
+}
+
+/**
+ * Parses `2.<iv>|<data>|<mac>` (spec §6.2, BW-ENC-1/2). Every other type is refused by number, and
+ * the message never quotes the ciphertext.
+ */
+export function parseEncString(text: string): EncString {
+  const dot = text.indexOf('.')
+  if (dot < 0) throw new CryptoError('unsupported EncString: it has no type header')
+  const type = text.slice(0, dot)
+  if (type !== '2') {
+    const shown = /^\d{1,3}$/.test(type) ? `type ${type}` : 'an unknown type'
+    throw new CryptoError(`unsupported EncString ${shown} (only type 2, AES-256-CBC + HMAC-SHA256, is accepted)`)
+  }
+  const parts = text.slice(dot + 1).split('|')
+  if (parts.length !== 3) throw new CryptoError(`malformed EncString type 2: expected 3 parts, got ${parts.length}`)
+  const [iv, data, mac] = parts.map(decodeBase64Strict)
+  if (!iv || !data || !mac) throw new CryptoError('malformed EncString type 2: a part is not standard base64')
+  if (iv.length !== 16) throw new CryptoError(`malformed EncString type 2: iv must be 16 bytes, got ${iv.length}`)
+  if (mac.length !== 32) throw new CryptoError(`malformed EncString type 2: mac must be 32 bytes, got ${mac.length}`)
+  if (data.length === 0 || data.length % 16 !== 0) {
+    throw new CryptoError(`malformed EncString type 2: ciphertext must be a non-empty multiple of 16 bytes, got ${data.length}`)
+  }
+  return { iv, data, mac }
+}
+
+/** Verifies the MAC in constant time, then decrypts and unpads (spec §6.3). */
+export function decryptBytes(enc: EncString, key: SymmetricKey): Uint8Array {
+  const expected = hmac.create(sha256, key.mac).update(enc.iv).update(enc.data).digest()
+  if (!equalBytes(expected, enc.mac)) throw new CryptoError('MAC mismatch: the value was tampered with or encrypted under another key')
+  try {
+    return cbc(key.enc, enc.iv).decrypt(enc.data)
+  } catch (cause) {
+    throw new CryptoError('decryption failed: bad padding', { cause })
+  }
+}
+
+/** Parses, verifies and decrypts an EncString to strict UTF-8 text. */
+export function decryptString(text: string, key: SymmetricKey): string {
+  const bytes = decryptBytes(parseEncString(text), key)
+  try {
+    return strictUtf8.decode(bytes)
+  } catch (cause) {
+    throw new CryptoError('decrypted value is not valid UTF-8', { cause })
+  }
+}
+
+/**
+ * Decrypts the login response's `encrypted_payload` into the organization key (spec §5).
+ * A MAC failure here means the token's key part is wrong, so the error says so (BW-ORG-2).
+ */
+export function decryptOrganizationKey(payload: string, tokenKey: SymmetricKey): SymmetricKey {
+  const enc = parseEncString(payload)
+  let bytes: Uint8Array
+  try {
+    bytes = decryptBytes(enc, tokenKey)
+  } catch (cause) {
+    throw new CryptoError(
+      "The access token's key does not match the server's encrypted payload (token damaged or mistyped: check the part after ':').",
+      { cause },
+    )
+  }
+  let key: unknown
+  try {
+    key = (JSON.parse(strictUtf8.decode(bytes)) as { encryptionKey?: unknown }).encryptionKey
+  } catch (cause) {
+    throw new CryptoError('The login payload is not the expected JSON object.', { cause })
+  }
+  const raw = typeof key === 'string' ? decodeBase64Strict(key) : undefined
+  if (!raw) throw new CryptoError("The login payload has no base64 'encryptionKey'.")
+  if (raw.length !== 64) {
+    throw new CryptoError(`Unsupported organization key type (${raw.length}-byte key; only 64-byte AES-256-CBC-HMAC keys are supported).`)
+  }
+  return splitKey(raw)
+}

@@ -1,0 +1,49 @@
+// The Provider seam: the only code that knows a vendor sits behind this interface.
+import type { HttpClient } from '../http.js'
+import type { Settings } from '../inputs.js'
+import type { ParsedMapping } from '../mapping.js'
+
+/** One value to export. `source` says where it came from (ids, paths; never the value). */
+export interface Secret {
+  readonly name: string
+  readonly value: string
+  readonly source: string
+}
+
+/** What a provider may do to the outside world: no @actions/core inside providers. */
+export interface ProviderContext {
+  readonly http: HttpClient
+  /** Registers a mask; called for token parts and for every value as soon as it is decrypted. */
+  readonly mask: (value: string) => void
+  readonly warning: (message: string) => void
+  readonly debug: (message: string) => void
+  readonly now: () => number
+}
+
+export interface Provider<R = unknown> {
+  readonly kind: ProviderKind
+  /** Parses the `secrets` input in this provider's grammar (pure; throws InputError with the line). */
+  parse(input: string): ParsedMapping<R>
+  /** Logs in, fetches and decrypts everything asked for, or throws: never a partial result. */
+  fetch(requests: readonly R[]): Promise<Secret[]>
+}
+
+export type ProviderKind = 'bitwarden'
+
+/**
+ * Picks the provider from the token's shape. Bitwarden is the fallback, so that a damaged Bitwarden
+ * token gets Bitwarden's precise parse error rather than "unknown token".
+ */
+export function detectProvider(_token: string): ProviderKind {
+  return 'bitwarden'
+}
+
+/** Creates the provider for a token; its module is loaded only when that provider is used. */
+export async function createProvider(settings: Settings, ctx: ProviderContext): Promise<Provider> {
+  switch (detectProvider(settings.accessToken)) {
+    case 'bitwarden': {
+      const { createBitwardenProvider } = await import('./bitwarden/index.js')
+      return createBitwardenProvider(settings, ctx) as Provider
+    }
+  }
+}
