@@ -30,6 +30,7 @@ export interface ParsedMapping<R> {
 /** The runner's and sm-action v2's env-name rule. */
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const NEAR_UUID = /^(?=.*-)[0-9a-f-]{16,}$/i
 // A comment starts at a '#' that begins the line or follows whitespace, so ids and names keep any '#'
 // that is glued to other text.
 const COMMENT = /(^|\s)#.*$/
@@ -75,6 +76,8 @@ function parseSource(source: string, line: number): BitwardenSelector {
     return name === '*' ? { kind: 'all', projectId } : { kind: 'name', name, projectId }
   }
   if (UUID.test(source)) return { kind: 'id', id: source.toLowerCase() }
+  // Hex and hyphens only: a mistyped id, not a name; say so rather than search for it by name.
+  if (NEAR_UUID.test(source)) throw lineError(line, `${quote(source)} looks like a secret id but is not a valid UUID (8-4-4-4-12 hex digits)`)
   return { kind: 'name', name: source }
 }
 

@@ -1,0 +1,121 @@
+// Runs the bundled action exactly as the runner does: `node dist/index.js` with INPUT_* variables
+// and fresh GITHUB_ENV / GITHUB_OUTPUT files, then reads back what it wrote.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export interface ActionRun {
+  readonly exitCode: number
+  readonly stdout: string
+  readonly stderr: string
+  /** Values registered with ::add-mask::, unescaped. */
+  readonly masks: string[]
+  readonly env: Map<string, string>
+  readonly outputs: Map<string, string>
+  readonly envFile: string
+  readonly outputFile: string
+  /** The ::error:: line's text, if the step failed. */
+  readonly error?: string
+}
+
+export const ACTION_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/index.js')
+
+/** Parses a GITHUB_ENV / GITHUB_OUTPUT file written with heredoc delimiters or NAME=value lines. */
+export function parseFileCommands(text: string): Map<string, string> {
+  const out = new Map<string, string>()
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line === '') continue
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string]
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!)
+      if (i >= lines.length) throw new Error(`unterminated heredoc for ${name}`)
+      out.set(name, value.join('\n'))
+    } else {
+      const eq = line.indexOf('=')
+      out.set(line.slice(0, eq), line.slice(eq + 1))
+    }
+  }
+  return out
+}
+
+/** Undoes @actions/core's command-value escaping (% \r \n). */
+function unescapeCommandValue(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+}
+
+export interface RunOptions {
+  /** Extra environment, e.g. RUNNER_DEBUG. */
+  readonly env?: Record<string, string>
+  readonly timeoutMs?: number
+}
+
+/** Inputs by their action.yml names; missing ones get action.yml's defaults from the caller. */
+export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'inject-secrets-'))
+  const envFile = join(dir, 'env')
+  const outputFile = join(dir, 'output')
+  writeFileSync(envFile, '')
+  writeFileSync(outputFile, '')
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    GITHUB_ENV: envFile,
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: dir,
+    ...opts.env,
+  }
+  // The runner upper-cases input names and replaces spaces with '_'.
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  try {
+    const child = spawn(process.execPath, [ACTION_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    const exitCode = await new Promise<number>((resolveExit, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        reject(new Error(`action did not finish within ${opts.timeoutMs ?? 30000} ms`))
+      }, opts.timeoutMs ?? 30000)
+      child.on('close', (code) => {
+        clearTimeout(timer)
+        resolveExit(code ?? -1)
+      })
+    })
+    const masks = [...stdout.matchAll(/^::add-mask::(.*)$/gm)].map((m) => unescapeCommandValue(m[1]!))
+    const error = /^::error::(.*)$/m.exec(stdout)?.[1]
+    const envText = readFileSync(envFile, 'utf8')
+    const outputText = readFileSync(outputFile, 'utf8')
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      masks,
+      env: parseFileCommands(envText),
+      outputs: parseFileCommands(outputText),
+      envFile: envText,
+      outputFile: outputText,
+      error: error === undefined ? undefined : unescapeCommandValue(error),
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * What a person would see in the job log: stdout and stderr with every registered mask replaced,
+ * as the runner does line by line.
+ */
+export function maskedLog(run: ActionRun): string {
+  const masks = [...run.masks].filter((m) => m !== '').sort((a, b) => b.length - a.length)
+  return (run.stdout + run.stderr)
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .map((line) => masks.reduce((l, m) => l.split(m).join('***'), line))
+    .join('\n')
+}
