@@ -71180,7 +71180,8 @@ function reveal(secrets, opts) {
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)';
 async function run() {
     const settings = readSettings();
-    core_setSecret(settings.accessToken);
+    // Before anything else is printed: the token as given and trimmed (a pasted newline is common).
+    masksFor(settings.accessToken).forEach((m) => core_setSecret(m));
     const http = (0,src_http/* createHttpClient */.uT)({
         timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
         deadlineMs: settings.timeoutSeconds * 1000,

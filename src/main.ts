@@ -4,13 +4,14 @@ import * as core from '@actions/core'
 import { createHttpClient } from './http.js'
 import { readSettings } from './inputs.js'
 import { createProvider } from './providers/index.js'
-import { reveal } from './reveal.js'
+import { masksFor, reveal } from './reveal.js'
 
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)'
 
 export async function run(): Promise<void> {
   const settings = readSettings()
-  core.setSecret(settings.accessToken)
+  // Before anything else is printed: the token as given and trimmed (a pasted newline is common).
+  masksFor(settings.accessToken).forEach((m) => core.setSecret(m))
   const http = createHttpClient({
     timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
     deadlineMs: settings.timeoutSeconds * 1000,
