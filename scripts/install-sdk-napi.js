@@ -11,7 +11,6 @@
  *   - anywhere else     → a loud notice; the interop suite skips itself with the same explanation.
  */
 import { spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -19,14 +18,13 @@ const PACKAGE = '@bitwarden/sdk-napi'
 const SPEC = `${PACKAGE}@1.0.0`
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Loading (not just resolving) proves the native binding is there too. */
+/**
+ * Loading (not just resolving) proves the native binding is there too. It runs in a child process:
+ * this process's module resolver remembers a package that was missing, even after the install.
+ */
 function loadable() {
-  try {
-    createRequire(join(root, 'package.json'))(PACKAGE)
-    return true
-  } catch {
-    return false
-  }
+  const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(PACKAGE)})`], { cwd: root, stdio: 'ignore' })
+  return probe.status === 0
 }
 
 function isLinuxX64Glibc() {
