@@ -1,5 +1,5 @@
 import { InputError } from '../src/errors.js'
-import { parseBitwardenMapping } from '../src/mapping.js'
+import { parseBitwardenMapping } from '../src/mapping/bitwarden.js'
 import { needsListing, resolveTargets, type NamedSecret } from '../src/providers/bitwarden/resolve.js'
 
 const P1 = '11111111-1111-4111-8111-111111111111'

@@ -2,7 +2,7 @@
 // never anything else, and its errors never repeat the secret parts of what it was given.
 import fc from 'fast-check'
 import { ActionError } from '../src/errors.js'
-import { parseBitwardenMapping } from '../src/mapping.js'
+import { parseBitwardenMapping } from '../src/mapping/bitwarden.js'
 import { parseAccessToken } from '../src/providers/bitwarden/token.js'
 import { decryptString, parseEncString, splitKey } from '../src/providers/bitwarden/crypto.js'
 import { organizationIdFromJwt, toSecretWithValue } from '../src/providers/bitwarden/api.js'

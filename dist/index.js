@@ -67568,29 +67568,22 @@ function parseJson(res, where) {
 
 /***/ }),
 
-/***/ 9765:
+/***/ 633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G1: () => (/* binding */ ENV_NAME),
-/* harmony export */   aw: () => (/* binding */ parseBitwardenMapping),
+/* harmony export */   KV: () => (/* binding */ meaningfulLines),
+/* harmony export */   Pv: () => (/* binding */ assertEnvName),
+/* harmony export */   VH: () => (/* binding */ lineError),
 /* harmony export */   hD: () => (/* binding */ quote)
 /* harmony export */ });
-/* unused harmony exports meaningfulLines, assertEnvName */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-// The `secrets:` input → what to fetch and where to put it. Pure: no I/O, no @actions/*.
-// Bitwarden grammar (spec §9.3 plus our extensions, each a form the vendor rejects, BW-MAP-5):
-//   <uuid> > NAME            by id (the vendor's form; spaces around '>' optional)
-//   <name> > NAME            by secret name, among everything the machine account can read
-//   <project-uuid>/<name> > NAME
-//   <project-uuid>/*         every secret of a project, each under its own name
-//   *                        every secret the machine account can read
-// Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
+// What every grammar of the `secrets:` input shares: numbered meaningful lines, the env-name rule,
+// and errors that name the input and the line. Pure: no I/O, no @actions/*.
 
 /** The runner's and sm-action v2's env-name rule. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NEAR_UUID = /^(?=.*-)[0-9a-f-]{16,}$/i;
 // A comment starts at a '#' that begins the line or follows whitespace, so ids and names keep any '#'
 // that is glued to other text.
 const COMMENT = /(^|\s)#.*$/;
@@ -67609,6 +67602,7 @@ function quote(text, max = 60) {
     const shown = text.length > max ? `${text.slice(0, max)}…` : text;
     return JSON.stringify(shown);
 }
+/** An InputError for line `line` of the `secrets` input. */
 function lineError(line, rule) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input 'secrets', line ${line}: ${rule}.`);
 }
@@ -67616,92 +67610,6 @@ function assertEnvName(name, line) {
     if (!ENV_NAME.test(name)) {
         throw lineError(line, `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`);
     }
-}
-function parseSource(source, line) {
-    if (source === '*')
-        return { kind: 'all' };
-    const slash = source.indexOf('/');
-    if (slash > 0 && UUID.test(source.slice(0, slash))) {
-        const projectId = source.slice(0, slash).toLowerCase();
-        const name = source.slice(slash + 1).trim();
-        if (name === '')
-            throw lineError(line, `the secret name after the project id is empty (use '${projectId}/*' for the whole project)`);
-        return name === '*' ? { kind: 'all', projectId } : { kind: 'name', name, projectId };
-    }
-    if (UUID.test(source))
-        return { kind: 'id', id: source.toLowerCase() };
-    // Hex and hyphens only: a mistyped id, not a name; say so rather than search for it by name.
-    if (NEAR_UUID.test(source))
-        throw lineError(line, `${quote(source)} looks like a secret id but is not a valid UUID (8-4-4-4-12 hex digits)`);
-    return { kind: 'name', name: source };
-}
-function parseLine({ line, text }) {
-    const pieces = text.split('>');
-    if (pieces.length > 2)
-        throw lineError(line, "it has more than one '>' (expected '<secret id or name> > ENV_NAME')");
-    const source = pieces[0].trim();
-    if (pieces.length === 1) {
-        const selector = parseSource(source, line);
-        if (selector.kind !== 'all') {
-            throw lineError(line, "expected '<secret id or name> > ENV_NAME', '<project id>/*' or '*' (no '>' found)");
-        }
-        return { line, selector };
-    }
-    const envName = pieces[1].trim();
-    if (source === '')
-        throw lineError(line, "the secret id or name before '>' is empty");
-    if (envName === '')
-        throw lineError(line, "the environment variable name after '>' is empty");
-    const selector = parseSource(source, line);
-    if (selector.kind === 'all') {
-        throw lineError(line, "a wildcard exports each secret under its own name; remove '> " + envName + "'");
-    }
-    assertEnvName(envName, line);
-    return { line, selector, envName };
-}
-function wildcardKey(s) {
-    return s.kind === 'all' ? (s.projectId ?? '*') : undefined;
-}
-/**
- * Parses the Bitwarden `secrets` input. Throws InputError naming the line and the rule broken.
- * A UUID on several lines is fetched once and the last line's name wins, with a warning (BW-MAP-3).
- */
-function parseBitwardenMapping(input) {
-    const byKey = new Map();
-    const envLines = new Map();
-    const warnings = [];
-    for (const entry of meaningfulLines(input)) {
-        const request = parseLine(entry);
-        const { selector, envName, line } = request;
-        let key;
-        if (selector.kind === 'id') {
-            key = `id:${selector.id}`;
-            const earlier = byKey.get(key);
-            if (earlier?.envName !== undefined) {
-                warnings.push(`Input 'secrets', line ${line}: secret ${selector.id} is also mapped on line ${earlier.line}; ` +
-                    `it is fetched once and exported as ${envName} only (not ${earlier.envName}).`);
-                envLines.delete(earlier.envName);
-                byKey.delete(key);
-            }
-        }
-        else if (selector.kind === 'all') {
-            key = `all:${wildcardKey(selector)}`;
-            const earlier = byKey.get(key);
-            if (earlier)
-                throw lineError(line, `it repeats the wildcard of line ${earlier.line}`);
-        }
-        else {
-            key = `line:${line}`;
-        }
-        if (envName !== undefined) {
-            const first = envLines.get(envName);
-            if (first !== undefined)
-                throw lineError(line, `the name ${envName} is already used on line ${first}; names must be unique`);
-            envLines.set(envName, line);
-        }
-        byKey.set(key, request);
-    }
-    return { requests: [...byKey.values()].sort((a, b) => a.line - b.line), warnings };
 }
 
 
@@ -71041,6 +70949,7 @@ var errors = __nccwpck_require__(3916);
 // Reads every action input once into one frozen, validated Settings. getInput appears nowhere else.
 
 
+const PROVIDER_CHOICES = ['auto', 'bitwarden'];
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 /**
  * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
@@ -71096,39 +71005,57 @@ function readTimeout() {
     }
     return n;
 }
-function readSettings() {
+function readChoice(name, choices) {
+    const v = getInput(name).toLowerCase();
+    if (v === '')
+        return choices[0];
+    if (choices.includes(v))
+        return v;
+    throw new errors/* InputError */.dz(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`);
+}
+function readBitwarden() {
     return Object.freeze({
-        accessToken: getInput('access_token', { required: true }),
-        secrets: getInput('secrets', { trimWhitespace: false }),
         cloudRegion: readRegion(),
-        baseUrl: optionalUrl('base_url'),
         identityUrl: optionalUrl('identity_url'),
         apiUrl: optionalUrl('api_url'),
+    });
+}
+function readSettings() {
+    return Object.freeze({
+        provider: readChoice('provider', PROVIDER_CHOICES),
+        accessToken: getInput('access_token', { required: true }),
+        secrets: getInput('secrets', { trimWhitespace: false }),
+        baseUrl: optionalUrl('base_url'),
         setEnv: readSetEnv(),
         timeoutSeconds: readTimeout(),
+        bitwarden: readBitwarden(),
     });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/index.ts
-/**
- * Picks the provider from the token's shape. Bitwarden is the fallback, so that a damaged Bitwarden
- * token gets Bitwarden's precise parse error rather than "unknown token".
- */
-function detectProvider(_token) {
-    return 'bitwarden';
+// Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
+// is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
+// than "unknown token".
+const TOKEN_SHAPES = [];
+/** Picks the provider: the `provider` input when it names one, else the token's shape. */
+function detectProvider(token, choice = 'auto') {
+    if (choice !== 'auto')
+        return choice;
+    const t = token.trim();
+    return TOKEN_SHAPES.find(([, shape]) => shape.test(t))?.[0] ?? 'bitwarden';
 }
 /** Creates the provider for a token; its module is loaded only when that provider is used. */
 async function createProvider(settings, ctx) {
-    switch (detectProvider(settings.accessToken)) {
+    switch (detectProvider(settings.accessToken, settings.provider)) {
         case 'bitwarden': {
-            const { createBitwardenProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(965), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7579));
+            const { createBitwardenProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(965), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8279));
             return createBitwardenProvider(settings, ctx);
         }
     }
 }
 
-// EXTERNAL MODULE: ./src/mapping.ts
-var mapping = __nccwpck_require__(9765);
+// EXTERNAL MODULE: ./src/mapping/lines.ts
+var lines = __nccwpck_require__(633);
 ;// CONCATENATED MODULE: ./src/reveal.ts
 // The runner side: mask every value (whole and line by line), then export to env and outputs.
 // Nothing is written until every name has been checked, so a bad name exports nothing.
@@ -71151,7 +71078,7 @@ function assertExportable(secrets) {
     const seen = new Set();
     for (const s of secrets) {
         // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
-        if (!mapping/* ENV_NAME */.G1.test(s.name))
+        if (!lines/* ENV_NAME */.G1.test(s.name))
             throw new errors/* ActionError */.lZ(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`);
         if (seen.has(s.name))
             throw new errors/* ActionError */.lZ(`Refusing to export ${s.name} twice (${s.source}).`);

@@ -2,21 +2,31 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
 
-export interface Settings {
-  /** The access token as given (secret: masked by main before anything else is printed). */
-  readonly accessToken: string
-  /** The raw `secrets` mapping text; parsed by mapping.ts. */
-  readonly secrets: string
-  /** Bitwarden cloud region, when given. */
+export const PROVIDER_CHOICES = ['auto', 'bitwarden'] as const
+export type ProviderChoice = (typeof PROVIDER_CHOICES)[number]
+
+/** Inputs only Bitwarden uses. */
+export interface BitwardenSettings {
+  /** Cloud region, when given. */
   readonly cloudRegion?: 'us' | 'eu'
-  /** Self-hosted server base URL, trailing slashes removed. */
-  readonly baseUrl?: string
   readonly identityUrl?: string
   readonly apiUrl?: string
+}
+
+export interface Settings {
+  /** `provider` input: 'auto' picks the provider from the token's shape. */
+  readonly provider: ProviderChoice
+  /** The access token as given (secret: masked by main before anything else is printed). */
+  readonly accessToken: string
+  /** The raw `secrets` mapping text; parsed by the provider's grammar in src/mapping/. */
+  readonly secrets: string
+  /** Server base URL (self-hosted), trailing slashes removed. */
+  readonly baseUrl?: string
   /** Export values as environment variables (outputs are always set). */
   readonly setEnv: boolean
   /** Overall time budget for the run, in seconds. */
   readonly timeoutSeconds: number
+  readonly bitwarden: BitwardenSettings
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
@@ -73,15 +83,29 @@ function readTimeout(): number {
   return n
 }
 
-export function readSettings(): Settings {
+function readChoice<T extends string>(name: string, choices: readonly T[]): T {
+  const v = core.getInput(name).toLowerCase()
+  if (v === '') return choices[0]!
+  if ((choices as readonly string[]).includes(v)) return v as T
+  throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`)
+}
+
+function readBitwarden(): BitwardenSettings {
   return Object.freeze({
-    accessToken: core.getInput('access_token', { required: true }),
-    secrets: core.getInput('secrets', { trimWhitespace: false }),
     cloudRegion: readRegion(),
-    baseUrl: optionalUrl('base_url'),
     identityUrl: optionalUrl('identity_url'),
     apiUrl: optionalUrl('api_url'),
+  })
+}
+
+export function readSettings(): Settings {
+  return Object.freeze({
+    provider: readChoice('provider', PROVIDER_CHOICES),
+    accessToken: core.getInput('access_token', { required: true }),
+    secrets: core.getInput('secrets', { trimWhitespace: false }),
+    baseUrl: optionalUrl('base_url'),
     setEnv: readSetEnv(),
     timeoutSeconds: readTimeout(),
+    bitwarden: readBitwarden(),
   })
 }

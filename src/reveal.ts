@@ -2,7 +2,7 @@
 // Nothing is written until every name has been checked, so a bad name exports nothing.
 import * as core from '@actions/core'
 import { ActionError } from './errors.js'
-import { ENV_NAME } from './mapping.js'
+import { ENV_NAME } from './mapping/lines.js'
 import type { Secret } from './providers/index.js'
 
 export interface RevealOptions {

@@ -1,7 +1,7 @@
 // The Provider seam: the only code that knows a vendor sits behind this interface.
 import type { HttpClient } from '../http.js'
-import type { Settings } from '../inputs.js'
-import type { ParsedMapping } from '../mapping.js'
+import type { ProviderChoice, Settings } from '../inputs.js'
+import type { ParsedMapping } from '../mapping/lines.js'
 
 /** One value to export. `source` says where it came from (ids, paths; never the value). */
 export interface Secret {
@@ -28,19 +28,23 @@ export interface Provider<R = unknown> {
   fetch(requests: readonly R[]): Promise<Secret[]>
 }
 
-export type ProviderKind = 'bitwarden'
+export type ProviderKind = Exclude<ProviderChoice, 'auto'>
 
-/**
- * Picks the provider from the token's shape. Bitwarden is the fallback, so that a damaged Bitwarden
- * token gets Bitwarden's precise parse error rather than "unknown token".
- */
-export function detectProvider(_token: string): ProviderKind {
-  return 'bitwarden'
+// Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
+// is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
+// than "unknown token".
+const TOKEN_SHAPES: ReadonlyArray<readonly [ProviderKind, RegExp]> = []
+
+/** Picks the provider: the `provider` input when it names one, else the token's shape. */
+export function detectProvider(token: string, choice: ProviderChoice = 'auto'): ProviderKind {
+  if (choice !== 'auto') return choice
+  const t = token.trim()
+  return TOKEN_SHAPES.find(([, shape]) => shape.test(t))?.[0] ?? 'bitwarden'
 }
 
 /** Creates the provider for a token; its module is loaded only when that provider is used. */
 export async function createProvider(settings: Settings, ctx: ProviderContext): Promise<Provider> {
-  switch (detectProvider(settings.accessToken)) {
+  switch (detectProvider(settings.accessToken, settings.provider)) {
     case 'bitwarden': {
       const { createBitwardenProvider } = await import('./bitwarden/index.js')
       return createBitwardenProvider(settings, ctx) as Provider

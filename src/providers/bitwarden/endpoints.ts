@@ -1,6 +1,6 @@
 // Which Bitwarden servers to talk to (spec §7.1, BW-COMPAT-2).
 import { InputError } from '../../errors.js'
-import type { Settings } from '../../inputs.js'
+import type { BitwardenSettings, Settings } from '../../inputs.js'
 
 export interface Endpoints {
   readonly identityUrl: string
@@ -12,7 +12,7 @@ const CLOUD: Readonly<Record<'us' | 'eu', Endpoints>> = {
   eu: { identityUrl: 'https://identity.bitwarden.eu', apiUrl: 'https://api.bitwarden.eu' },
 }
 
-type UrlSettings = Pick<Settings, 'cloudRegion' | 'baseUrl' | 'identityUrl' | 'apiUrl'>
+type UrlSettings = BitwardenSettings & Pick<Settings, 'baseUrl'>
 
 /** Resolves the identity and API URLs; inputs arrive already normalised by inputs.ts. */
 export function resolveEndpoints(s: UrlSettings): Endpoints {

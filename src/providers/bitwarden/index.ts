@@ -2,7 +2,7 @@
 // listing), client-side decryption, all or nothing.
 import { InputError, ServerError } from '../../errors.js'
 import type { Settings } from '../../inputs.js'
-import { parseBitwardenMapping, type BitwardenRequest } from '../../mapping.js'
+import { parseBitwardenMapping, type BitwardenRequest } from '../../mapping/bitwarden.js'
 import type { Provider, ProviderContext, Secret } from '../index.js'
 import { getSecretsByIds, isSecretReadable, listOrganizationSecrets, type SecretWithValue } from './api.js'
 import { decryptString } from './crypto.js'
@@ -68,7 +68,7 @@ export function createBitwardenProvider(settings: Settings, ctx: ProviderContext
   const token = parseAccessToken(settings.accessToken)
   ctx.mask(token.clientSecret)
   ctx.mask(token.keyText)
-  const endpoints = resolveEndpoints(settings)
+  const endpoints = resolveEndpoints({ ...settings.bitwarden, baseUrl: settings.baseUrl })
   return {
     kind: 'bitwarden',
     parse: parseBitwardenMapping,

@@ -1,7 +1,7 @@
 // Turns parsed requests into concrete (secret id → env name) targets, using the listing of what the
 // machine account can read when names or wildcards are involved (spec §7.6). Pure.
-import { InputError } from '../../errors.js'
-import { ENV_NAME, quote, type BitwardenRequest } from '../../mapping.js'
+import type { BitwardenRequest } from '../../mapping/bitwarden.js'
+import { ENV_NAME, lineError, quote } from '../../mapping/lines.js'
 
 /** A readable secret from the list endpoint, its key (name) decrypted. */
 export interface NamedSecret {
@@ -14,10 +14,6 @@ export interface Target {
   readonly id: string
   readonly envName: string
   readonly line: number
-}
-
-function lineError(line: number, rule: string): InputError {
-  return new InputError(`Input 'secrets', line ${line}: ${rule}.`)
 }
 
 function scopeOf(projectId: string | undefined): string {

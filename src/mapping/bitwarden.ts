@@ -1,4 +1,4 @@
-// The `secrets:` input → what to fetch and where to put it. Pure: no I/O, no @actions/*.
+// The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (spec §9.3 plus our extensions, each a form the vendor rejects, BW-MAP-5):
 //   <uuid> > NAME            by id (the vendor's form; spaces around '>' optional)
 //   <name> > NAME            by secret name, among everything the machine account can read
@@ -6,7 +6,7 @@
 //   <project-uuid>/*         every secret of a project, each under its own name
 //   *                        every secret the machine account can read
 // Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
-import { InputError } from './errors.js'
+import { assertEnvName, lineError, meaningfulLines, quote, type MappingLine, type ParsedMapping } from './lines.js'
 
 export type BitwardenSelector =
   | { readonly kind: 'id'; readonly id: string }
@@ -21,50 +21,8 @@ export interface BitwardenRequest {
   readonly envName?: string
 }
 
-export interface ParsedMapping<R> {
-  readonly requests: readonly R[]
-  /** Non-fatal remarks (no secrets in them), for core.warning. */
-  readonly warnings: readonly string[]
-}
-
-/** The runner's and sm-action v2's env-name rule. */
-export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const NEAR_UUID = /^(?=.*-)[0-9a-f-]{16,}$/i
-// A comment starts at a '#' that begins the line or follows whitespace, so ids and names keep any '#'
-// that is glued to other text.
-const COMMENT = /(^|\s)#.*$/
-
-export interface MappingLine {
-  readonly line: number
-  readonly text: string
-}
-
-/** Splits an input into numbered, trimmed, comment-free, non-blank lines (CR, LF or CRLF). */
-export function meaningfulLines(input: string): MappingLine[] {
-  const out: MappingLine[] = []
-  input.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const text = raw.replace(COMMENT, '').trim()
-    if (text !== '') out.push({ line: i + 1, text })
-  })
-  return out
-}
-
-/** Quotes user text for an error message: short, one line, escapes visible. */
-export function quote(text: string, max = 60): string {
-  const shown = text.length > max ? `${text.slice(0, max)}…` : text
-  return JSON.stringify(shown)
-}
-
-function lineError(line: number, rule: string): InputError {
-  return new InputError(`Input 'secrets', line ${line}: ${rule}.`)
-}
-
-export function assertEnvName(name: string, line: number): void {
-  if (!ENV_NAME.test(name)) {
-    throw lineError(line, `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`)
-  }
-}
 
 function parseSource(source: string, line: number): BitwardenSelector {
   if (source === '*') return { kind: 'all' }

@@ -1,5 +1,6 @@
 import { InputError } from '../src/errors.js'
-import { meaningfulLines, parseBitwardenMapping, type BitwardenRequest } from '../src/mapping.js'
+import { parseBitwardenMapping, type BitwardenRequest } from '../src/mapping/bitwarden.js'
+import { meaningfulLines } from '../src/mapping/lines.js'
 
 const A = '91ba3f10-a9a2-4795-bacf-0eee2d39a074'
 const B = 'bfd7aa33-54f2-487b-bbbf-4a69b49fdc0d'
