@@ -113,3 +113,45 @@ test('parseJson refuses non-JSON without quoting it', () => {
     'GET /x: expected JSON, got 14 bytes of text/html (HTTP 200)',
   )
 })
+
+test('a body cut off mid-stream is retried', async () => {
+  const s = await serve((req, res, n) => {
+    if (n === 1) {
+      res.writeHead(200, { 'content-length': '100' })
+      res.write('{"partial":')
+      setTimeout(() => req.socket.destroy(), 10)
+      return
+    }
+    res.writeHead(200).end('{"whole":true}')
+  })
+  expect((await client().send({ method: 'GET', url: s.url })).text).toBe('{"whole":true}')
+  expect(s.hits()).toBe(2)
+  await s.close()
+})
+
+test('a 3xx is returned as it is unless redirects are allowed', async () => {
+  const s = await serve((req, res) => {
+    if (req.url?.startsWith('/p')) return res.writeHead(307, { location: '/moved' }).end()
+    res.writeHead(200).end(`token=${req.headers['x-token']}`)
+  })
+  expect((await client().send({ method: 'GET', url: s.url })).status).toBe(307)
+  const followed = await client().send({ method: 'GET', url: s.url, headers: { 'x-token': 't1' }, maxRedirects: 10 })
+  expect(followed.text).toBe('token=t1')
+  expect(s.hits()).toBe(3)
+  await s.close()
+})
+
+test('a redirect loop stops at the limit', async () => {
+  const s = await serve((_q, res) => res.writeHead(307, { location: '/again' }).end())
+  expect((await client().send({ method: 'GET', url: s.url, maxRedirects: 3 })).status).toBe(307)
+  expect(s.hits()).toBe(4)
+  await s.close()
+})
+
+test('per-request retry statuses and attempts', async () => {
+  const s = await serve((_q, res) => res.writeHead(412).end('{}'))
+  const res = await client().send({ method: 'GET', url: s.url, retryStatuses: new Set([412]), maxAttempts: 3 })
+  expect(res.status).toBe(412)
+  expect(s.hits()).toBe(3)
+  await s.close()
+})

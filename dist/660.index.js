@@ -2,7 +2,7 @@ export const id = 660;
 export const ids = [660];
 export const modules = {
 
-/***/ 8279:
+/***/ 660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

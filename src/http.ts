@@ -2,7 +2,8 @@
 // an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
 // bodies, and errors and debug lines that carry method, path and status only — never headers,
 // bodies or query strings, which may hold tokens.
-import { request as undiciRequest } from 'undici'
+// The transport is Node's built-in fetch: it is undici compiled into the runtime, so it costs a
+// fraction of loading the undici package at start-up (see docs/benchmarks.md).
 import { ServerError } from './errors.js'
 
 export interface HttpResponse {
@@ -16,6 +17,12 @@ export interface HttpRequest {
   readonly url: string
   readonly headers?: Readonly<Record<string, string>>
   readonly body?: string
+  /** Statuses worth retrying for this request; default 429, 502, 503, 504. */
+  readonly retryStatuses?: ReadonlySet<number>
+  /** Attempts for this request (overrides the client's maxAttempts). */
+  readonly maxAttempts?: number
+  /** Redirects to follow (GET only, headers kept, never https → http); default 0: a 3xx is returned. */
+  readonly maxRedirects?: number
 }
 
 export interface HttpClient {
@@ -88,25 +95,31 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
 
   async function attempt(req: HttpRequest): Promise<HttpResponse> {
     const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()))
-    const res = await undiciRequest(req.url, {
-      method: req.method,
-      headers: { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers },
-      body: req.body,
-      signal: AbortSignal.timeout(timeout),
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-    })
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      size += chunk.length
-      if (size > maxBody) {
-        res.body.destroy()
-        throw new ServerError(`${req.method} ${pathOf(req.url)}: response larger than ${maxBody} bytes`, res.statusCode)
+    const signal = AbortSignal.timeout(timeout)
+    let url = req.url
+    for (let hops = 0; ; hops++) {
+      const res = await fetch(url, {
+        method: req.method,
+        headers: { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers },
+        body: req.body,
+        signal,
+        redirect: 'manual',
+      })
+      const location = res.headers.get('location')
+      if (res.status >= 300 && res.status < 400 && location && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
+        await res.body?.cancel()
+        const next = new URL(location, url)
+        if (new URL(url).protocol === 'https:' && next.protocol !== 'https:') {
+          throw new ServerError(`${req.method} ${pathOf(req.url)}: refusing a redirect from https to ${next.protocol}`, res.status)
+        }
+        url = next.href
+        continue
       }
-      chunks.push(chunk)
+      const text = await readLimited(res, maxBody, `${req.method} ${pathOf(req.url)}`)
+      const headers: Record<string, string> = {}
+      res.headers.forEach((value, name) => (headers[name] = value))
+      return { status: res.status, headers, text }
     }
-    return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }
   }
 
   function backoff(n: number): number {
@@ -116,13 +129,15 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   return {
     async send(req) {
       const where = `${req.method} ${pathOf(req.url)}`
+      const retryStatuses = req.retryStatuses ?? RETRY_STATUS
+      const attempts = req.maxAttempts ?? maxAttempts
       for (let n = 1; ; n++) {
         const started = now()
         let wait: number
         try {
           const res = await attempt(req)
           debug(`${where} → ${res.status} in ${now() - started} ms`)
-          if (!RETRY_STATUS.has(res.status) || n >= maxAttempts) return res
+          if (!retryStatuses.has(res.status) || n >= attempts) return res
           wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n)
           if (now() + wait > deadline) return res
         } catch (err) {
@@ -131,18 +146,39 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
           debug(`${where} → ${code} after ${now() - started} ms`)
           const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT')
           const outOfTime = now() >= deadline
-          if (!RETRY_CODES.has(code) || n >= maxAttempts || outOfTime) {
+          if (!RETRY_CODES.has(code) || n >= attempts || outOfTime) {
             const what = timedOut ? 'timed out' : `failed (${code})`
             throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err })
           }
           wait = backoff(n)
           if (now() + wait > deadline) wait = Math.max(0, deadline - now())
         }
-        debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${maxAttempts})`)
+        debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${attempts})`)
         await sleep(wait)
       }
     },
   }
+}
+
+/** Reads a body up to `max` bytes; a larger one is refused, so a hostile server cannot exhaust memory. */
+async function readLimited(res: Response, max: number, where: string): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? 0)
+  if (declared > max) {
+    await res.body?.cancel()
+    throw new ServerError(`${where}: response larger than ${max} bytes`, res.status)
+  }
+  if (!res.body) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+    size += chunk.length
+    if (size > max) {
+      await res.body.cancel().catch(() => {})
+      throw new ServerError(`${where}: response larger than ${max} bytes`, res.status)
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
