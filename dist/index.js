@@ -31965,6 +31965,17 @@ function readSetEnv() {
     }
     return true;
 }
+/** Strict YAML 1.2 booleans, as core.getBooleanInput, but naming the input in our own error. */
+function readBoolean(name, fallback) {
+    const v = getInput(name);
+    if (v === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new errors/* InputError */.dz(`Input '${name}' must be 'true' or 'false', got '${v}'.`);
+}
 function readTimeout() {
     const v = getInput('timeout');
     if (v === '')
@@ -31998,6 +32009,7 @@ function readSettings() {
         baseUrl: optionalUrl('base_url'),
         setEnv: readSetEnv(),
         timeoutSeconds: readTimeout(),
+        allowDangerousNames: readBoolean('allow_dangerous_names', false),
         bitwarden: readBitwarden(),
     });
 }
@@ -32024,29 +32036,77 @@ async function createProvider(settings, ctx) {
     }
 }
 
-// EXTERNAL MODULE: ./src/mapping/lines.ts
-var lines = __nccwpck_require__(633);
-;// CONCATENATED MODULE: ./src/reveal.ts
-// The runner side: mask every value (whole and line by line), then export to env and outputs.
-// Nothing is written until every name has been checked, so a bad name exports nothing.
+;// CONCATENATED MODULE: ./src/masking.ts
+// Everything the action must never print — tokens, their parts, session tokens, every fetched
+// value — is registered here once: as runner masks (::add-mask::) and with the scrubber that every
+// error, warning and debug line passes through before it is written.
 
-
-
+const known = new Set();
+let longestFirst = [];
+/** JSON's escaped form of a string, when it differs (quotes, backslashes, control characters). */
+function jsonEscaped(s) {
+    const e = JSON.stringify(s).slice(1, -1);
+    return e === s ? undefined : e;
+}
 /**
- * The strings to register as masks for a value: the value itself and each non-blank line, trimmed.
- * The runner matches masks against one log line at a time, so a multi-line value masked only whole
- * would leak its lines (the sm-action and vault-action multi-line bugs).
+ * The strings to mask for a value: the value, each non-blank line trimmed (the runner matches masks
+ * against one log line at a time, so a multi-line value masked only whole would leak its lines: the
+ * sm-action and vault-action multi-line bugs), and the JSON-escaped form of each, since a value
+ * quoted in a JSON log line appears escaped.
  */
 function masksFor(value) {
     if (value === '')
         return [];
     const lines = value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
-    return [...new Set([value, ...lines])];
+    const forms = [value, ...lines];
+    const escaped = forms.map(jsonEscaped).filter((e) => e !== undefined);
+    return [...new Set([...forms, ...escaped])];
 }
-/** Checks every export name before the first write: valid, and used once. */
-function assertExportable(secrets) {
+/** Registers a secret: runner masks for all its forms, and the scrubber learns them. */
+function mask(value) {
+    let added = false;
+    for (const m of masksFor(value)) {
+        if (known.has(m))
+            continue;
+        known.add(m);
+        core_setSecret(m);
+        added = true;
+    }
+    if (added)
+        longestFirst = [...known].sort((a, b) => b.length - a.length);
+}
+/** Replaces every registered secret in a text with ***; for every message the action writes. */
+function scrub(text) {
+    let out = text;
+    for (const s of longestFirst)
+        if (out.includes(s))
+            out = out.split(s).join('***');
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/mapping/lines.ts
+var lines = __nccwpck_require__(633);
+;// CONCATENATED MODULE: ./src/reveal.ts
+// The runner side: mask every value (masking.ts), then export to env and outputs.
+// Nothing is written until every name has been checked, so a bad name exports nothing.
+
+
+
+
+// Variables that change how every later step runs: a secret exported under one of these names
+// would load code (NODE_OPTIONS, LD_PRELOAD, DYLD_*, BASH_ENV, ENV), redirect programs (PATH,
+// LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
+// because Windows environment names are.
+const DANGEROUS = /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i;
+/** Checks every export name before the first write: valid, used once, and harmless as an env var. */
+function assertExportable(secrets, opts) {
     const seen = new Set();
     for (const s of secrets) {
+        if (opts.setEnv && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+            throw new errors/* ActionError */.lZ(`Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
+                '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
+                "Map it to another name, or set 'allow_dangerous_names: true' if you mean it.");
+        }
         // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
         if (!lines/* ENV_NAME */.G1.test(s.name))
             throw new errors/* ActionError */.lZ(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`);
@@ -32055,10 +32115,11 @@ function assertExportable(secrets) {
         seen.add(s.name);
     }
 }
+/** Masks every value, then exports each to env (when set_env) and to the step outputs. */
 function reveal(secrets, opts) {
-    assertExportable(secrets);
+    assertExportable(secrets, opts);
     for (const s of secrets)
-        masksFor(s.value).forEach((m) => core_setSecret(m));
+        mask(s.value);
     for (const s of secrets) {
         if (opts.setEnv)
             exportVariable(s.name, s.value);
@@ -32074,28 +32135,29 @@ function reveal(secrets, opts) {
 
 
 
+
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)';
 async function run() {
     const settings = readSettings();
     // Before anything else is printed: the token as given and trimmed (a pasted newline is common).
-    masksFor(settings.accessToken).forEach((m) => core_setSecret(m));
+    mask(settings.accessToken);
     const http = (0,src_http/* createHttpClient */.uT)({
         timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
         deadlineMs: settings.timeoutSeconds * 1000,
         userAgent: USER_AGENT,
-        debug: core_debug,
+        debug: (line) => core_debug(scrub(line)),
     });
     const provider = await createProvider(settings, {
         http,
-        mask: (value) => core_setSecret(value),
-        warning: warning,
-        debug: core_debug,
+        mask: mask,
+        warning: (message) => warning(scrub(message)),
+        debug: (message) => core_debug(scrub(message)),
         now: Date.now,
     });
     const { requests, warnings } = provider.parse(settings.secrets);
-    warnings.forEach((w) => warning(w));
+    warnings.forEach((w) => warning(scrub(w)));
     const secrets = await provider.fetch(requests);
-    reveal(secrets, { setEnv: settings.setEnv });
+    reveal(secrets, { setEnv: settings.setEnv, allowDangerousNames: settings.allowDangerousNames });
     info(`inject-secrets: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`);
 }
 
@@ -32103,8 +32165,10 @@ async function run() {
 // Entry point: run the pipeline and turn anything thrown into one failed-step message.
 
 
+
 run().catch((err) => {
     const message = err instanceof Error ? err.message : String(err);
-    setFailed(`inject-secrets: ${message}`);
+    // One message, scrubbed of every secret the run had learnt, whatever threw it.
+    setFailed(scrub(`inject-secrets: ${message}`));
 });
 

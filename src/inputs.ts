@@ -26,6 +26,8 @@ export interface Settings {
   readonly setEnv: boolean
   /** Overall time budget for the run, in seconds. */
   readonly timeoutSeconds: number
+  /** Allow exporting PATH, NODE_OPTIONS, GITHUB_* and the like. */
+  readonly allowDangerousNames: boolean
   readonly bitwarden: BitwardenSettings
 }
 
@@ -73,6 +75,15 @@ function readSetEnv(): boolean {
   return true
 }
 
+/** Strict YAML 1.2 booleans, as core.getBooleanInput, but naming the input in our own error. */
+function readBoolean(name: string, fallback: boolean): boolean {
+  const v = core.getInput(name)
+  if (v === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(v)) return true
+  if (['false', 'False', 'FALSE'].includes(v)) return false
+  throw new InputError(`Input '${name}' must be 'true' or 'false', got '${v}'.`)
+}
+
 function readTimeout(): number {
   const v = core.getInput('timeout')
   if (v === '') return 60
@@ -106,6 +117,7 @@ export function readSettings(): Settings {
     baseUrl: optionalUrl('base_url'),
     setEnv: readSetEnv(),
     timeoutSeconds: readTimeout(),
+    allowDangerousNames: readBoolean('allow_dangerous_names', false),
     bitwarden: readBitwarden(),
   })
 }

@@ -1,29 +1,34 @@
-// The runner side: mask every value (whole and line by line), then export to env and outputs.
+// The runner side: mask every value (masking.ts), then export to env and outputs.
 // Nothing is written until every name has been checked, so a bad name exports nothing.
 import * as core from '@actions/core'
 import { ActionError } from './errors.js'
 import { ENV_NAME } from './mapping/lines.js'
+import { mask } from './masking.js'
 import type { Secret } from './providers/index.js'
 
 export interface RevealOptions {
   readonly setEnv: boolean
+  /** Allow names that change how later steps run (see DANGEROUS). */
+  readonly allowDangerousNames: boolean
 }
 
-/**
- * The strings to register as masks for a value: the value itself and each non-blank line, trimmed.
- * The runner matches masks against one log line at a time, so a multi-line value masked only whole
- * would leak its lines (the sm-action and vault-action multi-line bugs).
- */
-export function masksFor(value: string): string[] {
-  if (value === '') return []
-  const lines = value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '')
-  return [...new Set([value, ...lines])]
-}
+// Variables that change how every later step runs: a secret exported under one of these names
+// would load code (NODE_OPTIONS, LD_PRELOAD, DYLD_*, BASH_ENV, ENV), redirect programs (PATH,
+// LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
+// because Windows environment names are.
+const DANGEROUS = /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i
 
-/** Checks every export name before the first write: valid, and used once. */
-export function assertExportable(secrets: readonly Secret[]): void {
+/** Checks every export name before the first write: valid, used once, and harmless as an env var. */
+export function assertExportable(secrets: readonly Secret[], opts: RevealOptions): void {
   const seen = new Set<string>()
   for (const s of secrets) {
+    if (opts.setEnv && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+      throw new ActionError(
+        `Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
+          '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
+          "Map it to another name, or set 'allow_dangerous_names: true' if you mean it.",
+      )
+    }
     // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
     if (!ENV_NAME.test(s.name)) throw new ActionError(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`)
     if (seen.has(s.name)) throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`)
@@ -31,9 +36,10 @@ export function assertExportable(secrets: readonly Secret[]): void {
   }
 }
 
+/** Masks every value, then exports each to env (when set_env) and to the step outputs. */
 export function reveal(secrets: readonly Secret[], opts: RevealOptions): void {
-  assertExportable(secrets)
-  for (const s of secrets) masksFor(s.value).forEach((m) => core.setSecret(m))
+  assertExportable(secrets, opts)
+  for (const s of secrets) mask(s.value)
   for (const s of secrets) {
     if (opts.setEnv) core.exportVariable(s.name, s.value)
     core.setOutput(s.name, s.value)

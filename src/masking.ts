@@ -1,0 +1,46 @@
+// Everything the action must never print — tokens, their parts, session tokens, every fetched
+// value — is registered here once: as runner masks (::add-mask::) and with the scrubber that every
+// error, warning and debug line passes through before it is written.
+import * as core from '@actions/core'
+
+const known = new Set<string>()
+let longestFirst: string[] = []
+
+/** JSON's escaped form of a string, when it differs (quotes, backslashes, control characters). */
+function jsonEscaped(s: string): string | undefined {
+  const e = JSON.stringify(s).slice(1, -1)
+  return e === s ? undefined : e
+}
+
+/**
+ * The strings to mask for a value: the value, each non-blank line trimmed (the runner matches masks
+ * against one log line at a time, so a multi-line value masked only whole would leak its lines: the
+ * sm-action and vault-action multi-line bugs), and the JSON-escaped form of each, since a value
+ * quoted in a JSON log line appears escaped.
+ */
+export function masksFor(value: string): string[] {
+  if (value === '') return []
+  const lines = value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '')
+  const forms = [value, ...lines]
+  const escaped = forms.map(jsonEscaped).filter((e): e is string => e !== undefined)
+  return [...new Set([...forms, ...escaped])]
+}
+
+/** Registers a secret: runner masks for all its forms, and the scrubber learns them. */
+export function mask(value: string): void {
+  let added = false
+  for (const m of masksFor(value)) {
+    if (known.has(m)) continue
+    known.add(m)
+    core.setSecret(m)
+    added = true
+  }
+  if (added) longestFirst = [...known].sort((a, b) => b.length - a.length)
+}
+
+/** Replaces every registered secret in a text with ***; for every message the action writes. */
+export function scrub(text: string): string {
+  let out = text
+  for (const s of longestFirst) if (out.includes(s)) out = out.split(s).join('***')
+  return out
+}
