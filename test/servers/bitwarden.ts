@@ -37,6 +37,8 @@ export type FaultAction =
   | { status: number; headers?: Record<string, string>; body?: string }
   | { destroy: true }
   | { delayMs: number }
+  /** Serve the real reply, but cut the connection after `bytes` bytes of its body (Content-Length stays whole). */
+  | { truncateAfter: number }
 
 export interface BitwardenServerOptions {
   /** Clock in ms since the epoch; drives token expiry, JWT exp, dates and the rate limiter. */
@@ -535,7 +537,8 @@ class Server implements BitwardenServer {
       return
     }
 
-    this.send(res, this.dispatch({ req, path, query: parsed.searchParams, body }, method), log)
+    const truncateAfter = fault && 'truncateAfter' in fault ? fault.truncateAfter : undefined
+    this.send(res, this.dispatch({ req, path, query: parsed.searchParams, body }, method), log, truncateAfter)
   }
 
   private dispatch(ctx: RequestContext, method: string): Reply {
@@ -554,7 +557,7 @@ class Server implements BitwardenServer {
     }
   }
 
-  private send(res: http.ServerResponse, reply: Reply, log: (status: number) => void): void {
+  private send(res: http.ServerResponse, reply: Reply, log: (status: number) => void, truncateAfter?: number): void {
     const headers: Record<string, string> = { ...reply.headers }
     let payload = ''
     if (reply.json !== undefined) {
@@ -562,6 +565,12 @@ class Server implements BitwardenServer {
       headers['content-type'] = 'application/json; charset=utf-8'
     }
     log(reply.status)
+    if (truncateAfter !== undefined) {
+      const bytes = Buffer.from(payload)
+      res.writeHead(reply.status, { ...headers, 'content-length': String(bytes.length) })
+      res.write(bytes.subarray(0, truncateAfter), () => res.socket?.destroy())
+      return
+    }
     res.writeHead(reply.status, headers)
     res.end(payload)
   }
