@@ -578,6 +578,10 @@ function fail(rule) {
 function parseAccessToken(text) {
     // Step 1: a trailing newline pasted into a repository secret is common; the vendor SDK chokes on it.
     const token = text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
+    // Tokens are ASCII (UUID, letters and digits, base64); anything else is a copy-paste accident.
+    const odd = token.search(/[^\x21-\x7e]/);
+    if (odd >= 0)
+        fail(`it contains a character that is not printable ASCII (at position ${odd + 1})`);
     const colon = token.indexOf(':');
     if (colon < 0)
         fail("it doesn't contain a decryption key (no ':' followed by the key)");

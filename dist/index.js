@@ -31986,6 +31986,13 @@ function readTimeout() {
     }
     return n;
 }
+/** A required input; whitespace alone counts as missing (getInput's own check does not). */
+function readRequired(name) {
+    const v = getInput(name);
+    if (v === '')
+        throw new errors/* InputError */.dz(`Input '${name}' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.`);
+    return v;
+}
 function readChoice(name, choices) {
     const v = getInput(name).toLowerCase();
     if (v === '')
@@ -32004,7 +32011,7 @@ function readBitwarden() {
 function readSettings() {
     return Object.freeze({
         provider: readChoice('provider', PROVIDER_CHOICES),
-        accessToken: getInput('access_token', { required: true }),
+        accessToken: readRequired('access_token'),
         secrets: getInput('secrets', { trimWhitespace: false }),
         baseUrl: optionalUrl('base_url'),
         setEnv: readSetEnv(),

@@ -94,6 +94,13 @@ function readTimeout(): number {
   return n
 }
 
+/** A required input; whitespace alone counts as missing (getInput's own check does not). */
+function readRequired(name: string): string {
+  const v = core.getInput(name)
+  if (v === '') throw new InputError(`Input '${name}' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.`)
+  return v
+}
+
 function readChoice<T extends string>(name: string, choices: readonly T[]): T {
   const v = core.getInput(name).toLowerCase()
   if (v === '') return choices[0]!
@@ -112,7 +119,7 @@ function readBitwarden(): BitwardenSettings {
 export function readSettings(): Settings {
   return Object.freeze({
     provider: readChoice('provider', PROVIDER_CHOICES),
-    accessToken: core.getInput('access_token', { required: true }),
+    accessToken: readRequired('access_token'),
     secrets: core.getInput('secrets', { trimWhitespace: false }),
     baseUrl: optionalUrl('base_url'),
     setEnv: readSetEnv(),
