@@ -1,0 +1,81 @@
+// Infisical's legacy end-to-end encryption (spec §6): AES-256-GCM whose key is the UTF-8 bytes of a
+// 32-character hex string (never hex-decoded), 16-byte tags, 16- or 12-byte nonces, base64 fields.
+// Pure functions; the primitive is @noble/ciphers' gcm, which checks the tag before returning.
+import { gcm } from '@noble/ciphers/aes.js'
+import { CryptoError } from '../../errors.js'
+
+const STANDARD_B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+const KEY_BYTES = 32
+const TAG_BYTES = 16
+const MIN_IV_BYTES = 8
+
+/** One encrypted field as the API sends it: three standard-base64 strings. */
+export interface EncryptedField {
+  readonly ciphertext: string
+  readonly iv: string
+  readonly tag: string
+}
+
+/** Decodes padded standard base64 (the legacy clients' encoding); undefined when it is not that. */
+export function decodeBase64(text: string): Uint8Array | undefined {
+  if (!STANDARD_B64.test(text)) return undefined
+  const buf = Buffer.from(text, 'base64')
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+}
+
+/** The AES key for a hex-string key: its UTF-8 bytes, which must be exactly 32 (INF-GCM-1/2). */
+export function keyBytes(key: string): Uint8Array {
+  const bytes = new TextEncoder().encode(key)
+  if (bytes.length !== KEY_BYTES) throw new CryptoError(`the key must be ${KEY_BYTES} bytes (a 32-character hex string), got ${bytes.length}`)
+  return bytes
+}
+
+function decode(text: string, what: string): Uint8Array {
+  const bytes = decodeBase64(text)
+  if (bytes === undefined) throw new CryptoError(`the ${what} is not standard base64`)
+  return bytes
+}
+
+/** AES-256-GCM decryption of raw bytes; the tag is verified before anything is returned (INF-GCM-1..3). */
+export function decryptBytes(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array): Uint8Array {
+  if (key.length !== KEY_BYTES) throw new CryptoError(`the key must be ${KEY_BYTES} bytes, got ${key.length}`)
+  if (iv.length === 0) throw new CryptoError('the iv is empty')
+  // @noble/ciphers takes 8 bytes and more (12 on the fast path); legacy data has 16 (spec §6).
+  if (iv.length < MIN_IV_BYTES) throw new CryptoError(`the iv must be at least ${MIN_IV_BYTES} bytes, got ${iv.length}`)
+  if (tag.length !== TAG_BYTES) throw new CryptoError(`the tag must be ${TAG_BYTES} bytes, got ${tag.length}`)
+  const sealed = new Uint8Array(ciphertext.length + TAG_BYTES)
+  sealed.set(ciphertext)
+  sealed.set(tag, ciphertext.length)
+  try {
+    return gcm(key, iv).decrypt(sealed)
+  } catch (cause) {
+    throw new CryptoError('authentication failed: the tag does not match (tampered data or another key)', { cause })
+  }
+}
+
+/** Decrypts one base64 field to strict UTF-8 text (`decryptSymmetric128BitHexKeyUTF8`, INF-GCM-5). */
+export function decryptSymmetric(key: string, field: EncryptedField): string {
+  const bytes = decryptBytes(keyBytes(key), decode(field.iv, 'iv'), decode(field.ciphertext, 'ciphertext'), decode(field.tag, 'tag'))
+  try {
+    return strictUtf8.decode(bytes)
+  } catch (cause) {
+    throw new CryptoError('the decrypted text is not valid UTF-8', { cause })
+  }
+}
+
+/**
+ * The project key from the service token's `encryptedKey/iv/tag` (spec §6 step 3). A tag failure
+ * here means the token's key part does not fit this project (INF-GCM-4).
+ */
+export function decryptProjectKey(symKey: string, field: EncryptedField): string {
+  let projectKey: string
+  try {
+    projectKey = decryptSymmetric(symKey, field)
+  } catch (cause) {
+    const why = cause instanceof CryptoError ? cause.message : 'decryption failed'
+    throw new CryptoError(`The service token's key does not match this project (${why}); check the part after the last '.' of the token.`, { cause })
+  }
+  if (!/^[0-9a-f]{32}$/i.test(projectKey)) throw new CryptoError('The decrypted project key is not a 32-character hex string.')
+  return projectKey
+}
