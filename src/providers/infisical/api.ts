@@ -1,0 +1,262 @@
+// Infisical's HTTP API as the action uses it (spec §3, §4, §5.2, §10, §11): service-token details,
+// Universal Auth login, the raw list and the legacy encrypted list, with response shapes checked
+// field by field. Messages name method, path and status plus the server's own short message and
+// reqId; never a header, a token or a body.
+import { ServerError } from '../../errors.js'
+import { parseJson, type HttpClient, type HttpResponse } from '../../http.js'
+import type { EncryptedField } from './crypto.js'
+
+export interface Scope {
+  readonly environment: string
+  readonly secretPath: string
+}
+
+export interface TokenDetails {
+  readonly projectId: string
+  readonly scopes: readonly Scope[]
+  readonly permissions: readonly string[]
+  /** ISO 8601, or null: never expires. */
+  readonly expiresAt: string | null
+  /** The project key sealed under the token's key; absent for tokens made by newer clients. */
+  readonly sealedProjectKey?: EncryptedField
+  /** Details came in the Mongo-era shape (one environment, no scopes). */
+  readonly legacyShape: boolean
+}
+
+export interface RawSecret {
+  readonly key: string
+  readonly value: string
+  readonly type: string
+  /** The folder, when the server says (recursive reads). */
+  readonly path?: string
+  readonly hidden: boolean
+}
+
+export interface Imported<T> {
+  readonly environment: string
+  readonly path: string
+  readonly secrets: readonly T[]
+}
+
+export interface SecretList<T> {
+  readonly secrets: readonly T[]
+  /** Empty when the server sent none (`include_imports=false` omits the field, INF-RAW-2). */
+  readonly imports: readonly Imported<T>[]
+}
+
+export interface EncryptedSecret {
+  readonly type: string
+  /** The folder's id: recursive encrypted reads say no more than that about where an item lives. */
+  readonly folderId: string
+  readonly key: EncryptedField
+  readonly value: EncryptedField
+}
+
+/** What to read: a project (by id, or by slug for machine identities), environment and folder. */
+export interface ListQuery {
+  readonly projectId?: string
+  readonly projectSlug?: string
+  readonly environment: string
+  readonly secretPath: string
+  readonly includeImports: boolean
+  readonly recursive: boolean
+}
+
+type Json = Record<string, unknown>
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function shape(where: string, problem: string): ServerError {
+  return new ServerError(`${where}: unexpected response from the server (${problem}).`)
+}
+
+function str(o: Json, name: string, where: string): string {
+  const v = o[name]
+  if (typeof v !== 'string') throw shape(where, `field '${name}' is missing or not a string`)
+  return v
+}
+
+/** The server's `message` and `reqId` (§11), one bounded line; '' when the body says nothing usable. */
+export function serverMessage(res: HttpResponse): string {
+  let body: unknown
+  try {
+    body = JSON.parse(res.text)
+  } catch {
+    return ''
+  }
+  if (!isObject(body)) return ''
+  const said = [body.message, body.error].filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i).join(' — ')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const oneLine = said.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
+  const bounded = oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine
+  const reqId = typeof body.reqId === 'string' && /^[\w.:-]{1,64}$/.test(body.reqId) ? ` (reqId ${body.reqId})` : ''
+  return bounded === '' ? reqId.trim() : `${bounded}${reqId}`
+}
+
+export function statusError(res: HttpResponse, where: string, hint = ''): ServerError {
+  const said = serverMessage(res)
+  const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : ''
+  return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`, res.status)
+}
+
+const ok = (res: HttpResponse): boolean => res.status >= 200 && res.status < 300
+
+function authHeaders(bearer: string): Record<string, string> {
+  return { authorization: `Bearer ${bearer}`, accept: 'application/json' }
+}
+
+function optionalField(o: Json, name: string, where: string): string | undefined {
+  const v = o[name]
+  if (v === undefined || v === null || v === '') return undefined
+  if (typeof v !== 'string') throw shape(where, `field '${name}' is not a string`)
+  return v
+}
+
+/** GET /api/v2/service-token (spec §3, INF-DET-1): project, scopes (or the legacy environment), permissions, expiry, sealed key. */
+export async function getTokenDetails(http: HttpClient, baseUrl: string, bearer: string): Promise<TokenDetails> {
+  const where = 'GET /api/v2/service-token'
+  const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v2/service-token`, headers: authHeaders(bearer) })
+  if (res.status === 401 || res.status === 403 || res.status === 404) {
+    throw statusError(
+      res,
+      where,
+      'The service token was refused: it is mistyped, revoked or expired (Infisical deletes expired tokens), or it belongs to another Infisical server (set base_url for a self-hosted one)',
+    )
+  }
+  if (!ok(res)) throw statusError(res, where)
+  const body = parseJson(res, where)
+  if (!isObject(body)) throw shape(where, 'not a JSON object')
+  const projectId = optionalField(body, 'workspace', where) ?? optionalField(body, 'projectId', where)
+  if (projectId === undefined) throw shape(where, "no 'workspace' or 'projectId'")
+  let scopes: Scope[]
+  let legacyShape = false
+  if (Array.isArray(body.scopes)) {
+    scopes = body.scopes.map((s) => {
+      if (!isObject(s)) throw shape(where, 'a scope is not an object')
+      const secretPath = s.secretPath === undefined || s.secretPath === null ? '/' : s.secretPath
+      if (typeof secretPath !== 'string') throw shape(where, "a scope's 'secretPath' is not a string")
+      return { environment: str(s, 'environment', where), secretPath }
+    })
+  } else if (typeof body.environment === 'string') {
+    scopes = [{ environment: body.environment, secretPath: '/' }]
+    legacyShape = true
+  } else {
+    throw shape(where, "neither 'scopes' nor 'environment'")
+  }
+  const permissions = Array.isArray(body.permissions) ? body.permissions.filter((p): p is string => typeof p === 'string') : []
+  const expiresAt = body.expiresAt === null || body.expiresAt === undefined ? null : body.expiresAt
+  if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt)))) throw shape(where, "'expiresAt' is not a date")
+  const ciphertext = optionalField(body, 'encryptedKey', where)
+  const iv = optionalField(body, 'iv', where)
+  const tag = optionalField(body, 'tag', where)
+  const sealedProjectKey = ciphertext !== undefined && iv !== undefined && tag !== undefined ? { ciphertext, iv, tag } : undefined
+  return { projectId, scopes, permissions, expiresAt, legacyShape, ...(sealedProjectKey ? { sealedProjectKey } : {}) }
+}
+
+/** POST /api/v1/auth/universal-auth/login (spec §10). Never retried on 401: 3 failures lock the identity. */
+export async function universalAuthLogin(
+  http: HttpClient,
+  baseUrl: string,
+  clientId: string,
+  clientSecret: string,
+): Promise<{ accessToken: string; expiresIn: number }> {
+  const where = 'POST /api/v1/auth/universal-auth/login'
+  const res = await http.send({
+    method: 'POST',
+    url: `${baseUrl}/api/v1/auth/universal-auth/login`,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ clientId, clientSecret }),
+  })
+  if (res.status === 401) {
+    throw statusError(
+      res,
+      where,
+      "Check 'client_id' and 'client_secret': invisible whitespace or a CRLF in the stored secret is a common cause. " +
+        'Not retried: Infisical locks an identity out after 3 failed logins',
+    )
+  }
+  if (!ok(res)) throw statusError(res, where)
+  const body = parseJson(res, where)
+  if (!isObject(body)) throw shape(where, 'not a JSON object')
+  const accessToken = str(body, 'accessToken', where)
+  if (accessToken === '') throw shape(where, "'accessToken' is empty")
+  const expiresIn = typeof body.expiresIn === 'number' ? body.expiresIn : 0
+  return { accessToken, expiresIn }
+}
+
+function queryString(q: ListQuery, raw: boolean): string {
+  const params = new URLSearchParams()
+  if (q.projectId !== undefined) params.set('workspaceId', q.projectId)
+  else if (q.projectSlug !== undefined) params.set('workspaceSlug', q.projectSlug)
+  params.set('environment', q.environment)
+  params.set('secretPath', q.secretPath)
+  params.set('include_imports', String(q.includeImports))
+  params.set('recursive', String(q.recursive))
+  if (raw) params.set('expandSecretReferences', 'true')
+  return params.toString()
+}
+
+function list<T>(body: unknown, where: string, item: (v: unknown, where: string) => T): SecretList<T> {
+  if (!isObject(body) || !Array.isArray(body.secrets)) throw shape(where, "field 'secrets' is missing or not a list")
+  const secrets = body.secrets.map((s) => item(s, where))
+  const rawImports = body.imports === undefined || body.imports === null ? [] : body.imports
+  if (!Array.isArray(rawImports)) throw shape(where, "field 'imports' is not a list")
+  const imports = rawImports.map((imp) => {
+    if (!isObject(imp) || !Array.isArray(imp.secrets)) throw shape(where, 'an import is not an object with secrets')
+    return { environment: str(imp, 'environment', where), path: str(imp, 'secretPath', where), secrets: imp.secrets.map((s) => item(s, where)) }
+  })
+  return { secrets, imports }
+}
+
+function rawItem(v: unknown, where: string): RawSecret {
+  if (!isObject(v)) throw shape(where, 'a secret is not an object')
+  const path = typeof v.secretPath === 'string' ? v.secretPath : undefined
+  return {
+    key: str(v, 'secretKey', where),
+    value: str(v, 'secretValue', where),
+    type: typeof v.type === 'string' ? v.type : 'shared',
+    hidden: v.secretValueHidden === true,
+    ...(path === undefined ? {} : { path }),
+  }
+}
+
+function encryptedItem(v: unknown, where: string): EncryptedSecret {
+  if (!isObject(v)) throw shape(where, 'a secret is not an object')
+  const field = (name: 'Key' | 'Value'): EncryptedField => ({
+    ciphertext: str(v, `secret${name}Ciphertext`, where),
+    iv: str(v, `secret${name}IV`, where),
+    tag: str(v, `secret${name}Tag`, where),
+  })
+  if (v.algorithm !== undefined && v.algorithm !== 'aes-256-gcm') throw shape(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`)
+  if (v.keyEncoding !== undefined && v.keyEncoding !== 'utf8') throw shape(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`)
+  return { type: typeof v.type === 'string' ? v.type : 'shared', folderId: typeof v.folderId === 'string' ? v.folderId : '', key: field('Key'), value: field('Value') }
+}
+
+/** The wordings by which a raw read says the project is a legacy E2EE one (INF-E2E-1). */
+const BOT_NOT_FOUND = /bot_not_found_error|failed to find bot key|bot is not active/i
+
+/** True when a raw read failed because the project has no bot: the E2EE fallback applies. */
+export function isBotNotFound(res: HttpResponse): boolean {
+  return res.status === 400 && BOT_NOT_FOUND.test(res.text)
+}
+
+export type ReadFailure = (res: HttpResponse, where: string) => Error
+
+/** GET /api/v3/secrets/raw (INF-RAW-1); 'e2ee' when the project is a legacy end-to-end-encrypted one. */
+export async function listRaw(http: HttpClient, baseUrl: string, bearer: string, q: ListQuery, failure: ReadFailure): Promise<SecretList<RawSecret> | 'e2ee'> {
+  const where = 'GET /api/v3/secrets/raw'
+  const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v3/secrets/raw?${queryString(q, true)}`, headers: authHeaders(bearer) })
+  if (isBotNotFound(res)) return 'e2ee'
+  if (!ok(res)) throw failure(res, where)
+  return list(parseJson(res, where), where, rawItem)
+}
+
+/** GET /api/v3/secrets (INF-E2E-3): the legacy table's ciphertexts. */
+export async function listEncrypted(http: HttpClient, baseUrl: string, bearer: string, q: ListQuery, failure: ReadFailure): Promise<SecretList<EncryptedSecret>> {
+  const where = 'GET /api/v3/secrets'
+  const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v3/secrets?${queryString(q, false)}`, headers: authHeaders(bearer) })
+  if (!ok(res)) throw failure(res, where)
+  return list(parseJson(res, where), where, encryptedItem)
+}
