@@ -1,0 +1,451 @@
+// A HashiCorp Vault (and OpenBao) look-alike for tests, on 127.0.0.1 and an ephemeral port:
+// KV v1 and v2 mounts, namespaces (X-Vault-Namespace and path prefixes), ACL policies, a token
+// store with TTL, num_uses counted down on every authenticated request (failed ones and
+// lookup-self included; the token is revoked when its last use is spent), child tokens,
+// revoke-self / revoke / revoke-accessor, error bodies `{"errors":[…]}\n`, a request log and a
+// fault hook. Spec: ../../../shared/specs/vault.md §2-§7.
+import { randomBytes, randomUUID } from 'node:crypto'
+import http from 'node:http'
+
+export type FaultAction =
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | { destroy: true }
+  | { delayMs: number }
+
+export interface VaultServerOptions {
+  /** Clock in ms since the epoch; drives token expiry. */
+  now?: () => number
+  /** Called first for every request (before the token check: a fault spends no use); `attempt` counts method+path. */
+  onRequest?: (req: { method: string; path: string; attempt: number }) => FaultAction | undefined
+}
+
+export interface RequestLogEntry {
+  method: string
+  /** Path without the query string, e.g. `/v1/secret/data/ci`. */
+  path: string
+  query: string
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: string
+}
+
+export interface TokenOptions {
+  policies?: string[]
+  /** Seconds; 0 or absent = never expires (like root). */
+  ttl?: number
+  /** 0 or absent = unlimited. */
+  numUses?: number
+  namespace?: string
+  /** Caller-chosen id (dev-server style, no prefix). */
+  id?: string
+  type?: 'service' | 'batch'
+  /** Legacy `s.` / `b.` prefixes (Vault ≤ 1.9, OpenBao). */
+  legacy?: boolean
+}
+
+export interface TokenEntry {
+  id: string
+  accessor: string
+  policies: string[]
+  namespace: string
+  /** Remaining uses; 0 = unlimited; -1 = last use spent, revocation pending. */
+  numUses: number
+  creationTime: number
+  /** ms since the epoch, or undefined for non-expiring tokens. */
+  expiresAt?: number
+  creationTtl: number
+  parent?: string
+  type: 'service' | 'batch'
+  revoked: boolean
+  displayName: string
+  path: string
+}
+
+/** path glob (trailing `*` = prefix) → capabilities. */
+export type Policy = Record<string, Array<'read' | 'create' | 'update' | 'delete' | 'list' | 'sudo' | 'deny'>>
+
+export interface VaultServer {
+  url: string
+  requests: RequestLogEntry[]
+  resetLog(): void
+  close(): Promise<void>
+  addNamespace(path: string): void
+  mountKv(mount: string, version: 1 | 2, namespace?: string): void
+  /** Writes a secret; for KV v2 a new version, whose number is returned. */
+  writeSecret(mount: string, path: string, data: Record<string, unknown>, namespace?: string): number
+  /** KV v2: soft-delete a version (reads answer 404 with `data: null`). */
+  deleteVersion(mount: string, path: string, version: number, namespace?: string): void
+  setPolicy(name: string, policy: Policy, namespace?: string): void
+  createToken(opts?: TokenOptions): string
+  token(id: string): TokenEntry | undefined
+  /** Every token ever issued (children included). */
+  tokens(): TokenEntry[]
+}
+
+interface KvMount {
+  version: 1 | 2
+  v1: Map<string, Record<string, unknown>>
+  v2: Map<string, Array<{ data: Record<string, unknown>; created: number; deleted: boolean }>>
+}
+
+interface Reply {
+  status: number
+  json?: unknown
+}
+
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+function base62(n: number): string {
+  return [...randomBytes(n)].map((b) => BASE62[b % 62]).join('')
+}
+
+function errors(status: number, ...messages: string[]): Reply {
+  return { status, json: { errors: messages } }
+}
+
+function parseTtl(v: unknown): number | undefined {
+  if (typeof v === 'number') return v
+  if (typeof v !== 'string') return undefined
+  const m = /^(\d+)([smh]?)$/.exec(v)
+  if (!m) return undefined
+  return Number(m[1]) * ({ '': 1, s: 1, m: 60, h: 3600 } as Record<string, number>)[m[2]!]!
+}
+
+class Server implements VaultServer {
+  url = ''
+  requests: RequestLogEntry[] = []
+  private readonly now: () => number
+  private readonly http: http.Server
+  private readonly attempts = new Map<string, number>()
+  private readonly namespaces = new Set<string>([''])
+  private readonly mounts = new Map<string, KvMount>() // key: ns + '\0' + mount
+  private readonly policies = new Map<string, Policy>() // key: ns + '\0' + name
+  private readonly store = new Map<string, TokenEntry>()
+  private readonly nsIds = new Map<string, string>([['', '']])
+
+  constructor(private readonly opts: VaultServerOptions) {
+    this.now = opts.now ?? Date.now
+    this.http = http.createServer((req, res) => {
+      this.serve(req, res).catch((error: unknown) => {
+        console.error('vault test server:', error)
+        if (!res.headersSent) res.writeHead(500).end()
+      })
+    })
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject)
+      this.http.listen(0, '127.0.0.1', () => resolve())
+    })
+    const address = this.http.address()
+    if (address === null || typeof address === 'string') throw new Error('vault test server: no TCP address')
+    this.url = `http://127.0.0.1:${address.port}`
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()))
+    this.http.closeAllConnections()
+    await closed
+  }
+
+  resetLog(): void {
+    this.requests.length = 0
+    this.attempts.clear()
+  }
+
+  addNamespace(path: string): void {
+    const p = path.replace(/^\/+|\/+$/g, '')
+    this.namespaces.add(p)
+    this.nsIds.set(p, base62(5))
+  }
+
+  private mount(ns: string, mount: string): KvMount | undefined {
+    return this.mounts.get(`${ns}\0${mount}`)
+  }
+
+  mountKv(mount: string, version: 1 | 2, namespace = ''): void {
+    this.mounts.set(`${namespace}\0${mount.replace(/\/+$/, '')}`, { version, v1: new Map(), v2: new Map() })
+  }
+
+  writeSecret(mount: string, path: string, data: Record<string, unknown>, namespace = ''): number {
+    const m = this.mount(namespace, mount)
+    if (!m) throw new Error(`no mount ${mount}`)
+    if (m.version === 1) {
+      m.v1.set(path, data)
+      return 0
+    }
+    const versions = m.v2.get(path) ?? []
+    versions.push({ data, created: this.now(), deleted: false })
+    m.v2.set(path, versions)
+    return versions.length
+  }
+
+  deleteVersion(mount: string, path: string, version: number, namespace = ''): void {
+    const v = this.mount(namespace, mount)?.v2.get(path)?.[version - 1]
+    if (!v) throw new Error('no such version')
+    v.deleted = true
+  }
+
+  setPolicy(name: string, policy: Policy, namespace = ''): void {
+    this.policies.set(`${namespace}\0${name}`, policy)
+  }
+
+  createToken(opts: TokenOptions = {}): string {
+    return this.issue({ ...opts, policies: opts.policies ?? ['default'] }).id
+  }
+
+  private issue(opts: TokenOptions & { parent?: string; policies: string[] }): TokenEntry {
+    const ns = opts.namespace ?? ''
+    const type = opts.type ?? 'service'
+    const suffix = ns === '' ? '' : `.${this.nsIds.get(ns) ?? 'ns'}`
+    const id =
+      opts.id ??
+      (type === 'batch'
+        ? `${opts.legacy ? 'b.' : 'hvb.'}${base62(opts.legacy ? 60 : 130)}${suffix}`
+        : `${opts.legacy ? 's.' : 'hvs.'}${base62(opts.legacy ? 24 : 91)}${suffix}`)
+    const ttl = opts.ttl ?? 0
+    const entry: TokenEntry = {
+      id,
+      accessor: base62(24),
+      policies: opts.policies,
+      namespace: ns,
+      numUses: opts.numUses ?? 0,
+      creationTime: this.now(),
+      expiresAt: ttl > 0 ? this.now() + ttl * 1000 : undefined,
+      creationTtl: ttl,
+      parent: opts.parent,
+      type,
+      revoked: false,
+      displayName: opts.parent ? 'token-child' : 'token',
+      path: 'auth/token/create',
+    }
+    this.store.set(id, entry)
+    return entry
+  }
+
+  token(id: string): TokenEntry | undefined {
+    return this.store.get(id)
+  }
+
+  tokens(): TokenEntry[] {
+    return [...this.store.values()]
+  }
+
+  private revoke(entry: TokenEntry): void {
+    entry.revoked = true
+    for (const child of this.store.values()) if (child.parent === entry.id && !child.revoked) this.revoke(child)
+  }
+
+  private live(id: string | undefined): TokenEntry | undefined {
+    const t = id === undefined ? undefined : this.store.get(id)
+    if (!t || t.revoked) return undefined
+    if (t.expiresAt !== undefined && this.now() >= t.expiresAt) return undefined
+    return t
+  }
+
+  private allowed(t: TokenEntry, ns: string, path: string, cap: 'read' | 'create' | 'update'): boolean {
+    if (t.policies.includes('root')) return true
+    // Vault's default policy (abridged).
+    if (['auth/token/lookup-self', 'auth/token/revoke-self', 'auth/token/renew-self'].includes(path)) return true
+    let best: { len: number; caps: string[] } | undefined
+    for (const name of t.policies) {
+      const policy = this.policies.get(`${t.namespace}\0${name}`)
+      if (!policy) continue
+      for (const [glob, caps] of Object.entries(policy)) {
+        // Policies of a parent namespace see child-namespace paths with the namespace prefix.
+        const rel = t.namespace === ns ? path : `${ns.slice(t.namespace === '' ? 0 : t.namespace.length + 1)}/${path}`
+        const match = glob.endsWith('*') ? rel.startsWith(glob.slice(0, -1)) : rel === glob
+        if (match && (!best || glob.length > best.len)) best = { len: glob.length, caps }
+      }
+    }
+    return best !== undefined && !best.caps.includes('deny') && (best.caps.includes(cap) || best.caps.includes('sudo'))
+  }
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET'
+    const parsed = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const path = parsed.pathname
+    let body = ''
+    const log = (status: number): void =>
+      void this.requests.push({ method, path, status, query: parsed.search, headers: req.headers, body })
+    const key = `${method} ${path}`
+    const attempt = (this.attempts.get(key) ?? 0) + 1
+    this.attempts.set(key, attempt)
+    const fault = this.opts.onRequest?.({ method, path, attempt })
+    if (fault && 'destroy' in fault) {
+      log(0)
+      req.socket.destroy()
+      return
+    }
+    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs))
+    body = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      req.on('error', reject)
+    })
+    if (fault && 'status' in fault) {
+      log(fault.status)
+      res.writeHead(fault.status, fault.headers ?? {})
+      res.end(fault.body ?? '')
+      return
+    }
+    const reply = this.handle(req, method, path, parsed.searchParams, body)
+    log(reply.status)
+    if (reply.json === undefined) {
+      res.writeHead(reply.status).end()
+      return
+    }
+    // Vault's JSON encoder appends a newline (RespondError).
+    const text = `${JSON.stringify(reply.json)}\n`
+    res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+    res.end(text)
+  }
+
+  private handle(req: http.IncomingMessage, method: string, path: string, query: URLSearchParams, body: string): Reply {
+    if (!path.startsWith('/v1/')) return errors(404)
+    if (path.includes('//')) return { status: 301 } // Vault's mux cleans paths with a redirect
+    const header = String(req.headers['x-vault-namespace'] ?? '').replace(/^\/+|\/+$/g, '')
+    const full = (header === '' ? '' : `${header}/`) + path.slice(4)
+    let ns = ''
+    for (const candidate of this.namespaces) {
+      if (candidate !== '' && full.startsWith(`${candidate}/`) && candidate.length > ns.length) ns = candidate
+    }
+    if (header !== '' && !this.namespaces.has(header)) return errors(404, `no handler for route "${path.slice(4)}". route entry not found.`)
+    const rel = ns === '' ? full : full.slice(ns.length + 1)
+
+    const auth = req.headers.authorization
+    const id = (req.headers['x-vault-token'] as string | undefined) ?? (auth?.startsWith('Bearer ') ? auth.slice(7) : undefined)
+    const token = this.live(id)
+    // A token is valid only in its own namespace and those below it.
+    if (!token || !(token.namespace === '' || ns === token.namespace || ns.startsWith(`${token.namespace}/`))) {
+      return errors(403, 'permission denied')
+    }
+    // Every authenticated request spends a use, whatever its outcome (request_handling.go).
+    if (token.numUses > 0) {
+      token.numUses = token.numUses === 1 ? -1 : token.numUses - 1
+    }
+    try {
+      return this.route(token, ns, method, rel, query, body)
+    } finally {
+      if (token.numUses === -1) this.revoke(token)
+    }
+  }
+
+  private route(token: TokenEntry, ns: string, method: string, rel: string, query: URLSearchParams, body: string): Reply {
+    if (rel === 'auth/token/lookup-self' && method === 'GET') return this.lookupSelf(token)
+    if (rel === 'auth/token/create' && method === 'POST') return this.createChild(token, ns, body)
+    if (rel === 'auth/token/revoke-self' && method === 'POST') {
+      if (token.type === 'batch') return errors(400, 'batch tokens cannot be revoked')
+      this.revoke(token)
+      return { status: 204 }
+    }
+    if ((rel === 'auth/token/revoke-accessor' || rel === 'auth/token/revoke') && method === 'POST') {
+      if (!this.allowed(token, ns, rel, 'update')) return errors(403, 'permission denied')
+      let target: TokenEntry | undefined
+      try {
+        const b = JSON.parse(body) as { accessor?: string; token?: string }
+        target = rel.endsWith('accessor')
+          ? [...this.store.values()].find((t) => t.accessor === b.accessor)
+          : b.token === undefined ? undefined : this.store.get(b.token)
+      } catch {
+        return errors(400, 'failed to parse JSON input')
+      }
+      if (!target) return errors(400, 'invalid accessor')
+      this.revoke(target)
+      return { status: 204 }
+    }
+    if (method !== 'GET') return errors(405, 'unsupported operation')
+    const pathNoQuery = rel
+    if (!this.allowed(token, ns, pathNoQuery, 'read')) return errors(403, 'permission denied')
+    return this.read(ns, rel, query)
+  }
+
+  private lookupSelf(t: TokenEntry): Reply {
+    const ttl = t.expiresAt === undefined ? 0 : Math.max(0, Math.floor((t.expiresAt - this.now()) / 1000))
+    return {
+      status: 200,
+      json: {
+        request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 0,
+        data: {
+          accessor: t.accessor, creation_time: Math.floor(t.creationTime / 1000), creation_ttl: t.creationTtl,
+          display_name: t.displayName, entity_id: '', expire_time: t.expiresAt === undefined ? null : new Date(t.expiresAt).toISOString(),
+          explicit_max_ttl: 0, id: t.id, issue_time: new Date(t.creationTime).toISOString(), meta: null,
+          num_uses: t.numUses, orphan: t.parent === undefined, path: t.path, policies: t.policies,
+          renewable: t.expiresAt !== undefined, ttl, type: t.type, namespace_path: t.namespace === '' ? '' : `${t.namespace}/`,
+        },
+        wrap_info: null, warnings: null, auth: null,
+      },
+    }
+  }
+
+  private createChild(parent: TokenEntry, ns: string, body: string): Reply {
+    if (!this.allowed(parent, ns, 'auth/token/create', 'update')) return errors(403, 'permission denied')
+    if (parent.type === 'batch') return errors(400, 'batch tokens cannot create more tokens')
+    if (parent.numUses !== 0) return errors(400, 'token with limited use count cannot create child tokens')
+    let b: { ttl?: unknown; num_uses?: unknown; policies?: unknown; no_parent?: unknown; display_name?: unknown }
+    try {
+      b = body === '' ? {} : (JSON.parse(body) as typeof b)
+    } catch {
+      return errors(400, 'failed to parse JSON input')
+    }
+    const ttl = b.ttl === undefined ? 0 : parseTtl(b.ttl)
+    if (ttl === undefined) return errors(400, 'invalid ttl')
+    const numUses = b.num_uses === undefined ? 0 : Number(b.num_uses)
+    if (!Number.isInteger(numUses) || numUses < 0) return errors(400, 'number of uses cannot be negative')
+    const policies = Array.isArray(b.policies) ? (b.policies as string[]) : parent.policies
+    if (!parent.policies.includes('root') && policies.some((p) => p !== 'default' && !parent.policies.includes(p))) {
+      return errors(400, 'child policies must be subset of parent')
+    }
+    const child = this.issue({ policies, ttl, numUses, namespace: parent.namespace, parent: b.no_parent === true ? undefined : parent.id })
+    return {
+      status: 200,
+      json: {
+        request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 0, data: null, wrap_info: null, warnings: null,
+        auth: {
+          client_token: child.id, accessor: child.accessor, policies: child.policies, token_policies: child.policies,
+          metadata: null, lease_duration: ttl, renewable: ttl > 0, entity_id: '', token_type: 'service', orphan: child.parent === undefined,
+          num_uses: numUses,
+        },
+      },
+    }
+  }
+
+  private read(ns: string, rel: string, query: URLSearchParams): Reply {
+    const segments = rel.split('/')
+    for (let i = segments.length - 1; i >= 1; i--) {
+      const mountPath = segments.slice(0, i).join('/')
+      const m = this.mount(ns, mountPath)
+      if (!m) continue
+      const rest = segments.slice(i).join('/')
+      if (m.version === 1) {
+        const data = m.v1.get(rest)
+        if (!data) return errors(404)
+        return { status: 200, json: { request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 2764800, data, wrap_info: null, warnings: null, auth: null } }
+      }
+      if (!rest.startsWith('data/')) {
+        return { status: 404, json: { errors: [], warnings: [`Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use 'vault kv get' for this operation.`] } }
+      }
+      const versions = m.v2.get(rest.slice(5))
+      if (!versions) return errors(404)
+      const wanted = query.get('version')
+      const n = wanted === null || wanted === '0' ? versions.length : Number(wanted)
+      const v = versions[n - 1]
+      if (!v) return errors(404)
+      const metadata = { created_time: new Date(v.created).toISOString(), custom_metadata: null, deletion_time: v.deleted ? new Date(v.created).toISOString() : '', destroyed: false, version: n }
+      if (v.deleted) return { status: 404, json: { request_id: randomUUID(), data: { data: null, metadata }, warnings: null } }
+      return {
+        status: 200,
+        json: { request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 0, data: { data: v.data, metadata }, wrap_info: null, warnings: null, auth: null, mount_type: 'kv' },
+      }
+    }
+    return errors(404, `no handler for route "${rel}". route entry not found.`)
+  }
+}
+
+export async function startVaultServer(opts: VaultServerOptions = {}): Promise<VaultServer> {
+  const server = new Server(opts)
+  await server.listen()
+  return server
+}
