@@ -5,7 +5,6 @@ import type { Settings } from '../../inputs.js'
 import { parseBitwardenMapping, type BitwardenRequest } from '../../mapping/bitwarden.js'
 import type { Provider, ProviderContext, Secret } from '../index.js'
 import { getSecretsByIds, isSecretReadable, listOrganizationSecrets, type SecretWithValue } from './api.js'
-import { decryptString } from './crypto.js'
 import { resolveEndpoints } from './endpoints.js'
 import { needsListing, resolveTargets, type NamedSecret, type Target } from './resolve.js'
 import { openSession, type Session } from './session.js'
@@ -23,7 +22,7 @@ async function listNamed(session: Session): Promise<NamedSecret[]> {
 
 function decryptField(text: string, session: Session, id: string, field: string): string {
   try {
-    return decryptString(text, session.organizationKey)
+    return session.decrypt(text)
   } catch (err) {
     throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${(err as Error).message}`, undefined, { cause: err })
   }

@@ -4,14 +4,15 @@ import { ServerError } from '../../errors.js'
 import type { HttpResponse } from '../../http.js'
 import type { ProviderContext } from '../index.js'
 import { login, organizationIdFromJwt, type ApiSend } from './api.js'
-import { decryptOrganizationKey, deriveTokenKey, type SymmetricKey } from './crypto.js'
+import type { SymmetricKey } from './crypto.js'
 import type { Endpoints } from './endpoints.js'
 import type { AccessToken } from './token.js'
 
 export interface Session {
   readonly organizationId: string
-  readonly organizationKey: SymmetricKey
   readonly send: ApiSend
+  /** Verifies and decrypts an EncString under the organization key. */
+  readonly decrypt: (text: string) => string
 }
 
 const RENEW_MARGIN_MS = 300_000
@@ -21,18 +22,22 @@ interface Auth {
   readonly renewAt: number
   readonly organizationId: string
   readonly organizationKey: SymmetricKey
+  readonly decrypt: (text: string) => string
 }
 
 async function authenticate(ctx: ProviderContext, endpoints: Endpoints, token: AccessToken): Promise<Auth> {
-  const res = await login(ctx.http, endpoints.identityUrl, token)
+  // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
+  // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
+  const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto.js')])
   ctx.mask(res.accessToken)
   const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`)
-  const organizationKey = decryptOrganizationKey(res.encryptedPayload, deriveTokenKey(token.seed))
+  const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed))
   return {
     jwt: res.accessToken,
     renewAt: ctx.now() + res.expiresInSeconds * 1000 - RENEW_MARGIN_MS,
     organizationId,
     organizationKey,
+    decrypt: (text) => crypto.decryptString(text, organizationKey),
   }
 }
 
@@ -69,5 +74,5 @@ export async function openSession(ctx: ProviderContext, endpoints: Endpoints, to
     return once(method, path, body)
   }
 
-  return { organizationId: first.organizationId, organizationKey: first.organizationKey, send }
+  return { organizationId: first.organizationId, decrypt: first.decrypt, send }
 }

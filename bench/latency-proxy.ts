@@ -1,0 +1,39 @@
+// A TCP proxy on 127.0.0.1 that delays every chunk by `oneWayMs` in each direction, so a request
+// and its answer cost one round trip of 2 × oneWayMs, as on a real network.
+import { createServer, connect, type Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
+
+export interface LatencyProxy {
+  readonly url: string
+  close(): Promise<void>
+}
+
+function delayedPipe(from: Socket, to: Socket, ms: number): void {
+  from.on('data', (chunk) => setTimeout(() => to.write(chunk), ms))
+  from.on('end', () => setTimeout(() => to.end(), ms))
+  from.on('error', () => to.destroy())
+}
+
+export async function startLatencyProxy(target: string, oneWayMs: number): Promise<LatencyProxy> {
+  const { hostname, port } = new URL(target)
+  const sockets = new Set<Socket>()
+  const server = createServer((client) => {
+    const upstream = connect(Number(port), hostname)
+    for (const s of [client, upstream]) {
+      sockets.add(s)
+      s.on('close', () => sockets.delete(s))
+    }
+    delayedPipe(client, upstream, oneWayMs)
+    delayedPipe(upstream, client, oneWayMs)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}

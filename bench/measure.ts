@@ -1,0 +1,61 @@
+// Runs a command as a fresh process, many times, and reports the median wall time and peak memory.
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface Sample {
+  readonly ms: number
+  readonly maxRssKb?: number
+}
+
+// GNU time reports peak RSS; without it the column says n/a.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+const scratch = mkdtempSync(join(tmpdir(), 'inject-secrets-bench-'))
+
+/** One run: wall time from spawn to exit; fails loudly on a non-zero exit. */
+export async function runOnce(args: readonly string[], env: Record<string, string>): Promise<Sample> {
+  const rssFile = join(scratch, 'rss')
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, [...args]]
+  const started = process.hrtime.bigint()
+  const stderr: string[] = []
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(cmd, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d))
+    child.on('close', (c) => resolve(c ?? -1))
+  })
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}: ${stderr.join('').slice(0, 500)}`)
+  const maxRssKb = GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined
+  return { ms, maxRssKb }
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+/** `runs` runs after one warm-up; `before` resets state (files, logs) ahead of each. */
+export async function measure(args: readonly string[], env: Record<string, string>, runs: number, before?: () => void): Promise<{ ms: number; maxRssKb?: number }> {
+  before?.()
+  await runOnce(args, env)
+  const samples: Sample[] = []
+  for (let i = 0; i < runs; i++) {
+    before?.()
+    samples.push(await runOnce(args, env))
+  }
+  const rss = samples.map((s) => s.maxRssKb).filter((x): x is number => x !== undefined)
+  return { ms: median(samples.map((s) => s.ms)), maxRssKb: rss.length ? Math.max(...rss) : undefined }
+}
+
+/** Fresh, empty GITHUB_ENV / GITHUB_OUTPUT files. */
+export function runnerFiles(): { GITHUB_ENV: string; GITHUB_OUTPUT: string; reset: () => void } {
+  const files = { GITHUB_ENV: join(scratch, 'env'), GITHUB_OUTPUT: join(scratch, 'output') }
+  const reset = (): void => {
+    writeFileSync(files.GITHUB_ENV, '')
+    writeFileSync(files.GITHUB_OUTPUT, '')
+  }
+  reset()
+  return { ...files, reset }
+}

@@ -1,0 +1,197 @@
+// `npm run bench`: the action against the official Bitwarden client, through a latency proxy, for
+// N secrets; request counts are asserted exactly; results go to docs/benchmarks.md.
+// Options: --latency <one-way ms> (10)  --runs <n> (7)  --sizes 1,10,100,1000  --scale 10000  --no-write
+import { createRequire } from 'node:module'
+import { cpus, release, totalmem, type } from 'node:os'
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startBitwardenServer, type BitwardenServer } from '../test/servers/bitwarden.js'
+import { decryptString, splitKey } from '../src/providers/bitwarden/crypto.js'
+import { startLatencyProxy } from './latency-proxy.js'
+import { measure, median, runnerFiles, runOnce } from './measure.js'
+import { startupByPackage, type StartupRow } from './startup.js'
+
+const { values: opt } = parseArgs({
+  options: {
+    latency: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '7' },
+    sizes: { type: 'string', default: '1,10,100,1000' },
+    scale: { type: 'string', default: '10000' },
+    'no-write': { type: 'boolean', default: false },
+  },
+})
+const latency = Number(opt.latency)
+const runs = Number(opt.runs)
+const sizes = opt.sizes.split(',').map(Number)
+const rtt = 2 * latency
+
+function sdkAvailable(): boolean {
+  try {
+    createRequire(import.meta.url)('@bitwarden/sdk-napi')
+    return true
+  } catch {
+    return false
+  }
+}
+
+interface Row {
+  n: number
+  what: string
+  ms: number
+  requests: number
+  rssMb?: number
+}
+
+const server: BitwardenServer = await startBitwardenServer()
+const proxy = await startLatencyProxy(server.url, latency)
+const files = runnerFiles()
+// A runner's environment, not this shell's: NODE_EXTRA_CA_CERTS alone adds ~60 ms to every start.
+const baseEnv: Record<string, string> = {
+  PATH: process.env.PATH ?? '',
+  GITHUB_ENV: files.GITHUB_ENV,
+  GITHUB_OUTPUT: files.GITHUB_OUTPUT,
+  INPUT_BASE_URL: proxy.url,
+  INPUT_SET_ENV: 'true',
+  INPUT_TIMEOUT: '300',
+}
+const haveSdk = sdkAvailable()
+const rows: Row[] = []
+
+/** Runs once more with a clean log and checks the request count and the export count exactly. */
+async function verify(args: string[], env: Record<string, string>, requests: number, exports: number, what: string): Promise<void> {
+  files.reset()
+  server.resetLog()
+  await runOnce(args, env)
+  if (server.requests.length !== requests) {
+    throw new Error(`${what}: expected exactly ${requests} requests, got ${server.requests.length}: ${server.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`)
+  }
+  const exported = (readFileSync(files.GITHUB_ENV, 'utf8').match(/<<ghadelimiter_/g) ?? []).length
+  if (exported !== exports) throw new Error(`${what}: expected ${exports} exports, got ${exported}`)
+}
+
+function seed(n: number): { token: string; project: string; ids: string[]; orgKey: Uint8Array } {
+  const org = server.createOrganization()
+  const project = server.createProject(org.id, `bench-${n}`)
+  const ids = Array.from({ length: n }, (_, i) =>
+    server.createSecret(org.id, { key: `SECRET_${i}`, value: `value-${i}-${'x'.repeat(24)}`, projectIds: [project] }),
+  )
+  const token = server.createAccessToken(server.createMachineAccount(org.id, { projects: [project] }))
+  return { token, project, ids, orgKey: org.key }
+}
+
+const floor = await measure(['-e', '0'], baseEnv, runs)
+rows.push({ n: 0, what: 'node -e 0 (floor)', ms: floor.ms, requests: 0, rssMb: floor.maxRssKb && floor.maxRssKb / 1024 })
+
+for (const n of sizes) {
+  const { token, project, ids } = seed(n)
+  const byId = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: ids.map((id, i) => `${id} > SECRET_${i}`).join('\n') }
+  const byProject = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
+  const cases: Array<[string, string[], Record<string, string>, number]> = [
+    ['inject-secrets, by id', ['dist/index.js'], byId, 2],
+    ['inject-secrets, project wildcard', ['dist/index.js'], byProject, 3],
+  ]
+  if (haveSdk) cases.push(['official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2])
+  for (const [what, args, env, requests] of cases) {
+    await verify(args, env, requests, n, `${what}, N=${n}`)
+    const m = await measure(args, env, runs, files.reset)
+    rows.push({ n, what, ms: m.ms, requests, rssMb: m.maxRssKb && m.maxRssKb / 1024 })
+    process.stderr.write(`N=${n} ${what}: ${m.ms.toFixed(1)} ms\n`)
+  }
+}
+
+// Scale: every secret of a big project by wildcard, one run.
+const scaleN = Number(opt.scale)
+let scale: Row | undefined
+if (scaleN > 0) {
+  const { token, project } = seed(scaleN)
+  const env = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
+  await verify(['dist/index.js'], env, 3, scaleN, `scale N=${scaleN}`)
+  files.reset()
+  const s = await runOnce(['dist/index.js'], env)
+  scale = { n: scaleN, what: 'inject-secrets, project wildcard (1 run)', ms: s.ms, requests: 3, rssMb: s.maxRssKb && s.maxRssKb / 1024 }
+}
+
+// Decryption alone, in process: 1,000 values under one organization key.
+const dec = seed(1000)
+const key = splitKey(dec.orgKey)
+const encrypted = dec.ids.map((id) => server.getStoredSecret(id)!.value)
+const decryptMs = median(
+  Array.from({ length: 7 }, () => {
+    const t = process.hrtime.bigint()
+    for (const e of encrypted) decryptString(e, key)
+    return Number(process.hrtime.bigint() - t) / 1e6
+  }),
+)
+
+const startup: StartupRow[] = await startupByPackage(baseEnv, runs, floor.ms, `${server.url}/api/alive`)
+const mainLoad = await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs).catch(() => undefined)
+await proxy.close()
+await server.close()
+
+// ---- report ----
+const excess = (r: Row): number => r.ms - floor.ms - r.requests * rtt
+const fmt = (x: number | undefined, d = 1): string => (x === undefined ? 'n/a' : x.toFixed(d))
+const table = [
+  '| N | what | median wall (ms) | requests | excess (ms) | peak RSS (MB) |',
+  '|---:|---|---:|---:|---:|---:|',
+  ...[...rows, ...(scale ? [scale] : [])].map((r) => `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`),
+].join('\n')
+const at100 = (what: string): Row | undefined => rows.find((r) => r.n === 100 && r.what.startsWith(what))
+const ours100 = at100('inject-secrets, by id')
+const official100 = at100('official client')
+const ratio = ours100 && official100 ? excess(ours100) / excess(official100) : undefined
+const distFiles = [
+  ...readdirSync('dist').filter((f) => f.endsWith('.js')),
+  ...readdirSync('dist/chunks').map((f) => `chunks/${f}`),
+].map((f) => `| dist/${f} | ${(statSync(join('dist', f)).size / 1024).toFixed(1)} kB |`)
+
+const report = `# Benchmarks
+
+Generated by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand.
+
+- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()} ${release()}; Node ${process.version}
+  (runners use Node 24).
+- Command: \`npm run bench -- --latency ${latency} --runs ${runs} --sizes ${sizes.join(',')} --scale ${scaleN}\`
+- Each cell: one warm-up, then the median of ${runs} fresh processes started as the runner starts them
+  (\`node dist/index.js\`, \`INPUT_*\` variables, real \`GITHUB_ENV\`/\`GITHUB_OUTPUT\` files), with a
+  runner-like environment (no \`NODE_EXTRA_CA_CERTS\`, which alone adds ~60 ms to any Node start).
+- Server: the embedded Bitwarden test server behind a TCP proxy that delays every chunk by ${latency} ms
+  each way (${rtt} ms per round trip). Request counts are checked exactly on every size.
+- **Excess** = wall time − the \`node -e 0\` floor (${fmt(floor.ms)} ms) − requests × ${rtt} ms.
+- The official client is \`@bitwarden/sdk-napi@1.0.0\` (what bitwarden/sm-action v2 runs): login,
+  one getByIds, mask and write each value (\`bench/official-client.cjs\`).${haveSdk ? '' : '\n- **The official client could not be loaded on this machine; its rows are missing.**'}
+
+## Wall time, requests, memory
+
+${table}
+
+## Targets
+
+| target | result |
+|---|---|
+| at N = 100, our excess ≤ half the official client's | ${ratio === undefined ? 'n/a' : `ours ${fmt(excess(ours100!))} ms vs official ${fmt(excess(official100!))} ms: ratio ${ratio.toFixed(2)} (${ratio <= 0.5 ? 'met' : 'missed'})`} |
+| decrypting 1,000 Bitwarden secrets ≤ 20 ms | ${fmt(decryptMs)} ms (${decryptMs <= 20 ? 'met' : 'missed'}; in process, MAC check + AES-CBC + UTF-8) |
+| loading the bundle ≤ 10 ms over the floor | main bundle ${fmt(mainLoad && mainLoad.ms - floor.ms)} ms over the floor (\`node dist/index.js\` with no inputs: loads, reads inputs, fails at once); the Bitwarden chunk (noble) adds the cost in the next table when a Bitwarden token is used |
+
+## Start-up cost by package
+
+Each package bundled alone the way \`dist/\` is (rollup, \`moduleSideEffects: false\`), median of ${runs}
+fresh processes, minus the floor.
+
+| what | bundle size | extra start-up (ms) |
+|---|---:|---:|
+${startup.map((r) => `| ${r.what} | ${r.bytes ? `${(r.bytes / 1024).toFixed(1)} kB` : '—'} | ${fmt(r.extraMs)} |`).join('\n')}
+
+## The bundle
+
+| file | size |
+|---|---:|
+${distFiles.join('\n')}
+`
+console.log(report)
+if (!opt['no-write']) {
+  mkdirSync('docs', { recursive: true })
+  writeFileSync('docs/benchmarks.md', report)
+  process.stderr.write('wrote docs/benchmarks.md\n')
+}

@@ -1,0 +1,58 @@
+// Start-up cost by package: each package bundled alone the way dist/ is (rollup, same tree-shaking),
+// run as a fresh process, minus the bare `node -e 0` floor.
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { rollup, type Plugin } from 'rollup'
+import commonjs from '@rollup/plugin-commonjs'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import { measure } from './measure.js'
+
+const PROBES: Record<string, string> = {
+  '@actions/core (the functions we call)': `import { getInput, setSecret, exportVariable, setOutput, setFailed, debug, warning, info } from '@actions/core'
+console.log(typeof getInput, typeof setSecret, typeof exportVariable, typeof setOutput, typeof setFailed, typeof debug, typeof warning, typeof info)`,
+  '@noble/ciphers + @noble/hashes (cbc, hmac, hkdf, sha256)': `import { cbc } from '@noble/ciphers/aes.js'
+import { hkdf } from '@noble/hashes/hkdf.js'
+import { hmac } from '@noble/hashes/hmac.js'
+import { sha256 } from '@noble/hashes/sha2.js'
+console.log(typeof cbc, typeof hkdf, typeof hmac, typeof sha256)`,
+  'undici package (request), not used on the happy path': `import { request } from 'undici'
+console.log(typeof request)`,
+}
+
+export interface StartupRow {
+  readonly what: string
+  readonly bytes: number
+  readonly extraMs: number
+}
+
+export async function startupByPackage(env: Record<string, string>, runs: number, floorMs: number, fetchUrl: string): Promise<StartupRow[]> {
+  const dir = join(process.cwd(), 'bench', '.probes')
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}')
+  const rows: StartupRow[] = []
+  try {
+    for (const [what, source] of Object.entries(PROBES)) {
+      const entry = join(dir, `${rows.length}.mjs`)
+      writeFileSync(entry, source)
+      const bundle = await rollup({
+        input: entry,
+        treeshake: { moduleSideEffects: false },
+        onwarn: () => {},
+        // The plugins' CJS typings confuse NodeNext resolution; at run time both are plain functions.
+        plugins: [nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }), (commonjs as unknown as () => Plugin)()],
+      })
+      const out = join(dir, `${rows.length}.bundle.mjs`)
+      await bundle.write({ file: out, format: 'es', inlineDynamicImports: true })
+      const { ms } = await measure([out], env, runs)
+      rows.push({ what, bytes: statSync(out).size, extraMs: ms - floorMs })
+    }
+    const fetchProbe = join(dir, 'fetch.mjs')
+    writeFileSync(fetchProbe, `await (await fetch(${JSON.stringify(fetchUrl)})).text()`)
+    const { ms } = await measure([fetchProbe], env, runs)
+    rows.push({ what: "first call of Node's built-in fetch (one local request)", bytes: 0, extraMs: ms - floorMs })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return rows
+}
