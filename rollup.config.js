@@ -9,9 +9,12 @@ import commonjs from '@rollup/plugin-commonjs'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
-// Every entry the runner starts: main, and the post step (runs.post) once it exists.
-const entries = { index: 'src/index.ts' }
-if (existsSync('src/post.ts')) entries['post/index'] = 'src/post.ts'
+// Every entry the runner starts: main, and the post step (runs.post). Each is bundled on its own,
+// so neither loads chunks shared with the other: fewer files to load on the hot path.
+const entries = [
+  ['src/index.ts', 'dist'],
+  ['src/post.ts', 'dist/post'],
+].filter(([input]) => existsSync(input))
 
 /** Writes dist/licenses.txt: the licence of every package whose code ends up in the bundle. */
 function licenses() {
@@ -40,12 +43,12 @@ function licenses() {
   }
 }
 
-export default {
-  input: entries,
+export default entries.map(([input, dir]) => ({
+  input,
   output: {
-    dir: 'dist',
+    dir,
     format: 'es',
-    entryFileNames: '[name].js',
+    entryFileNames: 'index.js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: false,
   },
@@ -57,11 +60,11 @@ export default {
     warn(warning)
   },
   plugins: [
-    typescript({ tsconfig: './tsconfig.build.json' }),
+    typescript({ tsconfig: './tsconfig.build.json', outDir: dir }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs(),
     licenses(),
   ],
-}
+}))
 
 

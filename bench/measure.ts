@@ -14,7 +14,7 @@ const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 const scratch = mkdtempSync(join(tmpdir(), 'inject-secrets-bench-'))
 
 /** One run: wall time from spawn to exit; fails loudly on a non-zero exit. */
-export async function runOnce(args: readonly string[], env: Record<string, string>): Promise<Sample> {
+export async function runOnce(args: readonly string[], env: Record<string, string>, expectedExit = 0): Promise<Sample> {
   const rssFile = join(scratch, 'rss')
   const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, [...args]]
   const started = process.hrtime.bigint()
@@ -25,7 +25,7 @@ export async function runOnce(args: readonly string[], env: Record<string, strin
     child.on('close', (c) => resolve(c ?? -1))
   })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}: ${stderr.join('').slice(0, 500)}`)
+  if (code !== expectedExit) throw new Error(`${args.join(' ')} exited ${code}: ${stderr.join('').slice(0, 500)}`)
   const maxRssKb = GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined
   return { ms, maxRssKb }
 }
@@ -37,13 +37,19 @@ export function median(xs: readonly number[]): number {
 }
 
 /** `runs` runs after one warm-up; `before` resets state (files, logs) ahead of each. */
-export async function measure(args: readonly string[], env: Record<string, string>, runs: number, before?: () => void): Promise<{ ms: number; maxRssKb?: number }> {
+export async function measure(
+  args: readonly string[],
+  env: Record<string, string>,
+  runs: number,
+  before?: () => void,
+  expectedExit = 0,
+): Promise<{ ms: number; maxRssKb?: number }> {
   before?.()
-  await runOnce(args, env)
+  await runOnce(args, env, expectedExit)
   const samples: Sample[] = []
   for (let i = 0; i < runs; i++) {
     before?.()
-    samples.push(await runOnce(args, env))
+    samples.push(await runOnce(args, env, expectedExit))
   }
   const rss = samples.map((s) => s.maxRssKb).filter((x): x is number => x !== undefined)
   return { ms: median(samples.map((s) => s.ms)), maxRssKb: rss.length ? Math.max(...rss) : undefined }

@@ -125,7 +125,8 @@ const decryptMs = median(
 )
 
 const startup: StartupRow[] = await startupByPackage(baseEnv, runs, floor.ms, `${server.url}/api/alive`)
-const mainLoad = await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs).catch(() => undefined)
+// No inputs: the main bundle loads, reads its inputs and fails at once (exit 1) — load cost alone.
+const mainLoad = await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs, undefined, 1)
 await proxy.close()
 await server.close()
 
@@ -172,7 +173,7 @@ ${table}
 |---|---|
 | at N = 100, our excess ≤ half the official client's | ${ratio === undefined ? 'n/a' : `ours ${fmt(excess(ours100!))} ms vs official ${fmt(excess(official100!))} ms: ratio ${ratio.toFixed(2)} (${ratio <= 0.5 ? 'met' : 'missed'})`} |
 | decrypting 1,000 Bitwarden secrets ≤ 20 ms | ${fmt(decryptMs)} ms (${decryptMs <= 20 ? 'met' : 'missed'}; in process, MAC check + AES-CBC + UTF-8) |
-| loading the bundle ≤ 10 ms over the floor | main bundle ${fmt(mainLoad && mainLoad.ms - floor.ms)} ms over the floor (\`node dist/index.js\` with no inputs: loads, reads inputs, fails at once); the Bitwarden chunk (noble) adds the cost in the next table when a Bitwarden token is used |
+| loading the bundle ≤ 10 ms over the floor | main bundle ${fmt(mainLoad.ms - floor.ms)} ms over the floor (${mainLoad.ms - floor.ms <= 10 ? 'met' : 'missed'}) (\`node dist/index.js\` with no inputs: loads, reads inputs, fails at once); the Bitwarden chunk (noble) adds the cost in the next table when a Bitwarden token is used |
 
 ## Start-up cost by package
 

@@ -48,7 +48,8 @@ export async function startupByPackage(env: Record<string, string>, runs: number
       rows.push({ what, bytes: statSync(out).size, extraMs: ms - floorMs })
     }
     const fetchProbe = join(dir, 'fetch.mjs')
-    writeFileSync(fetchProbe, `await (await fetch(${JSON.stringify(fetchUrl)})).text()`)
+    // Exit at once: idle keep-alive sockets would otherwise hold the process open (as dist/ does).
+    writeFileSync(fetchProbe, `await (await fetch(${JSON.stringify(fetchUrl)})).text()\nprocess.exit(0)`)
     const { ms } = await measure([fetchProbe], env, runs)
     rows.push({ what: "first call of Node's built-in fetch (one local request)", bytes: 0, extraMs: ms - floorMs })
   } finally {

@@ -2,9 +2,9 @@
 // an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
 // bodies, and errors and debug lines that carry method, path and status only — never headers,
 // bodies or query strings, which may hold tokens.
-// The transport is Node's built-in fetch: it is undici compiled into the runtime, so it costs a
-// fraction of loading the undici package at start-up (see docs/benchmarks.md).
+// The transport (transport.ts) is Node's own http/https, the cheapest client to start.
 import { ServerError } from './errors.js'
+import { exchange } from './transport.js'
 
 export interface HttpResponse {
   readonly status: number
@@ -96,29 +96,21 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   async function attempt(req: HttpRequest): Promise<HttpResponse> {
     const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()))
     const signal = AbortSignal.timeout(timeout)
-    let url = req.url
+    const headers = { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers }
+    const where = `${req.method} ${pathOf(req.url)}`
+    let url = new URL(req.url)
     for (let hops = 0; ; hops++) {
-      const res = await fetch(url, {
-        method: req.method,
-        headers: { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers },
-        body: req.body,
-        signal,
-        redirect: 'manual',
-      })
-      const location = res.headers.get('location')
-      if (res.status >= 300 && res.status < 400 && location && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
-        await res.body?.cancel()
+      const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where })
+      const location = res.headers.location
+      if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
         const next = new URL(location, url)
-        if (new URL(url).protocol === 'https:' && next.protocol !== 'https:') {
-          throw new ServerError(`${req.method} ${pathOf(req.url)}: refusing a redirect from https to ${next.protocol}`, res.status)
+        if (url.protocol === 'https:' && next.protocol !== 'https:') {
+          throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status)
         }
-        url = next.href
+        url = next
         continue
       }
-      const text = await readLimited(res, maxBody, `${req.method} ${pathOf(req.url)}`)
-      const headers: Record<string, string> = {}
-      res.headers.forEach((value, name) => (headers[name] = value))
-      return { status: res.status, headers, text }
+      return res
     }
   }
 
@@ -158,27 +150,6 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
       }
     },
   }
-}
-
-/** Reads a body up to `max` bytes; a larger one is refused, so a hostile server cannot exhaust memory. */
-async function readLimited(res: Response, max: number, where: string): Promise<string> {
-  const declared = Number(res.headers.get('content-length') ?? 0)
-  if (declared > max) {
-    await res.body?.cancel()
-    throw new ServerError(`${where}: response larger than ${max} bytes`, res.status)
-  }
-  if (!res.body) return ''
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-    size += chunk.length
-    if (size > max) {
-      await res.body.cancel().catch(() => {})
-      throw new ServerError(`${where}: response larger than ${max} bytes`, res.status)
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
