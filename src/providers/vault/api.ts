@@ -1,0 +1,195 @@
+// Vault's HTTP API (spec §3-§7): reads, lookup-self, child-token create and revoke-accessor, with
+// response shapes checked and errors that carry the status, the path and Vault's own `errors`
+// strings (bounded), never a token or a body.
+import { ServerError } from '../../errors.js'
+import { parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.js'
+
+export interface VaultEndpoint {
+  readonly http: HttpClient
+  /** Base URL without a trailing slash. */
+  readonly url: string
+  readonly token: string
+  readonly namespace?: string
+}
+
+// VLT-RETRY-1/2: reads retry 408, 412 (performance standbys), 429 and 5xx gateways, at most 2
+// retries; POSTs are never retried.
+const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504])
+const NO_RETRY = new Set<number>()
+const MAX_ERROR_TEXT = 300
+
+type Json = Record<string, unknown>
+
+export function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
+export function apiUrl(base: string, path: string): string {
+  return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`
+}
+
+function headers(ep: VaultEndpoint, token = ep.token): Record<string, string> {
+  return {
+    'x-vault-token': token,
+    'x-vault-request': 'true',
+    ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
+  }
+}
+
+/** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
+export function vaultErrors(res: HttpResponse): string {
+  let body: unknown
+  try {
+    body = JSON.parse(res.text)
+  } catch {
+    return ''
+  }
+  if (!isObject(body) || !Array.isArray(body.errors)) return ''
+  const text = body.errors
+    .filter((e): e is string => typeof e === 'string')
+    .map((e) => e.replace(/^\d+ errors? occurred:\s*\*\s*/, '').replace(/\s+/g, ' ').trim())
+    .filter((e) => e !== '')
+    .join('; ')
+  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text
+}
+
+/** Vault's `warnings`, bounded (they hold hints such as the versioned K/V one). */
+function vaultWarnings(body: unknown): string[] {
+  if (!isObject(body) || !Array.isArray(body.warnings)) return []
+  return body.warnings.filter((w): w is string => typeof w === 'string').map((w) => w.slice(0, MAX_ERROR_TEXT))
+}
+
+export function statusError(res: HttpResponse, what: string): ServerError {
+  const errs = vaultErrors(res)
+  return new ServerError(`Vault returned ${res.status}${errs ? ` (${errs})` : ''} for ${what}`, res.status)
+}
+
+export type ReadResult =
+  | { readonly kind: 'ok'; readonly data: Json; readonly v2: boolean }
+  | { readonly kind: 'forbidden'; readonly response: HttpResponse }
+  | { readonly kind: 'not-found'; readonly errors: string; readonly versioned: boolean; readonly deleted: boolean }
+
+/** GET {url}/v1/{path}: one read (retries aside), with the vendor's per-response KV v2 detection. */
+export async function readPath(ep: VaultEndpoint, path: string): Promise<ReadResult> {
+  const req: HttpRequest = { method: 'GET', url: apiUrl(ep.url, path), headers: headers(ep), retryStatuses: READ_RETRY, maxAttempts: 3, maxRedirects: 10 }
+  const res = await ep.http.send(req)
+  const where = `"${path}"`
+  if (res.status === 403) return { kind: 'forbidden', response: res }
+  if (res.status === 404) {
+    let body: unknown
+    try {
+      body = JSON.parse(res.text)
+    } catch {
+      body = undefined
+    }
+    const versioned = vaultWarnings(body).some((w) => /versioned K\/V/i.test(w))
+    const deleted = isObject(body) && isObject(body.data) && body.data.data === null && isObject(body.data.metadata)
+    const list = isObject(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : []
+    return { kind: 'not-found', errors: JSON.stringify({ errors: list }).slice(0, MAX_ERROR_TEXT), versioned, deleted }
+  }
+  if (res.status < 200 || res.status >= 300) throw statusError(res, where)
+  if (res.text.trim() === '') throw new ServerError(`Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`, res.status)
+  const body = parseJson(res, `GET ${where}`)
+  if (!isObject(body)) throw new ServerError(`Vault's answer for ${where} is not a JSON object.`, res.status)
+  if (body.data === null && isObject(body.wrap_info)) {
+    throw new ServerError(`Vault's answer for ${where} is response-wrapped (wrap_info): the token or a policy asks for wrapping; unwrap it in a step of its own or read the path without wrapping.`, res.status)
+  }
+  if (!isObject(body.data)) throw new ServerError(`Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`, res.status)
+  const inner = body.data.data
+  // VLT-READ-1: KV v2 when data.data is neither undefined nor null, exactly as the vendor decides.
+  if (inner !== undefined && inner !== null) {
+    if (!isObject(inner)) throw new ServerError(`Vault's answer for ${where}: data.data is not an object.`, res.status)
+    return { kind: 'ok', data: inner, v2: true }
+  }
+  return { kind: 'ok', data: body.data, v2: false }
+}
+
+export interface TokenInfo {
+  readonly policies: readonly string[]
+  /** Remaining seconds; 0 for a non-expiring token (expireTime null). */
+  readonly ttl: number
+  readonly expires: boolean
+  /** As reported after the lookup's own use: 0 unlimited, < 0 none left (revocation pending). */
+  readonly numUses: number
+  readonly namespacePath: string
+  readonly type: string
+}
+
+/** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
+export async function lookupSelf(ep: VaultEndpoint, mask: (s: string) => void): Promise<TokenInfo | undefined> {
+  const res = await ep.http.send({ method: 'GET', url: apiUrl(ep.url, 'auth/token/lookup-self'), headers: headers(ep), retryStatuses: READ_RETRY, maxAttempts: 3 })
+  if (res.status === 403) return undefined
+  if (res.status !== 200) throw statusError(res, 'auth/token/lookup-self')
+  const body = parseJson(res, 'GET auth/token/lookup-self')
+  const data = isObject(body) ? body.data : undefined
+  if (!isObject(data)) throw new ServerError('Vault answered auth/token/lookup-self without a data object.', res.status)
+  // data.id is the token itself (VLT-LIFE-1).
+  if (typeof data.id === 'string') mask(data.id)
+  const policies = [...(Array.isArray(data.policies) ? data.policies : []), ...(Array.isArray(data.identity_policies) ? data.identity_policies : [])]
+  return {
+    policies: policies.filter((p): p is string => typeof p === 'string'),
+    ttl: typeof data.ttl === 'number' ? data.ttl : 0,
+    expires: typeof data.expire_time === 'string' && data.expire_time !== '',
+    numUses: typeof data.num_uses === 'number' ? data.num_uses : 0,
+    namespacePath: typeof data.namespace_path === 'string' ? data.namespace_path.replace(/^\/+|\/+$/g, '') : '',
+    type: typeof data.type === 'string' ? data.type : 'service',
+  }
+}
+
+export interface ChildToken {
+  readonly token: string
+  readonly accessor: string
+}
+
+/** POST auth/token/create: a child (never orphan) of the given token. Not retried. */
+export async function createChildToken(
+  ep: VaultEndpoint,
+  opts: { ttlSeconds: number; numUses?: number; policies?: readonly string[] },
+  mask: (s: string) => void,
+): Promise<ChildToken> {
+  const body = JSON.stringify({
+    ttl: `${opts.ttlSeconds}s`,
+    no_parent: false,
+    renewable: false,
+    display_name: 'inject-secrets',
+    ...(opts.numUses !== undefined ? { num_uses: opts.numUses } : {}),
+    ...(opts.policies !== undefined ? { policies: opts.policies } : {}),
+  })
+  const res = await ep.http.send({
+    method: 'POST',
+    url: apiUrl(ep.url, 'auth/token/create'),
+    headers: { ...headers(ep), 'content-type': 'application/json' },
+    body,
+    retryStatuses: NO_RETRY,
+    maxAttempts: 1,
+  })
+  if (res.status !== 200) {
+    const hint =
+      res.status === 403
+        ? ": the token's policies must allow 'update' on auth/token/create"
+        : res.status === 400
+          ? ' (batch tokens and limited-use tokens cannot create child tokens; policies must be a subset of the parent’s)'
+          : ''
+    throw new ServerError(`${statusError(res, 'auth/token/create (export_token: child)').message}${hint}.`, res.status)
+  }
+  const parsed = parseJson(res, 'POST auth/token/create')
+  const auth = isObject(parsed) ? parsed.auth : undefined
+  if (!isObject(auth) || typeof auth.client_token !== 'string' || auth.client_token === '' || typeof auth.accessor !== 'string') {
+    throw new ServerError('Vault answered auth/token/create without auth.client_token and auth.accessor.', res.status)
+  }
+  mask(auth.client_token)
+  return { token: auth.client_token, accessor: auth.accessor }
+}
+
+/** POST auth/token/revoke-accessor with the parent's token: revokes the child and its children. */
+export async function revokeAccessor(ep: VaultEndpoint, accessor: string): Promise<HttpResponse> {
+  return ep.http.send({
+    method: 'POST',
+    url: apiUrl(ep.url, 'auth/token/revoke-accessor'),
+    headers: { ...headers(ep), 'content-type': 'application/json' },
+    body: JSON.stringify({ accessor }),
+    retryStatuses: NO_RETRY,
+    maxAttempts: 1,
+  })
+}

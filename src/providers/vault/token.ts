@@ -1,0 +1,28 @@
+// The Vault token as given (spec §2): only the prefix means anything to a client.
+import { InputError } from '../../errors.js'
+
+export type VaultTokenKind = 'service' | 'batch' | 'recovery' | 'unknown'
+
+export interface VaultToken {
+  /** The token, trimmed (secret). */
+  readonly value: string
+  readonly kind: VaultTokenKind
+  /** Legacy `s.`/`b.`/`r.` prefix (Vault ≤ 1.9, OpenBao). */
+  readonly legacy: boolean
+}
+
+/** Prefixes that select Vault when `provider` is 'auto' (VLT-TOK-1). */
+export const VAULT_TOKEN_SHAPE = /^(hvs|hvb|hvr|s|b|r)\.\S/
+
+/** Checks a token without validating its body (VLT-TOK-2); never echoes it. */
+export function parseVaultToken(raw: string): VaultToken {
+  const value = raw.trim()
+  if (value === '') throw new InputError("Input 'access_token' is empty: give a Vault token (hvs.…, hvb.…, s.…).")
+  // eslint-disable-next-line no-control-regex -- the token is a header value
+  if (/[\s\x00-\x1f\x7f]/.test(value)) {
+    throw new InputError("Input 'access_token' contains whitespace or control characters inside the token; a Vault token is one printable word.")
+  }
+  const m = /^(hv)?([sbr])\./.exec(value)
+  const kind: VaultTokenKind = !m ? 'unknown' : m[2] === 's' ? 'service' : m[2] === 'b' ? 'batch' : 'recovery'
+  return { value, kind, legacy: m !== null && m[1] === undefined }
+}
