@@ -334,3 +334,26 @@ test('export_token: child with policies outside the parent\'s: Vault says no, no
   expect(run.state.size).toBe(0)
   expectNoLeak(run, [parent, 'svc'])
 })
+
+test.each([
+  ['a response-wrapped answer', { status: 200, body: '{"data":null,"wrap_info":{"token":"hvs.wrapped-token-xyz","ttl":60}}' }, /is response-wrapped/],
+  ['data: null', { status: 200, body: '{"data":null}' }, /has no data object \(data is null\)/],
+  ['an empty 2xx body', { status: 204 }, /answered 204 with an empty body for "kv\/app"/],
+  ['not JSON', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>proxy</html>' }, /expected JSON/],
+  ['a 500 after retries', { status: 500, body: '{"errors":["internal error"]}\n' }, /Vault returned 500 \(internal error\) for "kv\/app"/],
+])('VLT-READ-3 / errors: %s fails clearly, naming the path, exporting nothing', async (_n, reply, message) => {
+  fault = ({ path }) => (path === '/v1/kv/app' ? reply : undefined)
+  const token = server.createToken({ policies: ['ci'] })
+  const run = await runAction(inputs(token, 'kv/app user'))
+  expectNothingExported(run)
+  expect(run.error).toMatch(message)
+  expectNoLeak(run, [token, 'wrapped-token-xyz'])
+})
+
+test('empty secrets with export_token: child just hands over a child token', async () => {
+  const parent = server.createToken({ policies: ['issuer'] })
+  const run = await runMainWithState(inputs(parent, '', { export_token: 'child' }))
+  expect(run.error).toBeUndefined()
+  expect([...run.env.keys()]).toEqual(['VAULT_TOKEN'])
+  expect(reads()).toEqual(['POST /v1/auth/token/create 200'])
+})

@@ -190,3 +190,69 @@ describe('fuzz', () => {
     )
   })
 })
+
+describe('spec §8.7 examples, through the provider against a KV v2 secret', () => {
+  let provider: ReturnType<typeof createVaultProvider>
+  beforeAll(() => {
+    server.mountKv('secret', 2)
+    server.writeSecret('secret', 'ci', { npmToken: 't1', 'api-key': 'k', 'tls.crt': 'PEM', db: { password: 'pw' } })
+    provider = createVaultProvider(settings(server.createToken({ policies: ['root'] })), {
+      http: createHttpClient({ timeoutMs: 10_000, deadlineMs: 20_000 }),
+      mask: () => {},
+      warning: () => {},
+      debug: () => {},
+      now: Date.now,
+    })
+  })
+
+  test.each([
+    ['secret/data/ci npmToken', [['NPMTOKEN', 'npmToken', 't1']]],
+    ['secret/data/ci npmToken | NPM_TOKEN', [['NPM_TOKEN', 'NPM_TOKEN', 't1']]],
+    ['secret/data/ci db.password', [['DB__PASSWORD', 'db__password', 'pw']]],
+    ['secret/data/ci "api-key"', [['APIKEY', 'apikey', 'k']]],
+    ['secret/data/ci `tls.crt` | TLS_CRT', [['TLS_CRT', 'TLS_CRT', 'PEM']]],
+    ['secret/data/ci db', [['DB', 'db', '{"password":"pw"}']]],
+    ['secret/data/ci * | APP_', [['APP_NPMTOKEN', 'APP_npmToken', 't1'], ['APP_APIKEY', 'APP_apikey', 'k'], ['APP_TLS__CRT', 'APP_tls__crt', 'PEM'], ['APP_DB', 'APP_db', '{"password":"pw"}']]],
+    ['secret/data/ci $.$ | ALL', [['ALL', 'ALL', '{"npmToken":"t1","api-key":"k","tls.crt":"PEM","db":{"password":"pw"}}']]],
+  ])('%s', async (input, expected) => {
+    const secrets = (await provider.fetch(provider.parse(input).requests)) as VaultSecret[]
+    expect(secrets.map((s) => [s.name, s.outputName, s.value])).toEqual(expected)
+  })
+
+  test.each([
+    ['secret/data/ci api-key', /line 1: You must provide a name for the output key when using json selectors/],
+    ['secret/data/ci npmToken |', /line 1: You must provide a value when mapping a secret to a name\. Input: "secret\/data\/ci npmToken \|"/],
+    ['secret/data/ci nokey', /Unable to retrieve result for data\.data\."nokey"\. No match data was found/],
+    ['secret/data/ci tls.crt | T', /data\.data\.tls\.crt\. No match data was found.*select it with `tls\.crt` \(backticks\)/],
+  ])('%s fails', async (input, message) => {
+    await expect((async () => provider.fetch(provider.parse(input).requests))()).rejects.toThrow(message)
+  })
+})
+
+test('vaultErrors folds "1 error occurred" wrappers and bounds the text', async () => {
+  const { vaultErrors } = await import('../src/providers/vault/api.js')
+  const res = (text: string) => ({ status: 403, headers: {}, text })
+  expect(vaultErrors(res('{"errors":["1 error occurred:\\n\\t* permission denied\\n\\n"]}\n'))).toBe('permission denied')
+  expect(vaultErrors(res('{"errors":["a","b"]}'))).toBe('a; b')
+  expect(vaultErrors(res('<html>'))).toBe('')
+  expect(vaultErrors(res(JSON.stringify({ errors: ['x'.repeat(1000)] }))).length).toBeLessThanOrEqual(301)
+})
+
+test('fuzz: evaluatePath over random JSON never throws, whatever the parsed selector', async () => {
+  const { parseVaultMapping } = await import('../src/mapping/vault.js')
+  const { evaluatePath } = await import('../src/providers/vault/selector.js')
+  const selector = fc.array(fc.constantFrom('a', 'b', '.', '$', '*', '[0]', '[-1]', '[1]', '`a.b`', "'a'"), { minLength: 1, maxLength: 8 }).map((p) => p.join(''))
+  fc.assert(
+    fc.property(selector, fc.jsonValue(), (sel, data) => {
+      let requests
+      try {
+        requests = parseVaultMapping(`p ${sel} | X`).requests
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError)
+        return
+      }
+      for (const r of requests) if (r.steps) evaluatePath(r.steps, { a: data, b: [data, { a: data }] })
+    }),
+    { numRuns: RUNS },
+  )
+})
