@@ -357,3 +357,24 @@ test('empty secrets with export_token: child just hands over a child token', asy
   expect([...run.env.keys()]).toEqual(['VAULT_TOKEN'])
   expect(reads()).toEqual(['POST /v1/auth/token/create 200'])
 })
+
+test.each([
+  [{ encoding: 'utf16' }, /Input 'encoding' must be 'base64' or 'hex'/],
+  [{ export_token: 'true' }, /Input 'export_token' must be 'child'/],
+  [{ num_uses: '-1' }, /Input 'num_uses' must be a whole number/],
+  [{ min_ttl: '10 minutes' }, /Input 'min_ttl' must be a duration like '90s', '10m' or '1h'/],
+  [{ ttl: '1d' }, /Input 'ttl' must be a duration/],
+  [{ check_token: 'yes' }, /Input 'check_token' must be 'true' or 'false'/],
+  [{ base_url: '', provider: 'vault' }, /Input 'base_url' is empty/],
+])('bad Vault inputs fail before any request: %j', async (extra, message) => {
+  const run = await runAction(inputs(server.createToken({ policies: ['ci'] }), 'kv/app user', extra))
+  expectNothingExported(run)
+  expect(run.error).toMatch(message)
+  expect(server.requests).toEqual([])
+})
+
+test('VAULT_ADDR with plain http to another host is refused, naming VAULT_ADDR', async () => {
+  const run = await runAction({ access_token: server.createToken({ policies: ['ci'] }), secrets: 'kv/app user' }, { env: { VAULT_ADDR: 'http://vault.example.com:8200' } })
+  expectNothingExported(run)
+  expect(run.error).toMatch(/The environment variable VAULT_ADDR must use https:\/\//)
+})
