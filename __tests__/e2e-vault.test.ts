@@ -82,7 +82,18 @@ test("the issue's example block: exact exports, masks, one GET per distinct path
     DB_PASSWORD: 'dotted-pw-value',
   }
   expect(Object.fromEntries(run.env)).toEqual(expected)
-  expect([...run.outputs.keys()].sort()).toEqual(Object.keys(expected).sort())
+  // Outputs keep the normalised key's case, as vault-action's do (spec §8.3, §8.5).
+  expect(Object.fromEntries(run.outputs)).toEqual({
+    NPM_TOKEN: VALUES.npmToken,
+    npmToken: VALUES.npmToken,
+    apikey: VALUES['api-key'],
+    tls__crt: VALUES['tls.crt'],
+    db: '{"password":"pw-nested-secret","port":5432}',
+    spaces: VALUES.spaces,
+    percent: VALUES.percent,
+    empty: '',
+    DB_PASSWORD: 'dotted-pw-value',
+  })
   for (const v of [VALUES.npmToken, VALUES['api-key'], VALUES.percent, 'dotted-pw-value', '-----BEGIN CERTIFICATE-----', 'MIIBszCCAVmgAwIBAgIU', 'pw-nested-secret', token]) {
     expect(run.masks).toContain(v)
   }

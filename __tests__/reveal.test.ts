@@ -86,3 +86,16 @@ test('dangerous names are fine as outputs only, and look-alikes are fine', () =>
   reveal([s('MY_PATH', 'p'), s('ENVIRONMENT', 'e'), s('XGITHUB_X', 'g')], opts)
   expect(calls.filter(([k]) => k === 'env').map(([, n]) => n)).toEqual(['MY_PATH', 'ENVIRONMENT', 'XGITHUB_X'])
 })
+
+test('a provider may name the output differently (vault-action keeps the case there)', () => {
+  reveal([{ name: 'NPMTOKEN', outputName: 'npmToken', value: 'n', source: 'vault' }], opts)
+  expect(calls.filter(([k]) => k !== 'mask')).toEqual([['env', 'NPMTOKEN', 'n'], ['output', 'npmToken', 'n']])
+})
+
+test.each([
+  ['an output name with a newline', [{ name: 'A', outputName: 'a\nb', value: 'v', source: 'x' }], /not a valid output name/],
+  ['two secrets with one output name', [{ name: 'A', outputName: 'o', value: 'v', source: 'x' }, { name: 'B', outputName: 'o', value: 'w', source: 'y' }], /set the output o twice/],
+])('refuses %s before writing anything', (_n, secrets, error) => {
+  expect(() => reveal(secrets, opts)).toThrow(error)
+  expect(calls).toEqual([])
+})

@@ -302,6 +302,23 @@ function warning(message, properties = {}) {
 function info(message) {
     process.stdout.write(message + os.EOL);
 }
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
 
 // Error classes whose messages are safe to print: they are built from names, ids, line numbers,
 // HTTP statuses and paths, never from secret values, tokens or keys.
@@ -327,12 +344,66 @@ class ServerError extends ActionError {
 class CryptoError extends ActionError {
 }
 
+const clients = new Map();
+/** node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. */
+function clientFor(protocol) {
+    let client = clients.get(protocol);
+    if (!client) {
+        client =
+            protocol === 'https:'
+                ? import('node:https').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }))
+                : import('node:http').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }));
+        clients.set(protocol, client);
+    }
+    return client;
+}
+function tooLarge(opts, status) {
+    return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
+}
+/** Reads the whole body, refusing more than the limit; a connection cut mid-body is an error. */
+function readBody(res, opts) {
+    return new Promise((resolve, reject) => {
+        const declared = Number(res.headers['content-length'] ?? 0);
+        if (declared > opts.maxBodyBytes) {
+            res.destroy();
+            return reject(tooLarge(opts, res.statusCode ?? 0));
+        }
+        const chunks = [];
+        let size = 0;
+        res.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > opts.maxBodyBytes) {
+                res.destroy();
+                reject(tooLarge(opts, res.statusCode ?? 0));
+            }
+            else
+                chunks.push(chunk);
+        });
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+        res.on('close', () => {
+            if (!res.complete)
+                reject(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+/** Sends one request and reads its answer; network failures reject with Node's error codes. */
+async function exchange(url, opts) {
+    const { request, agent } = await clientFor(url.protocol);
+    return new Promise((resolve, reject) => {
+        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
+            readBody(res, opts).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }), reject);
+        });
+        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
+        req.end(opts.body);
+    });
+}
+
 // The one HTTP client. Every connection the action opens goes through here: per-request timeout,
 // an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
 // bodies, and errors and debug lines that carry method, path and status only — never headers,
 // bodies or query strings, which may hold tokens.
-// The transport is Node's built-in fetch: it is undici compiled into the runtime, so it costs a
-// fraction of loading the undici package at start-up (see docs/benchmarks.md).
+// The transport (transport.ts) is Node's own http/https, the cheapest client to start.
 // Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 const RETRY_CODES = new Set([
@@ -383,29 +454,21 @@ function createHttpClient(opts) {
     async function attempt(req) {
         const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()));
         const signal = AbortSignal.timeout(timeout);
-        let url = req.url;
+        const headers = { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers };
+        const where = `${req.method} ${pathOf(req.url)}`;
+        let url = new URL(req.url);
         for (let hops = 0;; hops++) {
-            const res = await fetch(url, {
-                method: req.method,
-                headers: { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers },
-                body: req.body,
-                signal,
-                redirect: 'manual',
-            });
-            const location = res.headers.get('location');
-            if (res.status >= 300 && res.status < 400 && location && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
-                await res.body?.cancel();
+            const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where });
+            const location = res.headers.location;
+            if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
                 const next = new URL(location, url);
-                if (new URL(url).protocol === 'https:' && next.protocol !== 'https:') {
-                    throw new ServerError(`${req.method} ${pathOf(req.url)}: refusing a redirect from https to ${next.protocol}`, res.status);
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);
                 }
-                url = next.href;
+                url = next;
                 continue;
             }
-            const text = await readLimited(res, maxBody, `${req.method} ${pathOf(req.url)}`);
-            const headers = {};
-            res.headers.forEach((value, name) => (headers[name] = value));
-            return { status: res.status, headers, text };
+            return res;
         }
     }
     function backoff(n) {
@@ -449,27 +512,6 @@ function createHttpClient(opts) {
         },
     };
 }
-/** Reads a body up to `max` bytes; a larger one is refused, so a hostile server cannot exhaust memory. */
-async function readLimited(res, max, where) {
-    const declared = Number(res.headers.get('content-length') ?? 0);
-    if (declared > max) {
-        await res.body?.cancel();
-        throw new ServerError(`${where}: response larger than ${max} bytes`, res.status);
-    }
-    if (!res.body)
-        return '';
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-        size += chunk.length;
-        if (size > max) {
-            await res.body.cancel().catch(() => { });
-            throw new ServerError(`${where}: response larger than ${max} bytes`, res.status);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
 /** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
 function parseJson(res, where) {
     try {
@@ -481,8 +523,144 @@ function parseJson(res, where) {
     }
 }
 
+// What every grammar of the `secrets:` input shares: numbered meaningful lines, the env-name rule,
+// and errors that name the input and the line. Pure: no I/O, no @actions/*.
+/** The runner's and sm-action v2's env-name rule. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// A comment starts at a '#' that begins the line or follows whitespace, so ids and names keep any '#'
+// that is glued to other text.
+const COMMENT = /(^|\s)#.*$/;
+/** Splits an input into numbered, trimmed, comment-free, non-blank lines (CR, LF or CRLF). */
+function meaningfulLines(input) {
+    const out = [];
+    input.split(/\r\n|\r|\n/).forEach((raw, i) => {
+        const text = raw.replace(COMMENT, '').trim();
+        if (text !== '')
+            out.push({ line: i + 1, text });
+    });
+    return out;
+}
+/** Quotes user text for an error message: short, one line, escapes visible. */
+function quote(text, max = 60) {
+    const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+    return JSON.stringify(shown);
+}
+/** An InputError for line `line` of the `secrets` input. */
+function lineError(line, rule) {
+    return new InputError(`Input 'secrets', line ${line}: ${rule}.`);
+}
+function assertEnvName(name, line) {
+    if (!ENV_NAME.test(name)) {
+        throw lineError(line, `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`);
+    }
+}
+
+// The Infisical grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
+//   KEY > NAME            the secret KEY at the environment and `secret_path` of the run
+//   KEY                   the same, exported under its own name (which must be a valid env name)
+//   /path/KEY > NAME      the secret KEY in folder /path (same environment); `/path/KEY` alone too
+//   *                     every secret in scope (the vendor action's behaviour), each under its key;
+//                         an empty input (or only comments) means the same
+// Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
+/**
+ * Normalises a folder path as Infisical's server does, and as users write it (secrets-action #4):
+ * `sub`, `/sub` and `/sub/` are all `/sub`; '' is `/`. Undefined when it is not a folder path.
+ */
+function normalizeSecretPath(text) {
+    const t = text.trim();
+    if (t === '' || t === '/')
+        return '/';
+    const segments = t.replace(/^\//, '').replace(/\/$/, '').split('/');
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a path
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\s\u0000-\u001f\u007f*]/.test(s)))
+        return undefined;
+    return `/${segments.join('/')}`;
+}
+// A key is any run of printable characters without whitespace, '>' or '/' (Infisical keys are
+// single tokens; '/' separates folders).
+const KEY = /^[^\s>/]+$/;
+function parseSource(source, line) {
+    if (source.startsWith('/')) {
+        const slash = source.lastIndexOf('/');
+        const key = source.slice(slash + 1);
+        const folder = source.slice(0, slash);
+        const path = folder.endsWith('/') ? undefined : normalizeSecretPath(folder);
+        if (key === '*')
+            throw lineError(line, "a folder wildcard is not supported: use '*' and set 'secret_path' (and 'recursive') instead");
+        if (key === '')
+            throw lineError(line, `${quote(source)} ends with '/': name the secret key after the folder ('/folder/KEY')`);
+        if (path === undefined)
+            throw lineError(line, `${quote(folder)} is not a folder path (use '/folder/sub', no empty, '.' or '..' parts)`);
+        if (!KEY.test(key))
+            throw lineError(line, `${quote(key)} is not a secret key (no spaces)`);
+        return { key, path };
+    }
+    if (source.includes('/'))
+        throw lineError(line, `${quote(source)}: start a folder path with '/' ('/folder/KEY')`);
+    if (!KEY.test(source))
+        throw lineError(line, `${quote(source)} is not a secret key (no spaces)`);
+    return { key: source };
+}
+function parseLine({ line, text }) {
+    const pieces = text.split('>');
+    if (pieces.length > 2)
+        throw lineError(line, "it has more than one '>' (expected 'KEY > ENV_NAME')");
+    const source = pieces[0].trim();
+    if (source === '*') {
+        if (pieces.length === 2)
+            throw lineError(line, `'*' exports each secret under its own key; remove '> ${pieces[1].trim()}'`);
+        return { kind: 'all', line };
+    }
+    if (source === '')
+        throw lineError(line, "the secret key before '>' is empty");
+    const { key, path } = parseSource(source, line);
+    if (pieces.length === 1) {
+        if (!ENV_NAME.test(key)) {
+            throw lineError(line, `the key ${quote(key)} is not a valid environment variable name; map it explicitly, e.g. '${source} > ${suggestName(key)}'`);
+        }
+        return { kind: 'key', line, key, ...(path === undefined ? {} : { path }), envName: key };
+    }
+    const envName = pieces[1].trim();
+    if (envName === '')
+        throw lineError(line, "the environment variable name after '>' is empty");
+    assertEnvName(envName, line);
+    return { kind: 'key', line, key, ...(path === undefined ? {} : { path }), envName };
+}
+/** A valid env name close to a key, for the error's example. */
+function suggestName(key) {
+    const name = key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
+    return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+/**
+ * Parses the Infisical `secrets` input. Throws InputError naming the line and the rule broken.
+ * An empty input (no entries) asks for everything in scope.
+ */
+function parseInfisicalMapping(input) {
+    const requests = [];
+    const envLines = new Map();
+    let wildcard;
+    for (const entry of meaningfulLines(input)) {
+        const request = parseLine(entry);
+        if (request.kind === 'all') {
+            if (wildcard !== undefined)
+                throw lineError(request.line, `it repeats the '*' of line ${wildcard}`);
+            wildcard = request.line;
+        }
+        else {
+            const first = envLines.get(request.envName);
+            if (first !== undefined)
+                throw lineError(request.line, `the name ${request.envName} is already used on line ${first}; names must be unique`);
+            envLines.set(request.envName, request.line);
+        }
+        requests.push(request);
+    }
+    if (requests.length === 0)
+        return { requests: [{ kind: 'all', line: 0 }], warnings: [] };
+    return { requests, warnings: [] };
+}
+
 // Reads every action input once into one frozen, validated Settings. getInput appears nowhere else.
-const PROVIDER_CHOICES = ['auto', 'bitwarden'];
+const PROVIDER_CHOICES = ['auto', 'bitwarden', 'infisical', 'vault'];
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 /**
  * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
@@ -564,6 +742,101 @@ function readChoice(name, choices) {
         return v;
     throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`);
 }
+/**
+ * `access_token` is required, except that an Infisical machine identity (client_id + client_secret)
+ * may stand in for it; then it is ''.
+ */
+function readAccessToken() {
+    if (getInput('access_token') !== '')
+        return getInput('access_token');
+    const id = getInput('client_id') !== '';
+    const secret = getInput('client_secret') !== '';
+    if (id && secret)
+        return '';
+    if (id || secret) {
+        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret' (or give 'access_token' instead).`);
+    }
+    return readRequired('access_token');
+}
+function readInfisical() {
+    const pathText = getInput('secret_path');
+    const secretPath = pathText === '' ? undefined : normalizeSecretPath(pathText);
+    if (secretPath === undefined && pathText !== '') {
+        throw new InputError(`Input 'secret_path' is not a folder path (e.g. '/backend' or '/backend/api'), got '${pathText}'.`);
+    }
+    const optional = (name) => getInput(name) || undefined;
+    const clientId = optional('client_id');
+    const clientSecret = optional('client_secret');
+    if ((clientId === undefined) !== (clientSecret === undefined)) {
+        throw new InputError(`Input '${clientId === undefined ? 'client_id' : 'client_secret'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'.`);
+    }
+    return Object.freeze({
+        environment: optional('environment'),
+        secretPath,
+        recursive: readBoolean('recursive', false),
+        includeImports: readBoolean('include_imports', true),
+        clientId,
+        clientSecret,
+        project: optional('project'),
+    });
+}
+/** A duration: seconds, or Go-style `90s`, `10m`, `1h`, `1h30m`. */
+function parseDuration(text) {
+    const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+    if (/^\d+$/.test(text))
+        return Number(text);
+    if (!m || text === '')
+        return undefined;
+    return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+function readDuration(name, fallback) {
+    const v = getInput(name);
+    if (v === '')
+        return fallback;
+    const n = parseDuration(v);
+    if (n === undefined)
+        throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got '${v}'.`);
+    return n;
+}
+function readVault(baseUrl) {
+    let url = baseUrl;
+    let urlProblem;
+    const addr = process.env.VAULT_ADDR ?? '';
+    if (url === undefined && addr !== '') {
+        try {
+            url = normalizeServerUrl(addr, 'VAULT_ADDR');
+        }
+        catch (err) {
+            urlProblem = err.message.replace("Input 'VAULT_ADDR'", 'The environment variable VAULT_ADDR');
+        }
+    }
+    const namespace = (getInput('namespace') || (process.env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '');
+    const encoding = getInput('encoding');
+    if (encoding !== '' && encoding !== 'base64' && encoding !== 'hex') {
+        throw new InputError(`Input 'encoding' must be 'base64' or 'hex' (or empty), got '${encoding}'.`);
+    }
+    const exportToken = getInput('export_token');
+    if (exportToken !== '' && exportToken !== 'child') {
+        throw new InputError(`Input 'export_token' must be 'child' (a child token exported as VAULT_TOKEN and revoked when the job ends) or empty, got '${exportToken}'. The token you give is never exported.`);
+    }
+    const uses = getInput('num_uses');
+    if (uses !== '' && !/^\d{1,9}$/.test(uses))
+        throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
+    const policies = getInput('policies').split(/[,\s]+/).filter((p) => p !== '');
+    return Object.freeze({
+        url,
+        urlProblem,
+        namespace: namespace === '' ? undefined : namespace,
+        checkToken: readBoolean('check_token', false),
+        minTtlSeconds: readDuration('min_ttl', 600),
+        encoding: encoding === '' ? undefined : encoding,
+        ignoreNotFound: readBoolean('ignore_not_found', false),
+        exportToken: exportToken === '' ? undefined : exportToken,
+        ttlSeconds: readDuration('ttl', 900),
+        numUses: uses === '' || uses === '0' ? undefined : Number(uses),
+        policies: policies.length === 0 ? undefined : Object.freeze(policies),
+    });
+}
 function readBitwarden() {
     return Object.freeze({
         cloudRegion: readRegion(),
@@ -572,35 +845,56 @@ function readBitwarden() {
     });
 }
 function readSettings() {
+    const baseUrl = optionalUrl('base_url');
     return Object.freeze({
         provider: readChoice('provider', PROVIDER_CHOICES),
-        accessToken: readRequired('access_token'),
+        accessToken: readAccessToken(),
         secrets: getInput('secrets', { trimWhitespace: false }),
-        baseUrl: optionalUrl('base_url'),
+        baseUrl,
         setEnv: readSetEnv(),
         timeoutSeconds: readTimeout(),
         allowDangerousNames: readBoolean('allow_dangerous_names', false),
         bitwarden: readBitwarden(),
+        infisical: readInfisical(),
+        vault: readVault(baseUrl),
     });
 }
 
 // Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
 // is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
 // than "unknown token".
-const TOKEN_SHAPES = [];
-/** Picks the provider: the `provider` input when it names one, else the token's shape. */
-function detectProvider(token, choice = 'auto') {
+const TOKEN_SHAPES = [
+    // Infisical service token `st.<id>.<secret>.<key>` (spec §2.2 step 2).
+    ['infisical', /^st\./],
+    // Vault: hvs./hvb./hvr. (1.10+), legacy s./b./r. (≤ 1.9, OpenBao) (vault spec VLT-TOK-1).
+    ['vault', /^(hvs|hvb|hvr|s|b|r)\.\S/],
+];
+/**
+ * Picks the provider: the `provider` input when it names one, else the token's shape. With no token
+ * but an Infisical `client_id` (a machine identity), Infisical.
+ */
+function detectProvider(token, choice = 'auto', hasClientId = false) {
     if (choice !== 'auto')
         return choice;
     const t = token.trim();
+    if (t === '' && hasClientId)
+        return 'infisical';
     return TOKEN_SHAPES.find(([, shape]) => shape.test(t))?.[0] ?? 'bitwarden';
 }
 /** Creates the provider for a token; its module is loaded only when that provider is used. */
 async function createProvider(settings, ctx) {
-    switch (detectProvider(settings.accessToken, settings.provider)) {
+    switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden': {
-            const { createBitwardenProvider } = await import('./chunks/bitwarden-DLuOU_E5.js');
+            const { createBitwardenProvider } = await import('./chunks/index-EkjUY_cT.js').then(function (n) { return n.i; });
             return createBitwardenProvider(settings, ctx);
+        }
+        case 'vault': {
+            const { createVaultProvider } = await import('./chunks/vault-iz4BJVvp.js');
+            return createVaultProvider(settings, ctx);
+        }
+        case 'infisical': {
+            const { createInfisicalProvider } = await import('./chunks/infisical-B3xvyjSO.js');
+            return createInfisicalProvider(settings, ctx);
         }
     }
 }
@@ -651,38 +945,6 @@ function scrub(text) {
     return out;
 }
 
-// What every grammar of the `secrets:` input shares: numbered meaningful lines, the env-name rule,
-// and errors that name the input and the line. Pure: no I/O, no @actions/*.
-/** The runner's and sm-action v2's env-name rule. */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// A comment starts at a '#' that begins the line or follows whitespace, so ids and names keep any '#'
-// that is glued to other text.
-const COMMENT = /(^|\s)#.*$/;
-/** Splits an input into numbered, trimmed, comment-free, non-blank lines (CR, LF or CRLF). */
-function meaningfulLines(input) {
-    const out = [];
-    input.split(/\r\n|\r|\n/).forEach((raw, i) => {
-        const text = raw.replace(COMMENT, '').trim();
-        if (text !== '')
-            out.push({ line: i + 1, text });
-    });
-    return out;
-}
-/** Quotes user text for an error message: short, one line, escapes visible. */
-function quote(text, max = 60) {
-    const shown = text.length > max ? `${text.slice(0, max)}…` : text;
-    return JSON.stringify(shown);
-}
-/** An InputError for line `line` of the `secrets` input. */
-function lineError(line, rule) {
-    return new InputError(`Input 'secrets', line ${line}: ${rule}.`);
-}
-function assertEnvName(name, line) {
-    if (!ENV_NAME.test(name)) {
-        throw lineError(line, `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`);
-    }
-}
-
 // The runner side: mask every value (masking.ts), then export to env and outputs.
 // Nothing is written until every name has been checked, so a bad name exports nothing.
 // Variables that change how every later step runs: a secret exported under one of these names
@@ -690,9 +952,15 @@ function assertEnvName(name, line) {
 // LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
 // because Windows environment names are.
 const DANGEROUS = /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i;
+// Output names are written unchecked too; letters, digits, '_' and '-' are all any provider needs.
+const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/;
+function outputNameOf(s) {
+    return s.outputName ?? s.name;
+}
 /** Checks every export name before the first write: valid, used once, and harmless as an env var. */
 function assertExportable(secrets, opts) {
     const seen = new Set();
+    const outputs = new Set();
     for (const s of secrets) {
         if (opts.setEnv && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
             throw new ActionError(`Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
@@ -705,6 +973,12 @@ function assertExportable(secrets, opts) {
         if (seen.has(s.name))
             throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`);
         seen.add(s.name);
+        const output = outputNameOf(s);
+        if (!OUTPUT_NAME.test(output))
+            throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`);
+        if (outputs.has(output))
+            throw new ActionError(`Refusing to set the output ${output} twice (${s.source}).`);
+        outputs.add(output);
     }
 }
 /** Masks every value, then exports each to env (when set_env) and to the step outputs. */
@@ -715,7 +989,7 @@ function reveal(secrets, opts) {
     for (const s of secrets) {
         if (opts.setEnv)
             exportVariable(s.name, s.value);
-        setOutput(s.name, s.value);
+        setOutput(outputNameOf(s), s.value);
     }
 }
 
@@ -738,6 +1012,7 @@ async function run() {
         warning: (message) => warning(scrub(message)),
         debug: (message) => debug(scrub(message)),
         now: Date.now,
+        saveState: (key, value) => saveState(key, value),
     });
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => warning(scrub(w)));
@@ -757,4 +1032,4 @@ run()
     // Exit once stdout has drained (setFailed has set process.exitCode).
     .finally(() => process.stdout.write('', () => process.exit()));
 
-export { CryptoError as C, ENV_NAME as E, InputError as I, ServerError as S, assertEnvName as a, lineError as l, meaningfulLines as m, parseJson as p, quote as q };
+export { CryptoError as C, ENV_NAME as E, InputError as I, ServerError as S, assertEnvName as a, parseInfisicalMapping as b, lineError as l, meaningfulLines as m, parseJson as p, quote as q };

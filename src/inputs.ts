@@ -1,8 +1,9 @@
 // Reads every action input once into one frozen, validated Settings. getInput appears nowhere else.
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
+import { normalizeSecretPath } from './mapping/infisical.js'
 
-export const PROVIDER_CHOICES = ['auto', 'bitwarden'] as const
+export const PROVIDER_CHOICES = ['auto', 'bitwarden', 'infisical', 'vault'] as const
 export type ProviderChoice = (typeof PROVIDER_CHOICES)[number]
 
 /** Inputs only Bitwarden uses. */
@@ -11,6 +12,39 @@ export interface BitwardenSettings {
   readonly cloudRegion?: 'us' | 'eu'
   readonly identityUrl?: string
   readonly apiUrl?: string
+}
+
+/** Inputs only Infisical uses. */
+export interface InfisicalSettings {
+  /** Environment slug; optional with a service token that covers one environment. */
+  readonly environment?: string
+  /** Folder, normalised to `/a/b`; absent: the token's single scope path, else `/`. */
+  readonly secretPath?: string
+  readonly recursive: boolean
+  readonly includeImports: boolean
+  /** Machine identity (Universal Auth): both or neither; the secret is masked by the provider. */
+  readonly clientId?: string
+  readonly clientSecret?: string
+  /** Project id or slug (machine identities; with a service token it must match the token's). */
+  readonly project?: string
+}
+
+/** Inputs only HashiCorp Vault uses. */
+export interface VaultSettings {
+  /** base_url, else env VAULT_ADDR, normalised; absent when neither is set. */
+  readonly url?: string
+  /** Why VAULT_ADDR could not be used, when base_url is empty and VAULT_ADDR is invalid. */
+  readonly urlProblem?: string
+  /** `namespace` input, else env VAULT_NAMESPACE; slashes trimmed; absent when empty. */
+  readonly namespace?: string
+  readonly checkToken: boolean
+  readonly minTtlSeconds: number
+  readonly encoding?: 'base64' | 'hex'
+  readonly ignoreNotFound: boolean
+  readonly exportToken?: 'child'
+  readonly ttlSeconds: number
+  readonly numUses?: number
+  readonly policies?: readonly string[]
 }
 
 export interface Settings {
@@ -29,6 +63,8 @@ export interface Settings {
   /** Allow exporting PATH, NODE_OPTIONS, GITHUB_* and the like. */
   readonly allowDangerousNames: boolean
   readonly bitwarden: BitwardenSettings
+  readonly infisical: InfisicalSettings
+  readonly vault: VaultSettings
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
@@ -108,6 +144,98 @@ function readChoice<T extends string>(name: string, choices: readonly T[]): T {
   throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`)
 }
 
+/**
+ * `access_token` is required, except that an Infisical machine identity (client_id + client_secret)
+ * may stand in for it; then it is ''.
+ */
+function readAccessToken(): string {
+  if (core.getInput('access_token') !== '') return core.getInput('access_token')
+  const id = core.getInput('client_id') !== ''
+  const secret = core.getInput('client_secret') !== ''
+  if (id && secret) return ''
+  if (id || secret) {
+    throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret' (or give 'access_token' instead).`)
+  }
+  return readRequired('access_token')
+}
+
+function readInfisical(): InfisicalSettings {
+  const pathText = core.getInput('secret_path')
+  const secretPath = pathText === '' ? undefined : normalizeSecretPath(pathText)
+  if (secretPath === undefined && pathText !== '') {
+    throw new InputError(`Input 'secret_path' is not a folder path (e.g. '/backend' or '/backend/api'), got '${pathText}'.`)
+  }
+  const optional = (name: string): string | undefined => core.getInput(name) || undefined
+  const clientId = optional('client_id')
+  const clientSecret = optional('client_secret')
+  if ((clientId === undefined) !== (clientSecret === undefined)) {
+    throw new InputError(`Input '${clientId === undefined ? 'client_id' : 'client_secret'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'.`)
+  }
+  return Object.freeze({
+    environment: optional('environment'),
+    secretPath,
+    recursive: readBoolean('recursive', false),
+    includeImports: readBoolean('include_imports', true),
+    clientId,
+    clientSecret,
+    project: optional('project'),
+  })
+}
+
+/** A duration: seconds, or Go-style `90s`, `10m`, `1h`, `1h30m`. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text)
+  if (/^\d+$/.test(text)) return Number(text)
+  if (!m || text === '') return undefined
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)
+}
+
+function readDuration(name: string, fallback: number): number {
+  const v = core.getInput(name)
+  if (v === '') return fallback
+  const n = parseDuration(v)
+  if (n === undefined) throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got '${v}'.`)
+  return n
+}
+
+function readVault(baseUrl: string | undefined): VaultSettings {
+  let url = baseUrl
+  let urlProblem: string | undefined
+  const addr = process.env.VAULT_ADDR ?? ''
+  if (url === undefined && addr !== '') {
+    try {
+      url = normalizeServerUrl(addr, 'VAULT_ADDR')
+    } catch (err) {
+      urlProblem = (err as Error).message.replace("Input 'VAULT_ADDR'", 'The environment variable VAULT_ADDR')
+    }
+  }
+  const namespace = (core.getInput('namespace') || (process.env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '')
+  const encoding = core.getInput('encoding')
+  if (encoding !== '' && encoding !== 'base64' && encoding !== 'hex') {
+    throw new InputError(`Input 'encoding' must be 'base64' or 'hex' (or empty), got '${encoding}'.`)
+  }
+  const exportToken = core.getInput('export_token')
+  if (exportToken !== '' && exportToken !== 'child') {
+    throw new InputError(`Input 'export_token' must be 'child' (a child token exported as VAULT_TOKEN and revoked when the job ends) or empty, got '${exportToken}'. The token you give is never exported.`)
+  }
+  const uses = core.getInput('num_uses')
+  if (uses !== '' && !/^\d{1,9}$/.test(uses)) throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`)
+  const policies = core.getInput('policies').split(/[,\s]+/).filter((p) => p !== '')
+  return Object.freeze({
+    url,
+    urlProblem,
+    namespace: namespace === '' ? undefined : namespace,
+    checkToken: readBoolean('check_token', false),
+    minTtlSeconds: readDuration('min_ttl', 600),
+    encoding: encoding === '' ? undefined : encoding,
+    ignoreNotFound: readBoolean('ignore_not_found', false),
+    exportToken: exportToken === '' ? undefined : exportToken,
+    ttlSeconds: readDuration('ttl', 900),
+    numUses: uses === '' || uses === '0' ? undefined : Number(uses),
+    policies: policies.length === 0 ? undefined : Object.freeze(policies),
+  })
+}
+
 function readBitwarden(): BitwardenSettings {
   return Object.freeze({
     cloudRegion: readRegion(),
@@ -117,14 +245,17 @@ function readBitwarden(): BitwardenSettings {
 }
 
 export function readSettings(): Settings {
+  const baseUrl = optionalUrl('base_url')
   return Object.freeze({
     provider: readChoice('provider', PROVIDER_CHOICES),
-    accessToken: readRequired('access_token'),
+    accessToken: readAccessToken(),
     secrets: core.getInput('secrets', { trimWhitespace: false }),
-    baseUrl: optionalUrl('base_url'),
+    baseUrl,
     setEnv: readSetEnv(),
     timeoutSeconds: readTimeout(),
     allowDangerousNames: readBoolean('allow_dangerous_names', false),
     bitwarden: readBitwarden(),
+    infisical: readInfisical(),
+    vault: readVault(baseUrl),
   })
 }

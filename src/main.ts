@@ -25,6 +25,7 @@ export async function run(): Promise<void> {
     warning: (message) => core.warning(scrub(message)),
     debug: (message) => core.debug(scrub(message)),
     now: Date.now,
+    saveState: (key, value) => core.saveState(key, value),
   })
   const { requests, warnings } = provider.parse(settings.secrets)
   warnings.forEach((w) => core.warning(scrub(w)))

@@ -18,9 +18,17 @@ export interface RevealOptions {
 // because Windows environment names are.
 const DANGEROUS = /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i
 
+// Output names are written unchecked too; letters, digits, '_' and '-' are all any provider needs.
+const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/
+
+function outputNameOf(s: Secret): string {
+  return s.outputName ?? s.name
+}
+
 /** Checks every export name before the first write: valid, used once, and harmless as an env var. */
 export function assertExportable(secrets: readonly Secret[], opts: RevealOptions): void {
   const seen = new Set<string>()
+  const outputs = new Set<string>()
   for (const s of secrets) {
     if (opts.setEnv && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
       throw new ActionError(
@@ -33,6 +41,10 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
     if (!ENV_NAME.test(s.name)) throw new ActionError(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`)
     if (seen.has(s.name)) throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`)
     seen.add(s.name)
+    const output = outputNameOf(s)
+    if (!OUTPUT_NAME.test(output)) throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`)
+    if (outputs.has(output)) throw new ActionError(`Refusing to set the output ${output} twice (${s.source}).`)
+    outputs.add(output)
   }
 }
 
@@ -42,6 +54,6 @@ export function reveal(secrets: readonly Secret[], opts: RevealOptions): void {
   for (const s of secrets) mask(s.value)
   for (const s of secrets) {
     if (opts.setEnv) core.exportVariable(s.name, s.value)
-    core.setOutput(s.name, s.value)
+    core.setOutput(outputNameOf(s), s.value)
   }
 }

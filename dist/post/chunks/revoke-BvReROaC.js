@@ -1,0 +1,71 @@
+// Vault's HTTP API (spec §3-§7): reads, lookup-self, child-token create and revoke-accessor, with
+// response shapes checked and errors that carry the status, the path and Vault's own `errors`
+// strings (bounded), never a token or a body.
+const NO_RETRY = new Set();
+const MAX_ERROR_TEXT = 300;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
+function apiUrl(base, path) {
+    return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
+}
+function headers(ep, token = ep.token) {
+    return {
+        'x-vault-token': token,
+        'x-vault-request': 'true',
+        ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
+    };
+}
+/** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
+function vaultErrors(res) {
+    let body;
+    try {
+        body = JSON.parse(res.text);
+    }
+    catch {
+        return '';
+    }
+    if (!isObject(body) || !Array.isArray(body.errors))
+        return '';
+    const text = body.errors
+        .filter((e) => typeof e === 'string')
+        .map((e) => e.replace(/^\d+ errors? occurred:\s*\*\s*/, '').replace(/\s+/g, ' ').trim())
+        .filter((e) => e !== '')
+        .join('; ');
+    return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
+}
+/** POST auth/token/revoke-accessor with the parent's token: revokes the child and its children. */
+async function revokeAccessor(ep, accessor) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, 'auth/token/revoke-accessor'),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body: JSON.stringify({ accessor }),
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+}
+
+async function revokeChild(data, ctx) {
+    const { url, namespace, accessor } = data;
+    if (!url || !accessor) {
+        ctx.warning('Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.');
+        return;
+    }
+    const res = await revokeAccessor({ http: ctx.http, url, token: ctx.token.trim(), namespace: namespace || undefined }, accessor);
+    if (res.status >= 200 && res.status < 300) {
+        ctx.info('Vault child token revoked (export_token: child).');
+        return;
+    }
+    const errs = vaultErrors(res);
+    // An expired child, or one that spent its last use, is already gone.
+    if (res.status === 400 && /invalid accessor/i.test(errs)) {
+        ctx.info('Vault child token already gone (expired, used up or revoked).');
+        return;
+    }
+    const hint = res.status === 403 ? " The parent token's policies must allow 'update' on auth/token/revoke-accessor." : '';
+    ctx.warning(`Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`);
+}
+
+export { revokeChild };
