@@ -11,6 +11,8 @@ export type FaultAction =
   | { status: number; headers?: Record<string, string>; body?: string }
   | { destroy: true }
   | { delayMs: number }
+  /** Serve the real reply (spending a use like any handled request), but cut the connection after `bytes` bytes of its body (Content-Length stays whole). */
+  | { truncateAfter: number }
 
 export interface VaultServerOptions {
   /** Clock in ms since the epoch; drives token expiry. */
@@ -300,6 +302,10 @@ class Server implements VaultServer {
     // Vault's JSON encoder appends a newline (RespondError).
     const text = `${JSON.stringify(reply.json)}\n`
     res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+    if (fault && 'truncateAfter' in fault) {
+      res.write(Buffer.from(text).subarray(0, fault.truncateAfter), () => res.socket?.destroy())
+      return
+    }
     res.end(text)
   }
 
