@@ -20,6 +20,8 @@ export async function startLatencyProxy(target: string, oneWayMs: number): Promi
   const server = createServer((client) => {
     const upstream = connect(Number(port), hostname)
     for (const s of [client, upstream]) {
+      // No Nagle: with delayed ACKs it would add its own ~40 ms stalls to small writes.
+      s.setNoDelay(true)
       sockets.add(s)
       s.on('close', () => sockets.delete(s))
     }

@@ -1,5 +1,6 @@
-// `npm run bench`: the action against the official Bitwarden client, through a latency proxy, for
-// N secrets; request counts are asserted exactly; results go to docs/benchmarks.md.
+// `npm run bench`: the action against the official Bitwarden client, and on Infisical and Vault,
+// through a latency proxy, for N secrets; request counts are asserted exactly; results go to
+// docs/benchmarks.md.
 // Options: --latency <one-way ms> (10)  --runs <n> (7)  --sizes 1,10,100,1000  --scale 10000  --no-write
 import { createRequire } from 'node:module'
 import { cpus, release, totalmem, type } from 'node:os'
@@ -7,6 +8,8 @@ import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'n
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBitwardenServer, type BitwardenServer } from '../test/servers/bitwarden.js'
+import { startInfisicalServer } from '../test/servers/infisical.js'
+import { startVaultServer } from '../test/servers/vault.js'
 import { decryptString, splitKey } from '../src/providers/bitwarden/crypto.js'
 import { startLatencyProxy } from './latency-proxy.js'
 import { measure, median, runnerFiles, runOnce } from './measure.js'
@@ -40,11 +43,19 @@ interface Row {
   what: string
   ms: number
   requests: number
+  /** Sequential round trips (parallel requests share one). */
+  roundTrips: number
   rssMb?: number
 }
 
 const server: BitwardenServer = await startBitwardenServer()
 const proxy = await startLatencyProxy(server.url, latency)
+const infisical = await startInfisicalServer()
+const infisicalProxy = await startLatencyProxy(infisical.url, latency)
+const vault = await startVaultServer()
+const vaultProxy = await startLatencyProxy(vault.url, latency)
+vault.mountKv('secret', 2)
+vault.setPolicy('bench', { 'secret/data/*': ['read'] })
 const files = runnerFiles()
 // A runner's environment, not this shell's: NODE_EXTRA_CA_CERTS alone adds ~60 ms to every start.
 const baseEnv: Record<string, string> = {
@@ -58,13 +69,18 @@ const baseEnv: Record<string, string> = {
 const haveSdk = sdkAvailable()
 const rows: Row[] = []
 
+interface Logged {
+  requests: Array<{ method: string; path: string }>
+  resetLog(): void
+}
+
 /** Runs once more with a clean log and checks the request count and the export count exactly. */
-async function verify(args: string[], env: Record<string, string>, requests: number, exports: number, what: string): Promise<void> {
+async function verify(args: string[], env: Record<string, string>, requests: number, exports: number, what: string, log: Logged = server): Promise<void> {
   files.reset()
-  server.resetLog()
+  log.resetLog()
   await runOnce(args, env)
-  if (server.requests.length !== requests) {
-    throw new Error(`${what}: expected exactly ${requests} requests, got ${server.requests.length}: ${server.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`)
+  if (log.requests.length !== requests) {
+    throw new Error(`${what}: expected exactly ${requests} requests, got ${log.requests.length}: ${log.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`)
   }
   const exported = (readFileSync(files.GITHUB_ENV, 'utf8').match(/<<ghadelimiter_/g) ?? []).length
   if (exported !== exports) throw new Error(`${what}: expected ${exports} exports, got ${exported}`)
@@ -81,21 +97,52 @@ function seed(n: number): { token: string; project: string; ids: string[]; orgKe
 }
 
 const floor = await measure(['-e', '0'], baseEnv, runs)
-rows.push({ n: 0, what: 'node -e 0 (floor)', ms: floor.ms, requests: 0, rssMb: floor.maxRssKb && floor.maxRssKb / 1024 })
+rows.push({ n: 0, what: 'node -e 0 (floor)', ms: floor.ms, requests: 0, roundTrips: 0, rssMb: floor.maxRssKb && floor.maxRssKb / 1024 })
+
+type Case = [what: string, args: string[], env: Record<string, string>, requests: number, roundTrips: number, log: Logged]
+
+/** Infisical: one folder of N secrets, read with a service token; a legacy E2EE project too. */
+function infisicalCases(n: number): Case[] {
+  return [false, true].map((e2ee): Case => {
+    const project = infisical.createProject({ e2ee })
+    for (let i = 0; i < n; i++) infisical.setSecret(project.id, { environment: 'prod', key: `SECRET_${i}`, value: `value-${i}-${'x'.repeat(24)}` })
+    const token = infisical.createServiceToken(project.id, { scopes: [{ environment: 'prod', secretPath: '/' }] })
+    const env = { ...baseEnv, INPUT_BASE_URL: infisicalProxy.url, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: '*', INPUT_INCLUDE_IMPORTS: 'true', INPUT_RECURSIVE: 'false' }
+    // details + one read; an E2EE project's raw read answers "bot not found" first, then the encrypted read.
+    const requests = e2ee ? 3 : 2
+    return [`infisical, ${e2ee ? 'legacy E2EE project' : 'project'}, *`, ['dist/index.js'], env, requests, requests, infisical]
+  })
+}
+
+/** Vault: N keys spread over up to 10 KV v2 paths, read in parallel (8 at a time). */
+function vaultCase(n: number): Case {
+  const paths = Math.min(n, 10)
+  const prefix = `bench${n}`
+  for (let p = 0; p < paths; p++) {
+    const data: Record<string, string> = {}
+    for (let i = p; i < n; i += paths) data[`SECRET_${i}`] = `value-${i}-${'x'.repeat(24)}`
+    vault.writeSecret('secret', `${prefix}/p${p}`, data)
+  }
+  const token = vault.createToken({ policies: ['bench'] })
+  const secrets = Array.from({ length: paths }, (_, p) => `secret/data/${prefix}/p${p} * ;`).join('\n')
+  const env = { ...baseEnv, INPUT_BASE_URL: vaultProxy.url, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: secrets, INPUT_PROVIDER: 'vault' }
+  return [`vault, ${paths} path${paths > 1 ? 's' : ''}, *`, ['dist/index.js'], env, paths, Math.ceil(paths / 8), vault]
+}
 
 for (const n of sizes) {
   const { token, project, ids } = seed(n)
   const byId = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: ids.map((id, i) => `${id} > SECRET_${i}`).join('\n') }
   const byProject = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
-  const cases: Array<[string, string[], Record<string, string>, number]> = [
-    ['inject-secrets, by id', ['dist/index.js'], byId, 2],
-    ['inject-secrets, project wildcard', ['dist/index.js'], byProject, 3],
+  const cases: Case[] = [
+    ['bitwarden, by id', ['dist/index.js'], byId, 2, 2, server],
+    ['bitwarden, project wildcard', ['dist/index.js'], byProject, 3, 3, server],
   ]
-  if (haveSdk) cases.push(['official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2])
-  for (const [what, args, env, requests] of cases) {
-    await verify(args, env, requests, n, `${what}, N=${n}`)
+  if (haveSdk) cases.push(['bitwarden official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2, 2, server])
+  cases.push(...infisicalCases(n), vaultCase(n))
+  for (const [what, args, env, requests, roundTrips, log] of cases) {
+    await verify(args, env, requests, n, `${what}, N=${n}`, log)
     const m = await measure(args, env, runs, files.reset)
-    rows.push({ n, what, ms: m.ms, requests, rssMb: m.maxRssKb && m.maxRssKb / 1024 })
+    rows.push({ n, what, ms: m.ms, requests, roundTrips, rssMb: m.maxRssKb && m.maxRssKb / 1024 })
     process.stderr.write(`N=${n} ${what}: ${m.ms.toFixed(1)} ms\n`)
   }
 }
@@ -109,7 +156,7 @@ if (scaleN > 0) {
   await verify(['dist/index.js'], env, 3, scaleN, `scale N=${scaleN}`)
   files.reset()
   const s = await runOnce(['dist/index.js'], env)
-  scale = { n: scaleN, what: 'inject-secrets, project wildcard (1 run)', ms: s.ms, requests: 3, rssMb: s.maxRssKb && s.maxRssKb / 1024 }
+  scale = { n: scaleN, what: 'bitwarden, project wildcard (1 run)', ms: s.ms, requests: 3, roundTrips: 3, rssMb: s.maxRssKb && s.maxRssKb / 1024 }
 }
 
 // Decryption alone, in process: 1,000 values under one organization key.
@@ -127,20 +174,21 @@ const decryptMs = median(
 const startup: StartupRow[] = await startupByPackage(baseEnv, runs, floor.ms, `${server.url}/api/alive`)
 // No inputs: the main bundle loads, reads its inputs and fails at once (exit 1) — load cost alone.
 const mainLoad = await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs, undefined, 1)
-await proxy.close()
-await server.close()
+for (const closable of [proxy, server, infisicalProxy, infisical, vaultProxy, vault]) await closable.close()
 
 // ---- report ----
-const excess = (r: Row): number => r.ms - floor.ms - r.requests * rtt
+const excess = (r: Row): number => r.ms - floor.ms - r.roundTrips * rtt
 const fmt = (x: number | undefined, d = 1): string => (x === undefined ? 'n/a' : x.toFixed(d))
 const table = [
-  '| N | what | median wall (ms) | requests | excess (ms) | peak RSS (MB) |',
+  '| N | what | median wall (ms) | requests (round trips) | excess (ms) | peak RSS (MB) |',
   '|---:|---|---:|---:|---:|---:|',
-  ...[...rows, ...(scale ? [scale] : [])].map((r) => `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`),
+  ...[...rows, ...(scale ? [scale] : [])].map(
+    (r) => `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests}${r.roundTrips !== r.requests ? ` (${r.roundTrips})` : ''} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`,
+  ),
 ].join('\n')
 const at100 = (what: string): Row | undefined => rows.find((r) => r.n === 100 && r.what.startsWith(what))
-const ours100 = at100('inject-secrets, by id')
-const official100 = at100('official client')
+const ours100 = at100('bitwarden, by id')
+const official100 = at100('bitwarden official client')
 const ratio = ours100 && official100 ? excess(ours100) / excess(official100) : undefined
 const distFiles = [
   ...readdirSync('dist').filter((f) => f.endsWith('.js')),
@@ -159,7 +207,13 @@ Generated by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand.
   runner-like environment (no \`NODE_EXTRA_CA_CERTS\`, which alone adds ~60 ms to any Node start).
 - Server: the embedded Bitwarden test server behind a TCP proxy that delays every chunk by ${latency} ms
   each way (${rtt} ms per round trip). Request counts are checked exactly on every size.
-- **Excess** = wall time − the \`node -e 0\` floor (${fmt(floor.ms)} ms) − requests × ${rtt} ms.
+- **Excess** = wall time − the \`node -e 0\` floor (${fmt(floor.ms)} ms) − round trips × ${rtt} ms
+  (Vault's reads go out in parallel, 8 at a time, so they share round trips).
+- Request counts: Bitwarden by id = login + one get-by-ids; with names or wildcards + the list;
+  Infisical = token details + one read per (environment, path), + the encrypted read on a legacy
+  E2EE project (its raw read answers "bot not found" first); Vault = one read per distinct path and
+  no \`lookup-self\` on the success path (it would spend a use of a limited-use token; with
+  \`check_token: true\` it is one more).
 - The official client is \`@bitwarden/sdk-napi@1.0.0\` (what bitwarden/sm-action v2 runs): login,
   one getByIds, mask and write each value (\`bench/official-client.cjs\`).${haveSdk ? '' : '\n- **The official client could not be loaded on this machine; its rows are missing.**'}
 
