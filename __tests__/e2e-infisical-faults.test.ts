@@ -71,3 +71,113 @@ test.each([
   expect(r.error).toMatch(error)
   expect(server.requests.filter((q) => q.path === path)).toHaveLength(1)
 })
+
+// Issue 5's fault list, row for row with the Bitwarden and Vault matrices: each ends in a full,
+// exact export or a clean failure with one ::error:: line, nothing exported and nothing leaked.
+describe("issue 5's fault matrix", () => {
+  const VALUES = { ALPHA: 'alpha-infisical-value', BETA: 'beta-first\nbeta-second\r\nbeta-third', GAMMA: 'gämmä "quoted" \\ value' }
+  const DETAILS = '/api/v2/service-token'
+  const RAW = '/api/v3/secrets/raw'
+  const LIST = '/api/v3/secrets'
+  const LOGIN = '/api/v1/auth/universal-auth/login'
+  let rawProject: string
+  let rawToken: string
+  let e2eeToken: string
+  let identity: { clientId: string; clientSecret: string }
+
+  beforeAll(() => {
+    rawProject = server.createProject().id
+    const e2ee = server.createProject({ e2ee: true }).id
+    for (const [key, value] of Object.entries(VALUES)) {
+      server.setSecret(rawProject, { environment: 'prod', key, value })
+      server.setSecret(e2ee, { environment: 'prod', key, value })
+    }
+    rawToken = server.createServiceToken(rawProject)
+    e2eeToken = server.createServiceToken(e2ee)
+    identity = server.createIdentity([rawProject])
+  })
+
+  type Who = 'token' | 'e2ee' | 'identity'
+  interface Row {
+    name: string
+    who: Who
+    path: string
+    fault: (attempt: number) => FaultAction | undefined
+    error?: RegExp
+    timeout?: string
+    /** Statuses the server logged for `path`, in order (0: destroyed before an answer). */
+    log?: number[]
+  }
+
+  const limited = (seconds: string): FaultAction => ({ status: 429, headers: { 'retry-after': seconds }, body: JSON.stringify({ statusCode: 429, message: 'Rate limit exceeded', error: 'RateLimitExceeded' }) })
+  const rows: Row[] = [
+    { name: '429 with an HTTP-date Retry-After on the details call', who: 'token', path: DETAILS, fault: (n) => (n === 1 ? { status: 429, headers: { 'retry-after': new Date(Date.now() + 1000).toUTCString() } } : undefined), log: [429, 200] },
+    { name: '429 with Retry-After in seconds on the Universal Auth login', who: 'identity', path: LOGIN, fault: (n) => (n === 1 ? limited('1') : undefined), log: [429, 200] },
+    { name: '503 twice on the details call', who: 'token', path: DETAILS, fault: (n) => (n <= 2 ? { status: 503 } : undefined), log: [503, 503, 200] },
+    { name: '503 twice on the login', who: 'identity', path: LOGIN, fault: (n) => (n <= 2 ? { status: 503, body: '<html>unavailable</html>' } : undefined), log: [503, 503, 200] },
+    { name: 'a connection reset before the login answer', who: 'identity', path: LOGIN, fault: (n) => (n === 1 ? { destroy: true } : undefined), log: [0, 200] },
+    { name: 'a connection reset mid-body on the raw read', who: 'token', path: RAW, fault: (n) => (n === 1 ? { truncateAfter: 40 } : undefined), log: [200, 200] },
+    { name: 'a connection reset mid-body on the encrypted list', who: 'e2ee', path: LIST, fault: (n) => (n === 1 ? { truncateAfter: 60 } : undefined), log: [200, 200] },
+    { name: 'a connection reset mid-body on every attempt', who: 'token', path: RAW, fault: () => ({ truncateAfter: 40 }), error: /GET \/api\/v3\/secrets\/raw failed \(ECONNRESET\) after 5 attempts/, log: [200, 200, 200, 200, 200] },
+    { name: 'a hang past the timeout on the raw read', who: 'token', path: RAW, fault: () => ({ delayMs: 10_000 }), timeout: '2', error: /GET \/api\/v3\/secrets\/raw timed out after 1 attempt/ },
+    { name: 'a hang past the timeout on the login', who: 'identity', path: LOGIN, fault: () => ({ delayMs: 10_000 }), timeout: '2', error: /POST \/api\/v1\/auth\/universal-auth\/login timed out after 1 attempt/ },
+    { name: 'a 200 with non-JSON on the encrypted list', who: 'e2ee', path: LIST, fault: () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>proxy login</html>' }), error: /GET \/api\/v3\/secrets: expected JSON, got 24 bytes of text\/html \(HTTP 200\)/, log: [200] },
+    { name: 'a 200 with truncated JSON on the raw read', who: 'token', path: RAW, fault: () => ({ status: 200, body: '{"secrets":[{"secretKey":"ALPHA","secretValue":"alp' }), error: /GET \/api\/v3\/secrets\/raw: expected JSON, got 51 bytes of application\/json \(HTTP 200\)/, log: [200] },
+    { name: 'a 200 with truncated JSON on the login', who: 'identity', path: LOGIN, fault: () => ({ status: 200, body: '{"accessToken":"ey' }), error: /POST \/api\/v1\/auth\/universal-auth\/login: expected JSON, got 18 bytes/, log: [200] },
+    { name: 'a 200 with JSON of the wrong shape on the login', who: 'identity', path: LOGIN, fault: () => ({ status: 200, body: JSON.stringify({ accessToken: 42 }) }), error: /POST \/api\/v1\/auth\/universal-auth\/login: unexpected response from the server \(field 'accessToken' is missing or not a string\)/, log: [200] },
+    { name: 'a 200 with a secret of the wrong shape on the raw read', who: 'token', path: RAW, fault: () => ({ status: 200, body: JSON.stringify({ secrets: [{ secretKey: 'ALPHA', secretValue: 7 }] }) }), error: /GET \/api\/v3\/secrets\/raw: unexpected response from the server \(field 'secretValue' is missing or not a string\)/, log: [200] },
+    { name: 'a 500 on the login is not retried', who: 'identity', path: LOGIN, fault: () => ({ status: 500, body: JSON.stringify({ reqId: 'req-9', statusCode: 500, message: 'Something went wrong', error: 'InternalServerError' }) }), error: /POST \/api\/v1\/auth\/universal-auth\/login failed with HTTP 500: Something went wrong — InternalServerError \(reqId req-9\)/, log: [500] },
+    { name: 'a 503 that never ends', who: 'token', path: RAW, fault: () => ({ status: 503 }), error: /GET \/api\/v3\/secrets\/raw failed with HTTP 503/, log: [503, 503, 503, 503, 503] },
+    { name: 'a 429 that never ends', who: 'token', path: DETAILS, fault: () => limited('0'), error: /GET \/api\/v2\/service-token failed with HTTP 429 \(rate limit hit; the action retried and gave up\): Rate limit exceeded — RateLimitExceeded/, log: [429, 429, 429, 429, 429] },
+  ]
+
+  function inputsFor(who: Who, timeout: string): Record<string, string> {
+    const common = { secrets: 'ALPHA\nBETA\nGAMMA', base_url: server.url, timeout }
+    if (who === 'identity') return { ...common, client_id: identity.clientId, client_secret: identity.clientSecret, project: rawProject, environment: 'prod' }
+    return { ...common, access_token: who === 'token' ? rawToken : e2eeToken }
+  }
+
+  function secretsOf(who: Who): string[] {
+    const t = who === 'token' ? rawToken : e2eeToken
+    const parts = who === 'identity' ? [identity.clientSecret] : [t, t.split('.')[2]!, t.split('.')[3]!]
+    return [...parts, ...Object.values(VALUES).flatMap((v) => [v, ...v.split(/\r?\n/)])].filter((s) => s.trim().length >= 4)
+  }
+
+  test.each(rows)('$name', async (row) => {
+    fault = (req) => (req.path === row.path ? row.fault(req.attempt) : undefined)
+    const r = await runAction(inputsFor(row.who, row.timeout ?? '30'), { timeoutMs: 60_000 })
+    if (row.error === undefined) {
+      expect(r.error).toBeUndefined()
+      expect(r.exitCode).toBe(0)
+      expect(Object.fromEntries(r.env)).toEqual(VALUES)
+      expect(Object.fromEntries(r.outputs)).toEqual(VALUES)
+    } else {
+      expect(r.exitCode).toBe(1)
+      expect(r.envFile).toBe('')
+      expect(r.outputFile).toBe('')
+      expect(r.error).toMatch(/^inject-secrets: /)
+      expect(r.error).toMatch(row.error)
+      expect(r.stdout.match(/^::error::/gm)).toHaveLength(1)
+    }
+    if (row.log) expect(server.requests.filter((q) => q.path === row.path).map((q) => q.status)).toEqual(row.log)
+    const log = (r.stdout + r.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+    for (const s of secretsOf(row.who)) expect(log).not.toContain(s.trim())
+  })
+
+  test('a tampered GCM tag in the E2EE path fails cleanly: the tag is checked before any value is used', async () => {
+    const project = server.createProject({ e2ee: true }).id
+    server.setSecret(project, { environment: 'prod', key: 'GOOD', value: 'good-value-before-tamper' })
+    server.setSecret(project, { environment: 'prod', key: 'BAD', value: 'tampered-value-gcm' })
+    server.tamperSecret(project, 'prod', '/', 'BAD', 'value')
+    const t = server.createServiceToken(project)
+    const r = await runAction({ access_token: t, secrets: 'GOOD\nBAD', base_url: server.url, timeout: '30' })
+    expect(r.exitCode).toBe(1)
+    expect(r.envFile).toBe('')
+    expect(r.outputFile).toBe('')
+    expect(r.error).toMatch(/^inject-secrets: Secret #2 of GET \/api\/v3\/secrets \(prod:\/\) could not be decrypted: authentication failed: the tag does not match \(tampered data or another key\)\.$/)
+    expect(r.stdout.match(/^::error::/gm)).toHaveLength(1)
+    // Nothing of the project was masked or exported: no value had been accepted.
+    const log = (r.stdout + r.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+    for (const s of [t, t.split('.')[2]!, t.split('.')[3]!, 'good-value-before-tamper', 'tampered-value-gcm']) expect(log).not.toContain(s)
+  })
+})

@@ -17,7 +17,12 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:
 // ---------------------------------------------------------------------------------------------
 
 /** What the fault hook may do with a request instead of (or before) serving it. */
-export type FaultAction = { status: number; headers?: Record<string, string>; body?: string } | { destroy: true } | { delayMs: number }
+export type FaultAction =
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | { destroy: true }
+  | { delayMs: number }
+  /** Serve the real reply, but cut the connection after `bytes` bytes of its body (Content-Length stays whole). */
+  | { truncateAfter: number }
 
 export interface InfisicalServerOptions {
   /** Clock in ms since the epoch; drives token expiry. */
@@ -434,6 +439,12 @@ class Server implements InfisicalServer {
       payload = err.payload
     }
     log(status)
+    if (fault && 'truncateAfter' in fault) {
+      const bytes = Buffer.from(JSON.stringify(payload))
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length) })
+      res.write(bytes.subarray(0, fault.truncateAfter), () => res.socket?.destroy())
+      return
+    }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload))
   }
 
