@@ -1,0 +1,70 @@
+// The proxy path of the transport: loaded by transport.ts (dynamic import) only when HTTP_PROXY or
+// HTTPS_PROXY (or their lower-case forms) is set, because the undici package costs ~50 ms of
+// start-up. undici's EnvHttpProxyAgent reads the variables as self-hosted runners set them,
+// NO_PROXY included (hosts listed there are reached directly through the same agent).
+// The contract is transport.ts's: status, headers, text, size limit, timeout via the signal, and
+// network failures rejected with Node's (or undici's) error codes so http.ts retries the same way.
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import { ServerError } from './errors.js'
+import { trustStore } from './tls.js'
+import type { Exchange, ExchangeOptions } from './transport.js'
+
+let agent: Promise<Dispatcher> | undefined
+
+/**
+ * One agent per process. A `ca_certificate` is added to Node's default trust store for the target
+ * server (direct: `connect`; through a tunnel: `requestTls`) and for an https:// proxy (`proxyTls`).
+ * Without it, undici's TLS uses Node's default store, which includes NODE_EXTRA_CA_CERTS.
+ */
+function agentFor(ca: string | undefined): Promise<Dispatcher> {
+  agent ??= (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
+    const tls = trusted ? { ca: trusted } : {}
+    return new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls })
+  })
+  return agent
+}
+
+function tooLarge(opts: ExchangeOptions, status: number): ServerError {
+  return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status)
+}
+
+/** The proxy refused the tunnel (undici reports it as an aborted request): say so, not "aborted". */
+function proxyRefusal(err: unknown, opts: ExchangeOptions): ServerError | undefined {
+  const message = err instanceof Error ? err.message : ''
+  const m = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/.exec(message)
+  if (!m) return undefined
+  return new ServerError(`${opts.where}: the proxy refused to connect (HTTP ${m[1]} to CONNECT); check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`, Number(m[1]), { cause: err })
+}
+
+export async function proxyExchange(url: URL, opts: ExchangeOptions): Promise<Exchange> {
+  const dispatcher = await agentFor(opts.ca)
+  try {
+    const res = await request(url, {
+      method: opts.method as Dispatcher.HttpMethod,
+      headers: opts.headers as Record<string, string>,
+      body: opts.body,
+      signal: opts.signal,
+      dispatcher,
+    })
+    const declared = Number(res.headers['content-length'] ?? 0)
+    if (declared > opts.maxBodyBytes) {
+      res.body.destroy()
+      throw tooLarge(opts, res.statusCode)
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > opts.maxBodyBytes) {
+        res.body.destroy()
+        throw tooLarge(opts, res.statusCode)
+      }
+      chunks.push(chunk)
+    }
+    return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }
+  } catch (err) {
+    if (err instanceof ServerError) throw err
+    if (opts.signal.aborted) throw Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err })
+    throw proxyRefusal(err, opts) ?? err
+  }
+}
