@@ -48,7 +48,7 @@ export async function proxyExchange(url: URL, opts: ExchangeOptions): Promise<Ex
     })
     const declared = Number(res.headers['content-length'] ?? 0)
     if (declared > opts.maxBodyBytes) {
-      res.body.destroy()
+      res.body.on('error', () => {}).destroy()
       throw tooLarge(opts, res.statusCode)
     }
     const chunks: Buffer[] = []
@@ -56,7 +56,7 @@ export async function proxyExchange(url: URL, opts: ExchangeOptions): Promise<Ex
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
       size += chunk.length
       if (size > opts.maxBodyBytes) {
-        res.body.destroy()
+        res.body.on('error', () => {}).destroy()
         throw tooLarge(opts, res.statusCode)
       }
       chunks.push(chunk)
