@@ -11,9 +11,13 @@ import typescript from '@rollup/plugin-typescript'
 
 // Every entry the runner starts: main, and the post step (runs.post). Each is bundled on its own,
 // so neither loads chunks shared with the other: fewer files to load on the hot path.
+// The build goes to .dist-build/, which `npm run bundle` then swaps in for dist/ in one step, so
+// nothing ever runs a half-written dist/.
 const entries = [
-  ['src/index.ts', 'dist'],
-  ['src/post.ts', 'dist/post'],
+  ['src/index.ts', '.dist-build'],
+  ['src/post.ts', '.dist-build/post'],
+  // Local use (`npx inject-secrets run -- <command>`, package.json "bin"); its banner is src/cli.ts's own #! line.
+  ['src/cli.ts', '.dist-build/cli'],
 ].filter(([input]) => existsSync(input))
 
 /** Writes dist/licenses.txt: the licence of every package whose code ends up in the bundle. */

@@ -3,6 +3,7 @@
 // token, a JWT or a body beyond the server's own short `message`/`error` text.
 import { ServerError } from '../../errors.js'
 import { parseJson, type HttpClient, type HttpResponse } from '../../http.js'
+import { isObject, oneLine, shapeError, stringField } from '../../json-shape.js'
 import type { AccessToken } from './token.js'
 
 export interface LoginResponse {
@@ -27,21 +28,6 @@ export interface ListedSecret {
   readonly projectIds: readonly string[]
 }
 
-type Json = Record<string, unknown>
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-function shape(where: string, problem: string): ServerError {
-  return new ServerError(`${where}: unexpected response from the server (${problem}).`)
-}
-
-function stringField(o: Json, name: string, where: string): string {
-  const v = o[name]
-  if (typeof v !== 'string') throw shape(where, `field '${name}' is missing or not a string`)
-  return v
-}
 
 /** The server's own short error text (`message`, `error`, `error_description`), printable. */
 export function serverMessage(res: HttpResponse): string {
@@ -52,11 +38,8 @@ export function serverMessage(res: HttpResponse): string {
     return ''
   }
   if (!isObject(body)) return ''
-  const text = [body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': ')
   // One line, bounded: enough to say what the server said, too little to carry a payload.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
-  return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine
+  return oneLine([body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': '))
 }
 
 export function statusError(res: HttpResponse, where: string, hint = ''): ServerError {
@@ -68,16 +51,16 @@ export function statusError(res: HttpResponse, where: string, hint = ''): Server
 /** Reads the organization id from the JWT's payload without verifying it (BW-LOGIN-3). */
 export function organizationIdFromJwt(jwt: string, where: string): string {
   const parts = jwt.split('.')
-  if (parts.length !== 3) throw shape(where, 'access_token is not a JWT')
+  if (parts.length !== 3) throw shapeError(where, 'access_token is not a JWT')
   let claims: unknown
   try {
     claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'))
   } catch {
-    throw shape(where, 'the JWT payload is not JSON')
+    throw shapeError(where, 'the JWT payload is not JSON')
   }
   const org = isObject(claims) ? claims.organization : undefined
   if (typeof org !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(org)) {
-    throw shape(where, "the JWT has no 'organization' claim holding a UUID")
+    throw shapeError(where, "the JWT has no 'organization' claim holding a UUID")
   }
   return org.toLowerCase()
 }
@@ -113,11 +96,11 @@ export async function login(http: HttpClient, identityUrl: string, token: Access
   }
   if (res.status < 200 || res.status >= 300) throw statusError(res, where)
   const body = parseJson(res, where)
-  if (!isObject(body)) throw shape(where, 'not a JSON object')
+  if (!isObject(body)) throw shapeError(where, 'not a JSON object')
   const bad = ['access_token', 'token_type', 'scope', 'encrypted_payload'].filter((f) => typeof body[f] !== 'string')
   const expiresIn = body.expires_in
   if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 0) bad.push('expires_in')
-  if (bad.length > 0) throw shape(where, `missing or invalid field${bad.length > 1 ? 's' : ''} ${bad.join(', ')}`)
+  if (bad.length > 0) throw shapeError(where, `missing or invalid field${bad.length > 1 ? 's' : ''} ${bad.join(', ')}`)
   return {
     accessToken: body.access_token as string,
     expiresInSeconds: expiresIn as number,
@@ -127,12 +110,12 @@ export async function login(http: HttpClient, identityUrl: string, token: Access
 
 function asList(body: unknown, field: string, where: string): unknown[] {
   const list = isObject(body) ? body[field] : undefined
-  if (!Array.isArray(list)) throw shape(where, `field '${field}' is missing or not a list`)
+  if (!Array.isArray(list)) throw shapeError(where, `field '${field}' is missing or not a list`)
   return list
 }
 
 export function toSecretWithValue(item: unknown, where: string): SecretWithValue {
-  if (!isObject(item)) throw shape(where, 'a secret is not an object')
+  if (!isObject(item)) throw shapeError(where, 'a secret is not an object')
   return {
     id: stringField(item, 'id', where).toLowerCase(),
     organizationId: stringField(item, 'organizationId', where).toLowerCase(),
@@ -141,7 +124,7 @@ export function toSecretWithValue(item: unknown, where: string): SecretWithValue
 }
 
 function toListedSecret(item: unknown, where: string): ListedSecret {
-  if (!isObject(item)) throw shape(where, 'a secret is not an object')
+  if (!isObject(item)) throw shapeError(where, 'a secret is not an object')
   const projects = Array.isArray(item.projects) ? item.projects : []
   return {
     id: stringField(item, 'id', where).toLowerCase(),

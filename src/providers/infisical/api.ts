@@ -4,6 +4,7 @@
 // reqId; never a header, a token or a body.
 import { ServerError } from '../../errors.js'
 import { parseJson, type HttpClient, type HttpResponse } from '../../http.js'
+import { isObject, oneLine, shapeError, stringField, type Json } from '../../json-shape.js'
 import type { EncryptedField } from './crypto.js'
 
 export interface Scope {
@@ -62,21 +63,6 @@ export interface ListQuery {
   readonly recursive: boolean
 }
 
-type Json = Record<string, unknown>
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-function shape(where: string, problem: string): ServerError {
-  return new ServerError(`${where}: unexpected response from the server (${problem}).`)
-}
-
-function str(o: Json, name: string, where: string): string {
-  const v = o[name]
-  if (typeof v !== 'string') throw shape(where, `field '${name}' is missing or not a string`)
-  return v
-}
 
 /** The server's `message` and `reqId` (§11), one bounded line; '' when the body says nothing usable. */
 export function serverMessage(res: HttpResponse): string {
@@ -88,9 +74,7 @@ export function serverMessage(res: HttpResponse): string {
   }
   if (!isObject(body)) return ''
   const said = [body.message, body.error].filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i).join(' — ')
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const oneLine = said.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
-  const bounded = oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine
+  const bounded = oneLine(said)
   const reqId = typeof body.reqId === 'string' && /^[\w.:-]{1,64}$/.test(body.reqId) ? ` (reqId ${body.reqId})` : ''
   return bounded === '' ? reqId.trim() : `${bounded}${reqId}`
 }
@@ -110,7 +94,7 @@ function authHeaders(bearer: string): Record<string, string> {
 function optionalField(o: Json, name: string, where: string): string | undefined {
   const v = o[name]
   if (v === undefined || v === null || v === '') return undefined
-  if (typeof v !== 'string') throw shape(where, `field '${name}' is not a string`)
+  if (typeof v !== 'string') throw shapeError(where, `field '${name}' is not a string`)
   return v
 }
 
@@ -127,27 +111,27 @@ export async function getTokenDetails(http: HttpClient, baseUrl: string, bearer:
   }
   if (!ok(res)) throw statusError(res, where)
   const body = parseJson(res, where)
-  if (!isObject(body)) throw shape(where, 'not a JSON object')
+  if (!isObject(body)) throw shapeError(where, 'not a JSON object')
   const projectId = optionalField(body, 'workspace', where) ?? optionalField(body, 'projectId', where)
-  if (projectId === undefined) throw shape(where, "no 'workspace' or 'projectId'")
+  if (projectId === undefined) throw shapeError(where, "no 'workspace' or 'projectId'")
   let scopes: Scope[]
   let legacyShape = false
   if (Array.isArray(body.scopes)) {
     scopes = body.scopes.map((s) => {
-      if (!isObject(s)) throw shape(where, 'a scope is not an object')
+      if (!isObject(s)) throw shapeError(where, 'a scope is not an object')
       const secretPath = s.secretPath === undefined || s.secretPath === null ? '/' : s.secretPath
-      if (typeof secretPath !== 'string') throw shape(where, "a scope's 'secretPath' is not a string")
-      return { environment: str(s, 'environment', where), secretPath }
+      if (typeof secretPath !== 'string') throw shapeError(where, "a scope's 'secretPath' is not a string")
+      return { environment: stringField(s, 'environment', where), secretPath }
     })
   } else if (typeof body.environment === 'string') {
     scopes = [{ environment: body.environment, secretPath: '/' }]
     legacyShape = true
   } else {
-    throw shape(where, "neither 'scopes' nor 'environment'")
+    throw shapeError(where, "neither 'scopes' nor 'environment'")
   }
   const permissions = Array.isArray(body.permissions) ? body.permissions.filter((p): p is string => typeof p === 'string') : []
   const expiresAt = body.expiresAt === null || body.expiresAt === undefined ? null : body.expiresAt
-  if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt)))) throw shape(where, "'expiresAt' is not a date")
+  if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt)))) throw shapeError(where, "'expiresAt' is not a date")
   const ciphertext = optionalField(body, 'encryptedKey', where)
   const iv = optionalField(body, 'iv', where)
   const tag = optionalField(body, 'tag', where)
@@ -179,9 +163,9 @@ export async function universalAuthLogin(
   }
   if (!ok(res)) throw statusError(res, where)
   const body = parseJson(res, where)
-  if (!isObject(body)) throw shape(where, 'not a JSON object')
-  const accessToken = str(body, 'accessToken', where)
-  if (accessToken === '') throw shape(where, "'accessToken' is empty")
+  if (!isObject(body)) throw shapeError(where, 'not a JSON object')
+  const accessToken = stringField(body, 'accessToken', where)
+  if (accessToken === '') throw shapeError(where, "'accessToken' is empty")
   const expiresIn = typeof body.expiresIn === 'number' ? body.expiresIn : 0
   return { accessToken, expiresIn }
 }
@@ -199,23 +183,23 @@ function queryString(q: ListQuery, raw: boolean): string {
 }
 
 function list<T>(body: unknown, where: string, item: (v: unknown, where: string) => T): SecretList<T> {
-  if (!isObject(body) || !Array.isArray(body.secrets)) throw shape(where, "field 'secrets' is missing or not a list")
+  if (!isObject(body) || !Array.isArray(body.secrets)) throw shapeError(where, "field 'secrets' is missing or not a list")
   const secrets = body.secrets.map((s) => item(s, where))
   const rawImports = body.imports === undefined || body.imports === null ? [] : body.imports
-  if (!Array.isArray(rawImports)) throw shape(where, "field 'imports' is not a list")
+  if (!Array.isArray(rawImports)) throw shapeError(where, "field 'imports' is not a list")
   const imports = rawImports.map((imp) => {
-    if (!isObject(imp) || !Array.isArray(imp.secrets)) throw shape(where, 'an import is not an object with secrets')
-    return { environment: str(imp, 'environment', where), path: str(imp, 'secretPath', where), secrets: imp.secrets.map((s) => item(s, where)) }
+    if (!isObject(imp) || !Array.isArray(imp.secrets)) throw shapeError(where, 'an import is not an object with secrets')
+    return { environment: stringField(imp, 'environment', where), path: stringField(imp, 'secretPath', where), secrets: imp.secrets.map((s) => item(s, where)) }
   })
   return { secrets, imports }
 }
 
 function rawItem(v: unknown, where: string): RawSecret {
-  if (!isObject(v)) throw shape(where, 'a secret is not an object')
+  if (!isObject(v)) throw shapeError(where, 'a secret is not an object')
   const path = typeof v.secretPath === 'string' ? v.secretPath : undefined
   return {
-    key: str(v, 'secretKey', where),
-    value: str(v, 'secretValue', where),
+    key: stringField(v, 'secretKey', where),
+    value: stringField(v, 'secretValue', where),
     type: typeof v.type === 'string' ? v.type : 'shared',
     hidden: v.secretValueHidden === true,
     ...(path === undefined ? {} : { path }),
@@ -223,14 +207,14 @@ function rawItem(v: unknown, where: string): RawSecret {
 }
 
 function encryptedItem(v: unknown, where: string): EncryptedSecret {
-  if (!isObject(v)) throw shape(where, 'a secret is not an object')
+  if (!isObject(v)) throw shapeError(where, 'a secret is not an object')
   const field = (name: 'Key' | 'Value'): EncryptedField => ({
-    ciphertext: str(v, `secret${name}Ciphertext`, where),
-    iv: str(v, `secret${name}IV`, where),
-    tag: str(v, `secret${name}Tag`, where),
+    ciphertext: stringField(v, `secret${name}Ciphertext`, where),
+    iv: stringField(v, `secret${name}IV`, where),
+    tag: stringField(v, `secret${name}Tag`, where),
   })
-  if (v.algorithm !== undefined && v.algorithm !== 'aes-256-gcm') throw shape(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`)
-  if (v.keyEncoding !== undefined && v.keyEncoding !== 'utf8') throw shape(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`)
+  if (v.algorithm !== undefined && v.algorithm !== 'aes-256-gcm') throw shapeError(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`)
+  if (v.keyEncoding !== undefined && v.keyEncoding !== 'utf8') throw shapeError(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`)
   return { type: typeof v.type === 'string' ? v.type : 'shared', folderId: typeof v.folderId === 'string' ? v.folderId : '', key: field('Key'), value: field('Value') }
 }
 

@@ -3,6 +3,7 @@
 // strings (bounded), never a token or a body.
 import { ServerError } from '../../errors.js'
 import { parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.js'
+import { isObject, oneLine, type Json } from '../../json-shape.js'
 
 export interface VaultEndpoint {
   readonly http: HttpClient
@@ -18,11 +19,6 @@ const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504])
 const NO_RETRY = new Set<number>()
 const MAX_ERROR_TEXT = 300
 
-type Json = Record<string, unknown>
-
-export function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 /** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
 export function apiUrl(base: string, path: string): string {
@@ -48,16 +44,16 @@ export function vaultErrors(res: HttpResponse): string {
   if (!isObject(body) || !Array.isArray(body.errors)) return ''
   const text = body.errors
     .filter((e): e is string => typeof e === 'string')
-    .map((e) => e.replace(/^\d+ errors? occurred:\s*\*\s*/, '').replace(/\s+/g, ' ').trim())
+    .map((e) => oneLine(e.replace(/^\d+ errors? occurred:\s*\*\s*/, ''), MAX_ERROR_TEXT))
     .filter((e) => e !== '')
     .join('; ')
-  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text
+  return oneLine(text, MAX_ERROR_TEXT)
 }
 
 /** Vault's `warnings`, bounded (they hold hints such as the versioned K/V one). */
 function vaultWarnings(body: unknown): string[] {
   if (!isObject(body) || !Array.isArray(body.warnings)) return []
-  return body.warnings.filter((w): w is string => typeof w === 'string').map((w) => w.slice(0, MAX_ERROR_TEXT))
+  return body.warnings.filter((w): w is string => typeof w === 'string').map((w) => oneLine(w, MAX_ERROR_TEXT))
 }
 
 export function statusError(res: HttpResponse, what: string): ServerError {

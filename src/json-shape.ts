@@ -1,0 +1,27 @@
+// Checking what servers send, shared by every provider: objects, string fields, and error text cut
+// down to one printable, bounded line (a server's message goes into our error, never its body).
+import { ServerError } from './errors.js'
+
+export type Json = Record<string, unknown>
+
+export function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** "<where>: unexpected response from the server (<problem>)." */
+export function shapeError(where: string, problem: string): ServerError {
+  return new ServerError(`${where}: unexpected response from the server (${problem}).`)
+}
+
+export function stringField(o: Json, name: string, where: string): string {
+  const v = o[name]
+  if (typeof v !== 'string') throw shapeError(where, `field '${name}' is missing or not a string`)
+  return v
+}
+
+/** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
+export function oneLine(text: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max)}…` : line
+}
