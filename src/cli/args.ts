@@ -1,0 +1,159 @@
+// Command line of the local runner (`npx inject-secrets run -- <command>`): one flag per action
+// input that matters for fetching, with the same names (dashes for underscores). Pure: parses argv
+// and the environment into INPUT_* variables, which inputs.ts then reads exactly as on a runner.
+
+/** The inputs a local run reads, with a one-line description for --help. */
+export const CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = [
+  ['access_token', 'Access token (Bitwarden, Infisical st., Vault). Prefer the env var: flags show in ps and shell history.'],
+  ['secrets', 'The mapping, as in the workflow; repeat the flag for more lines.'],
+  ['provider', "auto (default: from the token's shape), bitwarden, infisical or vault."],
+  ['base_url', 'Self-hosted server URL (https, or http to localhost); Vault: its address (else VAULT_ADDR).'],
+  ['cloud_region', 'Bitwarden cloud region: us or eu.'],
+  ['identity_url', 'Bitwarden identity URL (with --api-url).'],
+  ['api_url', 'Bitwarden API URL (with --identity-url).'],
+  ['environment', 'Infisical environment slug.'],
+  ['secret_path', 'Infisical folder, e.g. /backend.'],
+  ['recursive', 'Infisical: include sub-folders (true/false).'],
+  ['include_imports', 'Infisical: include imported secrets (true/false, default true).'],
+  ['client_id', 'Infisical machine identity client id.'],
+  ['client_secret', 'Infisical machine identity client secret (prefer the env var).'],
+  ['project', 'Infisical project id or slug.'],
+  ['namespace', 'Vault namespace (else VAULT_NAMESPACE).'],
+  ['check_token', 'Vault: look the token up first (true/false).'],
+  ['min_ttl', 'Vault: minimum remaining token TTL with --check-token, e.g. 10m.'],
+  ['encoding', 'Vault: decode values from base64 or hex.'],
+  ['ignore_not_found', 'Vault: skip paths that do not exist (true/false).'],
+  ['ca_certificate', 'Extra trusted CA certificate(s), PEM text (see --ca-certificate-file).'],
+  ['allow_dangerous_names', 'Allow PATH, NODE_OPTIONS, LD_PRELOAD and the like as names (true/false).'],
+  ['timeout', 'Overall time limit in seconds (default 60).'],
+]
+
+/** Action inputs about what a workflow step leaves behind; meaningless locally, so never read. */
+export const IGNORED_INPUTS = ['set_env', 'export_token', 'ttl', 'num_uses', 'policies', 'summary', 'export_file', 'export_format', 'keep_file'] as const
+
+export const ENV_PREFIX = 'INJECT_SECRETS_'
+
+export class UsageError extends Error {}
+
+export interface CliCommand {
+  readonly kind: 'run'
+  /** Input name → value given by flag (secrets lines already joined). */
+  readonly flags: ReadonlyMap<string, string>
+  /** Flag given as a file to read: input name → path. */
+  readonly files: ReadonlyMap<string, string>
+  readonly command: string
+  readonly args: readonly string[]
+  readonly debug: boolean
+}
+
+export type Parsed = CliCommand | { readonly kind: 'help' } | { readonly kind: 'version' }
+
+const flagName = (input: string): string => `--${input.replace(/_/g, '-')}`
+const FLAGS = new Map(CLI_INPUTS.map(([name]) => [flagName(name), name]))
+const FILE_FLAGS = new Map([['--ca-certificate-file', 'ca_certificate'], ['--secrets-file', 'secrets']])
+
+/** Parses `run [flags] -- <command> [args…]`, `--help`, `--version`. Throws UsageError. */
+export function parseArgs(argv: readonly string[]): Parsed {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { kind: 'help' }
+  if (argv[0] === '--version' || argv[0] === '-V') return { kind: 'version' }
+  if (argv[0] !== 'run') throw new UsageError(`unknown command '${argv[0]}' (expected 'run'; see --help)`)
+  const flags = new Map<string, string>()
+  const files = new Map<string, string>()
+  let debug = false
+  let i = 1
+  for (; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--') break
+    if (arg === '--help' || arg === '-h') return { kind: 'help' }
+    if (arg === '--debug') {
+      debug = true
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg
+    const input = FLAGS.get(name) ?? FILE_FLAGS.get(name)
+    if (input === undefined) {
+      if (arg.startsWith('-')) throw new UsageError(`unknown option '${name}' (see --help)`)
+      throw new UsageError(`expected '--' before the command '${arg}': inject-secrets run [options] -- <command> [args…]`)
+    }
+    let value: string
+    if (eq > 0 && arg.startsWith('--')) value = arg.slice(eq + 1)
+    else {
+      if (i + 1 >= argv.length) throw new UsageError(`option '${name}' needs a value`)
+      value = argv[++i]!
+    }
+    if (FILE_FLAGS.has(name)) files.set(input, value)
+    else if (input === 'secrets' && flags.has('secrets')) flags.set('secrets', `${flags.get('secrets')}\n${value}`)
+    else if (flags.has(input)) throw new UsageError(`option '${name}' given twice`)
+    else flags.set(input, value)
+  }
+  for (const [input] of files) if (flags.has(input)) throw new UsageError(`give ${flagName(input)} or ${flagName(input)}-file, not both`)
+  const command = argv[i + 1]
+  if (i >= argv.length || command === undefined) throw new UsageError("no command to run: inject-secrets run [options] -- <command> [args…]")
+  return { kind: 'run', flags, files, command, args: argv.slice(i + 2), debug }
+}
+
+/**
+ * The INPUT_* variables for inputs.ts: a flag wins over INJECT_SECRETS_<NAME>, which wins over an
+ * INPUT_<NAME> already in the environment. Inputs that only make sense in a workflow are cleared.
+ */
+export function inputEnvironment(
+  flags: ReadonlyMap<string, string>,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  for (const [name] of CLI_INPUTS) {
+    const key = name.toUpperCase()
+    const value = flags.get(name) ?? env[`${ENV_PREFIX}${key}`] ?? env[`INPUT_${key}`]
+    out[`INPUT_${key}`] = value
+  }
+  for (const name of IGNORED_INPUTS) out[`INPUT_${name.toUpperCase()}`] = undefined
+  return out
+}
+
+/** The child's environment: the caller's, minus our own INJECT_SECRETS_* settings, plus the secrets. */
+export function childEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: ReadonlyArray<{ readonly name: string; readonly value: string }>,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && !k.startsWith(ENV_PREFIX)) out[k] = v
+  for (const s of secrets) out[s.name] = s.value
+  return out
+}
+
+export function helpText(version: string): string {
+  const width = Math.max(...CLI_INPUTS.map(([n]) => flagName(n).length), '--ca-certificate-file'.length) + 9
+  const lines = CLI_INPUTS.map(([name, help]) => `  ${`${flagName(name)} <value>`.padEnd(width)}${help}`)
+  return `inject-secrets ${version}: run a command with secrets from Bitwarden, Infisical or Vault in its environment.
+
+Usage:
+  inject-secrets run [options] -- <command> [args…]
+
+Fetches the secrets exactly as the GitHub Action does (same inputs, same mapping, all or nothing),
+then runs <command> with them added to its environment and exits with its exit code. Values are
+never printed (there is no log masking outside a runner): only errors and the injected names.
+If anything fails, the command is not started.
+
+Every option can also come from the environment as ${ENV_PREFIX}<NAME> or INPUT_<NAME>
+(e.g. ${ENV_PREFIX}ACCESS_TOKEN); an option on the command line wins.
+
+Options:
+${lines.join('\n')}
+  ${'--ca-certificate-file <path>'.padEnd(width)}Read --ca-certificate from a PEM file.
+  ${'--secrets-file <path>'.padEnd(width)}Read --secrets from a file.
+  ${'--debug'.padEnd(width)}Print each request's method, path and status.
+  ${'-h, --help'.padEnd(width)}This help.
+  ${'-V, --version'.padEnd(width)}The version.
+
+Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured; NODE_EXTRA_CA_CERTS is trusted.
+
+Example:
+  ${ENV_PREFIX}ACCESS_TOKEN=… npx inject-secrets run --secrets 'DB_PASSWORD' -- npm test
+`
+}
+
+/** The action's messages name inputs ('access_token'); locally, also name the flag and variable. */
+export function localize(message: string): string {
+  return message.replace(/\bInput '([a-z_]+)'/g, (_m, name: string) => `Input '${name}' (--${name.replace(/_/g, '-')} or ${ENV_PREFIX}${name.toUpperCase()})`)
+}
