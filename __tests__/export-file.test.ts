@@ -16,10 +16,14 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 
 /** `set -a; source FILE` in a clean bash, then the environment as node sees it. */
 function sourceInBash(file: string): Record<string, string> {
-  const r = spawnSync('bash', ['-c', 'set -a; source "$1" || exit 3; exec "$2" -e "process.stdout.write(JSON.stringify(process.env))"', 'bash', file, process.execPath], {
+  // As a `run:` step runs bash (--noprofile --norc); stdin not a socket, or bash reads ~/.bashrc.
+  const script = 'set -a; source "$1" || exit 3; exec "$2" -e "process.stdout.write(JSON.stringify(process.env))"'
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script, 'bash', file, process.execPath], {
     env: { PATH: process.env.PATH ?? '' },
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
+  if (r.stderr !== '') throw new Error(`bash wrote to stderr: ${r.stderr}`)
   if (r.status !== 0) throw new Error(`bash failed (${r.status}): ${r.stderr}`)
   return JSON.parse(r.stdout) as Record<string, string>
 }
