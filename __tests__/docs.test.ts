@@ -54,7 +54,7 @@ function codeInputs(): Set<string> {
     const fn = m[1] ?? m[3]!
     const param = m[2] ?? m[4]!
     const body = src.slice(m.index, m.index + 800)
-    const end = body.search(/\n\}|\n  const |\n  return /)
+    const end = body.search(/\n\}|\n {2}const |\n {2}return /)
     if ((end === -1 ? body : body.slice(0, end + 200)).includes(`core.getInput(${param}`)) helpers.push(fn)
   }
   expect(helpers).toEqual(expect.arrayContaining(['core.getInput', 'readBoolean', 'readChoice', 'readRequired']))
