@@ -63,6 +63,12 @@ test('status, headers and text come back as from the direct path, through a tunn
   expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1)
 })
 
+test('sequential requests share one kept-alive tunnel', async () => {
+  handler = (_p, res) => res.end('ok')
+  for (const path of ['/1', '/2', '/3']) expect((await exchange(new URL(`${base}${path}`), opts())).text).toBe('ok')
+  expect(proxy.tunnels.length).toBeLessThanOrEqual(1)
+})
+
 test('a declared Content-Length over the limit is refused before reading', async () => {
   handler = (_p, res) => res.writeHead(200, { 'content-length': '5000' }).end('x'.repeat(5000))
   const err = await rejection(exchange(new URL(`${base}/big`), opts()))
@@ -100,12 +106,14 @@ test('a body cut short: a retryable socket error, not a truncated text', async (
 
 test('http.ts retries 503 then succeeds, every attempt through the proxy', async () => {
   let n = 0
-  handler = (_p, res) => (++n < 3 ? res.writeHead(503).end() : res.writeHead(200).end('{"ok":true}'))
+  // Connection: close, so every attempt needs its own tunnel and the proxy counts each one.
+  handler = (_p, res) => (++n < 3 ? res.writeHead(503, { connection: 'close' }).end() : res.writeHead(200, { connection: 'close' }).end('{"ok":true}'))
   const client = createHttpClient({ timeoutMs: 5000, deadlineMs: 10_000, sleep: async () => {} })
   const res = await client.send({ method: 'GET', url: `${base}/flaky` })
   expect(res.status).toBe(200)
   expect(n).toBe(3)
-  expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1)
+  // The first attempt may reuse a tunnel kept alive by the previous test; the two after a close cannot.
+  expect(proxy.tunnels.length).toBeGreaterThanOrEqual(2)
 })
 
 test('a POST body goes through unchanged', async () => {

@@ -61,6 +61,9 @@ export async function proxyExchange(url: URL, opts: ExchangeOptions): Promise<Ex
       }
       chunks.push(chunk)
     }
+    // undici frees the connection for reuse just after the body ends; without this turn of the event
+    // loop the next request would find it busy and open a second tunnel (a CONNECT and a handshake).
+    await new Promise((resolve) => setImmediate(resolve))
     return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }
   } catch (err) {
     if (err instanceof ServerError) throw err
