@@ -154,7 +154,7 @@ const E2E: Record<string, string> = {
 beforeAll(async () => {
   server = await startVaultServer()
   server.mountKv('secret', 2)
-  server.writeSecret('secret', 'app', { ...E2E, mixed: `it's "both"`, crlf: 'a\r\nb' })
+  server.writeSecret('secret', 'app', { ...E2E, mixed: `it's "both"`, crlf: 'crlf-line-one\r\ncrlf-line-two' })
   server.setPolicy('ci', { 'secret/data/*': ['read'] })
   token = server.createToken({ policies: ['ci'] })
 })
@@ -284,7 +284,7 @@ describe('export_file end to end', () => {
     // The same secrets as JSON are fine.
     const json = await runAction(inputs({ export_file: 'x.json', export_format: 'json' }, 'secret/data/app mixed | MIXED ; secret/data/app crlf | CRLF'), { env: { RUNNER_TEMP: temp } })
     expect(json.exitCode).toBe(0)
-    expect(JSON.parse(readFileSync(join(temp, 'x.json'), 'utf8'))).toEqual({ MIXED: `it's "both"`, CRLF: 'a\r\nb' })
+    expect(JSON.parse(readFileSync(join(temp, 'x.json'), 'utf8'))).toEqual({ MIXED: `it's "both"`, CRLF: 'crlf-line-one\r\ncrlf-line-two' })
   })
 
   test('a failed write exports nothing (the parent is a file)', async () => {
