@@ -51,6 +51,14 @@ describe('Infisical', () => {
     expectScrubbed(run, /POST \/api\/v1\/auth\/universal-auth\/login failed with HTTP 400: clientSecret \*\*\* is malformed — Echo/, [clientSecret])
   })
 
+  test('a message bounded to 200 characters that cuts the echoed secret leaves no prefix of it', async () => {
+    const token = server.createServiceToken(project)
+    const secret = token.split('.')[2]!
+    fault = (r) => (r.path === '/api/v2/service-token' ? echo(401, `${'x'.repeat(190)}${secret}`) : undefined)
+    const run = await runAction({ access_token: token, secrets: '/a/FIRST > A', base_url: server.url, timeout: '20' })
+    expectScrubbed(run, /failed with HTTP 401: x{190}\*\*\*… \(reqId req-echo\)/, [secret.slice(0, 10)])
+  })
+
   test('a second read whose error echoes the value of the first shows *** in its place', async () => {
     const token = server.createServiceToken(project)
     fault = (r) => (r.path === '/api/v3/secrets/raw' && r.attempt === 2 ? echo(500, 'conflict with first-value-fetched-earlier') : undefined)
@@ -105,6 +113,13 @@ describe('Vault', () => {
     const run = await runAction({ access_token: token, secrets: 'secret/data/first v | A\nsecret/data/second v | B', base_url: server.url, timeout: '20' })
     expect(server.requests.map((q) => `${q.path} ${q.status}`)).toEqual(['/v1/secret/data/first 200', '/v1/secret/data/second 429', '/v1/secret/data/second 400'])
     expectScrubbed(run, /^inject-secrets: Vault returned 400 \(conflict: \*\*\* and \*\*\*\) for "secret\/data\/second"$/, ['first-vault-value-fetched', 'unselected-but-fetched', token])
+  })
+
+  test("Vault's errors bounded to 300 characters that cut the echoed token leave no prefix of it", async () => {
+    const token = server.createToken({ policies: ['ci'] })
+    fault = (r) => (r.path === '/v1/secret/data/first' ? errors(400, `${'x'.repeat(290)}${token}`) : undefined)
+    const run = await runAction({ access_token: token, secrets: 'secret/data/first v | A', base_url: server.url, timeout: '20' })
+    expectScrubbed(run, /^inject-secrets: Vault returned 400 \(x{290}\*\*\*…\) for "secret\/data\/first"$/, [token.slice(0, 10), token.slice(4, 10)])
   })
 
   test('a child-token error that echoes the new token is scrubbed too (export_token: child)', async () => {
