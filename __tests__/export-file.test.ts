@@ -46,7 +46,9 @@ function roundTrip(entries: Record<string, string>): { dotenv: Record<string, st
   const file = join(scratch, `rt-${Math.random().toString(36).slice(2)}.env`)
   writeFileSync(file, text)
   try {
-    return { dotenv: parseDotenv(text), bash: sourceInBash(file) }
+    const dotenv = parseDotenv(text)
+    expect(parseDotenv(text, { fast: true })).toEqual(dotenv)
+    return { dotenv, bash: sourceInBash(file) }
   } finally {
     rmSync(file)
   }
@@ -109,8 +111,10 @@ describe('dotenvLine', () => {
         const entries = Object.fromEntries(values.map((v, i) => [`V_${i}`, v]))
         const lines = Object.entries(entries).map(([k, v]) => dotenvLine(k, v))
         if (lines.some((l) => l === undefined)) return
-        const back = parseDotenv(lines.map((l) => `${l!}\n`).join(''))
-        expect(back).toEqual(entries)
+        const text = lines.map((l) => `${l!}\n`).join('')
+        expect(parseDotenv(text)).toEqual(entries)
+        // dotenv's second parser (opt-in, `fast: true`, a character scanner) agrees.
+        expect(parseDotenv(text, { fast: true })).toEqual(entries)
       }),
       { numRuns: RUNS },
     )
