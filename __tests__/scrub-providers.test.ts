@@ -122,6 +122,13 @@ describe('Vault', () => {
     expectScrubbed(run, /^inject-secrets: Vault returned 400 \(x{290}\*\*\*…\) for "secret\/data\/first"$/, [token.slice(0, 10), token.slice(4, 10)])
   })
 
+  test("a 404's errors list bounded to 300 characters that cuts the echoed token leaves no prefix of it", async () => {
+    const token = server.createToken({ policies: ['ci'] })
+    fault = (r) => (r.path === '/v1/secret/data/first' ? errors(404, `${'x'.repeat(280)}${token}`) : undefined)
+    const run = await runAction({ access_token: token, secrets: 'secret/data/first v | A', base_url: server.url, timeout: '20' })
+    expectScrubbed(run, /Unable to retrieve result for "secret\/data\/first" because it was not found: \{"errors":\["x{280}\*\*\*…\. Vault answers 404/, [token.slice(0, 8), token.slice(4, 8)])
+  })
+
   test('a child-token error that echoes the new token is scrubbed too (export_token: child)', async () => {
     const token = server.createToken({ policies: ['ci'] })
     fault = (r) => (r.path === '/v1/auth/token/create' ? errors(500, `stored ${token} badly`) : undefined)

@@ -422,7 +422,11 @@ class Server implements InfisicalServer {
       req.socket.destroy()
       return
     }
-    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs))
+    if (fault && 'delayMs' in fault) {
+      await new Promise((r) => setTimeout(r, fault.delayMs))
+      // The client gave up (a timeout): drop the request unlogged, so a later test's log stays its own.
+      if (req.socket.destroyed) return
+    }
     if (fault && 'status' in fault) {
       log(fault.status)
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers }).end(fault.body ?? '')

@@ -280,7 +280,11 @@ class Server implements VaultServer {
       req.socket.destroy()
       return
     }
-    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs))
+    if (fault && 'delayMs' in fault) {
+      await new Promise((r) => setTimeout(r, fault.delayMs))
+      // The client gave up (a timeout): drop the request unlogged, so a later test's log stays its own.
+      if (req.socket.destroyed) return
+    }
     body = await new Promise<string>((resolve, reject) => {
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
