@@ -93,6 +93,21 @@ test('through the proxy without the CA: the clear TLS error naming the host and 
   expect(run.env.size).toBe(0)
 })
 
+test('through the proxy, a certificate for another host name: the host-name message, even with the CA', async () => {
+  const wrong = await startBitwardenServer({ tls: ca.issue(['secrets.example.invalid']) })
+  try {
+    seed(wrong)
+    const run = await runAction(inputs(wrong, { ca_certificate: ca.caPem }), { env: { HTTPS_PROXY: proxy.url } })
+    expect(run.exitCode).toBe(1)
+    // undici wraps this one (SecureProxyConnectionError); the code is found in its cause.
+    expect(run.error).toContain(`the TLS certificate of ${hostOf(wrong)} is not issued for that host name (ERR_TLS_CERT_ALTNAME_INVALID)`)
+    expect(proxy.tunnels).toContain(hostOf(wrong))
+    expect(wrong.requests).toHaveLength(0)
+  } finally {
+    await wrong.close()
+  }
+})
+
 test.each([
   ['NO_PROXY', '127.0.0.1'],
   ['no_proxy', '127.0.0.1'],
