@@ -1,6 +1,7 @@
 import * as os from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import { isAbsolute, join } from 'node:path';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -344,18 +345,142 @@ class ServerError extends ActionError {
 class CryptoError extends ActionError {
 }
 
+// Private certificate authorities and what to say when a server's certificate is not trusted.
+// Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g;
+/**
+ * The certificates of a PEM text, each as its own normalised block; undefined when the text is not
+ * one or more `BEGIN CERTIFICATE` blocks (anything else between blocks, such as a private key or
+ * stray text, is refused so a wrong paste is caught before any connection).
+ */
+function parsePemCertificates(text) {
+    const blocks = [];
+    let rest = text;
+    for (const m of text.matchAll(PEM_BLOCK)) {
+        const body = m[1].replace(/\s+/g, '');
+        if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+            return undefined;
+        blocks.push(`-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----`);
+        rest = rest.replace(m[0], '');
+    }
+    // Comments like "# Corp root" or "subject=..." lines (openssl x509 -text output keeps them) are fine.
+    if (blocks.length === 0 || /-----BEGIN|-----END/.test(rest))
+        return undefined;
+    return blocks;
+}
+/**
+ * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
+ * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
+ * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
+ */
+async function trustStore(pem) {
+    const extra = parsePemCertificates(pem) ?? [];
+    const tls = await import('node:tls');
+    const getCa = tls.getCACertificates;
+    let defaults;
+    if (typeof getCa === 'function') {
+        // Node ≥ 22.15: exactly what Node would trust by default, extra certificates included.
+        defaults = getCa('default');
+    }
+    else {
+        defaults = [...tls.rootCertificates];
+        const file = process.env.NODE_EXTRA_CA_CERTS;
+        if (file) {
+            try {
+                const { readFileSync } = await import('node:fs');
+                defaults.push(...(parsePemCertificates(readFileSync(file, 'utf8')) ?? []));
+            }
+            catch {
+                // Node itself only warns when the file is unreadable; so do we (by not adding it).
+            }
+        }
+    }
+    return [...defaults, ...extra];
+}
+/** Node's codes for a certificate that could not be verified or does not match the host. */
+const CERT_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** The certificate error code in an error or its causes, if any. */
+function certificateErrorCode(err) {
+    let e = err;
+    for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+        const code = e.code;
+        if (typeof code === 'string' && CERT_CODES.has(code))
+            return code;
+        e = e.cause;
+    }
+    return undefined;
+}
+/**
+ * A certificate failure as one clear, non-retried error naming the host and the fix; undefined
+ * for any other error. `where` is method and path (never the query).
+ */
+function certificateError(err, url, where) {
+    const code = certificateErrorCode(err);
+    if (code === undefined)
+        return undefined;
+    const host = url.host;
+    const fix = "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it.";
+    let what;
+    switch (code) {
+        case 'CERT_HAS_EXPIRED':
+            what = `the TLS certificate of ${host} has expired`;
+            break;
+        case 'CERT_NOT_YET_VALID':
+            what = `the TLS certificate of ${host} is not valid yet (check the clocks)`;
+            break;
+        case 'ERR_TLS_CERT_ALTNAME_INVALID':
+            what = `the TLS certificate of ${host} is not issued for that host name`;
+            break;
+        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+            what = `${host} presents a self-signed TLS certificate, which is not trusted`;
+            break;
+        default:
+            what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`;
+    }
+    const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID';
+    const hint = serverSide ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}` : fix;
+    return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err });
+}
+
+var tls = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    certificateError: certificateError,
+    certificateErrorCode: certificateErrorCode,
+    parsePemCertificates: parsePemCertificates,
+    trustStore: trustStore
+});
+
 const clients = new Map();
 /** node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. */
-function clientFor(protocol) {
+function clientFor(protocol, ca) {
     let client = clients.get(protocol);
     if (!client) {
         client =
             protocol === 'https:'
-                ? import('node:https').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }))
+                ? Promise.all([import('node:https'), ca === undefined ? undefined : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))]).then(([m, trusted]) => ({ request: m.request, agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }) }))
                 : import('node:http').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }));
         clients.set(protocol, client);
     }
     return client;
+}
+/**
+ * Whether a proxy variable is set that could apply to this URL (as undici reads them: https uses
+ * HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY). NO_PROXY is left to undici's
+ * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
+ */
+function proxyConfigured(url, env = process.env) {
+    const http = Boolean(env.http_proxy || env.HTTP_PROXY);
+    return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http;
 }
 function tooLarge(opts, status) {
     return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
@@ -389,14 +514,24 @@ function readBody(res, opts) {
 }
 /** Sends one request and reads its answer; network failures reject with Node's error codes. */
 async function exchange(url, opts) {
-    const { request, agent } = await clientFor(url.protocol);
-    return new Promise((resolve, reject) => {
+    try {
+        if (proxyConfigured(url))
+            return await (await import('./chunks/proxy-BUUPRwax.js')).proxyExchange(url, opts);
+        return await nodeExchange(url, opts);
+    }
+    catch (err) {
+        // An untrusted certificate will not be trusted on the next attempt either: one clear error.
+        throw certificateError(err, url, opts.where) ?? err;
+    }
+}
+function nodeExchange(url, opts) {
+    return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
         const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
             readBody(res, opts).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }), reject);
         });
         req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
         req.end(opts.body);
-    });
+    }));
 }
 
 // The one HTTP client. Every connection the action opens goes through here: per-request timeout,
@@ -458,7 +593,7 @@ function createHttpClient(opts) {
         const where = `${req.method} ${pathOf(req.url)}`;
         let url = new URL(req.url);
         for (let hops = 0;; hops++) {
-            const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where });
+            const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where, ca: opts.ca });
             const location = res.headers.location;
             if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
                 const next = new URL(location, url);
@@ -577,8 +712,9 @@ function normalizeSecretPath(text) {
     return `/${segments.join('/')}`;
 }
 // A key is any run of printable characters without whitespace, '>' or '/' (Infisical keys are
-// single tokens; '/' separates folders).
-const KEY = /^[^\s>/]+$/;
+// single tokens; '/' separates folders). Control characters would reach the error's example raw.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a key
+const KEY = /^[^\s>/\u0000-\u001f\u007f]+$/;
 function parseSource(source, line) {
     if (source.startsWith('/')) {
         const slash = source.lastIndexOf('/');
@@ -592,13 +728,13 @@ function parseSource(source, line) {
         if (path === undefined)
             throw lineError(line, `${quote(folder)} is not a folder path (use '/folder/sub', no empty, '.' or '..' parts)`);
         if (!KEY.test(key))
-            throw lineError(line, `${quote(key)} is not a secret key (no spaces)`);
+            throw lineError(line, `${quote(key)} is not a secret key (no spaces or control characters)`);
         return { key, path };
     }
     if (source.includes('/'))
         throw lineError(line, `${quote(source)}: start a folder path with '/' ('/folder/KEY')`);
     if (!KEY.test(source))
-        throw lineError(line, `${quote(source)} is not a secret key (no spaces)`);
+        throw lineError(line, `${quote(source)} is not a secret key (no spaces or control characters)`);
     return { key: source };
 }
 function parseLine({ line, text }) {
@@ -844,6 +980,35 @@ function readBitwarden() {
         apiUrl: optionalUrl('api_url'),
     });
 }
+/** PEM text of one or more CA certificates, checked before any connection; absent when empty. */
+function readCaCertificate() {
+    const v = getInput('ca_certificate');
+    if (v === '')
+        return undefined;
+    const certs = parsePemCertificates(v);
+    if (certs === undefined) {
+        throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`);
+    }
+    return certs.join('\n');
+}
+/** export_file resolved (relative → under RUNNER_TEMP), with its format and keep_file. */
+function readExportFile() {
+    const path = getInput('export_file');
+    const format = readChoice('export_format', ['dotenv', 'json']);
+    const keep = readBoolean('keep_file', false);
+    if (path === '')
+        return undefined;
+    if (/[\0\r\n]/.test(path))
+        throw new InputError(`Input 'export_file' must be a single-line path.`);
+    let absolute = path;
+    if (!isAbsolute(path)) {
+        const temp = process.env.RUNNER_TEMP ?? '';
+        if (temp === '')
+            throw new InputError(`Input 'export_file' is a relative path ('${path}'), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set; give an absolute path.`);
+        absolute = join(temp, path);
+    }
+    return Object.freeze({ path: absolute, format, keep });
+}
 function readSettings() {
     const baseUrl = optionalUrl('base_url');
     return Object.freeze({
@@ -854,9 +1019,12 @@ function readSettings() {
         setEnv: readSetEnv(),
         timeoutSeconds: readTimeout(),
         allowDangerousNames: readBoolean('allow_dangerous_names', false),
+        caCertificate: readCaCertificate(),
         bitwarden: readBitwarden(),
         infisical: readInfisical(),
         vault: readVault(baseUrl),
+        summary: readBoolean('summary', true),
+        exportFile: readExportFile(),
     });
 }
 
@@ -885,15 +1053,15 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden': {
-            const { createBitwardenProvider } = await import('./chunks/index-EkjUY_cT.js').then(function (n) { return n.i; });
+            const { createBitwardenProvider } = await import('./chunks/index-ByTgBmkU.js').then(function (n) { return n.i; });
             return createBitwardenProvider(settings, ctx);
         }
         case 'vault': {
-            const { createVaultProvider } = await import('./chunks/vault-iz4BJVvp.js');
+            const { createVaultProvider } = await import('./chunks/vault-DEJeK6uM.js');
             return createVaultProvider(settings, ctx);
         }
         case 'infisical': {
-            const { createInfisicalProvider } = await import('./chunks/infisical-B3xvyjSO.js');
+            const { createInfisicalProvider } = await import('./chunks/infisical-Vh8lwZ9E.js');
             return createInfisicalProvider(settings, ctx);
         }
     }
@@ -942,7 +1110,31 @@ function scrub(text) {
     for (const s of longestFirst)
         if (out.includes(s))
             out = out.split(s).join('***');
-    return out;
+    return out.includes('…') ? scrubCutPrefixes(out) : out;
+}
+// A server's error text is bounded with '…'; a cut inside an echoed secret leaves its start just
+// before the '…', which no whole-secret mask matches. Prefixes shorter than this are left alone.
+const MIN_PREFIX = 4;
+function scrubCutPrefixes(text) {
+    let out = '';
+    let from = 0;
+    for (let p = text.indexOf('…'); p >= 0; p = text.indexOf('…', p + 1)) {
+        let cut = 0;
+        for (const s of longestFirst) {
+            if (s.length <= MIN_PREFIX)
+                continue;
+            const head = s.slice(0, MIN_PREFIX);
+            for (let i = text.indexOf(head, Math.max(from, p - s.length + 1)); i >= 0 && i <= p - MIN_PREFIX; i = text.indexOf(head, i + 1)) {
+                if (p - i > cut && s.startsWith(text.slice(i, p))) {
+                    cut = p - i;
+                    break;
+                }
+            }
+        }
+        out += `${text.slice(from, p - cut)}${cut > 0 ? '***' : ''}…`;
+        from = p + 1;
+    }
+    return out + text.slice(from);
 }
 
 // The runner side: mask every value (masking.ts), then export to env and outputs.
@@ -997,13 +1189,21 @@ function reveal(secrets, opts) {
 // fetch and decrypt everything → mask every value → export. Nothing is exported unless all succeeded.
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)';
 async function run() {
-    const settings = readSettings();
+    let settings;
+    try {
+        settings = readSettings();
+    }
+    catch (err) {
+        // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
+        throw await (await import('./chunks/fork-hint-DWjjyGJ5.js')).withForkHint(err);
+    }
     // Before anything else is printed: the token as given and trimmed (a pasted newline is common).
     mask(settings.accessToken);
     const http = createHttpClient({
         timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
         deadlineMs: settings.timeoutSeconds * 1000,
         userAgent: USER_AGENT,
+        ca: settings.caCertificate,
         debug: (line) => debug(scrub(line)),
     });
     const provider = await createProvider(settings, {
@@ -1017,7 +1217,36 @@ async function run() {
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => warning(scrub(w)));
     const secrets = await provider.fetch(requests);
-    reveal(secrets, { setEnv: settings.setEnv, allowDangerousNames: settings.allowDangerousNames });
+    const revealOptions = { setEnv: settings.setEnv, allowDangerousNames: settings.allowDangerousNames };
+    // export_file is written before any env var or output (masks first), so a failed write exports
+    // nothing; a failed export after it removes the file again.
+    let removeFile;
+    if (settings.exportFile) {
+        assertExportable(secrets, revealOptions);
+        secrets.forEach((s) => mask(s.value));
+        const { exportToFile } = await import('./chunks/export-file-Dd-EKYJ0.js');
+        removeFile = exportToFile(secrets, settings.exportFile, (key, value) => saveState(key, value));
+    }
+    try {
+        reveal(secrets, revealOptions);
+        if (settings.exportFile)
+            setOutput('export_file', settings.exportFile.path);
+    }
+    catch (err) {
+        removeFile?.();
+        throw err;
+    }
+    // The job summary, only once everything is exported; loaded only when a summary is written.
+    if (settings.summary && process.env.GITHUB_STEP_SUMMARY) {
+        try {
+            const { writeSummary } = await import('./chunks/summary-D3KkjxG_.js');
+            const file = settings.exportFile && { path: settings.exportFile.path, format: settings.exportFile.format, kept: settings.exportFile.keep };
+            writeSummary(secrets, { provider: provider.kind, setEnv: settings.setEnv, file, scrub });
+        }
+        catch (err) {
+            warning(scrub(`inject-secrets: the job summary could not be written (the secrets were exported): ${err instanceof Error ? err.message : String(err)}`));
+        }
+    }
     info(`inject-secrets: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`);
 }
 
@@ -1032,4 +1261,4 @@ run()
     // Exit once stdout has drained (setFailed has set process.exitCode).
     .finally(() => process.stdout.write('', () => process.exit()));
 
-export { CryptoError as C, ENV_NAME as E, InputError as I, ServerError as S, assertEnvName as a, parseInfisicalMapping as b, lineError as l, meaningfulLines as m, parseJson as p, quote as q };
+export { CryptoError as C, ENV_NAME as E, InputError as I, ServerError as S, assertEnvName as a, parseInfisicalMapping as b, lineError as l, meaningfulLines as m, parseJson as p, quote as q, trustStore as t };

@@ -40,6 +40,8 @@ export interface HttpOptions {
   readonly backoffBaseMs?: number
   readonly maxBodyBytes?: number
   readonly userAgent?: string
+  /** Extra trusted CA certificates (PEM), added to Node's default store (`ca_certificate`). */
+  readonly ca?: string
   readonly debug?: (line: string) => void
   readonly sleep?: (ms: number) => Promise<void>
   readonly now?: () => number
@@ -100,7 +102,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     const where = `${req.method} ${pathOf(req.url)}`
     let url = new URL(req.url)
     for (let hops = 0; ; hops++) {
-      const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where })
+      const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where, ca: opts.ca })
       const location = res.headers.location
       if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
         const next = new URL(location, url)

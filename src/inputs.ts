@@ -1,7 +1,9 @@
 // Reads every action input once into one frozen, validated Settings. getInput appears nowhere else.
 import * as core from '@actions/core'
+import { isAbsolute, join } from 'node:path'
 import { InputError } from './errors.js'
 import { normalizeSecretPath } from './mapping/infisical.js'
+import { parsePemCertificates } from './tls.js'
 
 export const PROVIDER_CHOICES = ['auto', 'bitwarden', 'infisical', 'vault'] as const
 export type ProviderChoice = (typeof PROVIDER_CHOICES)[number]
@@ -62,9 +64,23 @@ export interface Settings {
   readonly timeoutSeconds: number
   /** Allow exporting PATH, NODE_OPTIONS, GITHUB_* and the like. */
   readonly allowDangerousNames: boolean
+  /** `ca_certificate`: extra trusted CA certificates (PEM), added to Node's default store. */
+  readonly caCertificate?: string
   readonly bitwarden: BitwardenSettings
   readonly infisical: InfisicalSettings
   readonly vault: VaultSettings
+  /** `summary`: write the job summary table (names and sources, never values). */
+  readonly summary: boolean
+  /** `export_file` and its options; absent when export_file is empty. */
+  readonly exportFile?: ExportFileSettings
+}
+
+/** `export_file`, `export_format`, `keep_file`. */
+export interface ExportFileSettings {
+  /** Absolute: a relative export_file is taken under RUNNER_TEMP. */
+  readonly path: string
+  readonly format: 'dotenv' | 'json'
+  readonly keep: boolean
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
@@ -244,6 +260,33 @@ function readBitwarden(): BitwardenSettings {
   })
 }
 
+/** PEM text of one or more CA certificates, checked before any connection; absent when empty. */
+function readCaCertificate(): string | undefined {
+  const v = core.getInput('ca_certificate')
+  if (v === '') return undefined
+  const certs = parsePemCertificates(v)
+  if (certs === undefined) {
+    throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`)
+  }
+  return certs.join('\n')
+}
+
+/** export_file resolved (relative → under RUNNER_TEMP), with its format and keep_file. */
+function readExportFile(): ExportFileSettings | undefined {
+  const path = core.getInput('export_file')
+  const format = readChoice('export_format', ['dotenv', 'json'] as const)
+  const keep = readBoolean('keep_file', false)
+  if (path === '') return undefined
+  if (/[\0\r\n]/.test(path)) throw new InputError(`Input 'export_file' must be a single-line path.`)
+  let absolute = path
+  if (!isAbsolute(path)) {
+    const temp = process.env.RUNNER_TEMP ?? ''
+    if (temp === '') throw new InputError(`Input 'export_file' is a relative path ('${path}'), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set; give an absolute path.`)
+    absolute = join(temp, path)
+  }
+  return Object.freeze({ path: absolute, format, keep })
+}
+
 export function readSettings(): Settings {
   const baseUrl = optionalUrl('base_url')
   return Object.freeze({
@@ -254,8 +297,11 @@ export function readSettings(): Settings {
     setEnv: readSetEnv(),
     timeoutSeconds: readTimeout(),
     allowDangerousNames: readBoolean('allow_dangerous_names', false),
+    caCertificate: readCaCertificate(),
     bitwarden: readBitwarden(),
     infisical: readInfisical(),
     vault: readVault(baseUrl),
+    summary: readBoolean('summary', true),
+    exportFile: readExportFile(),
   })
 }

@@ -2,21 +2,28 @@
 // fetch and decrypt everything → mask every value → export. Nothing is exported unless all succeeded.
 import * as core from '@actions/core'
 import { createHttpClient } from './http.js'
-import { readSettings } from './inputs.js'
+import { readSettings, type Settings } from './inputs.js'
 import { createProvider } from './providers/index.js'
 import { mask, scrub } from './masking.js'
-import { reveal } from './reveal.js'
+import { assertExportable, reveal } from './reveal.js'
 
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)'
 
 export async function run(): Promise<void> {
-  const settings = readSettings()
+  let settings: Settings
+  try {
+    settings = readSettings()
+  } catch (err) {
+    // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
+    throw await (await import('./fork-hint.js')).withForkHint(err)
+  }
   // Before anything else is printed: the token as given and trimmed (a pasted newline is common).
   mask(settings.accessToken)
   const http = createHttpClient({
     timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
     deadlineMs: settings.timeoutSeconds * 1000,
     userAgent: USER_AGENT,
+    ca: settings.caCertificate,
     debug: (line) => core.debug(scrub(line)),
   })
   const provider = await createProvider(settings, {
@@ -30,6 +37,32 @@ export async function run(): Promise<void> {
   const { requests, warnings } = provider.parse(settings.secrets)
   warnings.forEach((w) => core.warning(scrub(w)))
   const secrets = await provider.fetch(requests)
-  reveal(secrets, { setEnv: settings.setEnv, allowDangerousNames: settings.allowDangerousNames })
+  const revealOptions = { setEnv: settings.setEnv, allowDangerousNames: settings.allowDangerousNames }
+  // export_file is written before any env var or output (masks first), so a failed write exports
+  // nothing; a failed export after it removes the file again.
+  let removeFile: (() => void) | undefined
+  if (settings.exportFile) {
+    assertExportable(secrets, revealOptions)
+    secrets.forEach((s) => mask(s.value))
+    const { exportToFile } = await import('./export-file.js')
+    removeFile = exportToFile(secrets, settings.exportFile, (key, value) => core.saveState(key, value))
+  }
+  try {
+    reveal(secrets, revealOptions)
+    if (settings.exportFile) core.setOutput('export_file', settings.exportFile.path)
+  } catch (err) {
+    removeFile?.()
+    throw err
+  }
+  // The job summary, only once everything is exported; loaded only when a summary is written.
+  if (settings.summary && process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      const { writeSummary } = await import('./summary.js')
+      const file = settings.exportFile && { path: settings.exportFile.path, format: settings.exportFile.format, kept: settings.exportFile.keep }
+      writeSummary(secrets, { provider: provider.kind, setEnv: settings.setEnv, file, scrub })
+    } catch (err) {
+      core.warning(scrub(`inject-secrets: the job summary could not be written (the secrets were exported): ${err instanceof Error ? err.message : String(err)}`))
+    }
+  }
   core.info(`inject-secrets: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`)
 }

@@ -42,5 +42,30 @@ export function mask(value: string): void {
 export function scrub(text: string): string {
   let out = text
   for (const s of longestFirst) if (out.includes(s)) out = out.split(s).join('***')
-  return out
+  return out.includes('…') ? scrubCutPrefixes(out) : out
+}
+
+// A server's error text is bounded with '…'; a cut inside an echoed secret leaves its start just
+// before the '…', which no whole-secret mask matches. Prefixes shorter than this are left alone.
+const MIN_PREFIX = 4
+
+function scrubCutPrefixes(text: string): string {
+  let out = ''
+  let from = 0
+  for (let p = text.indexOf('…'); p >= 0; p = text.indexOf('…', p + 1)) {
+    let cut = 0
+    for (const s of longestFirst) {
+      if (s.length <= MIN_PREFIX) continue
+      const head = s.slice(0, MIN_PREFIX)
+      for (let i = text.indexOf(head, Math.max(from, p - s.length + 1)); i >= 0 && i <= p - MIN_PREFIX; i = text.indexOf(head, i + 1)) {
+        if (p - i > cut && s.startsWith(text.slice(i, p))) {
+          cut = p - i
+          break
+        }
+      }
+    }
+    out += `${text.slice(from, p - cut)}${cut > 0 ? '***' : ''}…`
+    from = p + 1
+  }
+  return out + text.slice(from)
 }

@@ -10,18 +10,25 @@ const log = {
   info: (message: string): void => core.info(scrub(message)),
 }
 
-async function httpClient(): Promise<import('./http.js').HttpClient> {
+async function httpClient(ca: string | undefined): Promise<import('./http.js').HttpClient> {
   const { createHttpClient } = await import('./http.js')
-  return createHttpClient({ timeoutMs: 15_000, deadlineMs: 30_000, debug: (line) => core.debug(scrub(line)) })
+  return createHttpClient({ timeoutMs: 15_000, deadlineMs: 30_000, ca, debug: (line) => core.debug(scrub(line)) })
 }
 
 /** Cleanup kinds → loaders of their handlers. */
 const HANDLERS: Record<string, () => Promise<CleanupHandler>> = {
+  // export_file without keep_file: the file is deleted when the job ends.
+  'delete-export-file': async () => {
+    const { deleteExportFile } = await import('./export-file.js')
+    return (data) => deleteExportFile(data, log)
+  },
   'vault-revoke-child': async () => {
-    const [{ revokeChild }, { readSettings }, http] = await Promise.all([import('./providers/vault/revoke.js'), import('./inputs.js'), httpClient()])
-    // The parent token: the same access_token input the main step had (inputs reach post steps too).
-    const token = readSettings().accessToken
+    const [{ revokeChild }, { readSettings }] = await Promise.all([import('./providers/vault/revoke.js'), import('./inputs.js')])
+    // The parent token and the CA: the same inputs the main step had (inputs reach post steps too).
+    const settings = readSettings()
+    const token = settings.accessToken
     mask(token)
+    const http = await httpClient(settings.caCertificate)
     return (data) => revokeChild(data, { http, token, ...log })
   },
 }

@@ -4,6 +4,7 @@
 // point exits once its work is written, so idle sockets never hold the process open.
 import type { Agent as HttpAgent, IncomingMessage, OutgoingHttpHeaders } from 'node:http'
 import { ServerError } from './errors.js'
+import { certificateError } from './tls.js'
 
 export interface Exchange {
   readonly status: number
@@ -19,6 +20,8 @@ export interface ExchangeOptions {
   readonly maxBodyBytes: number
   /** For messages: method and path, never the query. */
   readonly where: string
+  /** Extra trusted CA certificates (PEM, validated by inputs.ts), added to Node's default store. */
+  readonly ca?: string
 }
 
 interface Client {
@@ -29,16 +32,28 @@ interface Client {
 const clients = new Map<string, Promise<Client>>()
 
 /** node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. */
-function clientFor(protocol: string): Promise<Client> {
+function clientFor(protocol: string, ca: string | undefined): Promise<Client> {
   let client = clients.get(protocol)
   if (!client) {
     client =
       protocol === 'https:'
-        ? import('node:https').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }))
+        ? Promise.all([import('node:https'), ca === undefined ? undefined : import('./tls.js').then((t) => t.trustStore(ca))]).then(
+            ([m, trusted]) => ({ request: m.request, agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }) }),
+          )
         : import('node:http').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }))
     clients.set(protocol, client)
   }
   return client
+}
+
+/**
+ * Whether a proxy variable is set that could apply to this URL (as undici reads them: https uses
+ * HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY). NO_PROXY is left to undici's
+ * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
+ */
+export function proxyConfigured(url: URL, env: NodeJS.ProcessEnv = process.env): boolean {
+  const http = Boolean(env.http_proxy || env.HTTP_PROXY)
+  return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http
 }
 
 function tooLarge(opts: ExchangeOptions, status: number): ServerError {
@@ -72,12 +87,21 @@ function readBody(res: IncomingMessage, opts: ExchangeOptions): Promise<string> 
 
 /** Sends one request and reads its answer; network failures reject with Node's error codes. */
 export async function exchange(url: URL, opts: ExchangeOptions): Promise<Exchange> {
-  const { request, agent } = await clientFor(url.protocol)
-  return new Promise((resolve, reject) => {
+  try {
+    if (proxyConfigured(url)) return await (await import('./proxy.js')).proxyExchange(url, opts)
+    return await nodeExchange(url, opts)
+  } catch (err) {
+    // An untrusted certificate will not be trusted on the next attempt either: one clear error.
+    throw certificateError(err, url, opts.where) ?? err
+  }
+}
+
+function nodeExchange(url: URL, opts: ExchangeOptions): Promise<Exchange> {
+  return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
       readBody(res, opts).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }), reject)
     })
     req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err))
     req.end(opts.body)
-  })
+  }))
 }

@@ -315,7 +315,31 @@ function scrub(text) {
     for (const s of longestFirst)
         if (out.includes(s))
             out = out.split(s).join('***');
-    return out;
+    return out.includes('…') ? scrubCutPrefixes(out) : out;
+}
+// A server's error text is bounded with '…'; a cut inside an echoed secret leaves its start just
+// before the '…', which no whole-secret mask matches. Prefixes shorter than this are left alone.
+const MIN_PREFIX = 4;
+function scrubCutPrefixes(text) {
+    let out = '';
+    let from = 0;
+    for (let p = text.indexOf('…'); p >= 0; p = text.indexOf('…', p + 1)) {
+        let cut = 0;
+        for (const s of longestFirst) {
+            if (s.length <= MIN_PREFIX)
+                continue;
+            const head = s.slice(0, MIN_PREFIX);
+            for (let i = text.indexOf(head, Math.max(from, p - s.length + 1)); i >= 0 && i <= p - MIN_PREFIX; i = text.indexOf(head, i + 1)) {
+                if (p - i > cut && s.startsWith(text.slice(i, p))) {
+                    cut = p - i;
+                    break;
+                }
+            }
+        }
+        out += `${text.slice(from, p - cut)}${cut > 0 ? '***' : ''}…`;
+        from = p + 1;
+    }
+    return out + text.slice(from);
 }
 
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded with
@@ -325,17 +349,24 @@ const log = {
     warning: (message) => warning(scrub(message)),
     info: (message) => info(scrub(message)),
 };
-async function httpClient() {
-    const { createHttpClient } = await import('./chunks/http-Hyy1FmCH.js');
-    return createHttpClient({ timeoutMs: 15_000, deadlineMs: 30_000, debug: (line) => debug(scrub(line)) });
+async function httpClient(ca) {
+    const { createHttpClient } = await import('./chunks/http-CSERAKgc.js');
+    return createHttpClient({ timeoutMs: 15_000, deadlineMs: 30_000, ca, debug: (line) => debug(scrub(line)) });
 }
 /** Cleanup kinds → loaders of their handlers. */
 const HANDLERS = {
+    // export_file without keep_file: the file is deleted when the job ends.
+    'delete-export-file': async () => {
+        const { deleteExportFile } = await import('./chunks/export-file-Cq_URPdm.js');
+        return (data) => deleteExportFile(data, log);
+    },
     'vault-revoke-child': async () => {
-        const [{ revokeChild }, { readSettings }, http] = await Promise.all([import('./chunks/revoke-BvReROaC.js'), import('./chunks/inputs-CxwPwJLD.js'), httpClient()]);
-        // The parent token: the same access_token input the main step had (inputs reach post steps too).
-        const token = readSettings().accessToken;
+        const [{ revokeChild }, { readSettings }] = await Promise.all([import('./chunks/revoke-Cnto8pvi.js'), import('./chunks/inputs-DhBZgHDQ.js')]);
+        // The parent token and the CA: the same inputs the main step had (inputs reach post steps too).
+        const settings = readSettings();
+        const token = settings.accessToken;
         mask(token);
+        const http = await httpClient(settings.caCertificate);
         return (data) => revokeChild(data, { http, token, ...log });
     },
 };

@@ -34,8 +34,9 @@ export function normalizeSecretPath(text: string): string | undefined {
 }
 
 // A key is any run of printable characters without whitespace, '>' or '/' (Infisical keys are
-// single tokens; '/' separates folders).
-const KEY = /^[^\s>/]+$/
+// single tokens; '/' separates folders). Control characters would reach the error's example raw.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a key
+const KEY = /^[^\s>/\u0000-\u001f\u007f]+$/
 
 function parseSource(source: string, line: number): { key: string; path?: string } {
   if (source.startsWith('/')) {
@@ -46,11 +47,11 @@ function parseSource(source: string, line: number): { key: string; path?: string
     if (key === '*') throw lineError(line, "a folder wildcard is not supported: use '*' and set 'secret_path' (and 'recursive') instead")
     if (key === '') throw lineError(line, `${quote(source)} ends with '/': name the secret key after the folder ('/folder/KEY')`)
     if (path === undefined) throw lineError(line, `${quote(folder)} is not a folder path (use '/folder/sub', no empty, '.' or '..' parts)`)
-    if (!KEY.test(key)) throw lineError(line, `${quote(key)} is not a secret key (no spaces)`)
+    if (!KEY.test(key)) throw lineError(line, `${quote(key)} is not a secret key (no spaces or control characters)`)
     return { key, path }
   }
   if (source.includes('/')) throw lineError(line, `${quote(source)}: start a folder path with '/' ('/folder/KEY')`)
-  if (!KEY.test(source)) throw lineError(line, `${quote(source)} is not a secret key (no spaces)`)
+  if (!KEY.test(source)) throw lineError(line, `${quote(source)} is not a secret key (no spaces or control characters)`)
   return { key: source }
 }
 

@@ -17,6 +17,8 @@ export interface ActionRun {
   readonly outputFile: string
   /** The ::error:: line's text, if the step failed. */
   readonly error?: string
+  /** What the step appended to GITHUB_STEP_SUMMARY ('' when nothing). */
+  readonly summary: string
 }
 
 export const ACTION_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/index.js')
@@ -59,14 +61,17 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const dir = mkdtempSync(join(tmpdir(), 'inject-secrets-'))
   const envFile = join(dir, 'env')
   const outputFile = join(dir, 'output')
+  const summaryFile = join(dir, 'step-summary')
   writeFileSync(envFile, '')
   writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
     GITHUB_ENV: envFile,
     GITHUB_OUTPUT: outputFile,
     RUNNER_TEMP: dir,
+    GITHUB_STEP_SUMMARY: summaryFile,
     ...opts.env,
   }
   // The runner upper-cases input names and replaces spaces with '_'.
@@ -101,6 +106,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
       envFile: envText,
       outputFile: outputText,
       error: error === undefined ? undefined : unescapeCommandValue(error),
+      summary: readFileSync(summaryFile, 'utf8'),
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -10,6 +10,7 @@
  * Run standalone: `npx tsx test/servers/bitwarden.ts` seeds the demo data and prints the token.
  */
 import http from 'node:http'
+import https from 'node:https'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import {
@@ -52,6 +53,8 @@ export interface BitwardenServerOptions {
   onRequest?: (req: { method: string; path: string; attempt: number }) => FaultAction | undefined
   /** `expires_in` of issued JWTs in seconds (default 3600, like SecretsManagerApiKeyProvider). */
   accessTokenLifetime?: number
+  /** Serve HTTPS with this key and certificate (PEM); `url` is then https://127.0.0.1:PORT. */
+  tls?: { key: string; cert: string }
 }
 
 export interface RequestLogEntry {
@@ -445,13 +448,14 @@ class Server implements BitwardenServer {
     this.now = opts.now ?? Date.now
     this.lifetime = opts.accessTokenLifetime ?? 3600
     this.routes = this.buildRoutes()
-    this.http = http.createServer((req, res) => {
+    const handler: http.RequestListener = (req, res) => {
       this.serve(req, res).catch((error: unknown) => {
         // A bug in the test server must show up as a 500, not as a hung client.
         console.error('bitwarden test server:', error)
         if (!res.headersSent) res.writeHead(500).end()
       })
-    })
+    }
+    this.http = opts.tls ? (https.createServer(opts.tls, handler) as unknown as http.Server) : http.createServer(handler)
   }
 
   async listen(): Promise<void> {
@@ -461,7 +465,7 @@ class Server implements BitwardenServer {
     })
     const address = this.http.address()
     if (address === null || typeof address === 'string') throw new Error('test server: no TCP address')
-    this.url = `http://127.0.0.1:${address.port}`
+    this.url = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`
     this.identityUrl = `${this.url}/identity`
     this.apiUrl = `${this.url}/api`
   }

@@ -265,7 +265,13 @@ class Reader {
     return key
   }
 
+  /** Every value fetched is a secret from now on, selected or not: a later error may echo it. */
+  private maskFetched(values: Iterable<{ value: string; hidden?: boolean }>): void {
+    for (const v of values) if (!v.hidden && v.value.length >= 3) this.ctx.mask(v.value)
+  }
+
   private fromRaw(list: SecretList<RawSecret>, read: Read): ReadResult {
+    this.maskFetched([...list.secrets, ...list.imports.flatMap((imp) => imp.secrets)])
     const local = applyPersonalOverrides(
       list.secrets.map((s) => {
         const location = `${read.environment}:${s.path ?? read.path}`
@@ -280,7 +286,7 @@ class Reader {
   }
 
   private decryptAll(items: readonly EncryptedSecret[], what: string): Array<{ key: string; value: string; type: string; folderId: string }> {
-    return items.map((s, i) => {
+    const decrypted = items.map((s, i) => {
       try {
         return { key: decryptSymmetric(this.projectKey!, s.key), value: decryptSymmetric(this.projectKey!, s.value), type: s.type, folderId: s.folderId }
       } catch (cause) {
@@ -288,6 +294,8 @@ class Reader {
         throw new CryptoError(`Secret #${i + 1} of ${what} could not be decrypted: ${why}.`, { cause })
       }
     })
+    this.maskFetched(decrypted)
+    return decrypted
   }
 
   private fromEncrypted(list: SecretList<EncryptedSecret>, read: Read): ReadResult {

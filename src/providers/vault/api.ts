@@ -82,7 +82,9 @@ export async function readPath(ep: VaultEndpoint, path: string): Promise<ReadRes
     const versioned = vaultWarnings(body).some((w) => /versioned K\/V/i.test(w))
     const deleted = isObject(body) && isObject(body.data) && body.data.data === null && isObject(body.data.metadata)
     const list = isObject(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : []
-    return { kind: 'not-found', errors: JSON.stringify({ errors: list }).slice(0, MAX_ERROR_TEXT), versioned, deleted }
+    const errors = JSON.stringify({ errors: list })
+    // The '…' also lets the scrubber catch a secret the bound cuts in two.
+    return { kind: 'not-found', errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors, versioned, deleted }
   }
   if (res.status < 200 || res.status >= 300) throw statusError(res, where)
   if (res.text.trim() === '') throw new ServerError(`Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`, res.status)

@@ -177,6 +177,8 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
       await pool(paths, CONCURRENCY, async (path) => {
         const res = await readPath(ep, path)
         if (res.kind === 'forbidden') throw await forbidden(path, res)
+        // Every value fetched is a secret from now on, selected or not: a later error may echo it.
+        if (res.kind === 'ok') for (const leaf of stringLeaves(res.data)) if (leaf.length >= 3) ctx.mask(leaf)
         results.set(path, res)
       })
       const out: VaultSecret[] = []

@@ -314,8 +314,12 @@ function toStep(raw: Raw): Step {
   return { kind: 'name', index, predicated, unsupported: unsupported ?? what }
 }
 
+const MAX_SELECTOR = 4096
+
 /** Parses a selector as JSONata would (jsonata(selector).ast()), into the shape the vendor checks. */
 export function parseSelector(text: string): Node {
+  // Lexing and path building grow quadratically (a 100 kB selector took ~20 s, 1 MiB far longer); real ones are short.
+  if (text.length > MAX_SELECTOR) throw new SelectorUnsupportedError(`it is longer than ${MAX_SELECTOR} characters`)
   const raw = new Parser(lex(text)).parse()
   switch (raw.k) {
     case 'lit':

@@ -18,9 +18,9 @@ export const VAULT_TOKEN_SHAPE = /^(hvs|hvb|hvr|s|b|r)\.\S/
 export function parseVaultToken(raw: string): VaultToken {
   const value = raw.trim()
   if (value === '') throw new InputError("Input 'access_token' is empty: give a Vault token (hvs.…, hvb.…, s.…).")
-  // eslint-disable-next-line no-control-regex -- the token is a header value
-  if (/[\s\x00-\x1f\x7f]/.test(value)) {
-    throw new InputError("Input 'access_token' contains whitespace or control characters inside the token; a Vault token is one printable word.")
+  // The token is a header value: printable ASCII only (anything else makes Node refuse the request).
+  if (/[^\x21-\x7e]/.test(value)) {
+    throw new InputError("Input 'access_token' contains whitespace, control or non-ASCII characters inside the token; a Vault token is one printable word.")
   }
   const m = /^(hv)?([sbr])\./.exec(value)
   const kind: VaultTokenKind = !m ? 'unknown' : m[2] === 's' ? 'service' : m[2] === 'b' ? 'batch' : 'recovery'

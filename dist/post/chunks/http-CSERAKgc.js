@@ -1,17 +1,26 @@
-import { S as ServerError } from './errors-hZIOtqzF.js';
+import { c as certificateError, S as ServerError } from './tls-CG0jUIKv.js';
 
 const clients = new Map();
 /** node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. */
-function clientFor(protocol) {
+function clientFor(protocol, ca) {
     let client = clients.get(protocol);
     if (!client) {
         client =
             protocol === 'https:'
-                ? import('node:https').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }))
+                ? Promise.all([import('node:https'), ca === undefined ? undefined : import('./tls-CG0jUIKv.js').then(function (n) { return n.a; }).then((t) => t.trustStore(ca))]).then(([m, trusted]) => ({ request: m.request, agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }) }))
                 : import('node:http').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }));
         clients.set(protocol, client);
     }
     return client;
+}
+/**
+ * Whether a proxy variable is set that could apply to this URL (as undici reads them: https uses
+ * HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY). NO_PROXY is left to undici's
+ * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
+ */
+function proxyConfigured(url, env = process.env) {
+    const http = Boolean(env.http_proxy || env.HTTP_PROXY);
+    return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http;
 }
 function tooLarge(opts, status) {
     return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
@@ -45,14 +54,24 @@ function readBody(res, opts) {
 }
 /** Sends one request and reads its answer; network failures reject with Node's error codes. */
 async function exchange(url, opts) {
-    const { request, agent } = await clientFor(url.protocol);
-    return new Promise((resolve, reject) => {
+    try {
+        if (proxyConfigured(url))
+            return await (await import('./proxy-BmfV0KA5.js')).proxyExchange(url, opts);
+        return await nodeExchange(url, opts);
+    }
+    catch (err) {
+        // An untrusted certificate will not be trusted on the next attempt either: one clear error.
+        throw certificateError(err, url, opts.where) ?? err;
+    }
+}
+function nodeExchange(url, opts) {
+    return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
         const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
             readBody(res, opts).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }), reject);
         });
         req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
         req.end(opts.body);
-    });
+    }));
 }
 
 // The one HTTP client. Every connection the action opens goes through here: per-request timeout,
@@ -114,7 +133,7 @@ function createHttpClient(opts) {
         const where = `${req.method} ${pathOf(req.url)}`;
         let url = new URL(req.url);
         for (let hops = 0;; hops++) {
-            const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where });
+            const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where, ca: opts.ca });
             const location = res.headers.location;
             if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
                 const next = new URL(location, url);

@@ -1,9 +1,12 @@
 import { e as equalBytes, c as cbc } from './aes-BeCO76mQ.js';
 import { C as CryptoError } from '../index.js';
-import { d as decodeBase64Strict } from './index-EkjUY_cT.js';
+import { d as decodeBase64Strict } from './index-By02J-0X.js';
+import 'node:child_process';
+import 'node:fs';
+import 'node:os';
 import 'os';
-import 'crypto';
-import 'fs';
+import 'node:path';
+import './json-shape-Bq8rp67_.js';
 
 /**
  * Checks if something is Uint8Array. Be careful: nodejs Buffer will return true.

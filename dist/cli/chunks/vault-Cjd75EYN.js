@@ -1,7 +1,10 @@
 import { I as InputError, l as lineError, q as quote, E as ENV_NAME, S as ServerError, p as parseJson } from '../index.js';
+import { i as isObject$1, o as oneLine } from './json-shape-Bq8rp67_.js';
+import 'node:child_process';
+import 'node:fs';
+import 'node:os';
 import 'os';
-import 'crypto';
-import 'fs';
+import 'node:path';
 
 // Cleanups the main step records for the post step (runs.post): each is a kind plus string data,
 // saved with the runner's state (core.saveState → GITHUB_STATE → STATE_<key> in the post step).
@@ -323,8 +326,12 @@ function toStep(raw) {
     const what = base.k === 'var' ? `the variable $${base.v}` : base.k === 'wild' ? 'the descendant operator **' : base.k === 'other' ? base.what : 'this step';
     return { kind: 'name', index, predicated, unsupported: unsupported ?? what };
 }
+const MAX_SELECTOR = 4096;
 /** Parses a selector as JSONata would (jsonata(selector).ast()), into the shape the vendor checks. */
 function parseSelector(text) {
+    // Lexing and path building grow quadratically (a 100 kB selector took ~20 s, 1 MiB far longer); real ones are short.
+    if (text.length > MAX_SELECTOR)
+        throw new SelectorUnsupportedError(`it is longer than ${MAX_SELECTOR} characters`);
     const raw = new Parser(lex(text)).parse();
     switch (raw.k) {
         case 'lit':
@@ -364,7 +371,7 @@ function compilePath(node) {
             throw new SelectorUnsupportedError(`${s.unsupported} cannot be evaluated by this action`);
     return node.steps;
 }
-function isObject$1(v) {
+function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function pushFlat(out, v) {
@@ -383,7 +390,7 @@ function lookupField(input, key) {
             pushFlat(out, lookupField(item, key));
         return out.length === 0 ? undefined : out;
     }
-    return isObject$1(input) && Object.hasOwn(input, key) ? input[key] : undefined;
+    return isObject(input) && Object.hasOwn(input, key) ? input[key] : undefined;
 }
 function wildcardValues(input) {
     if (Array.isArray(input)) {
@@ -392,7 +399,7 @@ function wildcardValues(input) {
             pushFlat(out, wildcardValues(item));
         return out;
     }
-    if (!isObject$1(input))
+    if (!isObject(input))
         return undefined;
     const out = [];
     for (const k of Object.keys(input))
@@ -574,9 +581,6 @@ function parseVaultMapping(input) {
 const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
 const NO_RETRY = new Set();
 const MAX_ERROR_TEXT = 300;
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 /** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
 function apiUrl(base, path) {
     return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
@@ -597,20 +601,20 @@ function vaultErrors(res) {
     catch {
         return '';
     }
-    if (!isObject(body) || !Array.isArray(body.errors))
+    if (!isObject$1(body) || !Array.isArray(body.errors))
         return '';
     const text = body.errors
         .filter((e) => typeof e === 'string')
-        .map((e) => e.replace(/^\d+ errors? occurred:\s*\*\s*/, '').replace(/\s+/g, ' ').trim())
+        .map((e) => oneLine(e.replace(/^\d+ errors? occurred:\s*\*\s*/, ''), MAX_ERROR_TEXT))
         .filter((e) => e !== '')
         .join('; ');
-    return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
+    return oneLine(text, MAX_ERROR_TEXT);
 }
 /** Vault's `warnings`, bounded (they hold hints such as the versioned K/V one). */
 function vaultWarnings(body) {
-    if (!isObject(body) || !Array.isArray(body.warnings))
+    if (!isObject$1(body) || !Array.isArray(body.warnings))
         return [];
-    return body.warnings.filter((w) => typeof w === 'string').map((w) => w.slice(0, MAX_ERROR_TEXT));
+    return body.warnings.filter((w) => typeof w === 'string').map((w) => oneLine(w, MAX_ERROR_TEXT));
 }
 function statusError(res, what) {
     const errs = vaultErrors(res);
@@ -632,26 +636,28 @@ async function readPath(ep, path) {
             body = undefined;
         }
         const versioned = vaultWarnings(body).some((w) => /versioned K\/V/i.test(w));
-        const deleted = isObject(body) && isObject(body.data) && body.data.data === null && isObject(body.data.metadata);
-        const list = isObject(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
-        return { kind: 'not-found', errors: JSON.stringify({ errors: list }).slice(0, MAX_ERROR_TEXT), versioned, deleted };
+        const deleted = isObject$1(body) && isObject$1(body.data) && body.data.data === null && isObject$1(body.data.metadata);
+        const list = isObject$1(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
+        const errors = JSON.stringify({ errors: list });
+        // The '…' also lets the scrubber catch a secret the bound cuts in two.
+        return { kind: 'not-found', errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors, versioned, deleted };
     }
     if (res.status < 200 || res.status >= 300)
         throw statusError(res, where);
     if (res.text.trim() === '')
         throw new ServerError(`Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`, res.status);
     const body = parseJson(res, `GET ${where}`);
-    if (!isObject(body))
+    if (!isObject$1(body))
         throw new ServerError(`Vault's answer for ${where} is not a JSON object.`, res.status);
-    if (body.data === null && isObject(body.wrap_info)) {
+    if (body.data === null && isObject$1(body.wrap_info)) {
         throw new ServerError(`Vault's answer for ${where} is response-wrapped (wrap_info): the token or a policy asks for wrapping; unwrap it in a step of its own or read the path without wrapping.`, res.status);
     }
-    if (!isObject(body.data))
+    if (!isObject$1(body.data))
         throw new ServerError(`Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`, res.status);
     const inner = body.data.data;
     // VLT-READ-1: KV v2 when data.data is neither undefined nor null, exactly as the vendor decides.
     if (inner !== undefined && inner !== null) {
-        if (!isObject(inner))
+        if (!isObject$1(inner))
             throw new ServerError(`Vault's answer for ${where}: data.data is not an object.`, res.status);
         return { kind: 'ok', data: inner, v2: true };
     }
@@ -665,8 +671,8 @@ async function lookupSelf(ep, mask) {
     if (res.status !== 200)
         throw statusError(res, 'auth/token/lookup-self');
     const body = parseJson(res, 'GET auth/token/lookup-self');
-    const data = isObject(body) ? body.data : undefined;
-    if (!isObject(data))
+    const data = isObject$1(body) ? body.data : undefined;
+    if (!isObject$1(data))
         throw new ServerError('Vault answered auth/token/lookup-self without a data object.', res.status);
     // data.id is the token itself (VLT-LIFE-1).
     if (typeof data.id === 'string')
@@ -708,8 +714,8 @@ async function createChildToken(ep, opts, mask) {
         throw new ServerError(`${statusError(res, 'auth/token/create (export_token: child)').message}${hint}.`, res.status);
     }
     const parsed = parseJson(res, 'POST auth/token/create');
-    const auth = isObject(parsed) ? parsed.auth : undefined;
-    if (!isObject(auth) || typeof auth.client_token !== 'string' || auth.client_token === '' || typeof auth.accessor !== 'string') {
+    const auth = isObject$1(parsed) ? parsed.auth : undefined;
+    if (!isObject$1(auth) || typeof auth.client_token !== 'string' || auth.client_token === '' || typeof auth.accessor !== 'string') {
         throw new ServerError('Vault answered auth/token/create without auth.client_token and auth.accessor.', res.status);
     }
     mask(auth.client_token);
@@ -722,9 +728,9 @@ function parseVaultToken(raw) {
     const value = raw.trim();
     if (value === '')
         throw new InputError("Input 'access_token' is empty: give a Vault token (hvs.…, hvb.…, s.…).");
-    // eslint-disable-next-line no-control-regex -- the token is a header value
-    if (/[\s\x00-\x1f\x7f]/.test(value)) {
-        throw new InputError("Input 'access_token' contains whitespace or control characters inside the token; a Vault token is one printable word.");
+    // The token is a header value: printable ASCII only (anything else makes Node refuse the request).
+    if (/[^\x21-\x7e]/.test(value)) {
+        throw new InputError("Input 'access_token' contains whitespace, control or non-ASCII characters inside the token; a Vault token is one printable word.");
     }
     const m = /^(hv)?([sbr])\./.exec(value);
     const kind = !m ? 'unknown' : m[2] === 's' ? 'service' : m[2] === 'b' ? 'batch' : 'recovery';
@@ -919,6 +925,11 @@ function createVaultProvider(settings, ctx) {
                 const res = await readPath(ep, path);
                 if (res.kind === 'forbidden')
                     throw await forbidden(path, res);
+                // Every value fetched is a secret from now on, selected or not: a later error may echo it.
+                if (res.kind === 'ok')
+                    for (const leaf of stringLeaves(res.data))
+                        if (leaf.length >= 3)
+                            ctx.mask(leaf);
                 results.set(path, res);
             });
             const out = [];

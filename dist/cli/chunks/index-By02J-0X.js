@@ -1,4 +1,5 @@
 import { m as meaningfulLines, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, I as InputError, E as ENV_NAME } from '../index.js';
+import { i as isObject, s as shapeError, a as stringField, o as oneLine } from './json-shape-Bq8rp67_.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (spec §9.3 plus our extensions, each a form the vendor rejects, BW-MAP-5):
@@ -100,18 +101,6 @@ function parseBitwardenMapping(input) {
 // Bitwarden's HTTP API (spec §4, §7): login and the few read endpoints the action needs, with
 // response shapes checked field by field. Error messages name the URL path and status, never a
 // token, a JWT or a body beyond the server's own short `message`/`error` text.
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function shape(where, problem) {
-    return new ServerError(`${where}: unexpected response from the server (${problem}).`);
-}
-function stringField(o, name, where) {
-    const v = o[name];
-    if (typeof v !== 'string')
-        throw shape(where, `field '${name}' is missing or not a string`);
-    return v;
-}
 /** The server's own short error text (`message`, `error`, `error_description`), printable. */
 function serverMessage(res) {
     let body;
@@ -123,11 +112,8 @@ function serverMessage(res) {
     }
     if (!isObject(body))
         return '';
-    const text = [body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': ');
     // One line, bounded: enough to say what the server said, too little to carry a payload.
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-    return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
+    return oneLine([body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': '));
 }
 function statusError(res, where, hint = '') {
     const said = serverMessage(res);
@@ -138,17 +124,17 @@ function statusError(res, where, hint = '') {
 function organizationIdFromJwt(jwt, where) {
     const parts = jwt.split('.');
     if (parts.length !== 3)
-        throw shape(where, 'access_token is not a JWT');
+        throw shapeError(where, 'access_token is not a JWT');
     let claims;
     try {
         claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
     }
     catch {
-        throw shape(where, 'the JWT payload is not JSON');
+        throw shapeError(where, 'the JWT payload is not JSON');
     }
     const org = isObject(claims) ? claims.organization : undefined;
     if (typeof org !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(org)) {
-        throw shape(where, "the JWT has no 'organization' claim holding a UUID");
+        throw shapeError(where, "the JWT has no 'organization' claim holding a UUID");
     }
     return org.toLowerCase();
 }
@@ -182,13 +168,13 @@ async function login(http, identityUrl, token) {
         throw statusError(res, where);
     const body = parseJson(res, where);
     if (!isObject(body))
-        throw shape(where, 'not a JSON object');
+        throw shapeError(where, 'not a JSON object');
     const bad = ['access_token', 'token_type', 'scope', 'encrypted_payload'].filter((f) => typeof body[f] !== 'string');
     const expiresIn = body.expires_in;
     if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 0)
         bad.push('expires_in');
     if (bad.length > 0)
-        throw shape(where, `missing or invalid field${bad.length > 1 ? 's' : ''} ${bad.join(', ')}`);
+        throw shapeError(where, `missing or invalid field${bad.length > 1 ? 's' : ''} ${bad.join(', ')}`);
     return {
         accessToken: body.access_token,
         expiresInSeconds: expiresIn,
@@ -198,12 +184,12 @@ async function login(http, identityUrl, token) {
 function asList(body, field, where) {
     const list = isObject(body) ? body[field] : undefined;
     if (!Array.isArray(list))
-        throw shape(where, `field '${field}' is missing or not a list`);
+        throw shapeError(where, `field '${field}' is missing or not a list`);
     return list;
 }
 function toSecretWithValue(item, where) {
     if (!isObject(item))
-        throw shape(where, 'a secret is not an object');
+        throw shapeError(where, 'a secret is not an object');
     return {
         id: stringField(item, 'id', where).toLowerCase(),
         organizationId: stringField(item, 'organizationId', where).toLowerCase(),
@@ -212,7 +198,7 @@ function toSecretWithValue(item, where) {
 }
 function toListedSecret(item, where) {
     if (!isObject(item))
-        throw shape(where, 'a secret is not an object');
+        throw shapeError(where, 'a secret is not an object');
     const projects = Array.isArray(item.projects) ? item.projects : [];
     return {
         id: stringField(item, 'id', where).toLowerCase(),
@@ -356,7 +342,7 @@ const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
     // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-5o8jRIdi.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-C2OMjZoe.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

@@ -1,5 +1,6 @@
 import { g as getInput, w as warning } from '../index.js';
-import { I as InputError } from './errors-hZIOtqzF.js';
+import { isAbsolute, join } from 'node:path';
+import { I as InputError, p as parsePemCertificates } from './tls-CG0jUIKv.js';
 import 'os';
 
 // The Infisical grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
@@ -209,6 +210,35 @@ function readBitwarden() {
         apiUrl: optionalUrl('api_url'),
     });
 }
+/** PEM text of one or more CA certificates, checked before any connection; absent when empty. */
+function readCaCertificate() {
+    const v = getInput('ca_certificate');
+    if (v === '')
+        return undefined;
+    const certs = parsePemCertificates(v);
+    if (certs === undefined) {
+        throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`);
+    }
+    return certs.join('\n');
+}
+/** export_file resolved (relative → under RUNNER_TEMP), with its format and keep_file. */
+function readExportFile() {
+    const path = getInput('export_file');
+    const format = readChoice('export_format', ['dotenv', 'json']);
+    const keep = readBoolean('keep_file', false);
+    if (path === '')
+        return undefined;
+    if (/[\0\r\n]/.test(path))
+        throw new InputError(`Input 'export_file' must be a single-line path.`);
+    let absolute = path;
+    if (!isAbsolute(path)) {
+        const temp = process.env.RUNNER_TEMP ?? '';
+        if (temp === '')
+            throw new InputError(`Input 'export_file' is a relative path ('${path}'), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set; give an absolute path.`);
+        absolute = join(temp, path);
+    }
+    return Object.freeze({ path: absolute, format, keep });
+}
 function readSettings() {
     const baseUrl = optionalUrl('base_url');
     return Object.freeze({
@@ -219,9 +249,12 @@ function readSettings() {
         setEnv: readSetEnv(),
         timeoutSeconds: readTimeout(),
         allowDangerousNames: readBoolean('allow_dangerous_names', false),
+        caCertificate: readCaCertificate(),
         bitwarden: readBitwarden(),
         infisical: readInfisical(),
         vault: readVault(baseUrl),
+        summary: readBoolean('summary', true),
+        exportFile: readExportFile(),
     });
 }
 

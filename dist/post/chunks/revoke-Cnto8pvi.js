@@ -1,11 +1,20 @@
+// Checking what servers send, shared by every provider: objects, string fields, and error text cut
+// down to one printable, bounded line (a server's message goes into our error, never its body).
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
+function oneLine(text, max = 200) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
 // Vault's HTTP API (spec §3-§7): reads, lookup-self, child-token create and revoke-accessor, with
 // response shapes checked and errors that carry the status, the path and Vault's own `errors`
 // strings (bounded), never a token or a body.
 const NO_RETRY = new Set();
 const MAX_ERROR_TEXT = 300;
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 /** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
 function apiUrl(base, path) {
     return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
@@ -30,10 +39,10 @@ function vaultErrors(res) {
         return '';
     const text = body.errors
         .filter((e) => typeof e === 'string')
-        .map((e) => e.replace(/^\d+ errors? occurred:\s*\*\s*/, '').replace(/\s+/g, ' ').trim())
+        .map((e) => oneLine(e.replace(/^\d+ errors? occurred:\s*\*\s*/, ''), MAX_ERROR_TEXT))
         .filter((e) => e !== '')
         .join('; ');
-    return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
+    return oneLine(text, MAX_ERROR_TEXT);
 }
 /** POST auth/token/revoke-accessor with the parent's token: revokes the child and its children. */
 async function revokeAccessor(ep, accessor) {

@@ -1,25 +1,15 @@
 import { p as parseJson, S as ServerError, C as CryptoError, I as InputError, b as parseInfisicalMapping, E as ENV_NAME } from '../index.js';
+import { i as isObject, s as shapeError, a as stringField, o as oneLine } from './json-shape-Bq8rp67_.js';
 import { g as gcm } from './aes-BeCO76mQ.js';
 import 'os';
 import 'crypto';
 import 'fs';
+import 'node:path';
 
 // Infisical's HTTP API as the action uses it (spec §3, §4, §5.2, §10, §11): service-token details,
 // Universal Auth login, the raw list and the legacy encrypted list, with response shapes checked
 // field by field. Messages name method, path and status plus the server's own short message and
 // reqId; never a header, a token or a body.
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function shape(where, problem) {
-    return new ServerError(`${where}: unexpected response from the server (${problem}).`);
-}
-function str(o, name, where) {
-    const v = o[name];
-    if (typeof v !== 'string')
-        throw shape(where, `field '${name}' is missing or not a string`);
-    return v;
-}
 /** The server's `message` and `reqId` (§11), one bounded line; '' when the body says nothing usable. */
 function serverMessage(res) {
     let body;
@@ -32,9 +22,7 @@ function serverMessage(res) {
     if (!isObject(body))
         return '';
     const said = [body.message, body.error].filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i).join(' — ');
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    const oneLine = said.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-    const bounded = oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
+    const bounded = oneLine(said);
     const reqId = typeof body.reqId === 'string' && /^[\w.:-]{1,64}$/.test(body.reqId) ? ` (reqId ${body.reqId})` : '';
     return bounded === '' ? reqId.trim() : `${bounded}${reqId}`;
 }
@@ -52,7 +40,7 @@ function optionalField(o, name, where) {
     if (v === undefined || v === null || v === '')
         return undefined;
     if (typeof v !== 'string')
-        throw shape(where, `field '${name}' is not a string`);
+        throw shapeError(where, `field '${name}' is not a string`);
     return v;
 }
 /** GET /api/v2/service-token (spec §3, INF-DET-1): project, scopes (or the legacy environment), permissions, expiry, sealed key. */
@@ -66,20 +54,20 @@ async function getTokenDetails(http, baseUrl, bearer) {
         throw statusError(res, where);
     const body = parseJson(res, where);
     if (!isObject(body))
-        throw shape(where, 'not a JSON object');
+        throw shapeError(where, 'not a JSON object');
     const projectId = optionalField(body, 'workspace', where) ?? optionalField(body, 'projectId', where);
     if (projectId === undefined)
-        throw shape(where, "no 'workspace' or 'projectId'");
+        throw shapeError(where, "no 'workspace' or 'projectId'");
     let scopes;
     let legacyShape = false;
     if (Array.isArray(body.scopes)) {
         scopes = body.scopes.map((s) => {
             if (!isObject(s))
-                throw shape(where, 'a scope is not an object');
+                throw shapeError(where, 'a scope is not an object');
             const secretPath = s.secretPath === undefined || s.secretPath === null ? '/' : s.secretPath;
             if (typeof secretPath !== 'string')
-                throw shape(where, "a scope's 'secretPath' is not a string");
-            return { environment: str(s, 'environment', where), secretPath };
+                throw shapeError(where, "a scope's 'secretPath' is not a string");
+            return { environment: stringField(s, 'environment', where), secretPath };
         });
     }
     else if (typeof body.environment === 'string') {
@@ -87,12 +75,12 @@ async function getTokenDetails(http, baseUrl, bearer) {
         legacyShape = true;
     }
     else {
-        throw shape(where, "neither 'scopes' nor 'environment'");
+        throw shapeError(where, "neither 'scopes' nor 'environment'");
     }
     const permissions = Array.isArray(body.permissions) ? body.permissions.filter((p) => typeof p === 'string') : [];
     const expiresAt = body.expiresAt === null || body.expiresAt === undefined ? null : body.expiresAt;
     if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))))
-        throw shape(where, "'expiresAt' is not a date");
+        throw shapeError(where, "'expiresAt' is not a date");
     const ciphertext = optionalField(body, 'encryptedKey', where);
     const iv = optionalField(body, 'iv', where);
     const tag = optionalField(body, 'tag', where);
@@ -116,10 +104,10 @@ async function universalAuthLogin(http, baseUrl, clientId, clientSecret) {
         throw statusError(res, where);
     const body = parseJson(res, where);
     if (!isObject(body))
-        throw shape(where, 'not a JSON object');
-    const accessToken = str(body, 'accessToken', where);
+        throw shapeError(where, 'not a JSON object');
+    const accessToken = stringField(body, 'accessToken', where);
     if (accessToken === '')
-        throw shape(where, "'accessToken' is empty");
+        throw shapeError(where, "'accessToken' is empty");
     const expiresIn = typeof body.expiresIn === 'number' ? body.expiresIn : 0;
     return { accessToken, expiresIn };
 }
@@ -139,25 +127,25 @@ function queryString(q, raw) {
 }
 function list(body, where, item) {
     if (!isObject(body) || !Array.isArray(body.secrets))
-        throw shape(where, "field 'secrets' is missing or not a list");
+        throw shapeError(where, "field 'secrets' is missing or not a list");
     const secrets = body.secrets.map((s) => item(s, where));
     const rawImports = body.imports === undefined || body.imports === null ? [] : body.imports;
     if (!Array.isArray(rawImports))
-        throw shape(where, "field 'imports' is not a list");
+        throw shapeError(where, "field 'imports' is not a list");
     const imports = rawImports.map((imp) => {
         if (!isObject(imp) || !Array.isArray(imp.secrets))
-            throw shape(where, 'an import is not an object with secrets');
-        return { environment: str(imp, 'environment', where), path: str(imp, 'secretPath', where), secrets: imp.secrets.map((s) => item(s, where)) };
+            throw shapeError(where, 'an import is not an object with secrets');
+        return { environment: stringField(imp, 'environment', where), path: stringField(imp, 'secretPath', where), secrets: imp.secrets.map((s) => item(s, where)) };
     });
     return { secrets, imports };
 }
 function rawItem(v, where) {
     if (!isObject(v))
-        throw shape(where, 'a secret is not an object');
+        throw shapeError(where, 'a secret is not an object');
     const path = typeof v.secretPath === 'string' ? v.secretPath : undefined;
     return {
-        key: str(v, 'secretKey', where),
-        value: str(v, 'secretValue', where),
+        key: stringField(v, 'secretKey', where),
+        value: stringField(v, 'secretValue', where),
         type: typeof v.type === 'string' ? v.type : 'shared',
         hidden: v.secretValueHidden === true,
         ...(path === undefined ? {} : { path }),
@@ -165,16 +153,16 @@ function rawItem(v, where) {
 }
 function encryptedItem(v, where) {
     if (!isObject(v))
-        throw shape(where, 'a secret is not an object');
+        throw shapeError(where, 'a secret is not an object');
     const field = (name) => ({
-        ciphertext: str(v, `secret${name}Ciphertext`, where),
-        iv: str(v, `secret${name}IV`, where),
-        tag: str(v, `secret${name}Tag`, where),
+        ciphertext: stringField(v, `secret${name}Ciphertext`, where),
+        iv: stringField(v, `secret${name}IV`, where),
+        tag: stringField(v, `secret${name}Tag`, where),
     });
     if (v.algorithm !== undefined && v.algorithm !== 'aes-256-gcm')
-        throw shape(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`);
+        throw shapeError(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`);
     if (v.keyEncoding !== undefined && v.keyEncoding !== 'utf8')
-        throw shape(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`);
+        throw shapeError(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`);
     return { type: typeof v.type === 'string' ? v.type : 'shared', folderId: typeof v.folderId === 'string' ? v.folderId : '', key: field('Key'), value: field('Value') };
 }
 /** The wordings by which a raw read says the project is a legacy E2EE one (INF-E2E-1). */
@@ -656,7 +644,14 @@ class Reader {
         this.ctx.mask(key);
         return key;
     }
+    /** Every value fetched is a secret from now on, selected or not: a later error may echo it. */
+    maskFetched(values) {
+        for (const v of values)
+            if (!v.hidden && v.value.length >= 3)
+                this.ctx.mask(v.value);
+    }
     fromRaw(list, read) {
+        this.maskFetched([...list.secrets, ...list.imports.flatMap((imp) => imp.secrets)]);
         const local = applyPersonalOverrides(list.secrets.map((s) => {
             const location = `${read.environment}:${s.path ?? read.path}`;
             return { key: s.key, value: s.value, type: s.type, location, folder: location, hidden: s.hidden };
@@ -668,7 +663,7 @@ class Reader {
         return { merged: mergeWithImports(local, imports) };
     }
     decryptAll(items, what) {
-        return items.map((s, i) => {
+        const decrypted = items.map((s, i) => {
             try {
                 return { key: decryptSymmetric(this.projectKey, s.key), value: decryptSymmetric(this.projectKey, s.value), type: s.type, folderId: s.folderId };
             }
@@ -677,6 +672,8 @@ class Reader {
                 throw new CryptoError(`Secret #${i + 1} of ${what} could not be decrypted: ${why}.`, { cause });
             }
         });
+        this.maskFetched(decrypted);
+        return decrypted;
     }
     fromEncrypted(list, read) {
         const folders = new Map();

@@ -1,0 +1,25 @@
+import { S as ServerError } from '../index.js';
+
+// Checking what servers send, shared by every provider: objects, string fields, and error text cut
+// down to one printable, bounded line (a server's message goes into our error, never its body).
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** "<where>: unexpected response from the server (<problem>)." */
+function shapeError(where, problem) {
+    return new ServerError(`${where}: unexpected response from the server (${problem}).`);
+}
+function stringField(o, name, where) {
+    const v = o[name];
+    if (typeof v !== 'string')
+        throw shapeError(where, `field '${name}' is missing or not a string`);
+    return v;
+}
+/** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
+function oneLine(text, max = 200) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+export { stringField as a, isObject as i, oneLine as o, shapeError as s };
