@@ -1053,15 +1053,15 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden': {
-            const { createBitwardenProvider } = await import('./chunks/index-ByTgBmkU.js').then(function (n) { return n.i; });
+            const { createBitwardenProvider } = await import('./chunks/index-ByOlGmbT.js').then(function (n) { return n.i; });
             return createBitwardenProvider(settings, ctx);
         }
         case 'vault': {
-            const { createVaultProvider } = await import('./chunks/vault-DEJeK6uM.js');
+            const { createVaultProvider } = await import('./chunks/vault-CNLMmwOV.js');
             return createVaultProvider(settings, ctx);
         }
         case 'infisical': {
-            const { createInfisicalProvider } = await import('./chunks/infisical-Vh8lwZ9E.js');
+            const { createInfisicalProvider } = await import('./chunks/infisical-DW4Ddw9v.js');
             return createInfisicalProvider(settings, ctx);
         }
     }

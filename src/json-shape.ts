@@ -8,6 +8,16 @@ export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+/** A body parsed as a JSON object, or undefined (not JSON, or not an object): for reading error text. */
+export function jsonObjectOf(text: string): Json | undefined {
+  try {
+    const body: unknown = JSON.parse(text)
+    return isObject(body) ? body : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** "<where>: unexpected response from the server (<problem>)." */
 export function shapeError(where: string, problem: string): ServerError {
   return new ServerError(`${where}: unexpected response from the server (${problem}).`)

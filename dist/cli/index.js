@@ -1060,15 +1060,15 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden': {
-            const { createBitwardenProvider } = await import('./chunks/index-By02J-0X.js').then(function (n) { return n.i; });
+            const { createBitwardenProvider } = await import('./chunks/index-DuVyjb4f.js').then(function (n) { return n.i; });
             return createBitwardenProvider(settings, ctx);
         }
         case 'vault': {
-            const { createVaultProvider } = await import('./chunks/vault-Cjd75EYN.js');
+            const { createVaultProvider } = await import('./chunks/vault-Likpx_A4.js');
             return createVaultProvider(settings, ctx);
         }
         case 'infisical': {
-            const { createInfisicalProvider } = await import('./chunks/infisical-CxeWnjRU.js');
+            const { createInfisicalProvider } = await import('./chunks/infisical-BgUYLk6Z.js');
             return createInfisicalProvider(settings, ctx);
         }
     }

@@ -3,7 +3,7 @@
 // token, a JWT or a body beyond the server's own short `message`/`error` text.
 import { ServerError } from '../../errors.js'
 import { parseJson, type HttpClient, type HttpResponse } from '../../http.js'
-import { isObject, oneLine, shapeError, stringField } from '../../json-shape.js'
+import { isObject, jsonObjectOf, oneLine, shapeError, stringField } from '../../json-shape.js'
 import type { AccessToken } from './token.js'
 
 export interface LoginResponse {
@@ -28,16 +28,10 @@ export interface ListedSecret {
   readonly projectIds: readonly string[]
 }
 
-
 /** The server's own short error text (`message`, `error`, `error_description`), printable. */
 export function serverMessage(res: HttpResponse): string {
-  let body: unknown
-  try {
-    body = JSON.parse(res.text)
-  } catch {
-    return ''
-  }
-  if (!isObject(body)) return ''
+  const body = jsonObjectOf(res.text)
+  if (!body) return ''
   // One line, bounded: enough to say what the server said, too little to carry a payload.
   return oneLine([body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': '))
 }

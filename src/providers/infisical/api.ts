@@ -4,7 +4,7 @@
 // reqId; never a header, a token or a body.
 import { ServerError } from '../../errors.js'
 import { parseJson, type HttpClient, type HttpResponse } from '../../http.js'
-import { isObject, oneLine, shapeError, stringField, type Json } from '../../json-shape.js'
+import { isObject, type Json, jsonObjectOf, oneLine, shapeError, stringField } from '../../json-shape.js'
 import type { EncryptedField } from './crypto.js'
 
 export interface Scope {
@@ -63,16 +63,10 @@ export interface ListQuery {
   readonly recursive: boolean
 }
 
-
 /** The server's `message` and `reqId` (§11), one bounded line; '' when the body says nothing usable. */
 export function serverMessage(res: HttpResponse): string {
-  let body: unknown
-  try {
-    body = JSON.parse(res.text)
-  } catch {
-    return ''
-  }
-  if (!isObject(body)) return ''
+  const body = jsonObjectOf(res.text)
+  if (!body) return ''
   const said = [body.message, body.error].filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i).join(' — ')
   const bounded = oneLine(said)
   const reqId = typeof body.reqId === 'string' && /^[\w.:-]{1,64}$/.test(body.reqId) ? ` (reqId ${body.reqId})` : ''

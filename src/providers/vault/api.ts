@@ -3,7 +3,7 @@
 // strings (bounded), never a token or a body.
 import { ServerError } from '../../errors.js'
 import { parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.js'
-import { isObject, oneLine, type Json } from '../../json-shape.js'
+import { isObject, type Json, jsonObjectOf, oneLine } from '../../json-shape.js'
 
 export interface VaultEndpoint {
   readonly http: HttpClient
@@ -18,7 +18,6 @@ export interface VaultEndpoint {
 const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504])
 const NO_RETRY = new Set<number>()
 const MAX_ERROR_TEXT = 300
-
 
 /** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
 export function apiUrl(base: string, path: string): string {
@@ -35,13 +34,8 @@ function headers(ep: VaultEndpoint, token = ep.token): Record<string, string> {
 
 /** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
 export function vaultErrors(res: HttpResponse): string {
-  let body: unknown
-  try {
-    body = JSON.parse(res.text)
-  } catch {
-    return ''
-  }
-  if (!isObject(body) || !Array.isArray(body.errors)) return ''
+  const body = jsonObjectOf(res.text)
+  if (!body || !Array.isArray(body.errors)) return ''
   const text = body.errors
     .filter((e): e is string => typeof e === 'string')
     .map((e) => oneLine(e.replace(/^\d+ errors? occurred:\s*\*\s*/, ''), MAX_ERROR_TEXT))

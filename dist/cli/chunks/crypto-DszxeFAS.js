@@ -1,12 +1,12 @@
 import { e as equalBytes, c as cbc } from './aes-BeCO76mQ.js';
 import { C as CryptoError } from '../index.js';
-import { d as decodeBase64Strict } from './index-By02J-0X.js';
+import { d as decodeBase64Strict } from './index-DuVyjb4f.js';
 import 'node:child_process';
 import 'node:fs';
 import 'node:os';
 import 'os';
 import 'node:path';
-import './json-shape-Bq8rp67_.js';
+import './json-shape-yCHMJopo.js';
 
 /**
  * Checks if something is Uint8Array. Be careful: nodejs Buffer will return true.

@@ -1,11 +1,11 @@
 import { e as equalBytes, c as cbc } from './aes-BeCO76mQ.js';
 import { C as CryptoError } from '../index.js';
-import { d as decodeBase64Strict } from './index-ByTgBmkU.js';
+import { d as decodeBase64Strict } from './index-ByOlGmbT.js';
 import 'os';
 import 'crypto';
 import 'fs';
 import 'node:path';
-import './json-shape-Bq8rp67_.js';
+import './json-shape-yCHMJopo.js';
 
 /**
  * Checks if something is Uint8Array. Be careful: nodejs Buffer will return true.

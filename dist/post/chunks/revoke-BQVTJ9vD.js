@@ -3,6 +3,16 @@
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+/** A body parsed as a JSON object, or undefined (not JSON, or not an object): for reading error text. */
+function jsonObjectOf(text) {
+    try {
+        const body = JSON.parse(text);
+        return isObject(body) ? body : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
 function oneLine(text, max = 200) {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
@@ -28,14 +38,8 @@ function headers(ep, token = ep.token) {
 }
 /** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
 function vaultErrors(res) {
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
-        return '';
-    }
-    if (!isObject(body) || !Array.isArray(body.errors))
+    const body = jsonObjectOf(res.text);
+    if (!body || !Array.isArray(body.errors))
         return '';
     const text = body.errors
         .filter((e) => typeof e === 'string')

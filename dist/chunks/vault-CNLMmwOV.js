@@ -1,22 +1,10 @@
+import { r as recordCleanup } from './cleanup-BM3vFXce.js';
 import { I as InputError, l as lineError, q as quote, E as ENV_NAME, S as ServerError, p as parseJson } from '../index.js';
-import { i as isObject$1, o as oneLine } from './json-shape-Bq8rp67_.js';
-import 'node:child_process';
-import 'node:fs';
-import 'node:os';
+import { i as isObject$1, j as jsonObjectOf, o as oneLine } from './json-shape-yCHMJopo.js';
 import 'os';
+import 'crypto';
+import 'fs';
 import 'node:path';
-
-// Cleanups the main step records for the post step (runs.post): each is a kind plus string data,
-// saved with the runner's state (core.saveState → GITHUB_STATE → STATE_<key> in the post step).
-// No @actions/core here: main hands in saveState, post hands in the saved text and the handlers.
-/** The state key holding the JSON list of cleanups. */
-const CLEANUP_STATE_KEY = 'inject_secrets_cleanups';
-const recorded = [];
-/** Adds a cleanup and saves the whole list (the runner keeps the last value of a key). */
-function recordCleanup(saveState, cleanup) {
-    recorded.push({ kind: cleanup.kind, data: { ...cleanup.data } });
-    saveState(CLEANUP_STATE_KEY, JSON.stringify(recorded));
-}
 
 // The JSONata subset that vault-action's selectors need (spec §8.2-§8.4). Pure.
 // vault-action evaluates `data.[data.]<selector>` with jsonata 2.0.4. We parse the selector with
@@ -594,14 +582,8 @@ function headers(ep, token = ep.token) {
 }
 /** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
 function vaultErrors(res) {
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
-        return '';
-    }
-    if (!isObject$1(body) || !Array.isArray(body.errors))
+    const body = jsonObjectOf(res.text);
+    if (!body || !Array.isArray(body.errors))
         return '';
     const text = body.errors
         .filter((e) => typeof e === 'string')

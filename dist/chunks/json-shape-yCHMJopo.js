@@ -5,6 +5,16 @@ import { S as ServerError } from '../index.js';
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+/** A body parsed as a JSON object, or undefined (not JSON, or not an object): for reading error text. */
+function jsonObjectOf(text) {
+    try {
+        const body = JSON.parse(text);
+        return isObject(body) ? body : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** "<where>: unexpected response from the server (<problem>)." */
 function shapeError(where, problem) {
     return new ServerError(`${where}: unexpected response from the server (${problem}).`);
@@ -22,4 +32,4 @@ function oneLine(text, max = 200) {
     return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
-export { stringField as a, isObject as i, oneLine as o, shapeError as s };
+export { stringField as a, isObject as i, jsonObjectOf as j, oneLine as o, shapeError as s };

@@ -1,5 +1,5 @@
 import { p as parseJson, S as ServerError, C as CryptoError, I as InputError, b as parseInfisicalMapping, E as ENV_NAME } from '../index.js';
-import { i as isObject, s as shapeError, a as stringField, o as oneLine } from './json-shape-Bq8rp67_.js';
+import { i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-shape-yCHMJopo.js';
 import { g as gcm } from './aes-BeCO76mQ.js';
 import 'node:child_process';
 import 'node:fs';
@@ -13,14 +13,8 @@ import 'node:path';
 // reqId; never a header, a token or a body.
 /** The server's `message` and `reqId` (§11), one bounded line; '' when the body says nothing usable. */
 function serverMessage(res) {
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
-        return '';
-    }
-    if (!isObject(body))
+    const body = jsonObjectOf(res.text);
+    if (!body)
         return '';
     const said = [body.message, body.error].filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i).join(' — ');
     const bounded = oneLine(said);

@@ -1,5 +1,5 @@
 import { m as meaningfulLines, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, I as InputError, E as ENV_NAME } from '../index.js';
-import { i as isObject, s as shapeError, a as stringField, o as oneLine } from './json-shape-Bq8rp67_.js';
+import { i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-shape-yCHMJopo.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (spec §9.3 plus our extensions, each a form the vendor rejects, BW-MAP-5):
@@ -103,14 +103,8 @@ function parseBitwardenMapping(input) {
 // token, a JWT or a body beyond the server's own short `message`/`error` text.
 /** The server's own short error text (`message`, `error`, `error_description`), printable. */
 function serverMessage(res) {
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
-        return '';
-    }
-    if (!isObject(body))
+    const body = jsonObjectOf(res.text);
+    if (!body)
         return '';
     // One line, bounded: enough to say what the server said, too little to carry a payload.
     return oneLine([body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': '));
@@ -342,7 +336,7 @@ const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
     // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-Dq2tTQgd.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-DszxeFAS.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
