@@ -128,7 +128,7 @@ describe('service token, current (raw) project', () => {
   test('empty secrets: everything in scope, local secrets beat imports, invalid keys must be mapped', async () => {
     const failed = await runAction(inputs(rawToken, '', { environment: 'prod', secret_path: '/backend' }))
     expectNothingExported(failed)
-    expect(failed.error).toMatch(/Input 'secrets' is empty, which means every secret in scope, but these keys are not valid environment variable names: "api-key"\. Map each explicitly on its own line \(e\.g\. 'api-key > API_KEY'\)/)
+    expect(failed.error).toMatch(/Input 'secrets' is empty, which means every secret in scope, but these keys are not valid environment variable names: "api-key"\. Map each explicitly on its own line, e\.g\. 'api-key > API_KEY'; the wildcard then leaves it to that line/)
 
     server.resetLog()
     const run = await runAction(inputs(rawToken, '*\napi-key > API_KEY', { environment: 'prod', secret_path: '/backend' }))

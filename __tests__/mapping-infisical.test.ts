@@ -150,3 +150,15 @@ test.each([
 test.each([['//'], ['/a//b'], ['/a/./b'], ['/../x'], ['/a b'], ['/a/*'], ['/a\nb']])('normalizeSecretPath(%j) is not a folder path', (input) => {
   expect(normalizeSecretPath(input)).toBeUndefined()
 })
+
+test('a huge invalid key gives a bounded message (no example line echoing it)', () => {
+  const key = 'k-'.repeat(50_000)
+  let message = ''
+  try {
+    parseInfisicalMapping(key)
+  } catch (e) {
+    message = (e as Error).message
+  }
+  expect(message).toMatch(/^Input 'secrets', line 1: the key ".*…" is not a valid environment variable name; map it explicitly\.$/)
+  expect(message.length).toBeLessThan(300)
+})

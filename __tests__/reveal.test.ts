@@ -99,3 +99,12 @@ test.each([
   expect(() => reveal(secrets, opts)).toThrow(error)
   expect(calls).toEqual([])
 })
+
+test('output names that differ only in case are refused (expressions ignore case)', () => {
+  const secrets = [
+    { name: 'A', outputName: 'token', value: 'v', source: 'x' },
+    { name: 'B', outputName: 'TOKEN', value: 'w', source: 'y' },
+  ]
+  expect(() => reveal(secrets, opts)).toThrow(/set the output TOKEN twice, ignoring case/)
+  expect(calls).toEqual([])
+})

@@ -43,8 +43,9 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
     seen.add(s.name)
     const output = outputNameOf(s)
     if (!OUTPUT_NAME.test(output)) throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`)
-    if (outputs.has(output)) throw new ActionError(`Refusing to set the output ${output} twice (${s.source}).`)
-    outputs.add(output)
+    // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
+    if (outputs.has(output.toLowerCase())) throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`)
+    outputs.add(output.toLowerCase())
   }
 }
 

@@ -759,7 +759,7 @@ function parseLine({ line, text }) {
     const { key, path } = parseSource(source, line);
     if (pieces.length === 1) {
         if (!ENV_NAME.test(key)) {
-            throw lineError(line, `the key ${quote(key)} is not a valid environment variable name; map it explicitly, e.g. '${source} > ${suggestName(key)}'`);
+            throw lineError(line, `the key ${quote(key)} is not a valid environment variable name; map it explicitly${exampleMapping(source, key)}`);
         }
         return { kind: 'key', line, key, ...(path === undefined ? {} : { path }), envName: key };
     }
@@ -773,6 +773,10 @@ function parseLine({ line, text }) {
 function suggestName(key) {
     const name = key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
     return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+/** ", e.g. '<source> > NAME'" for an invalid key; nothing when the key is too long to echo usefully. */
+function exampleMapping(source, key) {
+    return source.length <= 60 ? `, e.g. '${source} > ${suggestName(key)}'` : '';
 }
 /**
  * Parses the Infisical `secrets` input. Throws InputError naming the line and the rule broken.
@@ -1068,7 +1072,7 @@ async function createProvider(settings, ctx) {
             return createVaultProvider(settings, ctx);
         }
         case 'infisical': {
-            const { createInfisicalProvider } = await import('./chunks/infisical-BgUYLk6Z.js');
+            const { createInfisicalProvider } = await import('./chunks/infisical-Fv553qas.js');
             return createInfisicalProvider(settings, ctx);
         }
     }
@@ -1128,9 +1132,10 @@ function assertExportable(secrets, opts) {
         const output = outputNameOf(s);
         if (!OUTPUT_NAME.test(output))
             throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`);
-        if (outputs.has(output))
-            throw new ActionError(`Refusing to set the output ${output} twice (${s.source}).`);
-        outputs.add(output);
+        // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
+        if (outputs.has(output.toLowerCase()))
+            throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`);
+        outputs.add(output.toLowerCase());
     }
 }
 
@@ -1255,4 +1260,4 @@ main(process.argv.slice(2)).then((code) => process.stdout.write('', () => proces
     process.exit(1);
 });
 
-export { CryptoError as C, ENV_NAME as E, InputError as I, ServerError as S, assertEnvName as a, parseInfisicalMapping as b, lineError as l, meaningfulLines as m, parseJson as p, quote as q, trustStore as t };
+export { CryptoError as C, ENV_NAME as E, InputError as I, ServerError as S, assertEnvName as a, parseInfisicalMapping as b, exampleMapping as e, lineError as l, meaningfulLines as m, parseJson as p, quote as q, trustStore as t };

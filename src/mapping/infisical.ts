@@ -67,7 +67,7 @@ function parseLine({ line, text }: MappingLine): InfisicalRequest {
   const { key, path } = parseSource(source, line)
   if (pieces.length === 1) {
     if (!ENV_NAME.test(key)) {
-      throw lineError(line, `the key ${quote(key)} is not a valid environment variable name; map it explicitly, e.g. '${source} > ${suggestName(key)}'`)
+      throw lineError(line, `the key ${quote(key)} is not a valid environment variable name; map it explicitly${exampleMapping(source, key)}`)
     }
     return { kind: 'key', line, key, ...(path === undefined ? {} : { path }), envName: key }
   }
@@ -81,6 +81,11 @@ function parseLine({ line, text }: MappingLine): InfisicalRequest {
 function suggestName(key: string): string {
   const name = key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase()
   return /^[0-9]/.test(name) ? `_${name}` : name
+}
+
+/** ", e.g. '<source> > NAME'" for an invalid key; nothing when the key is too long to echo usefully. */
+export function exampleMapping(source: string, key: string): string {
+  return source.length <= 60 ? `, e.g. '${source} > ${suggestName(key)}'` : ''
 }
 
 /**

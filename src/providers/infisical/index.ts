@@ -4,8 +4,8 @@
 import { CryptoError, InputError, ServerError } from '../../errors.js'
 import type { HttpResponse } from '../../http.js'
 import type { Settings } from '../../inputs.js'
-import { ENV_NAME } from '../../mapping/lines.js'
-import { parseInfisicalMapping, type InfisicalRequest } from '../../mapping/infisical.js'
+import { ENV_NAME, quote } from '../../mapping/lines.js'
+import { exampleMapping, parseInfisicalMapping, type InfisicalRequest } from '../../mapping/infisical.js'
 import type { Provider, ProviderContext, Secret } from '../index.js'
 import {
   getTokenDetails,
@@ -186,8 +186,8 @@ class Reader {
       }
       if (bad.length > 0) {
         throw new InputError(
-          `${where} these keys are not valid environment variable names: ${bad.map((k) => JSON.stringify(k)).join(', ')}. ` +
-            `Map each explicitly on its own line (e.g. '${bad[0]} > ${bad[0]!.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=\d)/, '_').toUpperCase()}'); the wildcard then leaves it to that line.`,
+          `${where} these keys are not valid environment variable names: ${bad.slice(0, 10).map((k) => quote(k)).join(', ')}${bad.length > 10 ? ` and ${bad.length - 10} more` : ''}. ` +
+            `Map each explicitly on its own line${exampleMapping(bad[0]!, bad[0]!)}; the wildcard then leaves it to that line.`,
         )
       }
     }

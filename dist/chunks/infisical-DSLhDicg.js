@@ -1,4 +1,4 @@
-import { p as parseJson, S as ServerError, C as CryptoError, I as InputError, b as parseInfisicalMapping, E as ENV_NAME } from '../index.js';
+import { p as parseJson, S as ServerError, C as CryptoError, I as InputError, b as parseInfisicalMapping, E as ENV_NAME, q as quote, e as exampleMapping } from '../index.js';
 import { i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-shape-yCHMJopo.js';
 import { g as gcm } from './aes-BeCO76mQ.js';
 import 'os';
@@ -565,8 +565,8 @@ class Reader {
                     chosen.push({ name: key, item, read: main });
             }
             if (bad.length > 0) {
-                throw new InputError(`${where} these keys are not valid environment variable names: ${bad.map((k) => JSON.stringify(k)).join(', ')}. ` +
-                    `Map each explicitly on its own line (e.g. '${bad[0]} > ${bad[0].replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=\d)/, '_').toUpperCase()}'); the wildcard then leaves it to that line.`);
+                throw new InputError(`${where} these keys are not valid environment variable names: ${bad.slice(0, 10).map((k) => quote(k)).join(', ')}${bad.length > 10 ? ` and ${bad.length - 10} more` : ''}. ` +
+                    `Map each explicitly on its own line${exampleMapping(bad[0], bad[0])}; the wildcard then leaves it to that line.`);
             }
         }
         const secrets = [];
