@@ -1061,7 +1061,7 @@ async function createProvider(settings, ctx) {
             return createBitwardenProvider(settings, ctx);
         }
         case 'vault': {
-            const { createVaultProvider } = await import('./chunks/vault-CNLMmwOV.js');
+            const { createVaultProvider } = await import('./chunks/vault-Dfm5rDrv.js');
             return createVaultProvider(settings, ctx);
         }
         case 'infisical': {
@@ -1189,6 +1189,29 @@ function reveal(secrets, opts) {
         setOutput(outputNameOf(s), s.value);
     }
 }
+/**
+ * Everything a run exports. export_file first (names checked and values masked before it), so a
+ * failed write exports nothing; then env and outputs, and a failure there removes the file again.
+ */
+async function exportAll(secrets, opts) {
+    let removeFile;
+    if (opts.exportFile) {
+        assertExportable(secrets, opts);
+        for (const s of secrets)
+            mask(s.value);
+        const { exportToFile } = await import('./chunks/export-file-Dd-EKYJ0.js');
+        removeFile = exportToFile(secrets, opts.exportFile, opts.saveState);
+    }
+    try {
+        reveal(secrets, opts);
+        if (opts.exportFile)
+            setOutput('export_file', opts.exportFile.path);
+    }
+    catch (err) {
+        removeFile?.();
+        throw err;
+    }
+}
 
 // The pipeline: read the inputs → pick the provider from the token → parse the mapping → log in,
 // fetch and decrypt everything → mask every value → export. Nothing is exported unless all succeeded.
@@ -1222,25 +1245,12 @@ async function run() {
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => warning(scrub(w)));
     const secrets = await provider.fetch(requests);
-    const revealOptions = { setEnv: settings.setEnv, allowDangerousNames: settings.allowDangerousNames };
-    // export_file is written before any env var or output (masks first), so a failed write exports
-    // nothing; a failed export after it removes the file again.
-    let removeFile;
-    if (settings.exportFile) {
-        assertExportable(secrets, revealOptions);
-        secrets.forEach((s) => mask(s.value));
-        const { exportToFile } = await import('./chunks/export-file-Dd-EKYJ0.js');
-        removeFile = exportToFile(secrets, settings.exportFile, (key, value) => saveState(key, value));
-    }
-    try {
-        reveal(secrets, revealOptions);
-        if (settings.exportFile)
-            setOutput('export_file', settings.exportFile.path);
-    }
-    catch (err) {
-        removeFile?.();
-        throw err;
-    }
+    await exportAll(secrets, {
+        setEnv: settings.setEnv,
+        allowDangerousNames: settings.allowDangerousNames,
+        exportFile: settings.exportFile,
+        saveState: (key, value) => saveState(key, value),
+    });
     // The job summary, only once everything is exported; loaded only when a summary is written.
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY) {
         try {

@@ -5,7 +5,7 @@ import { createHttpClient } from './http.js'
 import { readSettings, type Settings } from './inputs.js'
 import { createProvider } from './providers/index.js'
 import { mask, scrub } from './masking.js'
-import { assertExportable, reveal } from './reveal.js'
+import { exportAll } from './reveal.js'
 
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)'
 
@@ -37,23 +37,12 @@ export async function run(): Promise<void> {
   const { requests, warnings } = provider.parse(settings.secrets)
   warnings.forEach((w) => core.warning(scrub(w)))
   const secrets = await provider.fetch(requests)
-  const revealOptions = { setEnv: settings.setEnv, allowDangerousNames: settings.allowDangerousNames }
-  // export_file is written before any env var or output (masks first), so a failed write exports
-  // nothing; a failed export after it removes the file again.
-  let removeFile: (() => void) | undefined
-  if (settings.exportFile) {
-    assertExportable(secrets, revealOptions)
-    secrets.forEach((s) => mask(s.value))
-    const { exportToFile } = await import('./export-file.js')
-    removeFile = exportToFile(secrets, settings.exportFile, (key, value) => core.saveState(key, value))
-  }
-  try {
-    reveal(secrets, revealOptions)
-    if (settings.exportFile) core.setOutput('export_file', settings.exportFile.path)
-  } catch (err) {
-    removeFile?.()
-    throw err
-  }
+  await exportAll(secrets, {
+    setEnv: settings.setEnv,
+    allowDangerousNames: settings.allowDangerousNames,
+    exportFile: settings.exportFile,
+    saveState: (key, value) => core.saveState(key, value),
+  })
   // The job summary, only once everything is exported; loaded only when a summary is written.
   if (settings.summary && process.env.GITHUB_STEP_SUMMARY) {
     try {

@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { ActionError } from './errors.js'
 import { ENV_NAME } from './mapping/lines.js'
 import { mask } from './masking.js'
+import type { ExportFileSettings } from './inputs.js'
 import type { Secret } from './providers/index.js'
 
 export interface RevealOptions {
@@ -56,5 +57,31 @@ export function reveal(secrets: readonly Secret[], opts: RevealOptions): void {
   for (const s of secrets) {
     if (opts.setEnv) core.exportVariable(s.name, s.value)
     core.setOutput(outputNameOf(s), s.value)
+  }
+}
+
+export interface ExportOptions extends RevealOptions {
+  readonly exportFile?: ExportFileSettings
+  readonly saveState: (key: string, value: string) => void
+}
+
+/**
+ * Everything a run exports. export_file first (names checked and values masked before it), so a
+ * failed write exports nothing; then env and outputs, and a failure there removes the file again.
+ */
+export async function exportAll(secrets: readonly Secret[], opts: ExportOptions): Promise<void> {
+  let removeFile: (() => void) | undefined
+  if (opts.exportFile) {
+    assertExportable(secrets, opts)
+    for (const s of secrets) mask(s.value)
+    const { exportToFile } = await import('./export-file.js')
+    removeFile = exportToFile(secrets, opts.exportFile, opts.saveState)
+  }
+  try {
+    reveal(secrets, opts)
+    if (opts.exportFile) core.setOutput('export_file', opts.exportFile.path)
+  } catch (err) {
+    removeFile?.()
+    throw err
   }
 }

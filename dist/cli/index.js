@@ -1068,7 +1068,7 @@ async function createProvider(settings, ctx) {
             return createBitwardenProvider(settings, ctx);
         }
         case 'vault': {
-            const { createVaultProvider } = await import('./chunks/vault-Likpx_A4.js');
+            const { createVaultProvider } = await import('./chunks/vault-BfYpHR7z.js');
             return createVaultProvider(settings, ctx);
         }
         case 'infisical': {
