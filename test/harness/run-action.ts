@@ -23,6 +23,31 @@ export interface ActionRun {
 
 export const ACTION_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/index.js')
 
+/** INPUT_* variables for inputs by their action.yml names: upper-cased, spaces to '_', as the runner does. */
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]))
+}
+
+/** Runs `node <entry>` with exactly `env`, collecting its output; killed after `timeoutMs`. */
+export async function runNode(entry: string, env: Record<string, string>, timeoutMs: number, what: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  const exitCode = await new Promise<number>((resolveExit, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${what} did not finish within ${timeoutMs} ms`))
+    }, timeoutMs)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolveExit(code ?? -1)
+    })
+  })
+  return { exitCode, stdout, stderr }
+}
+
 /** Parses a GITHUB_ENV / GITHUB_OUTPUT file written with heredoc delimiters or NAME=value lines. */
 export function parseFileCommands(text: string): Map<string, string> {
   const out = new Map<string, string>()
@@ -74,24 +99,9 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     GITHUB_STEP_SUMMARY: summaryFile,
     ...opts.env,
   }
-  // The runner upper-cases input names and replaces spaces with '_'.
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  Object.assign(env, inputEnv(inputs))
   try {
-    const child = spawn(process.execPath, [ACTION_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const exitCode = await new Promise<number>((resolveExit, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL')
-        reject(new Error(`action did not finish within ${opts.timeoutMs ?? 30000} ms`))
-      }, opts.timeoutMs ?? 30000)
-      child.on('close', (code) => {
-        clearTimeout(timer)
-        resolveExit(code ?? -1)
-      })
-    })
+    const { exitCode, stdout, stderr } = await runNode(ACTION_ENTRY, env, opts.timeoutMs ?? 30000, 'action')
     const masks = [...stdout.matchAll(/^::add-mask::(.*)$/gm)].map((m) => unescapeCommandValue(m[1]!))
     const error = /^::error::(.*)$/m.exec(stdout)?.[1]
     const envText = readFileSync(envFile, 'utf8')

@@ -1,10 +1,9 @@
 // The post step as the runner runs it: the main step's GITHUB_STATE file is read back, and each
 // `key=value` becomes STATE_<key> for `node dist/post/index.js`, with the same INPUT_* variables.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseFileCommands, runAction, type ActionRun, type RunOptions } from './run-action.js'
+import { inputEnv, parseFileCommands, runAction, runNode, type ActionRun, type RunOptions } from './run-action.js'
 
 export const POST_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/post/index.js')
 
@@ -32,23 +31,9 @@ export interface PostRun {
 /** Runs `node dist/post/index.js` with the inputs and STATE_<key> for each saved state entry. */
 export async function runPost(inputs: Record<string, string>, state: ReadonlyMap<string, string>, extraEnv: Record<string, string> = {}): Promise<PostRun> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...extraEnv }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  Object.assign(env, inputEnv(inputs))
   for (const [key, value] of state) env[`STATE_${key}`] = value
-  const child = spawn(process.execPath, [POST_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-  const exitCode = await new Promise<number>((resolveExit, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error('post step did not finish within 30000 ms'))
-    }, 30000)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolveExit(code ?? -1)
-    })
-  })
+  const { exitCode, stdout, stderr } = await runNode(POST_ENTRY, env, 30000, 'post step')
   const masks = [...stdout.matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1]!)
   const warnings = [...stdout.matchAll(/^::warning::(.*)$/gm)].map((m) => m[1]!)
   return { exitCode, stdout, stderr, masks, warnings }

@@ -28,18 +28,13 @@ import {
   toBase64,
   type JwtSigner,
 } from './bitwarden-crypto.js'
+import { closeServer, listenOnLoopback, type FaultAction } from './loopback.js'
 
 // ---------------------------------------------------------------------------------------------
 // Public types
 // ---------------------------------------------------------------------------------------------
 
-/** What the fault hook may do with a request instead of (or before) serving it. */
-export type FaultAction =
-  | { status: number; headers?: Record<string, string>; body?: string }
-  | { destroy: true }
-  | { delayMs: number }
-  /** Serve the real reply, but cut the connection after `bytes` bytes of its body (Content-Length stays whole). */
-  | { truncateAfter: number }
+export type { FaultAction }
 
 export interface BitwardenServerOptions {
   /** Clock in ms since the epoch; drives token expiry, JWT exp, dates and the rate limiter. */
@@ -459,21 +454,14 @@ class Server implements BitwardenServer {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.http.once('error', reject)
-      this.http.listen(0, '127.0.0.1', () => resolve())
-    })
-    const address = this.http.address()
-    if (address === null || typeof address === 'string') throw new Error('test server: no TCP address')
-    this.url = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`
+    const port = await listenOnLoopback(this.http, 'bitwarden test server')
+    this.url = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`
     this.identityUrl = `${this.url}/identity`
     this.apiUrl = `${this.url}/api`
   }
 
-  async close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()))
-    this.http.closeAllConnections() // keep-alive sockets would otherwise hold close() open
-    await closed
+  close(): Promise<void> {
+    return closeServer(this.http)
   }
 
   resetLog(): void {

@@ -3,6 +3,7 @@
 // (so a client that tried plain forward-proxying would fail visibly). Counts every tunnel.
 import http from 'node:http'
 import net from 'node:net'
+import { closeServer, listenOnLoopback } from './loopback.js'
 
 export interface ConnectProxy {
   /** e.g. http://127.0.0.1:PORT */
@@ -57,14 +58,9 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
     upstream.on('error', () => client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'))
     client.on('close', () => upstream.destroy())
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('connect proxy: no TCP address')
+  const port = await listenOnLoopback(server, 'connect proxy')
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${port}`,
     tunnels,
     refused,
     reset() {
@@ -73,9 +69,7 @@ export async function startConnectProxy(opts: ConnectProxyOptions = {}): Promise
     },
     async close() {
       for (const s of sockets) s.destroy()
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-      server.closeAllConnections()
-      await closed
+      await closeServer(server)
     },
   }
 }

@@ -11,18 +11,14 @@
  */
 import http from 'node:http'
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto'
+import { closeServer, listenOnLoopback, type FaultAction } from './loopback.js'
 
 // ---------------------------------------------------------------------------------------------
 // Public types
 // ---------------------------------------------------------------------------------------------
 
 /** What the fault hook may do with a request instead of (or before) serving it. */
-export type FaultAction =
-  | { status: number; headers?: Record<string, string>; body?: string }
-  | { destroy: true }
-  | { delayMs: number }
-  /** Serve the real reply, but cut the connection after `bytes` bytes of its body (Content-Length stays whole). */
-  | { truncateAfter: number }
+export type { FaultAction }
 
 export interface InfisicalServerOptions {
   /** Clock in ms since the epoch; drives token expiry. */
@@ -251,19 +247,12 @@ class Server implements InfisicalServer {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.http.once('error', reject)
-      this.http.listen(0, '127.0.0.1', () => resolve())
-    })
-    const address = this.http.address()
-    if (address === null || typeof address === 'string') throw new Error('test server: no TCP address')
-    this.url = `http://127.0.0.1:${address.port}`
+    const port = await listenOnLoopback(this.http, 'infisical test server')
+    this.url = `http://127.0.0.1:${port}`
   }
 
-  async close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()))
-    this.http.closeAllConnections()
-    await closed
+  close(): Promise<void> {
+    return closeServer(this.http)
   }
 
   resetLog(): void {

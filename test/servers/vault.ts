@@ -6,13 +6,10 @@
 // fault hook. Spec: ../../../shared/specs/vault.md §2-§7.
 import { randomBytes, randomUUID } from 'node:crypto'
 import http from 'node:http'
+import { closeServer, listenOnLoopback, type FaultAction } from './loopback.js'
 
-export type FaultAction =
-  | { status: number; headers?: Record<string, string>; body?: string }
-  | { destroy: true }
-  | { delayMs: number }
-  /** Serve the real reply (spending a use like any handled request), but cut the connection after `bytes` bytes of its body (Content-Length stays whole). */
-  | { truncateAfter: number }
+// A `truncateAfter` fault serves the real reply, so it spends a use like any handled request.
+export type { FaultAction }
 
 export interface VaultServerOptions {
   /** Clock in ms since the epoch; drives token expiry. */
@@ -136,19 +133,12 @@ class Server implements VaultServer {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.http.once('error', reject)
-      this.http.listen(0, '127.0.0.1', () => resolve())
-    })
-    const address = this.http.address()
-    if (address === null || typeof address === 'string') throw new Error('vault test server: no TCP address')
-    this.url = `http://127.0.0.1:${address.port}`
+    const port = await listenOnLoopback(this.http, 'vault test server')
+    this.url = `http://127.0.0.1:${port}`
   }
 
-  async close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()))
-    this.http.closeAllConnections()
-    await closed
+  close(): Promise<void> {
+    return closeServer(this.http)
   }
 
   resetLog(): void {
