@@ -13,7 +13,7 @@ import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import { setFlagsFromString } from 'node:v8'
 import { ServerError } from './errors.js'
 import { trustStore } from './tls.js'
-import type { Exchange, ExchangeOptions } from './transport.js'
+import { readLimited, type Exchange, type ExchangeOptions } from './transport.js'
 
 // What undici's index does: request(), and connect() that ProxyAgent uses for CONNECT tunnels.
 Object.assign(DispatcherClass.prototype, api)
@@ -39,10 +39,6 @@ function agentFor(ca: string | undefined): Promise<Dispatcher> {
   return agent
 }
 
-function tooLarge(opts: ExchangeOptions, status: number): ServerError {
-  return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status)
-}
-
 /** The proxy refused the tunnel (undici reports it as an aborted request): say so, not "aborted". */
 function proxyRefusal(err: unknown, opts: ExchangeOptions): ServerError | undefined {
   const message = err instanceof Error ? err.message : ''
@@ -62,25 +58,9 @@ export async function proxyExchange(url: URL, opts: ExchangeOptions): Promise<Ex
       body: opts.body,
       signal: opts.signal,
     })
-    const declared = Number(res.headers['content-length'] ?? 0)
-    if (declared > opts.maxBodyBytes) {
-      res.body.on('error', () => {}).destroy()
-      throw tooLarge(opts, res.statusCode)
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      size += chunk.length
-      if (size > opts.maxBodyBytes) {
-        res.body.on('error', () => {}).destroy()
-        throw tooLarge(opts, res.statusCode)
-      }
-      chunks.push(chunk)
-    }
-    // undici frees the connection for reuse just after the body ends; without this turn of the event
-    // loop the next request would find it busy and open a second tunnel (a CONNECT and a handshake).
+    const text = await readLimited(res.body, res.headers['content-length'], res.statusCode, opts)
     await new Promise((resolve) => setImmediate(resolve))
-    return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }
+    return { status: res.statusCode, headers: res.headers, text }
   } catch (err) {
     if (err instanceof ServerError) throw err
     if (opts.signal.aborted) throw Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err })

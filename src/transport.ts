@@ -2,7 +2,7 @@
 // first use against ~40 ms for the built-in fetch and ~50 ms to load the undici package; see
 // docs/benchmarks.md). Connections are kept alive between the few requests of a run; the entry
 // point exits once its work is written, so idle sockets never hold the process open.
-import type { Agent as HttpAgent, IncomingMessage, OutgoingHttpHeaders } from 'node:http'
+import type { Agent as HttpAgent, OutgoingHttpHeaders } from 'node:http'
 import { ServerError } from './errors.js'
 import { certificateError } from './tls.js'
 
@@ -60,29 +60,35 @@ function tooLarge(opts: ExchangeOptions, status: number): ServerError {
   return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status)
 }
 
-/** Reads the whole body, refusing more than the limit; a connection cut mid-body is an error. */
-function readBody(res: IncomingMessage, opts: ExchangeOptions): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(res.headers['content-length'] ?? 0)
-    if (declared > opts.maxBodyBytes) {
-      res.destroy()
-      return reject(tooLarge(opts, res.statusCode ?? 0))
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    res.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > opts.maxBodyBytes) {
-        res.destroy()
-        reject(tooLarge(opts, res.statusCode ?? 0))
-      } else chunks.push(chunk)
-    })
-    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    res.on('error', reject)
-    res.on('close', () => {
-      if (!res.complete) reject(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' }))
-    })
-  })
+/** A response body as both transports give it: a Node Readable of Buffers. */
+export interface BodyStream extends AsyncIterable<Buffer> {
+  destroy(): void
+  on(event: 'error', listener: () => void): unknown
+  /** IncomingMessage only: false when the connection closed before the body was whole. */
+  readonly complete?: boolean
+}
+
+/**
+ * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
+ * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
+ */
+export async function readLimited(body: BodyStream, declaredLength: unknown, status: number, opts: ExchangeOptions): Promise<string> {
+  const refuse = (): never => {
+    // A late stream error after destroy() must not become an uncaught exception.
+    body.on('error', () => {})
+    body.destroy()
+    throw tooLarge(opts, status)
+  }
+  if (Number(declaredLength ?? 0) > opts.maxBodyBytes) refuse()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    size += chunk.length
+    if (size > opts.maxBodyBytes) refuse()
+    chunks.push(chunk)
+  }
+  if (body.complete === false) throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Sends one request and reads its answer; network failures reject with Node's error codes. */
@@ -99,7 +105,8 @@ export async function exchange(url: URL, opts: ExchangeOptions): Promise<Exchang
 function nodeExchange(url: URL, opts: ExchangeOptions): Promise<Exchange> {
   return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
-      readBody(res, opts).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }), reject)
+      const status = res.statusCode ?? 0
+      readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject)
     })
     req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err))
     req.end(opts.body)

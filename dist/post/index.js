@@ -350,7 +350,7 @@ const log = {
     info: (message) => info(scrub(message)),
 };
 async function httpClient(ca) {
-    const { createHttpClient } = await import('./chunks/http-CSERAKgc.js');
+    const { createHttpClient } = await import('./chunks/http-YIf-eONn.js').then(function (n) { return n.h; });
     return createHttpClient({ timeoutMs: 15_000, deadlineMs: 30_000, ca, debug: (line) => debug(scrub(line)) });
 }
 /** Cleanup kinds → loaders of their handlers. */

@@ -25,38 +25,36 @@ function proxyConfigured(url, env = process.env) {
 function tooLarge(opts, status) {
     return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
 }
-/** Reads the whole body, refusing more than the limit; a connection cut mid-body is an error. */
-function readBody(res, opts) {
-    return new Promise((resolve, reject) => {
-        const declared = Number(res.headers['content-length'] ?? 0);
-        if (declared > opts.maxBodyBytes) {
-            res.destroy();
-            return reject(tooLarge(opts, res.statusCode ?? 0));
-        }
-        const chunks = [];
-        let size = 0;
-        res.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > opts.maxBodyBytes) {
-                res.destroy();
-                reject(tooLarge(opts, res.statusCode ?? 0));
-            }
-            else
-                chunks.push(chunk);
-        });
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-        res.on('close', () => {
-            if (!res.complete)
-                reject(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' }));
-        });
-    });
+/**
+ * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
+ * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
+ */
+async function readLimited(body, declaredLength, status, opts) {
+    const refuse = () => {
+        // A late stream error after destroy() must not become an uncaught exception.
+        body.on('error', () => { });
+        body.destroy();
+        throw tooLarge(opts, status);
+    };
+    if (Number(declaredLength ?? 0) > opts.maxBodyBytes)
+        refuse();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > opts.maxBodyBytes)
+            refuse();
+        chunks.push(chunk);
+    }
+    if (body.complete === false)
+        throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' });
+    return Buffer.concat(chunks).toString('utf8');
 }
 /** Sends one request and reads its answer; network failures reject with Node's error codes. */
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-BmfV0KA5.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-DahOcNuo.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -67,7 +65,8 @@ async function exchange(url, opts) {
 function nodeExchange(url, opts) {
     return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
         const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
-            readBody(res, opts).then((text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }), reject);
+            const status = res.statusCode ?? 0;
+            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
         });
         req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
         req.end(opts.body);
@@ -188,4 +187,11 @@ function createHttpClient(opts) {
     };
 }
 
-export { createHttpClient, parseRetryAfter, pathOf };
+var http = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    createHttpClient: createHttpClient,
+    parseRetryAfter: parseRetryAfter,
+    pathOf: pathOf
+});
+
+export { http as h, readLimited as r };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { S as ServerError, t as trustStore } from './tls-CG0jUIKv.js';
+import { r as readLimited } from './http-YIf-eONn.js';
 
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
@@ -16836,9 +16837,6 @@ function agentFor(ca) {
     });
     return agent;
 }
-function tooLarge(opts, status) {
-    return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
-}
 /** The proxy refused the tunnel (undici reports it as an aborted request): say so, not "aborted". */
 function proxyRefusal(err, opts) {
     const message = err instanceof Error ? err.message : '';
@@ -16858,25 +16856,9 @@ async function proxyExchange(url, opts) {
             body: opts.body,
             signal: opts.signal,
         });
-        const declared = Number(res.headers['content-length'] ?? 0);
-        if (declared > opts.maxBodyBytes) {
-            res.body.on('error', () => { }).destroy();
-            throw tooLarge(opts, res.statusCode);
-        }
-        const chunks = [];
-        let size = 0;
-        for await (const chunk of res.body) {
-            size += chunk.length;
-            if (size > opts.maxBodyBytes) {
-                res.body.on('error', () => { }).destroy();
-                throw tooLarge(opts, res.statusCode);
-            }
-            chunks.push(chunk);
-        }
-        // undici frees the connection for reuse just after the body ends; without this turn of the event
-        // loop the next request would find it busy and open a second tunnel (a CONNECT and a handshake).
+        const text = await readLimited(res.body, res.headers['content-length'], res.statusCode, opts);
         await new Promise((resolve) => setImmediate(resolve));
-        return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };
+        return { status: res.statusCode, headers: res.headers, text };
     }
     catch (err) {
         if (err instanceof ServerError)
