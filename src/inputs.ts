@@ -165,14 +165,20 @@ function readChoice<T extends string>(name: string, choices: readonly T[]): T {
  * may stand in for it; then it is ''.
  */
 function readAccessToken(): string {
-  if (core.getInput('access_token') !== '') return core.getInput('access_token')
+  const token = core.getInput('access_token')
+  if (token !== '') return token
+  const pair = assertClientPair(" (or give 'access_token' instead)")
+  return pair === 'both' ? '' : readRequired('access_token')
+}
+
+/** client_id and client_secret come together: 'both', 'neither', or an error naming the missing one. */
+function assertClientPair(hint = ''): 'both' | 'neither' {
   const id = core.getInput('client_id') !== ''
   const secret = core.getInput('client_secret') !== ''
-  if (id && secret) return ''
-  if (id || secret) {
-    throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret' (or give 'access_token' instead).`)
+  if (id !== secret) {
+    throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`)
   }
-  return readRequired('access_token')
+  return id ? 'both' : 'neither'
 }
 
 function readInfisical(): InfisicalSettings {
@@ -182,11 +188,9 @@ function readInfisical(): InfisicalSettings {
     throw new InputError(`Input 'secret_path' is not a folder path (e.g. '/backend' or '/backend/api'), got '${pathText}'.`)
   }
   const optional = (name: string): string | undefined => core.getInput(name) || undefined
+  assertClientPair()
   const clientId = optional('client_id')
   const clientSecret = optional('client_secret')
-  if ((clientId === undefined) !== (clientSecret === undefined)) {
-    throw new InputError(`Input '${clientId === undefined ? 'client_id' : 'client_secret'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'.`)
-  }
   return Object.freeze({
     environment: optional('environment'),
     secretPath,

@@ -893,16 +893,20 @@ function readChoice(name, choices) {
  * may stand in for it; then it is ''.
  */
 function readAccessToken() {
-    if (getInput('access_token') !== '')
-        return getInput('access_token');
+    const token = getInput('access_token');
+    if (token !== '')
+        return token;
+    const pair = assertClientPair(" (or give 'access_token' instead)");
+    return pair === 'both' ? '' : readRequired('access_token');
+}
+/** client_id and client_secret come together: 'both', 'neither', or an error naming the missing one. */
+function assertClientPair(hint = '') {
     const id = getInput('client_id') !== '';
     const secret = getInput('client_secret') !== '';
-    if (id && secret)
-        return '';
-    if (id || secret) {
-        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret' (or give 'access_token' instead).`);
+    if (id !== secret) {
+        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`);
     }
-    return readRequired('access_token');
+    return id ? 'both' : 'neither';
 }
 function readInfisical() {
     const pathText = getInput('secret_path');
@@ -911,11 +915,9 @@ function readInfisical() {
         throw new InputError(`Input 'secret_path' is not a folder path (e.g. '/backend' or '/backend/api'), got '${pathText}'.`);
     }
     const optional = (name) => getInput(name) || undefined;
+    assertClientPair();
     const clientId = optional('client_id');
     const clientSecret = optional('client_secret');
-    if ((clientId === undefined) !== (clientSecret === undefined)) {
-        throw new InputError(`Input '${clientId === undefined ? 'client_id' : 'client_secret'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'.`);
-    }
     return Object.freeze({
         environment: optional('environment'),
         secretPath,

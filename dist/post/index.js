@@ -361,7 +361,7 @@ const HANDLERS = {
         return (data) => deleteExportFile(data, log);
     },
     'vault-revoke-child': async () => {
-        const [{ revokeChild }, { readSettings }] = await Promise.all([import('./chunks/revoke-BQVTJ9vD.js'), import('./chunks/inputs-DhBZgHDQ.js')]);
+        const [{ revokeChild }, { readSettings }] = await Promise.all([import('./chunks/revoke-BQVTJ9vD.js'), import('./chunks/inputs-CByLUlAG.js')]);
         // The parent token and the CA: the same inputs the main step had (inputs reach post steps too).
         const settings = readSettings();
         const token = settings.accessToken;
