@@ -36,7 +36,12 @@ function licenses() {
       const list = [...roots].map((root) => {
         const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
         const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license'].map((f) => join(root, f)).find(existsSync)
-        return { name: pkg.name, version: pkg.version, license: pkg.license, text: file ? readFileSync(file, 'utf8').trim() : '' }
+        return {
+          name: pkg.name,
+          version: pkg.version,
+          license: pkg.license,
+          text: file ? readFileSync(file, 'utf8').trim() : '',
+        }
       })
       list.sort((a, b) => a.name.localeCompare(b.name))
       const text = list.map((p) => `${p.name}@${p.version}\n${p.license}\n${p.text}`).join(`\n\n${'-'.repeat(72)}\n\n`)
@@ -70,5 +75,3 @@ export default entries.map(([input, dir]) => ({
     licenses(),
   ],
 }))
-
-

@@ -32,7 +32,11 @@ describe('parseAccessToken', () => {
     ['version 1 (malformed_tokens row 2)', `1.${ID}.${SECRET}:${KEY}`, /wrong version/],
     ['no colon (malformed_tokens row 3)', `0.${ID}.${SECRET}.${KEY}`, /doesn't contain a decryption key/],
     ['two parts (malformed_tokens row 4)', `${ID}.${SECRET}:${KEY}`, /wrong number of parts/],
-    ['version error wins over bad base64 (malformed_tokens row 5)', `1.${ID}.${SECRET}:X8vbvA0bduihIDe9qrzIQQ==`, /wrong version/],
+    [
+      'version error wins over bad base64 (malformed_tokens row 5)',
+      `1.${ID}.${SECRET}:X8vbvA0bduihIDe9qrzIQQ==`,
+      /wrong version/,
+    ],
     ['short id', `0.ec2c1d46.${SECRET}:${KEY}`, /invalid identifier/],
     ['four parts', `0.${ID}.C2Igxj.extra:${KEY}`, /wrong number of parts/],
     ['15-byte key', `0.${ID}.${SECRET}:X8vbvA0bduihIDe/qrzI`, /expected 16 bytes, got 15/],

@@ -1,7 +1,16 @@
 // The local runner's command line (src/cli/args.ts): parsing, where each input comes from, what the
 // child's environment holds, and that every action input is either a flag or deliberately ignored.
 import { readFileSync } from 'node:fs'
-import { CLI_INPUTS, IGNORED_INPUTS, UsageError, childEnvironment, helpText, inputEnvironment, localize, parseArgs } from '../src/cli/args.js'
+import {
+  CLI_INPUTS,
+  IGNORED_INPUTS,
+  UsageError,
+  childEnvironment,
+  helpText,
+  inputEnvironment,
+  localize,
+  parseArgs,
+} from '../src/cli/args.js'
 
 function usage(argv: string[]): string {
   try {
@@ -19,10 +28,29 @@ describe('parseArgs', () => {
   })
 
   test('run: flags in both forms, --secrets lines joined, the command and its own flags untouched', () => {
-    const p = parseArgs(['run', '--access-token', 'T', '--secrets=a > A', '--secrets', 'b > B', '--base-url=https://x.example', '--debug', '--', 'npm', 'test', '--', '--secrets', 'not ours'])
+    const p = parseArgs([
+      'run',
+      '--access-token',
+      'T',
+      '--secrets=a > A',
+      '--secrets',
+      'b > B',
+      '--base-url=https://x.example',
+      '--debug',
+      '--',
+      'npm',
+      'test',
+      '--',
+      '--secrets',
+      'not ours',
+    ])
     expect(p).toEqual({
       kind: 'run',
-      flags: new Map([['access_token', 'T'], ['secrets', 'a > A\nb > B'], ['base_url', 'https://x.example']]),
+      flags: new Map([
+        ['access_token', 'T'],
+        ['secrets', 'a > A\nb > B'],
+        ['base_url', 'https://x.example'],
+      ]),
       files: new Map(),
       command: 'npm',
       args: ['test', '--', '--secrets', 'not ours'],
@@ -37,17 +65,23 @@ describe('parseArgs', () => {
 
   test('file flags', () => {
     const p = parseArgs(['run', '--ca-certificate-file', '/ca.pem', '--secrets-file=m.txt', '--', 'x'])
-    expect(p.kind === 'run' && [...p.files]).toEqual([['ca_certificate', '/ca.pem'], ['secrets', 'm.txt']])
+    expect(p.kind === 'run' && [...p.files]).toEqual([
+      ['ca_certificate', '/ca.pem'],
+      ['secrets', 'm.txt'],
+    ])
   })
 
   test.each([
-    [['run', '--', ], 'no command to run'],
+    [['run', '--'], 'no command to run'],
     [['run'], 'no command to run'],
     [['run', '--timeout', '5'], 'no command to run'],
     [['run', '--timeout'], "option '--timeout' needs a value"],
     [['run', '--timeout', '5', '--timeout', '6', '--', 'x'], "option '--timeout' given twice"],
     [['run', '--set-env', 'false', '--', 'x'], "unknown option '--set-env'"],
-    [['run', '--ca-certificate', 'x', '--ca-certificate-file', 'y', '--', 'x'], 'give --ca-certificate or --ca-certificate-file, not both'],
+    [
+      ['run', '--ca-certificate', 'x', '--ca-certificate-file', 'y', '--', 'x'],
+      'give --ca-certificate or --ca-certificate-file, not both',
+    ],
     [['run', 'npm', 'test'], "expected '--' before the command 'npm'"],
     [['exec', '--', 'x'], "unknown command 'exec'"],
   ])('%j: %s', (argv, message) => {
@@ -79,7 +113,12 @@ describe('inputEnvironment', () => {
 })
 
 test('childEnvironment: the caller’s variables without INJECT_SECRETS_*, plus the secrets (which win)', () => {
-  expect(childEnvironment({ PATH: '/bin', INJECT_SECRETS_ACCESS_TOKEN: 't', DB: 'old', GONE: undefined }, [{ name: 'DB', value: 'new' }, { name: 'X', value: '' }])).toEqual({
+  expect(
+    childEnvironment({ PATH: '/bin', INJECT_SECRETS_ACCESS_TOKEN: 't', DB: 'old', GONE: undefined }, [
+      { name: 'DB', value: 'new' },
+      { name: 'X', value: '' },
+    ]),
+  ).toEqual({
     PATH: '/bin',
     DB: 'new',
     X: '',

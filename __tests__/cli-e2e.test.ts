@@ -78,7 +78,16 @@ afterAll(async () => {
 beforeEach(() => server.resetLog())
 
 test('flags: the command runs with the secret in its environment; only names are printed', async () => {
-  const run = await runCli(['run', '--access-token', token, '--secrets', `${id} > DB_PASSWORD`, '--base-url', server.url, ...hasher('DB_PASSWORD')])
+  const run = await runCli([
+    'run',
+    '--access-token',
+    token,
+    '--secrets',
+    `${id} > DB_PASSWORD`,
+    '--base-url',
+    server.url,
+    ...hasher('DB_PASSWORD'),
+  ])
   expect(run.stderr).toBe('inject-secrets: 1 secret from bitwarden: DB_PASSWORD\n')
   expect(run.stdout).toBe(`DB_PASSWORD=${sha(VALUE)}\n`)
   expect(run.code).toBe(0)
@@ -88,8 +97,16 @@ test('flags: the command runs with the secret in its environment; only names are
 
 test('--flag=value forms, repeated --secrets lines, and the child’s exit code passed on', async () => {
   const run = await runCli([
-    'run', `--access-token=${token}`, `--secrets=${id} > DB_PASSWORD`, '--secrets', `${otherId} > OTHER`, `--base-url=${server.url}`,
-    '--', process.execPath, '-e', `process.exit(process.env.OTHER === ${JSON.stringify(OTHER)} && process.env.DB_PASSWORD === ${JSON.stringify(VALUE)} ? 7 : 3)`,
+    'run',
+    `--access-token=${token}`,
+    `--secrets=${id} > DB_PASSWORD`,
+    '--secrets',
+    `${otherId} > OTHER`,
+    `--base-url=${server.url}`,
+    '--',
+    process.execPath,
+    '-e',
+    `process.exit(process.env.OTHER === ${JSON.stringify(OTHER)} && process.env.DB_PASSWORD === ${JSON.stringify(VALUE)} ? 7 : 3)`,
   ])
   expect(run.stderr).toBe('inject-secrets: 2 secrets from bitwarden: DB_PASSWORD, OTHER\n')
   expect(run.code).toBe(7)
@@ -105,7 +122,11 @@ test('environment: INJECT_SECRETS_* (not passed on to the child), and INPUT_* as
   expect(viaOwn.code).toBe(0)
   expect(viaOwn.stdout).toBe(`DB_PASSWORD=${sha(VALUE)}\nINJECT_SECRETS_ACCESS_TOKEN=unset\nKEEP_ME=${sha('x')}\n`)
   expectNoLeak(viaOwn, VALUE)
-  const viaInput = await runCli(['run', ...hasher('DB_PASSWORD')], { INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${id} > DB_PASSWORD`, INPUT_BASE_URL: server.url })
+  const viaInput = await runCli(['run', ...hasher('DB_PASSWORD')], {
+    INPUT_ACCESS_TOKEN: token,
+    INPUT_SECRETS: `${id} > DB_PASSWORD`,
+    INPUT_BASE_URL: server.url,
+  })
   expect(viaInput.code).toBe(0)
   expect(viaInput.stdout).toBe(`DB_PASSWORD=${sha(VALUE)}\n`)
 })
@@ -124,19 +145,36 @@ test('a flag wins over INJECT_SECRETS_*, which wins over INPUT_*', async () => {
 test('--secrets-file reads the mapping from a file', async () => {
   const file = join(dir, 'mapping.txt')
   writeFileSync(file, `# local mapping\n${id} > DB_PASSWORD\n${otherId} > OTHER\n`)
-  const run = await runCli(['run', '--secrets-file', file, ...hasher('OTHER')], { INJECT_SECRETS_ACCESS_TOKEN: token, INJECT_SECRETS_BASE_URL: server.url })
+  const run = await runCli(['run', '--secrets-file', file, ...hasher('OTHER')], {
+    INJECT_SECRETS_ACCESS_TOKEN: token,
+    INJECT_SECRETS_BASE_URL: server.url,
+  })
   expect(run.code).toBe(0)
   expect(run.stdout).toBe(`OTHER=${sha(OTHER)}\n`)
 })
 
 describe('failures: nothing is exported and the command is not started', () => {
   const marker = (): string => join(dir, `started-${Math.random().toString(36).slice(2)}`)
-  const touching = (file: string): string[] => ['--', process.execPath, '-e', `require('node:fs').writeFileSync(${JSON.stringify(file)}, JSON.stringify(process.env))`]
+  const touching = (file: string): string[] => [
+    '--',
+    process.execPath,
+    '-e',
+    `require('node:fs').writeFileSync(${JSON.stringify(file)}, JSON.stringify(process.env))`,
+  ]
 
   test('an unknown secret id', async () => {
     const file = marker()
     const unknown = '00000000-0000-4000-8000-000000000000'
-    const run = await runCli(['run', '--access-token', token, '--secrets', `${id} > DB_PASSWORD\n${unknown} > MISSING`, '--base-url', server.url, ...touching(file)])
+    const run = await runCli([
+      'run',
+      '--access-token',
+      token,
+      '--secrets',
+      `${id} > DB_PASSWORD\n${unknown} > MISSING`,
+      '--base-url',
+      server.url,
+      ...touching(file),
+    ])
     expect(run.code).toBe(1)
     expect(existsSync(file)).toBe(false)
     expect(run.stdout).toBe('')
@@ -147,7 +185,16 @@ describe('failures: nothing is exported and the command is not started', () => {
   test('a wrong token', async () => {
     const file = marker()
     const bad = token.replace(/:.*/, ':') + Buffer.alloc(64, 1).toString('base64')
-    const run = await runCli(['run', '--access-token', bad, '--secrets', `${id} > DB_PASSWORD`, '--base-url', server.url, ...touching(file)])
+    const run = await runCli([
+      'run',
+      '--access-token',
+      bad,
+      '--secrets',
+      `${id} > DB_PASSWORD`,
+      '--base-url',
+      server.url,
+      ...touching(file),
+    ])
     expect(run.code).toBe(1)
     expect(existsSync(file)).toBe(false)
     expect(run.stderr).not.toContain(bad)
@@ -157,14 +204,25 @@ describe('failures: nothing is exported and the command is not started', () => {
     const file = marker()
     const run = await runCli(['run', '--secrets', `${id} > DB_PASSWORD`, '--base-url', server.url, ...touching(file)])
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^inject-secrets: Input 'access_token' \(--access-token or INJECT_SECRETS_ACCESS_TOKEN\) is empty/)
+    expect(run.stderr).toMatch(
+      /^inject-secrets: Input 'access_token' \(--access-token or INJECT_SECRETS_ACCESS_TOKEN\) is empty/,
+    )
     expect(existsSync(file)).toBe(false)
     expect(server.requests).toHaveLength(0)
   })
 
   test('a dangerous name is refused as in the action', async () => {
     const file = marker()
-    const run = await runCli(['run', '--access-token', token, '--secrets', `${id} > NODE_OPTIONS`, '--base-url', server.url, ...touching(file)])
+    const run = await runCli([
+      'run',
+      '--access-token',
+      token,
+      '--secrets',
+      `${id} > NODE_OPTIONS`,
+      '--base-url',
+      server.url,
+      ...touching(file),
+    ])
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('Refusing to export NODE_OPTIONS')
     expect(existsSync(file)).toBe(false)
@@ -172,7 +230,7 @@ describe('failures: nothing is exported and the command is not started', () => {
   })
 
   test.each([
-    [['run', '--access-token', 'x'], "no command to run"],
+    [['run', '--access-token', 'x'], 'no command to run'],
     [['run', '--nope', 'x', '--', 'true'], "unknown option '--nope'"],
     [['run', 'true'], "expected '--' before the command 'true'"],
     [['run', '--base-url'], "option '--base-url' needs a value"],
@@ -186,13 +244,33 @@ describe('failures: nothing is exported and the command is not started', () => {
 })
 
 test('a command that does not exist: 127, after fetching', async () => {
-  const run = await runCli(['run', '--access-token', token, '--secrets', `${id} > DB_PASSWORD`, '--base-url', server.url, '--', 'no-such-command-inject-secrets'])
+  const run = await runCli([
+    'run',
+    '--access-token',
+    token,
+    '--secrets',
+    `${id} > DB_PASSWORD`,
+    '--base-url',
+    server.url,
+    '--',
+    'no-such-command-inject-secrets',
+  ])
   expect(run.code).toBe(127)
   expect(run.stderr).toContain("cannot run 'no-such-command-inject-secrets': command not found")
 })
 
 test('--debug prints methods, paths and statuses, still no value or token', async () => {
-  const run = await runCli(['run', '--debug', '--access-token', token, '--secrets', `${id} > DB_PASSWORD`, '--base-url', server.url, ...hasher('DB_PASSWORD')])
+  const run = await runCli([
+    'run',
+    '--debug',
+    '--access-token',
+    token,
+    '--secrets',
+    `${id} > DB_PASSWORD`,
+    '--base-url',
+    server.url,
+    ...hasher('DB_PASSWORD'),
+  ])
   expect(run.code).toBe(0)
   expect(run.stderr).toMatch(/POST \/identity\/connect\/token → 200/)
   expectNoLeak(run, VALUE)
@@ -201,7 +279,17 @@ test('--debug prints methods, paths and statuses, still no value or token', asyn
 test('--help lists a flag for every input it reads', async () => {
   const run = await runCli(['--help'])
   expect(run.code).toBe(0)
-  for (const flag of ['--access-token', '--secrets', '--base-url', '--provider', '--ca-certificate', '--ca-certificate-file', '--timeout', '--client-secret', '--namespace']) {
+  for (const flag of [
+    '--access-token',
+    '--secrets',
+    '--base-url',
+    '--provider',
+    '--ca-certificate',
+    '--ca-certificate-file',
+    '--timeout',
+    '--client-secret',
+    '--namespace',
+  ]) {
     expect(run.stdout).toContain(`  ${flag} `)
   }
 })

@@ -50,7 +50,9 @@ function readmeInputs(): Set<string> {
 function codeInputs(): Set<string> {
   const src = read('src/inputs.ts')
   const helpers = ['core.getInput']
-  for (const m of src.matchAll(/(?:function\s+(\w+)\s*(?:<[^>]*>)?\s*\(\s*(\w+)\s*:\s*string|const\s+(\w+)\s*=\s*\(\s*(\w+)\s*:\s*string)/g)) {
+  for (const m of src.matchAll(
+    /(?:function\s+(\w+)\s*(?:<[^>]*>)?\s*\(\s*(\w+)\s*:\s*string|const\s+(\w+)\s*=\s*\(\s*(\w+)\s*:\s*string)/g,
+  )) {
     const fn = m[1] ?? m[3]!
     const param = m[2] ?? m[4]!
     const body = src.slice(m.index, m.index + 800)
@@ -100,7 +102,10 @@ describe('outputs', () => {
   test("action.yml's outputs are in README's outputs table and set by the code", () => {
     const outputs = Object.keys(action.outputs ?? {})
     expect(outputs).toContain('export_file')
-    const section = README.slice(README.indexOf('## Outputs'), README.indexOf('\n## ', README.indexOf('## Outputs') + 5))
+    const section = README.slice(
+      README.indexOf('## Outputs'),
+      README.indexOf('\n## ', README.indexOf('## Outputs') + 5),
+    )
     const documented = [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1])
     expect(sorted(documented as string[])).toEqual(sorted(outputs))
     const src = walk('src').map(read).join('\n')
@@ -143,7 +148,12 @@ describe('errors', () => {
     const missing: string[] = []
     for (const { file, prefix } of prefixes) {
       // The first four words: enough to find the row, loose enough that README may abbreviate the rest.
-      const start = normal(prefix).trim().split(' ').slice(0, 4).join(' ').replace(/[\s:.,(]+$/, '')
+      const start = normal(prefix)
+        .trim()
+        .split(' ')
+        .slice(0, 4)
+        .join(' ')
+        .replace(/[\s:.,(]+$/, '')
       if (start.length < 6) continue // starts with an interpolation, e.g. `${where} failed with …`
       if (!errors.includes(start)) missing.push(`${file}: ${start}`)
     }
@@ -199,7 +209,8 @@ describe('examples/', () => {
     for (const s of steps) expectKnownInputs(file, s)
     // A step output used later comes from a step with that id.
     const text = read(join('examples', file))
-    for (const [, id] of text.matchAll(/steps\.([\w-]+)\.outputs\.export_file/g)) expect(steps.some((s) => s.id === id && isObject(s.with) && 'export_file' in s.with)).toBe(true)
+    for (const [, id] of text.matchAll(/steps\.([\w-]+)\.outputs\.export_file/g))
+      expect(steps.some((s) => s.id === id && isObject(s.with) && 'export_file' in s.with)).toBe(true)
   })
 
   test('README links every example', () => {

@@ -10,7 +10,12 @@ afterEach(async () => {
 test('the login request is exactly the one of spec §4.1, and the official vector logs in', async () => {
   server = await startBitwardenServer()
   const { token, secretId } = seedSpecVector(server)
-  const run = await runAction({ access_token: token, secrets: `${secretId} > TEST`, base_url: server.url, set_env: 'true' })
+  const run = await runAction({
+    access_token: token,
+    secrets: `${secretId} > TEST`,
+    base_url: server.url,
+    set_env: 'true',
+  })
   expect(run.error).toBeUndefined()
   expect(run.env.get('TEST')).toBe('TEST')
   const loginReq = server.requests[0]!
@@ -69,7 +74,11 @@ test('429 with Retry-After on login is waited out and retried', async () => {
   server = await startBitwardenServer({
     onRequest: (r) =>
       r.path === '/identity/connect/token' && r.attempt === 1
-        ? { status: 429, headers: { 'retry-after': '1' }, body: '{"message":"Slow down! Too many requests. Try again in 1s.","object":"error"}' }
+        ? {
+            status: 429,
+            headers: { 'retry-after': '1' },
+            body: '{"message":"Slow down! Too many requests. Try again in 1s.","object":"error"}',
+          }
         : undefined,
   })
   const org = server.createOrganization()

@@ -30,7 +30,8 @@ beforeAll(async () => {
   orgId = org.id
   projectA = server.createProject(orgId, 'backend')
   projectB = server.createProject(orgId, 'frontend')
-  for (const [name, value] of Object.entries(VALUES)) ids[name] = server.createSecret(orgId, { key: name, value, projectIds: [projectA] })
+  for (const [name, value] of Object.entries(VALUES))
+    ids[name] = server.createSecret(orgId, { key: name, value, projectIds: [projectA] })
   ids.DB_USER_A = server.createSecret(orgId, { key: 'DB_USER', value: 'alice', projectIds: [projectA] })
   ids.DB_USER_B = server.createSecret(orgId, { key: 'DB_USER', value: 'bob', projectIds: [projectB] })
   ids.API_KEY = server.createSecret(orgId, { key: 'api-key', value: 'k-123456', projectIds: [projectB] })
@@ -46,7 +47,17 @@ afterAll(async () => {
 beforeEach(() => server.resetLog())
 
 function inputs(secrets: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { access_token: token, secrets, base_url: server.url, set_env: 'true', timeout: '20', cloud_region: '', identity_url: '', api_url: '', ...extra }
+  return {
+    access_token: token,
+    secrets,
+    base_url: server.url,
+    set_env: 'true',
+    timeout: '20',
+    cloud_region: '',
+    identity_url: '',
+    api_url: '',
+    ...extra,
+  }
 }
 
 /** The log a person sees must not show any value, token part or JWT outside ::add-mask:: lines. */
@@ -70,7 +81,9 @@ function expectNothingExported(run: ActionRun): void {
 }
 
 test('by id: every value exported byte for byte, masked line by line, in exactly 2 requests', async () => {
-  const mapping = Object.keys(VALUES).map((name) => `${ids[name]} > ${name}`).join('\n')
+  const mapping = Object.keys(VALUES)
+    .map((name) => `${ids[name]} > ${name}`)
+    .join('\n')
   const run = await runAction(inputs(mapping))
   expect(run.error).toBeUndefined()
   expect(run.exitCode).toBe(0)
@@ -80,17 +93,31 @@ test('by id: every value exported byte for byte, masked line by line, in exactly
   }
   for (const value of Object.values(VALUES).filter((v) => v !== '')) {
     expect(run.masks).toContain(value)
-    for (const line of value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) expect(run.masks).toContain(line)
+    for (const line of value
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean))
+      expect(run.masks).toContain(line)
   }
   expect(run.masks).toContain(token)
-  expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /identity/connect/token', 'POST /api/secrets/get-by-ids'])
+  expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    'POST /identity/connect/token',
+    'POST /api/secrets/get-by-ids',
+  ])
   expectNoLeak(run, Object.values(VALUES))
 })
 
 test('names, a project scope and a project wildcard cost 3 requests', async () => {
-  const run = await runAction(inputs(`PLAIN > BY_NAME\n${projectB}/DB_USER > USER_B\n${projectB}/*\n${ids.API_KEY} > API_KEY`))
+  const run = await runAction(
+    inputs(`PLAIN > BY_NAME\n${projectB}/DB_USER > USER_B\n${projectB}/*\n${ids.API_KEY} > API_KEY`),
+  )
   expect(run.error).toBeUndefined()
-  expect(Object.fromEntries(run.env)).toEqual({ BY_NAME: VALUES.PLAIN, USER_B: 'bob', API_KEY: 'k-123456', FRONT_TOKEN: 'front-secret-value' })
+  expect(Object.fromEntries(run.env)).toEqual({
+    BY_NAME: VALUES.PLAIN,
+    USER_B: 'bob',
+    API_KEY: 'k-123456',
+    FRONT_TOKEN: 'front-secret-value',
+  })
   expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
     'POST /identity/connect/token',
     `GET /api/organizations/${orgId}/secrets`,
@@ -143,7 +170,9 @@ describe('failures export nothing and say what is wrong', () => {
     server.revokeAccessToken(revoked)
     const run = await runAction(inputs(`${ids.PLAIN} > P`, { access_token: revoked }))
     expectNothingExported(run)
-    expect(run.error).toMatch(/Login to http:\/\/127\.0\.0\.1:\d+\/identity was refused \(invalid_client\).*cloud_region.*base_url/)
+    expect(run.error).toMatch(
+      /Login to http:\/\/127\.0\.0\.1:\d+\/identity was refused \(invalid_client\).*cloud_region.*base_url/,
+    )
   })
 
   test('an expired token is refused the same way', async () => {
@@ -183,7 +212,9 @@ describe('failures export nothing and say what is wrong', () => {
   })
 
   test('a server error is reported with its status after retries', async () => {
-    const s = await startBitwardenServer({ onRequest: (r) => (r.path.endsWith('/get-by-ids') ? { status: 503, body: '<html>down</html>' } : undefined) })
+    const s = await startBitwardenServer({
+      onRequest: (r) => (r.path.endsWith('/get-by-ids') ? { status: 503, body: '<html>down</html>' } : undefined),
+    })
     try {
       const org = s.createOrganization()
       const id = s.createSecret(org.id, { key: 'K', value: 'v-v-v-v' })

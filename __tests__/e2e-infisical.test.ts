@@ -25,19 +25,39 @@ let legacyToken: string
 beforeAll(async () => {
   server = await startInfisicalServer()
   raw = server.createProject({ slug: 'web-app' })
-  for (const [key, value] of Object.entries(VALUES)) server.setSecret(raw.id, { environment: 'prod', path: '/backend', key, value })
-  server.setSecret(raw.id, { environment: 'prod', path: '/backend', key: 'API_URL', value: 'https://${prod.shared.HOST}/v1' })
+  for (const [key, value] of Object.entries(VALUES))
+    server.setSecret(raw.id, { environment: 'prod', path: '/backend', key, value })
+  server.setSecret(raw.id, {
+    environment: 'prod',
+    path: '/backend',
+    key: 'API_URL',
+    value: 'https://${prod.shared.HOST}/v1',
+  })
   server.setSecret(raw.id, { environment: 'prod', path: '/backend', key: 'api-key', value: 'k-raw-123456' })
   server.setSecret(raw.id, { environment: 'prod', path: '/shared', key: 'HOST', value: 'api.example.com' })
   server.setSecret(raw.id, { environment: 'prod', path: '/shared', key: 'STRIPE_KEY', value: 'sk_live_shared_stripe' })
   server.setSecret(raw.id, { environment: 'prod', path: '/shared', key: 'DATABASE_URL', value: 'imported-must-lose' })
-  server.addImport(raw.id, { environment: 'prod', secretPath: '/backend' }, { environment: 'prod', secretPath: '/shared' })
+  server.addImport(
+    raw.id,
+    { environment: 'prod', secretPath: '/backend' },
+    { environment: 'prod', secretPath: '/shared' },
+  )
   server.setSecret(raw.id, { environment: 'prod', path: '/backend/deep', key: 'DEEP', value: 'deep-value-raw' })
   rawToken = server.createServiceToken(raw.id, { scopes: [{ environment: 'prod', secretPath: '/**' }] })
 
   legacy = server.createProject({ slug: 'old-app', e2ee: true })
-  const set = (key: string, value: string, extra: { path?: string; type?: 'personal'; environment?: string } = {}): void =>
-    server.setSecret(legacy.id, { environment: extra.environment ?? 'prod', path: extra.path ?? '/', key, value, ...(extra.type ? { type: extra.type } : {}) })
+  const set = (
+    key: string,
+    value: string,
+    extra: { path?: string; type?: 'personal'; environment?: string } = {},
+  ): void =>
+    server.setSecret(legacy.id, {
+      environment: extra.environment ?? 'prod',
+      path: extra.path ?? '/',
+      key,
+      value,
+      ...(extra.type ? { type: extra.type } : {}),
+    })
   set('DB_USER', 'legacy-user')
   set('DB_PASS', 'legacy-pass-shared')
   set('DB_PASS', 'legacy-pass-personal', { type: 'personal' })
@@ -51,7 +71,12 @@ beforeAll(async () => {
   set('DB_USER', 'imported-user-loses', { path: '/common' })
   set('DEV_DB', 'devdb', { environment: 'dev' })
   server.addImport(legacy.id, { environment: 'prod', secretPath: '/' }, { environment: 'prod', secretPath: '/common' })
-  legacyToken = server.createServiceToken(legacy.id, { scopes: [{ environment: 'prod', secretPath: '/**' }, { environment: 'dev', secretPath: '/' }] })
+  legacyToken = server.createServiceToken(legacy.id, {
+    scopes: [
+      { environment: 'prod', secretPath: '/**' },
+      { environment: 'dev', secretPath: '/' },
+    ],
+  })
 })
 
 afterAll(async () => server.close())
@@ -59,7 +84,16 @@ afterAll(async () => server.close())
 beforeEach(() => server.resetLog())
 
 function inputs(token: string, secrets: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { access_token: token, secrets, base_url: server.url, set_env: 'true', timeout: '20', include_imports: 'true', recursive: 'false', ...extra }
+  return {
+    access_token: token,
+    secrets,
+    base_url: server.url,
+    set_env: 'true',
+    timeout: '20',
+    include_imports: 'true',
+    recursive: 'false',
+    ...extra,
+  }
 }
 
 const parts = (token: string): string[] => {
@@ -95,11 +129,19 @@ function expectKeyNeverSent(token: string): void {
   }
 }
 
-const calls = (): string[] => server.requests.map((r) => `${r.method} ${r.path} ${r.params.environment ?? ''}:${r.params.secretPath ?? ''} ${r.status}`)
+const calls = (): string[] =>
+  server.requests.map(
+    (r) => `${r.method} ${r.path} ${r.params.environment ?? ''}:${r.params.secretPath ?? ''} ${r.status}`,
+  )
 
 describe('service token, current (raw) project', () => {
   test('KEY > NAME, KEY and /path/KEY: exact values, masked line by line, details + 1 read per folder', async () => {
-    const mapping = [...Object.keys(VALUES).map((k) => `${k} > ${k}_OUT`), 'API_URL', '/shared/STRIPE_KEY > STRIPE_KEY', 'api-key > API_KEY'].join('\n')
+    const mapping = [
+      ...Object.keys(VALUES).map((k) => `${k} > ${k}_OUT`),
+      'API_URL',
+      '/shared/STRIPE_KEY > STRIPE_KEY',
+      'api-key > API_KEY',
+    ].join('\n')
     const run = await runAction(inputs(rawToken, mapping, { environment: 'prod', secret_path: 'backend/' }))
     expect(run.error).toBeUndefined()
     expect(run.exitCode).toBe(0)
@@ -113,11 +155,26 @@ describe('service token, current (raw) project', () => {
     expect(Object.fromEntries(run.outputs)).toEqual(expected)
     for (const value of Object.values(expected).filter((v) => v !== '')) {
       expect(run.masks).toContain(value)
-      for (const line of value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) expect(run.masks).toContain(line)
+      for (const line of value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean))
+        expect(run.masks).toContain(line)
     }
     for (const p of parts(rawToken)) expect(run.masks).toContain(p)
-    expect(calls()).toEqual(['GET /api/v2/service-token : 200', 'GET /api/v3/secrets/raw prod:/backend 200', 'GET /api/v3/secrets/raw prod:/shared 200'])
-    expect(server.requests[1]!.params).toEqual({ workspaceId: raw.id, environment: 'prod', secretPath: '/backend', include_imports: 'true', recursive: 'false', expandSecretReferences: 'true' })
+    expect(calls()).toEqual([
+      'GET /api/v2/service-token : 200',
+      'GET /api/v3/secrets/raw prod:/backend 200',
+      'GET /api/v3/secrets/raw prod:/shared 200',
+    ])
+    expect(server.requests[1]!.params).toEqual({
+      workspaceId: raw.id,
+      environment: 'prod',
+      secretPath: '/backend',
+      include_imports: 'true',
+      recursive: 'false',
+      expandSecretReferences: 'true',
+    })
     expectKeyNeverSent(rawToken)
     expectNoLeak(run, [...parts(rawToken), ...Object.values(expected)])
     // Every mask comes before the first export.
@@ -128,10 +185,14 @@ describe('service token, current (raw) project', () => {
   test('empty secrets: everything in scope, local secrets beat imports, invalid keys must be mapped', async () => {
     const failed = await runAction(inputs(rawToken, '', { environment: 'prod', secret_path: '/backend' }))
     expectNothingExported(failed)
-    expect(failed.error).toMatch(/Input 'secrets' is empty, which means every secret in scope, but these keys are not valid environment variable names: "api-key"\. Map each explicitly on its own line, e\.g\. 'api-key > API_KEY'; the wildcard then leaves it to that line/)
+    expect(failed.error).toMatch(
+      /Input 'secrets' is empty, which means every secret in scope, but these keys are not valid environment variable names: "api-key"\. Map each explicitly on its own line, e\.g\. 'api-key > API_KEY'; the wildcard then leaves it to that line/,
+    )
 
     server.resetLog()
-    const run = await runAction(inputs(rawToken, '*\napi-key > API_KEY', { environment: 'prod', secret_path: '/backend' }))
+    const run = await runAction(
+      inputs(rawToken, '*\napi-key > API_KEY', { environment: 'prod', secret_path: '/backend' }),
+    )
     expect(run.error).toBeUndefined()
     expect(Object.fromEntries(run.env)).toEqual({
       ...VALUES,
@@ -148,19 +209,34 @@ describe('service token, current (raw) project', () => {
     const token = server.createServiceToken(raw.id, { scopes: [{ environment: 'prod', secretPath: '/shared' }] })
     const run = await runAction(inputs(token, '', { include_imports: 'false' }))
     expect(run.error).toBeUndefined()
-    expect(Object.fromEntries(run.env)).toEqual({ HOST: 'api.example.com', STRIPE_KEY: 'sk_live_shared_stripe', DATABASE_URL: 'imported-must-lose' })
+    expect(Object.fromEntries(run.env)).toEqual({
+      HOST: 'api.example.com',
+      STRIPE_KEY: 'sk_live_shared_stripe',
+      DATABASE_URL: 'imported-must-lose',
+    })
     expect(calls()).toEqual(['GET /api/v2/service-token : 200', 'GET /api/v3/secrets/raw prod:/shared 200'])
   })
 
   test('recursive: sub-folders come in; a key in two folders fails unless its folder is named', async () => {
-    const run = await runAction(inputs(rawToken, 'DEEP\n/shared/HOST > H', { environment: 'prod', secret_path: '/backend', recursive: 'true', include_imports: 'FALSE' }))
+    const run = await runAction(
+      inputs(rawToken, 'DEEP\n/shared/HOST > H', {
+        environment: 'prod',
+        secret_path: '/backend',
+        recursive: 'true',
+        include_imports: 'FALSE',
+      }),
+    )
     expect(run.error).toBeUndefined()
     expect(Object.fromEntries(run.env)).toEqual({ DEEP: 'deep-value-raw', H: 'api.example.com' })
     server.resetLog()
     server.setSecret(raw.id, { environment: 'prod', path: '/backend/deep', key: 'API_URL', value: 'shadow' })
-    const clash = await runAction(inputs(rawToken, 'API_URL', { environment: 'prod', secret_path: '/backend', recursive: 'true' }))
+    const clash = await runAction(
+      inputs(rawToken, 'API_URL', { environment: 'prod', secret_path: '/backend', recursive: 'true' }),
+    )
     expectNothingExported(clash)
-    expect(clash.error).toMatch(/line 1: the key "API_URL" exists in more than one folder of the recursive read \(prod:\/backend, prod:\/backend\/deep\)/)
+    expect(clash.error).toMatch(
+      /line 1: the key "API_URL" exists in more than one folder of the recursive read \(prod:\/backend, prod:\/backend\/deep\)/,
+    )
   })
 
   test('a value the token may not see fails when asked for, and is skipped with a warning by *', async () => {
@@ -174,13 +250,19 @@ describe('service token, current (raw) project', () => {
     expect(asked.error).toMatch(/line 1: no permission to read the value of HIDDEN/)
     const all = await runAction(inputs(token, '*'))
     expect(Object.fromEntries(all.env)).toEqual({ OPEN: 'open-value' })
-    expect(all.stdout).toMatch(/::warning::Skipping HIDDEN \(prod:\/\): the token may see this secret but not its value/)
+    expect(all.stdout).toMatch(
+      /::warning::Skipping HIDDEN \(prod:\/\): the token may see this secret but not its value/,
+    )
   })
 })
 
 describe('service token, legacy end-to-end-encrypted project', () => {
   test('decrypts client-side: personal overrides, imports, local and cross-folder references, multi-line values', async () => {
-    const run = await runAction(inputs(legacyToken, 'DB_USER\nDB_PASS\nDSN\nCHAIN\nBROKEN\nCOMMON_ONLY\nLEGACY_MULTI\nLEGACY_EMPTY', { environment: 'prod' }))
+    const run = await runAction(
+      inputs(legacyToken, 'DB_USER\nDB_PASS\nDSN\nCHAIN\nBROKEN\nCOMMON_ONLY\nLEGACY_MULTI\nLEGACY_EMPTY', {
+        environment: 'prod',
+      }),
+    )
     expect(run.error).toBeUndefined()
     const expected = {
       DB_USER: 'legacy-user',
@@ -202,22 +284,38 @@ describe('service token, legacy end-to-end-encrypted project', () => {
       'GET /api/v3/secrets prod:/ 200',
       'GET /api/v3/secrets dev:/ 200',
     ])
-    expect(server.requests[2]!.params).toEqual({ workspaceId: legacy.id, environment: 'prod', secretPath: '/', include_imports: 'true', recursive: 'false' })
+    expect(server.requests[2]!.params).toEqual({
+      workspaceId: legacy.id,
+      environment: 'prod',
+      secretPath: '/',
+      include_imports: 'true',
+      recursive: 'false',
+    })
     // The warning names the key, never the value.
-    expect(run.stdout).toMatch(/::warning::Secret BROKEN \(prod:\/\) holds a reference that could not be resolved; it is left as written\./)
+    expect(run.stdout).toMatch(
+      /::warning::Secret BROKEN \(prod:\/\) holds a reference that could not be resolved; it is left as written\./,
+    )
     expect(run.stdout).toMatch(/::warning::Secret CHAIN \(prod:\/\) holds a reference/)
     expect(run.stdout).not.toMatch(/::warning::Secret DSN/)
     for (const value of Object.values(expected).filter((v) => v !== '')) expect(run.masks).toContain(value)
     for (const p of parts(legacyToken)) expect(run.masks).toContain(p)
     expect(run.masks).toContain(legacy.key)
     expectKeyNeverSent(legacyToken)
-    expectNoLeak(run, [...parts(legacyToken), legacy.key!, 'legacy-pass-personal', 'legacy-pass-shared', 'db.legacy.internal', VALUES.MULTILINE!])
+    expectNoLeak(run, [
+      ...parts(legacyToken),
+      legacy.key!,
+      'legacy-pass-personal',
+      'legacy-pass-shared',
+      'db.legacy.internal',
+      VALUES.MULTILINE!,
+    ])
   })
 
   test('client-side expansion gives what the server gives for the same data in a current project', async () => {
     const seed = (e2ee: boolean): string => {
       const p = server.createProject({ e2ee })
-      const put = (key: string, value: string, path = '/', environment = 'prod'): void => server.setSecret(p.id, { environment, path, key, value })
+      const put = (key: string, value: string, path = '/', environment = 'prod'): void =>
+        server.setSecret(p.id, { environment, path, key, value })
       put('A', 'a(${B})(${prod.lib.C})(${dev.D})(${A})(${MISSING})(${prod.lib})(${ unclosed')
       put('B', 'b<${prod.lib.C}>')
       put('C', 'c[${E}]', '/lib')
@@ -227,7 +325,12 @@ describe('service token, legacy end-to-end-encrypted project', () => {
       put('LOOP2', '${LOOP1}')
       put('DEEP0', '${DEEP1}')
       for (let i = 1; i < 12; i++) put(`DEEP${i}`, i === 11 ? 'bottom' : `\${DEEP${i + 1}}`)
-      return server.createServiceToken(p.id, { scopes: [{ environment: 'prod', secretPath: '/**' }, { environment: 'dev', secretPath: '/' }] })
+      return server.createServiceToken(p.id, {
+        scopes: [
+          { environment: 'prod', secretPath: '/**' },
+          { environment: 'dev', secretPath: '/' },
+        ],
+      })
     }
     const mapping = 'A\nB\nLOOP1\nLOOP2\nDEEP0\nDEEP5'
     const fromServer = await runAction(inputs(seed(false), mapping, { environment: 'prod' }))
@@ -243,11 +346,18 @@ describe('service token, legacy end-to-end-encrypted project', () => {
     try {
       const project = old.createProject({ e2ee: true })
       old.setSecret(project.id, { environment: 'dev', key: 'OLD', value: 'old-secret-value' })
-      const token = old.createServiceToken(project.id, { scopes: [{ environment: 'dev', secretPath: '/' }], legacyShape: true })
+      const token = old.createServiceToken(project.id, {
+        scopes: [{ environment: 'dev', secretPath: '/' }],
+        legacyShape: true,
+      })
       const run = await runAction({ ...inputs(token, ''), base_url: `${old.url}/api/` })
       expect(run.error).toBeUndefined()
       expect(Object.fromEntries(run.env)).toEqual({ OLD: 'old-secret-value' })
-      expect(old.requests.map((r) => `${r.path} ${r.status}`)).toEqual(['/api/v2/service-token 200', '/api/v3/secrets/raw 400', '/api/v3/secrets 200'])
+      expect(old.requests.map((r) => `${r.path} ${r.status}`)).toEqual([
+        '/api/v2/service-token 200',
+        '/api/v3/secrets/raw 400',
+        '/api/v3/secrets 200',
+      ])
     } finally {
       await old.close()
     }
@@ -267,13 +377,22 @@ describe('machine identity (Universal Auth)', () => {
       secret_path: '/backend',
     })
     expect(run.error).toBeUndefined()
-    expect(Object.fromEntries(run.env)).toEqual({ DB_URL: VALUES.DATABASE_URL, MULTILINE: VALUES.MULTILINE, STRIPE: 'sk_live_shared_stripe' })
+    expect(Object.fromEntries(run.env)).toEqual({
+      DB_URL: VALUES.DATABASE_URL,
+      MULTILINE: VALUES.MULTILINE,
+      STRIPE: 'sk_live_shared_stripe',
+    })
     expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       'POST /api/v1/auth/universal-auth/login 200',
       'GET /api/v3/secrets/raw 200',
       'GET /api/v3/secrets/raw 200',
     ])
-    expect(server.requests[1]!.params).toMatchObject({ workspaceSlug: 'web-app', environment: 'prod', secretPath: '/backend', expandSecretReferences: 'true' })
+    expect(server.requests[1]!.params).toMatchObject({
+      workspaceSlug: 'web-app',
+      environment: 'prod',
+      secretPath: '/backend',
+      expandSecretReferences: 'true',
+    })
     const accessToken = server.requests[1]!.headers.authorization!.slice('Bearer '.length)
     expect(run.masks).toContain(accessToken)
     expect(run.masks).toContain(clientSecret)
@@ -282,23 +401,47 @@ describe('machine identity (Universal Auth)', () => {
 
   test('a project id is sent as workspaceId', async () => {
     const { clientId, clientSecret } = server.createIdentity([raw.id])
-    const run = await runAction({ secrets: 'HOST', base_url: server.url, client_id: clientId, client_secret: clientSecret, project: raw.id, environment: 'prod', secret_path: '/shared' })
+    const run = await runAction({
+      secrets: 'HOST',
+      base_url: server.url,
+      client_id: clientId,
+      client_secret: clientSecret,
+      project: raw.id,
+      environment: 'prod',
+      secret_path: '/shared',
+    })
     expect(run.env.get('HOST')).toBe('api.example.com')
     expect(server.requests[1]!.params.workspaceId).toBe(raw.id)
   })
 
   test('a wrong client secret fails once (no retry: lockout) and names the whitespace cause', async () => {
     const { clientId, clientSecret } = server.createIdentity([raw.id])
-    const run = await runAction({ secrets: '', base_url: server.url, client_id: clientId, client_secret: `${clientSecret}x`, project: raw.id, environment: 'prod' })
+    const run = await runAction({
+      secrets: '',
+      base_url: server.url,
+      client_id: clientId,
+      client_secret: `${clientSecret}x`,
+      project: raw.id,
+      environment: 'prod',
+    })
     expectNothingExported(run)
-    expect(run.error).toMatch(/POST \/api\/v1\/auth\/universal-auth\/login failed with HTTP 401: Invalid credentials — UnauthorizedError \(reqId req-[0-9a-f]+\)\. Check 'client_id' and 'client_secret': invisible whitespace/)
+    expect(run.error).toMatch(
+      /POST \/api\/v1\/auth\/universal-auth\/login failed with HTTP 401: Invalid credentials — UnauthorizedError \(reqId req-[0-9a-f]+\)\. Check 'client_id' and 'client_secret': invisible whitespace/,
+    )
     expect(server.requests).toHaveLength(1)
     expectNoLeak(run, [clientSecret])
   })
 
   test('a legacy E2EE project cannot be read by a machine identity', async () => {
     const { clientId, clientSecret } = server.createIdentity([legacy.id])
-    const run = await runAction({ secrets: '', base_url: server.url, client_id: clientId, client_secret: clientSecret, project: legacy.id, environment: 'prod' })
+    const run = await runAction({
+      secrets: '',
+      base_url: server.url,
+      client_id: clientId,
+      client_secret: clientSecret,
+      project: legacy.id,
+      environment: 'prod',
+    })
     expectNothingExported(run)
     expect(run.error).toMatch(/is a legacy end-to-end encrypted project, which a machine identity cannot read/)
   })
@@ -308,13 +451,18 @@ describe('failures export nothing, leak nothing and say what is wrong', () => {
   const cases: Array<{ name: string; setup: () => Record<string, string>; error: RegExp; requests?: number }> = [
     {
       name: 'an expired token',
-      setup: () => inputs(server.createServiceToken(raw.id, { expiresAt: new Date(Date.now() - 60_000) }), 'HOST', { secret_path: '/shared' }),
-      error: /GET \/api\/v2\/service-token failed with HTTP 403: Service token has expired .*\(reqId req-[0-9a-f]+\)\. The service token was refused/,
+      setup: () =>
+        inputs(server.createServiceToken(raw.id, { expiresAt: new Date(Date.now() - 60_000) }), 'HOST', {
+          secret_path: '/shared',
+        }),
+      error:
+        /GET \/api\/v2\/service-token failed with HTTP 403: Service token has expired .*\(reqId req-[0-9a-f]+\)\. The service token was refused/,
       requests: 1,
     },
     {
       name: 'a token without read permission',
-      setup: () => inputs(server.createServiceToken(raw.id, { permissions: ['write'] }), 'HOST', { secret_path: '/shared' }),
+      setup: () =>
+        inputs(server.createServiceToken(raw.id, { permissions: ['write'] }), 'HOST', { secret_path: '/shared' }),
       error: /The service token has no 'read' permission \(it has: write\)/,
       requests: 1,
     },
@@ -326,14 +474,26 @@ describe('failures export nothing, leak nothing and say what is wrong', () => {
     },
     {
       name: 'a secret_path outside the scopes',
-      setup: () => inputs(server.createServiceToken(raw.id, { scopes: [{ environment: 'prod', secretPath: '/backend/**' }] }), 'HOST', { secret_path: '/shared' }),
-      error: /Input 'secret_path': folder '\/shared' in environment 'prod' is outside the service token's scopes \(prod:\/backend\/\*\*\)/,
+      setup: () =>
+        inputs(
+          server.createServiceToken(raw.id, { scopes: [{ environment: 'prod', secretPath: '/backend/**' }] }),
+          'HOST',
+          { secret_path: '/shared' },
+        ),
+      error:
+        /Input 'secret_path': folder '\/shared' in environment 'prod' is outside the service token's scopes \(prod:\/backend\/\*\*\)/,
       requests: 1,
     },
     {
       name: 'a /path line outside the scopes',
-      setup: () => inputs(server.createServiceToken(raw.id, { scopes: [{ environment: 'prod', secretPath: '/backend/**' }] }), 'DATABASE_URL\n/shared/HOST > H', { secret_path: '/backend' }),
-      error: /Input 'secrets', line 2: folder '\/shared' in environment 'prod' is outside the service token's scopes \(prod:\/backend\/\*\*\)/,
+      setup: () =>
+        inputs(
+          server.createServiceToken(raw.id, { scopes: [{ environment: 'prod', secretPath: '/backend/**' }] }),
+          'DATABASE_URL\n/shared/HOST > H',
+          { secret_path: '/backend' },
+        ),
+      error:
+        /Input 'secrets', line 2: folder '\/shared' in environment 'prod' is outside the service token's scopes \(prod:\/backend\/\*\*\)/,
       requests: 1,
     },
     {
@@ -366,7 +526,8 @@ describe('failures export nothing, leak nothing and say what is wrong', () => {
     {
       name: 'a token made without the key on an E2EE project',
       setup: () => inputs(server.createServiceToken(legacy.id, { withKey: false }), 'DB_USER'),
-      error: /this token cannot decrypt an end-to-end encrypted project; upgrade the project or create the token with a client that stores the key/i,
+      error:
+        /this token cannot decrypt an end-to-end encrypted project; upgrade the project or create the token with a client that stores the key/i,
       requests: 2,
     },
     {
@@ -378,13 +539,15 @@ describe('failures export nothing, leak nothing and say what is wrong', () => {
     {
       name: 'a missing key',
       setup: () => inputs(rawToken, 'NOPE > X', { secret_path: '/shared' }),
-      error: /Input 'secrets', line 1: no secret "NOPE" in environment 'prod', folder '\/shared' \(imports included\) of project [0-9a-f-]{36}\. Keys are case-sensitive\./,
+      error:
+        /Input 'secrets', line 1: no secret "NOPE" in environment 'prod', folder '\/shared' \(imports included\) of project [0-9a-f-]{36}\. Keys are case-sensitive\./,
       requests: 2,
     },
     {
       name: 'a folder that does not exist (INF-ERR-2 names project, environment, folder and scopes)',
       setup: () => inputs(rawToken, 'X', { secret_path: '/nowhere' }),
-      error: /GET \/api\/v3\/secrets\/raw failed with HTTP 404: Folder with path '\/nowhere' in environment 'prod' was not found.*Requested project [0-9a-f-]{36}, environment 'prod', folder '\/nowhere'; the token's scopes: prod:\/\*\*/,
+      error:
+        /GET \/api\/v3\/secrets\/raw failed with HTTP 404: Folder with path '\/nowhere' in environment 'prod' was not found.*Requested project [0-9a-f-]{36}, environment 'prod', folder '\/nowhere'; the token's scopes: prod:\/\*\*/,
       requests: 2,
     },
     {
@@ -413,7 +576,13 @@ describe('failures export nothing, leak nothing and say what is wrong', () => {
     },
     {
       name: 'a machine identity without environment',
-      setup: () => ({ secrets: 'X', base_url: server.url, client_id: 'id', client_secret: 'secret-value', project: 'web-app' }),
+      setup: () => ({
+        secrets: 'X',
+        base_url: server.url,
+        client_id: 'id',
+        client_secret: 'secret-value',
+        project: 'web-app',
+      }),
       error: /Input 'environment' is required with 'client_id' \+ 'client_secret'/,
       requests: 0,
     },
@@ -445,7 +614,14 @@ describe('failures export nothing, leak nothing and say what is wrong', () => {
     if (requests !== undefined) expect(server.requests).toHaveLength(requests)
     const token = given.access_token ?? ''
     const secrets = token.startsWith('st.') && token.split('.').length === 4 ? parts(token) : token ? [token] : []
-    expectNoLeak(run, [...secrets, ...(given.client_secret ? [given.client_secret] : []), legacy.key!, 'tampered-value-e2ee', 'good-value-e2ee', 'sk_live_shared_stripe'])
+    expectNoLeak(run, [
+      ...secrets,
+      ...(given.client_secret ? [given.client_secret] : []),
+      legacy.key!,
+      'tampered-value-e2ee',
+      'good-value-e2ee',
+      'sk_live_shared_stripe',
+    ])
     expect(maskedLog(run)).toContain('inject-secrets:')
   })
 })

@@ -6,7 +6,9 @@ import { runAction } from '../test/harness/run-action.js'
 
 const supported = sdkPlatformSupported()
 if (!supported) {
-  console.warn(`!! ${SDK_PACKAGE} has no native binding for ${process.platform}-${process.arch} here: the SDK round trip is SKIPPED.`)
+  console.warn(
+    `!! ${SDK_PACKAGE} has no native binding for ${process.platform}-${process.arch} here: the SDK round trip is SKIPPED.`,
+  )
 }
 const describeSdk = supported ? describe : describe.skip
 

@@ -33,7 +33,12 @@ beforeAll(async () => {
   server.setPolicy('ci', { 'secret/data/*': ['read'], 'kv/*': ['read'] })
   server.setPolicy('kv-only', { 'kv/*': ['read'] })
   server.setPolicy('ci', { 'secret/data/*': ['read'] }, 'team-a')
-  server.setPolicy('issuer', { 'secret/data/*': ['read'], 'kv/*': ['read'], 'auth/token/create': ['update'], 'auth/token/revoke-accessor': ['update'] })
+  server.setPolicy('issuer', {
+    'secret/data/*': ['read'],
+    'kv/*': ['read'],
+    'auth/token/create': ['update'],
+    'auth/token/revoke-accessor': ['update'],
+  })
 })
 
 afterAll(() => server.close())
@@ -56,7 +61,8 @@ function expectNoLeak(run: { stdout: string; stderr: string }, secrets: string[]
     .split('\n')
     .filter((l) => !l.startsWith('::add-mask::'))
     .join('\n')
-  for (const s of secrets) for (const line of s.split(/\r?\n/).map((l) => l.trim())) if (line.length >= 4) expect(log).not.toContain(line)
+  for (const s of secrets)
+    for (const line of s.split(/\r?\n/).map((l) => l.trim())) if (line.length >= 4) expect(log).not.toContain(line)
 }
 
 function expectNothingExported(run: ActionRun): void {
@@ -67,7 +73,9 @@ function expectNothingExported(run: ActionRun): void {
 
 test("the issue's example block: exact exports, masks, one GET per distinct path, no lookup-self", async () => {
   const token = server.createToken({ policies: ['ci'] })
-  const run = await runAction(inputs(token, 'secret/data/ci npmToken | NPM_TOKEN ;\nsecret/data/ci * ;\nkv/app `db.password` | DB_PASSWORD\n'))
+  const run = await runAction(
+    inputs(token, 'secret/data/ci npmToken | NPM_TOKEN ;\nsecret/data/ci * ;\nkv/app `db.password` | DB_PASSWORD\n'),
+  )
   expect(run.error).toBeUndefined()
   expect(run.exitCode).toBe(0)
   const expected: Record<string, string> = {
@@ -94,7 +102,16 @@ test("the issue's example block: exact exports, masks, one GET per distinct path
     empty: '',
     DB_PASSWORD: 'dotted-pw-value',
   })
-  for (const v of [VALUES.npmToken, VALUES['api-key'], VALUES.percent, 'dotted-pw-value', '-----BEGIN CERTIFICATE-----', 'MIIBszCCAVmgAwIBAgIU', 'pw-nested-secret', token]) {
+  for (const v of [
+    VALUES.npmToken,
+    VALUES['api-key'],
+    VALUES.percent,
+    'dotted-pw-value',
+    '-----BEGIN CERTIFICATE-----',
+    'MIIBszCCAVmgAwIBAgIU',
+    'pw-nested-secret',
+    token,
+  ]) {
     expect(run.masks).toContain(v)
   }
   expect(reads().sort()).toEqual(['GET /v1/kv/app 200', 'GET /v1/secret/data/ci 200'])
@@ -107,7 +124,9 @@ test("the issue's example block: exact exports, masks, one GET per distinct path
 
 test('a one-time token reads its one path (one request, one use)', async () => {
   const token = server.createToken({ policies: ['ci'], numUses: 1 })
-  const run = await runAction(inputs(token, 'secret/data/ci npmToken | A; secret/data/ci db.password | B; secret/data/ci "api-key"'))
+  const run = await runAction(
+    inputs(token, 'secret/data/ci npmToken | A; secret/data/ci db.password | B; secret/data/ci "api-key"'),
+  )
   expect(run.error).toBeUndefined()
   expect(run.env.get('A')).toBe(VALUES.npmToken)
   expect(run.env.get('B')).toBe('pw-nested-secret')
@@ -128,7 +147,9 @@ test('a use-limited token that runs out: one lookup-self says so; nothing export
   const token = server.createToken({ policies: ['ci'], numUses: 2 })
   const run = await runAction(inputs(token, 'kv/many/0 v | A\nkv/many/1 v | B\nkv/many/2 v | C'))
   expectNothingExported(run)
-  expect(run.error).toMatch(/Vault returned 403 \(permission denied\) for "kv\/many\/\d": the token is invalid, expired, revoked or out of uses \(lookup-self was refused too\)/)
+  expect(run.error).toMatch(
+    /Vault returned 403 \(permission denied\) for "kv\/many\/\d": the token is invalid, expired, revoked or out of uses \(lookup-self was refused too\)/,
+  )
   expect(reads().filter((r) => r.includes('lookup-self'))).toEqual(['GET /v1/auth/token/lookup-self 403'])
   expectNoLeak(run, [token, 'value-0-xyz', 'value-1-xyz'])
 })
@@ -147,7 +168,9 @@ test('a policy denial: one lookup-self for several denied paths; policies, TTL a
   const token = server.createToken({ policies: ['kv-only'], numUses: 10, ttl: 3600 })
   const run = await runAction(inputs(token, 'secret/data/ci npmToken\nsecret/data/b64 cert | C\nkv/app user'))
   expectNothingExported(run)
-  expect(run.error).toMatch(/Vault returned 403 \(permission denied\) for "secret\/data\/(ci|b64)": the token is valid \(policies: kv-only; expires in 1h; \d uses left\) but its policies do not allow reading this path/)
+  expect(run.error).toMatch(
+    /Vault returned 403 \(permission denied\) for "secret\/data\/(ci|b64)": the token is valid \(policies: kv-only; expires in 1h; \d uses left\) but its policies do not allow reading this path/,
+  )
   expect(reads().filter((r) => r.includes('lookup-self'))).toHaveLength(1)
   expectNoLeak(run, [token])
 })
@@ -156,7 +179,9 @@ test('check_token: fewer uses than the run needs fails before any read, counting
   const token = server.createToken({ policies: ['ci'], numUses: 2 })
   const run = await runAction(inputs(token, 'secret/data/ci npmToken\nkv/app user', { check_token: 'true' }))
   expectNothingExported(run)
-  expect(run.error).toMatch(/check_token: the token has 1 use left after this check \(lookup-self spent one\), but the run needs 2/)
+  expect(run.error).toMatch(
+    /check_token: the token has 1 use left after this check \(lookup-self spent one\), but the run needs 2/,
+  )
   expect(reads()).toEqual(['GET /v1/auth/token/lookup-self 200'])
 })
 
@@ -183,7 +208,9 @@ test('check_token: a token expiring within min_ttl fails before any read', async
 test('check_token: a dead token is reported before any read', async () => {
   const run = await runAction(inputs('hvs.thisTokenDoesNotExist', 'secret/data/ci npmToken', { check_token: 'true' }))
   expectNothingExported(run)
-  expect(run.error).toMatch(/check_token: Vault refused auth\/token\/lookup-self: the token is invalid, expired, revoked or out of uses/)
+  expect(run.error).toMatch(
+    /check_token: Vault refused auth\/token\/lookup-self: the token is invalid, expired, revoked or out of uses/,
+  )
   expect(reads()).toEqual(['GET /v1/auth/token/lookup-self 403'])
 })
 
@@ -191,14 +218,20 @@ test("404: the vendor's message; ignore_not_found skips the path with a warning;
   const token = server.createToken({ policies: ['ci'] })
   const missing = await runAction(inputs(token, 'secret/data/missing key | K\nkv/app user'))
   expectNothingExported(missing)
-  expect(missing.error).toContain('Unable to retrieve result for "secret/data/missing" because it was not found: {"errors":[]}')
-  const ignored = await runAction(inputs(token, 'secret/data/missing key | K\nkv/app user', { ignore_not_found: 'true' }))
+  expect(missing.error).toContain(
+    'Unable to retrieve result for "secret/data/missing" because it was not found: {"errors":[]}',
+  )
+  const ignored = await runAction(
+    inputs(token, 'secret/data/missing key | K\nkv/app user', { ignore_not_found: 'true' }),
+  )
   expect(ignored.error).toBeUndefined()
   expect(Object.fromEntries(ignored.env)).toEqual({ USER: 'svc' })
   expect(ignored.stdout).toMatch(/::warning::✘ Unable to retrieve result for "secret\/data\/missing"/)
   const key = await runAction(inputs(token, 'kv/app nokey', { ignore_not_found: 'true' }))
   expectNothingExported(key)
-  expect(key.error).toContain('Unable to retrieve result for data."nokey". No match data was found. Double check your Key or Selector.')
+  expect(key.error).toContain(
+    'Unable to retrieve result for data."nokey". No match data was found. Double check your Key or Selector.',
+  )
   const dotted = await runAction(inputs(token, 'kv/app db.password | P'))
   expect(dotted.error).toContain('select it with `db.password` (backticks)')
 })
@@ -210,7 +243,8 @@ test('KV v2 without /data/: the error suggests inserting it', async () => {
 })
 
 test('412 from a performance standby is retried (each attempt that reaches the handler would spend a use)', async () => {
-  fault = ({ path, attempt }) => (path === '/v1/secret/data/ci' && attempt === 1 ? { status: 412, body: '{"errors":[]}\n' } : undefined)
+  fault = ({ path, attempt }) =>
+    path === '/v1/secret/data/ci' && attempt === 1 ? { status: 412, body: '{"errors":[]}\n' } : undefined
   const token = server.createToken({ policies: ['ci'], numUses: 1 })
   const run = await runAction(inputs(token, 'secret/data/ci npmToken'))
   expect(run.error).toBeUndefined()
@@ -241,7 +275,10 @@ test('namespace input and VAULT_NAMESPACE; a namespace mismatch is hinted', asyn
 
 test('base_url falls back to VAULT_ADDR; without either the error names both', async () => {
   const token = server.createToken({ policies: ['ci'] })
-  const run = await runAction({ access_token: token, secrets: 'kv/app user' }, { env: { VAULT_ADDR: `${server.url}/` } })
+  const run = await runAction(
+    { access_token: token, secrets: 'kv/app user' },
+    { env: { VAULT_ADDR: `${server.url}/` } },
+  )
   expect(run.error).toBeUndefined()
   expect(run.env.get('USER')).toBe('svc')
   const none = await runAction({ access_token: token, secrets: 'kv/app user' })
@@ -255,7 +292,9 @@ test('encoding: base64 decodes before masking; invalid base64 fails naming the e
   const run = await runAction(inputs(token, 'secret/data/b64 cert | CERT', { encoding: 'base64' }))
   expect(run.error).toBeUndefined()
   expect(run.env.get('CERT')).toBe('decoded\nsecret')
-  expect(run.masks).toEqual(expect.arrayContaining(['decoded', 'secret', Buffer.from('decoded\nsecret').toString('base64')]))
+  expect(run.masks).toEqual(
+    expect.arrayContaining(['decoded', 'secret', Buffer.from('decoded\nsecret').toString('base64')]),
+  )
   const bad = await runAction(inputs(token, 'secret/data/b64 bad | BAD', { encoding: 'base64' }))
   expectNothingExported(bad)
   expect(bad.error).toMatch(/line 1 \(secret\/data\/b64\), selector bad: the value is not valid base64/)
@@ -273,7 +312,9 @@ test('provider detection: s./b. legacy tokens select Vault; provider: vault acce
 test('grammar errors fail before any request, naming the line', async () => {
   const run = await runAction(inputs(server.createToken({ policies: ['ci'] }), 'kv/app user\nsecret/data/ci api-key'))
   expectNothingExported(run)
-  expect(run.error).toMatch(/Input 'secrets', line 2: You must provide a name for the output key when using json selectors/)
+  expect(run.error).toMatch(
+    /Input 'secrets', line 2: You must provide a name for the output key when using json selectors/,
+  )
   expect(server.requests).toEqual([])
 })
 
@@ -322,7 +363,8 @@ test('the post step warns (never fails) when the revocation is refused', async (
   const given = inputs(parent, 'kv/app user', { export_token: 'child' })
   const run = await runMainWithState(given)
   expect(run.error).toBeUndefined()
-  fault = ({ path }) => (path.endsWith('revoke-accessor') ? { status: 500, body: '{"errors":["internal error"]}\n' } : undefined)
+  fault = ({ path }) =>
+    path.endsWith('revoke-accessor') ? { status: 500, body: '{"errors":["internal error"]}\n' } : undefined
   const post = await runPost(given, run.state)
   expect(post.exitCode).toBe(0)
   expect(post.warnings.join('\n')).toMatch(/Vault child token not revoked: Vault returned 500 \(internal error\)/)
@@ -337,7 +379,7 @@ test('export_token: child with a limited-use token under check_token fails befor
   expect(reads()).toEqual(['GET /v1/auth/token/lookup-self 200'])
 })
 
-test('export_token: child with policies outside the parent\'s: Vault says no, nothing is exported', async () => {
+test("export_token: child with policies outside the parent's: Vault says no, nothing is exported", async () => {
   const parent = server.createToken({ policies: ['issuer'] })
   const run = await runMainWithState(inputs(parent, 'kv/app user', { export_token: 'child', policies: 'ci' }))
   expectNothingExported(run)
@@ -347,11 +389,19 @@ test('export_token: child with policies outside the parent\'s: Vault says no, no
 })
 
 test.each([
-  ['a response-wrapped answer', { status: 200, body: '{"data":null,"wrap_info":{"token":"hvs.wrapped-token-xyz","ttl":60}}' }, /is response-wrapped/],
+  [
+    'a response-wrapped answer',
+    { status: 200, body: '{"data":null,"wrap_info":{"token":"hvs.wrapped-token-xyz","ttl":60}}' },
+    /is response-wrapped/,
+  ],
   ['data: null', { status: 200, body: '{"data":null}' }, /has no data object \(data is null\)/],
   ['an empty 2xx body', { status: 204 }, /answered 204 with an empty body for "kv\/app"/],
   ['not JSON', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>proxy</html>' }, /expected JSON/],
-  ['a 500 after retries', { status: 500, body: '{"errors":["internal error"]}\n' }, /Vault returned 500 \(internal error\) for "kv\/app"/],
+  [
+    'a 500 after retries',
+    { status: 500, body: '{"errors":["internal error"]}\n' },
+    /Vault returned 500 \(internal error\) for "kv\/app"/,
+  ],
 ])('VLT-READ-3 / errors: %s fails clearly, naming the path, exporting nothing', async (_n, reply, message) => {
   fault = ({ path }) => (path === '/v1/kv/app' ? reply : undefined)
   const token = server.createToken({ policies: ['ci'] })
@@ -385,7 +435,10 @@ test.each([
 })
 
 test('VAULT_ADDR with plain http to another host is refused, naming VAULT_ADDR', async () => {
-  const run = await runAction({ access_token: server.createToken({ policies: ['ci'] }), secrets: 'kv/app user' }, { env: { VAULT_ADDR: 'http://vault.example.com:8200' } })
+  const run = await runAction(
+    { access_token: server.createToken({ policies: ['ci'] }), secrets: 'kv/app user' },
+    { env: { VAULT_ADDR: 'http://vault.example.com:8200' } },
+  )
   expectNothingExported(run)
   expect(run.error).toMatch(/The environment variable VAULT_ADDR must use https:\/\//)
 })

@@ -2,7 +2,19 @@
 // exactly (table, fuzz), and end to end through `node dist/index.js` / `node dist/post/index.js`:
 // bytes, mode 0600, the output, deletion by the post step, keep_file, and nothing written on failure.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
@@ -18,11 +30,15 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 function sourceInBash(file: string): Record<string, string> {
   // As a `run:` step runs bash (--noprofile --norc); stdin not a socket, or bash reads ~/.bashrc.
   const script = 'set -a; source "$1" || exit 3; exec "$2" -e "process.stdout.write(JSON.stringify(process.env))"'
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script, 'bash', file, process.execPath], {
-    env: { PATH: process.env.PATH ?? '' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const r = spawnSync(
+    'bash',
+    ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script, 'bash', file, process.execPath],
+    {
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   if (r.stderr !== '') throw new Error(`bash wrote to stderr: ${r.stderr}`)
   if (r.status !== 0) throw new Error(`bash failed (${r.status}): ${r.stderr}`)
   return JSON.parse(r.stdout) as Record<string, string>
@@ -64,7 +80,8 @@ const VALUES: Record<string, string> = {
   DOLLAR: 'pa$$word $HOME ${PATH} $(id) `id`',
   HASH: 'value # not a comment #',
   BACKSLASHES: 'C:\\dir\\n\\r \\\\ \\" end\\t',
-  JSON_SA: '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----\\n"}',
+  JSON_SA:
+    '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----\\n"}',
   EQUALS: 'a=b=c; export X=1',
   SPACES: '  padded value  ',
   UNICODE: 'pässwörd ✓ 密码 🔑 \u2028 sep',
@@ -96,16 +113,41 @@ describe('dotenvLine', () => {
     ['NUL', 'a\0b'],
   ])('refuses a value with %s (no quoting reads it back the same)', (_what, value) => {
     expect(dotenvLine('X', value)).toBeUndefined()
-    expect(() => renderExport([{ name: 'X', value, source: 'test X' }], 'dotenv')).toThrow(/^Input 'export_format' is 'dotenv', but the value of X \(test X\) contains .*Use 'export_format: json'/)
+    expect(() => renderExport([{ name: 'X', value, source: 'test X' }], 'dotenv')).toThrow(
+      /^Input 'export_format' is 'dotenv', but the value of X \(test X\) contains .*Use 'export_format: json'/,
+    )
     try {
       renderExport([{ name: 'X', value, source: 'test X' }], 'dotenv')
     } catch (err) {
-      for (const line of value.split(/[\r\n\0]/)) if (line.length > 3) expect((err as Error).message).not.toContain(line)
+      for (const line of value.split(/[\r\n\0]/))
+        if (line.length > 3) expect((err as Error).message).not.toContain(line)
     }
   })
 
   test('fuzz: a value is either refused or read back exactly by dotenv', () => {
-    const value = fc.string({ unit: fc.constantFrom('a', ' ', "'", '"', '\\', '$', '`', '#', '\n', '\r', '=', 'n', 'r', '{', '}', '\t', 'é', '\u2028'), maxLength: 24 })
+    const value = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        ' ',
+        "'",
+        '"',
+        '\\',
+        '$',
+        '`',
+        '#',
+        '\n',
+        '\r',
+        '=',
+        'n',
+        'r',
+        '{',
+        '}',
+        '\t',
+        'é',
+        '\u2028',
+      ),
+      maxLength: 24,
+    })
     fc.assert(
       fc.property(fc.array(value, { minLength: 1, maxLength: 5 }), (values) => {
         const entries = Object.fromEntries(values.map((v, i) => [`V_${i}`, v]))
@@ -121,9 +163,34 @@ describe('dotenvLine', () => {
   })
 
   test('fuzz: every accepted value is read back exactly by bash (one bash run for a batch)', () => {
-    const value = fc.string({ unit: fc.constantFrom('a', ' ', "'", '"', '\\', '$', '`', '#', '\n', '=', '(', ')', ';', '&', '|', '*', '~', '!', 'é'), maxLength: 20 })
+    const value = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        ' ',
+        "'",
+        '"',
+        '\\',
+        '$',
+        '`',
+        '#',
+        '\n',
+        '=',
+        '(',
+        ')',
+        ';',
+        '&',
+        '|',
+        '*',
+        '~',
+        '!',
+        'é',
+      ),
+      maxLength: 20,
+    })
     const samples = fc.sample(value, { numRuns: Math.max(200, Math.min(RUNS, 1000)), seed: 42 })
-    const accepted = Object.fromEntries(samples.filter((v) => dotenvLine('X', v) !== undefined).map((v, i) => [`V_${i}`, v]))
+    const accepted = Object.fromEntries(
+      samples.filter((v) => dotenvLine('X', v) !== undefined).map((v, i) => [`V_${i}`, v]),
+    )
     expect(Object.keys(accepted).length).toBeGreaterThan(50)
     const back = roundTrip(accepted)
     for (const [k, v] of Object.entries(accepted)) {
@@ -164,7 +231,9 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-const MAPPING = Object.keys(E2E).map((k) => `secret/data/app ${k} | ${k}`).join(' ;\n')
+const MAPPING = Object.keys(E2E)
+  .map((k) => `secret/data/app ${k} | ${k}`)
+  .join(' ;\n')
 
 function inputs(extra: Record<string, string>, secrets = MAPPING): Record<string, string> {
   return { access_token: token, secrets, base_url: server.url, provider: 'vault', timeout: '20', ...extra }
@@ -179,11 +248,14 @@ const EXPECTED_DOTENV =
   "DB_PASSWORD='pa$$ # word'\n" +
   "TLS_KEY='-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END KEY-----\n'\n" +
   'GREETING="it\'s a test"\n' +
-  "PATHLIKE='C:\\dir\\n\\file \"quoted\"'\n"
+  'PATHLIKE=\'C:\\dir\\n\\file "quoted"\'\n'
 
 /** The log without the ::add-mask:: lines (which the runner hides). */
 function logOf(run: ActionRun): string {
-  return (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+  return (run.stdout + run.stderr)
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
 }
 
 function expectNothingExported(run: ActionRun): void {
@@ -237,7 +309,9 @@ describe('export_file end to end', () => {
 
   test('keep_file: true records no deletion, and the post step leaves the file', async () => {
     const temp = runnerTemp()
-    const run = await runMainWithState(inputs({ export_file: 'keep.env', keep_file: 'true' }), { env: { RUNNER_TEMP: temp } })
+    const run = await runMainWithState(inputs({ export_file: 'keep.env', keep_file: 'true' }), {
+      env: { RUNNER_TEMP: temp },
+    })
     expect(run.exitCode).toBe(0)
     expect(run.state.size).toBe(0)
     await runPost({}, run.state)
@@ -261,7 +335,9 @@ describe('export_file end to end', () => {
     const dir = runnerTemp()
     const run = await runAction(inputs({ export_file: dir }))
     expectNothingExported(run)
-    expect(run.error).toBe(`inject-secrets: Input 'export_file': ${dir} is a directory; give a file path, e.g. ${join(dir, 'secrets.env')}.`)
+    expect(run.error).toBe(
+      `inject-secrets: Input 'export_file': ${dir} is a directory; give a file path, e.g. ${join(dir, 'secrets.env')}.`,
+    )
     expect(readdirSync(dir)).toEqual([])
   })
 
@@ -273,22 +349,37 @@ describe('export_file end to end', () => {
     symlinkSync(target, link)
     const run = await runAction(inputs({ export_file: link }))
     expectNothingExported(run)
-    expect(run.error).toMatch(/^inject-secrets: Input 'export_file': .*link\.env is a symbolic link; refusing to write secrets through it/)
+    expect(run.error).toMatch(
+      /^inject-secrets: Input 'export_file': .*link\.env is a symbolic link; refusing to write secrets through it/,
+    )
     expect(readFileSync(target, 'utf8')).toBe('keep me')
     expect(lstatSync(link).isSymbolicLink()).toBe(true)
   })
 
   test('a value dotenv cannot hold fails the run: no file, nothing exported, the value never printed', async () => {
     const temp = runnerTemp()
-    const run = await runAction(inputs({ export_file: 'x.env' }, `${MAPPING} ;\nsecret/data/app mixed | MIXED`), { env: { RUNNER_TEMP: temp } })
+    const run = await runAction(inputs({ export_file: 'x.env' }, `${MAPPING} ;\nsecret/data/app mixed | MIXED`), {
+      env: { RUNNER_TEMP: temp },
+    })
     expectNothingExported(run)
-    expect(run.error).toMatch(/^inject-secrets: Input 'export_format' is 'dotenv', but the value of MIXED \(vault secret\/data\/app mixed \(line \d+\)\) contains both a single quote and one of/)
+    expect(run.error).toMatch(
+      /^inject-secrets: Input 'export_format' is 'dotenv', but the value of MIXED \(vault secret\/data\/app mixed \(line \d+\)\) contains both a single quote and one of/,
+    )
     expect(logOf(run)).not.toContain('both"')
     expect(readdirSync(temp)).toEqual([])
     // The same secrets as JSON are fine.
-    const json = await runAction(inputs({ export_file: 'x.json', export_format: 'json' }, 'secret/data/app mixed | MIXED ; secret/data/app crlf | CRLF'), { env: { RUNNER_TEMP: temp } })
+    const json = await runAction(
+      inputs(
+        { export_file: 'x.json', export_format: 'json' },
+        'secret/data/app mixed | MIXED ; secret/data/app crlf | CRLF',
+      ),
+      { env: { RUNNER_TEMP: temp } },
+    )
     expect(json.exitCode).toBe(0)
-    expect(JSON.parse(readFileSync(join(temp, 'x.json'), 'utf8'))).toEqual({ MIXED: `it's "both"`, CRLF: 'crlf-line-one\r\ncrlf-line-two' })
+    expect(JSON.parse(readFileSync(join(temp, 'x.json'), 'utf8'))).toEqual({
+      MIXED: `it's "both"`,
+      CRLF: 'crlf-line-one\r\ncrlf-line-two',
+    })
   })
 
   test('a failed write exports nothing (the parent is a file)', async () => {
@@ -301,16 +392,22 @@ describe('export_file end to end', () => {
 
   test('a failure before the export writes no file', async () => {
     const temp = runnerTemp()
-    const run = await runAction(inputs({ export_file: 'x.env' }, `${MAPPING} ;\nsecret/data/app missing | MISSING`), { env: { RUNNER_TEMP: temp } })
+    const run = await runAction(inputs({ export_file: 'x.env' }, `${MAPPING} ;\nsecret/data/app missing | MISSING`), {
+      env: { RUNNER_TEMP: temp },
+    })
     expectNothingExported(run)
     expect(readdirSync(temp)).toEqual([])
   })
 
   test('a secret whose output would be export_file is refused before anything is written', async () => {
     const temp = runnerTemp()
-    const run = await runAction(inputs({ export_file: 'x.env' }, 'secret/data/app DB_PASSWORD | EXPORT_FILE'), { env: { RUNNER_TEMP: temp } })
+    const run = await runAction(inputs({ export_file: 'x.env' }, 'secret/data/app DB_PASSWORD | EXPORT_FILE'), {
+      env: { RUNNER_TEMP: temp },
+    })
     expectNothingExported(run)
-    expect(run.error).toMatch(/^inject-secrets: Input 'export_file' sets the step output 'export_file', which vault secret\/data\/app DB_PASSWORD/)
+    expect(run.error).toMatch(
+      /^inject-secrets: Input 'export_file' sets the step output 'export_file', which vault secret\/data\/app DB_PASSWORD/,
+    )
     expect(readdirSync(temp)).toEqual([])
   })
 
@@ -322,7 +419,9 @@ describe('export_file end to end', () => {
     const keep = await runAction(inputs({ export_file: 'x.env', keep_file: 'yes' }))
     expect(keep.error).toBe("inject-secrets: Input 'keep_file' must be 'true' or 'false', got 'yes'.")
     const noTemp = await runAction(inputs({ export_file: 'x.env' }), { env: { RUNNER_TEMP: '' } })
-    expect(noTemp.error).toMatch(/^inject-secrets: Input 'export_file' is a relative path \('x\.env'\), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set/)
+    expect(noTemp.error).toMatch(
+      /^inject-secrets: Input 'export_file' is a relative path \('x\.env'\), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set/,
+    )
     expect(server.requests).toEqual([])
   })
 })

@@ -5,7 +5,11 @@
 import { startVaultServer, type FaultAction, type VaultServer } from '../test/servers/vault.js'
 import { runAction, type ActionRun } from '../test/harness/run-action.js'
 
-const VALUES = { ALPHA: 'alpha-secret-value', BETA: 'beta-first\nbeta-second\r\nbeta-third', GAMMA: 'gämmä "quoted" \\ value' }
+const VALUES = {
+  ALPHA: 'alpha-secret-value',
+  BETA: 'beta-first\nbeta-second\r\nbeta-third',
+  GAMMA: 'gämmä "quoted" \\ value',
+}
 const READ = '/v1/secret/data/ci'
 const OTHER = '/v1/kv/other'
 const MAPPING = 'secret/data/ci ALPHA | ALPHA\nsecret/data/ci BETA | BETA\nkv/other GAMMA | GAMMA'
@@ -43,28 +47,161 @@ interface Row {
 
 const json = (body: unknown): string => `${JSON.stringify(body)}\n`
 const rows: Row[] = [
-  { name: '429 with Retry-After in seconds', path: READ, fault: (n) => (n === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: json({ errors: ['request path "secret/data/ci": rate limit quota exceeded'] }) } : undefined), expect: 'export', log: [429, 200] },
-  { name: '429 with an HTTP-date Retry-After', path: READ, fault: (n) => (n === 1 ? { status: 429, headers: { 'retry-after': new Date(Date.now() + 1000).toUTCString() } } : undefined), expect: 'export', log: [429, 200] },
-  { name: '503 twice (sealed, then standby)', path: READ, fault: (n) => (n <= 2 ? { status: 503, body: json({ errors: ['Vault is sealed'] }) } : undefined), expect: 'export', log: [503, 503, 200] },
-  { name: '412 from a performance standby', path: READ, fault: (n) => (n === 1 ? { status: 412, body: json({ errors: [] }) } : undefined), expect: 'export', log: [412, 200] },
-  { name: '502 once on the other path', path: OTHER, fault: (n) => (n === 1 ? { status: 502 } : undefined), expect: 'export', log: [502, 200] },
-  { name: 'a 500 once (reads retry 5xx)', path: READ, fault: (n) => (n === 1 ? { status: 500, body: json({ errors: ['internal error'] }) } : undefined), expect: 'export', log: [500, 200] },
-  { name: 'a connection reset before the answer', path: READ, fault: (n) => (n === 1 ? { destroy: true } : undefined), expect: 'export', log: [0, 200] },
-  { name: 'a connection reset mid-body', path: READ, fault: (n) => (n === 1 ? { truncateAfter: 40 } : undefined), expect: 'export', log: [200, 200] },
-  { name: 'a connection reset mid-body on every attempt', path: READ, fault: () => ({ truncateAfter: 40 }), expect: 'fail', error: /GET \/v1\/secret\/data\/ci failed \(ECONNRESET\) after 3 attempts/, log: [200, 200, 200] },
-  { name: 'a hang past the timeout', path: READ, fault: () => ({ delayMs: 10_000 }), expect: 'fail', timeout: '2', error: /GET \/v1\/secret\/data\/ci timed out after 1 attempt/ },
-  { name: 'a 200 with non-JSON', path: READ, fault: () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>proxy login</html>' }), expect: 'fail', error: /GET "secret\/data\/ci": expected JSON, got 24 bytes of text\/html \(HTTP 200\)/, log: [200] },
-  { name: 'a 200 with truncated JSON', path: READ, fault: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{"data":{"ALPHA":"alp' }), expect: 'fail', error: /GET "secret\/data\/ci": expected JSON, got 29 bytes of application\/json \(HTTP 200\)/, log: [200] },
-  { name: 'a 200 with JSON of the wrong shape (data a string)', path: OTHER, fault: () => ({ status: 200, body: json({ data: 'GAMMA' }) }), expect: 'fail', error: /Vault's answer for "kv\/other" has no data object \(data is string\)/, log: [200] },
-  { name: 'a 200 with JSON of the wrong shape (data.data a list)', path: READ, fault: () => ({ status: 200, body: json({ data: { data: ['ALPHA'] } }) }), expect: 'fail', error: /Vault's answer for "secret\/data\/ci": data\.data is not an object/, log: [200] },
-  { name: 'a 200 with an empty body', path: READ, fault: () => ({ status: 200 }), expect: 'fail', error: /Vault answered 200 with an empty body for "secret\/data\/ci"/, log: [200] },
-  { name: 'a 500 on every attempt', path: READ, fault: () => ({ status: 500, body: json({ errors: ['1 error occurred:\n\t* internal error\n\n'] }) }), expect: 'fail', error: /Vault returned 500 \(internal error\) for "secret\/data\/ci"$/, log: [500, 500, 500] },
-  { name: 'a 503 that never ends', path: READ, fault: () => ({ status: 503, body: json({ errors: ['Vault is sealed'] }) }), expect: 'fail', error: /Vault returned 503 \(Vault is sealed\) for "secret\/data\/ci"$/, log: [503, 503, 503] },
-  { name: 'a 400 is not retried', path: READ, fault: () => ({ status: 400, body: json({ errors: ['invalid request'] }) }), expect: 'fail', error: /Vault returned 400 \(invalid request\) for "secret\/data\/ci"$/, log: [400] },
+  {
+    name: '429 with Retry-After in seconds',
+    path: READ,
+    fault: (n) =>
+      n === 1
+        ? {
+            status: 429,
+            headers: { 'retry-after': '1' },
+            body: json({ errors: ['request path "secret/data/ci": rate limit quota exceeded'] }),
+          }
+        : undefined,
+    expect: 'export',
+    log: [429, 200],
+  },
+  {
+    name: '429 with an HTTP-date Retry-After',
+    path: READ,
+    fault: (n) =>
+      n === 1 ? { status: 429, headers: { 'retry-after': new Date(Date.now() + 1000).toUTCString() } } : undefined,
+    expect: 'export',
+    log: [429, 200],
+  },
+  {
+    name: '503 twice (sealed, then standby)',
+    path: READ,
+    fault: (n) => (n <= 2 ? { status: 503, body: json({ errors: ['Vault is sealed'] }) } : undefined),
+    expect: 'export',
+    log: [503, 503, 200],
+  },
+  {
+    name: '412 from a performance standby',
+    path: READ,
+    fault: (n) => (n === 1 ? { status: 412, body: json({ errors: [] }) } : undefined),
+    expect: 'export',
+    log: [412, 200],
+  },
+  {
+    name: '502 once on the other path',
+    path: OTHER,
+    fault: (n) => (n === 1 ? { status: 502 } : undefined),
+    expect: 'export',
+    log: [502, 200],
+  },
+  {
+    name: 'a 500 once (reads retry 5xx)',
+    path: READ,
+    fault: (n) => (n === 1 ? { status: 500, body: json({ errors: ['internal error'] }) } : undefined),
+    expect: 'export',
+    log: [500, 200],
+  },
+  {
+    name: 'a connection reset before the answer',
+    path: READ,
+    fault: (n) => (n === 1 ? { destroy: true } : undefined),
+    expect: 'export',
+    log: [0, 200],
+  },
+  {
+    name: 'a connection reset mid-body',
+    path: READ,
+    fault: (n) => (n === 1 ? { truncateAfter: 40 } : undefined),
+    expect: 'export',
+    log: [200, 200],
+  },
+  {
+    name: 'a connection reset mid-body on every attempt',
+    path: READ,
+    fault: () => ({ truncateAfter: 40 }),
+    expect: 'fail',
+    error: /GET \/v1\/secret\/data\/ci failed \(ECONNRESET\) after 3 attempts/,
+    log: [200, 200, 200],
+  },
+  {
+    name: 'a hang past the timeout',
+    path: READ,
+    fault: () => ({ delayMs: 10_000 }),
+    expect: 'fail',
+    timeout: '2',
+    error: /GET \/v1\/secret\/data\/ci timed out after 1 attempt/,
+  },
+  {
+    name: 'a 200 with non-JSON',
+    path: READ,
+    fault: () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>proxy login</html>' }),
+    expect: 'fail',
+    error: /GET "secret\/data\/ci": expected JSON, got 24 bytes of text\/html \(HTTP 200\)/,
+    log: [200],
+  },
+  {
+    name: 'a 200 with truncated JSON',
+    path: READ,
+    fault: () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"data":{"data":{"ALPHA":"alp',
+    }),
+    expect: 'fail',
+    error: /GET "secret\/data\/ci": expected JSON, got 29 bytes of application\/json \(HTTP 200\)/,
+    log: [200],
+  },
+  {
+    name: 'a 200 with JSON of the wrong shape (data a string)',
+    path: OTHER,
+    fault: () => ({ status: 200, body: json({ data: 'GAMMA' }) }),
+    expect: 'fail',
+    error: /Vault's answer for "kv\/other" has no data object \(data is string\)/,
+    log: [200],
+  },
+  {
+    name: 'a 200 with JSON of the wrong shape (data.data a list)',
+    path: READ,
+    fault: () => ({ status: 200, body: json({ data: { data: ['ALPHA'] } }) }),
+    expect: 'fail',
+    error: /Vault's answer for "secret\/data\/ci": data\.data is not an object/,
+    log: [200],
+  },
+  {
+    name: 'a 200 with an empty body',
+    path: READ,
+    fault: () => ({ status: 200 }),
+    expect: 'fail',
+    error: /Vault answered 200 with an empty body for "secret\/data\/ci"/,
+    log: [200],
+  },
+  {
+    name: 'a 500 on every attempt',
+    path: READ,
+    fault: () => ({ status: 500, body: json({ errors: ['1 error occurred:\n\t* internal error\n\n'] }) }),
+    expect: 'fail',
+    error: /Vault returned 500 \(internal error\) for "secret\/data\/ci"$/,
+    log: [500, 500, 500],
+  },
+  {
+    name: 'a 503 that never ends',
+    path: READ,
+    fault: () => ({ status: 503, body: json({ errors: ['Vault is sealed'] }) }),
+    expect: 'fail',
+    error: /Vault returned 503 \(Vault is sealed\) for "secret\/data\/ci"$/,
+    log: [503, 503, 503],
+  },
+  {
+    name: 'a 400 is not retried',
+    path: READ,
+    fault: () => ({ status: 400, body: json({ errors: ['invalid request'] }) }),
+    expect: 'fail',
+    error: /Vault returned 400 \(invalid request\) for "secret\/data\/ci"$/,
+    log: [400],
+  },
 ]
 
 function expectNoLeak(run: ActionRun, secrets: string[]): void {
-  const log = (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+  const log = (run.stdout + run.stderr)
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
   for (const secret of secrets) {
     for (const part of [secret, ...secret.split(/\r?\n/)].map((p) => p.trim()).filter((p) => p.length >= 4)) {
       expect(log).not.toContain(part)
@@ -86,7 +223,10 @@ const statusesOf = (path: string): number[] => server.requests.filter((r) => r.p
 test.each(rows)('$name → $expect', async (row) => {
   fault = (r) => (r.path === row.path ? row.fault(r.attempt) : undefined)
   const token = server.createToken({ policies: ['ci'] })
-  const run = await runAction({ access_token: token, secrets: MAPPING, base_url: server.url, timeout: row.timeout ?? '30' }, { timeoutMs: 60_000 })
+  const run = await runAction(
+    { access_token: token, secrets: MAPPING, base_url: server.url, timeout: row.timeout ?? '30' },
+    { timeoutMs: 60_000 },
+  )
   if (row.expect === 'export') {
     expect(run.error).toBeUndefined()
     expect(run.exitCode).toBe(0)
@@ -129,8 +269,15 @@ describe('a use-limited token: every attempt that reaches the handler spends a u
     fault = (r) => (r.path === READ && r.attempt === 1 ? { truncateAfter: 40 } : undefined)
     const token = server.createToken({ policies: ['ci'], numUses: 1 })
     const run = await runAction({ access_token: token, secrets: ONE_PATH, base_url: server.url, timeout: '30' })
-    expectCleanFailure(run, /Vault returned 403 \(permission denied\) for "secret\/data\/ci": the token is invalid, expired, revoked or out of uses \(lookup-self was refused too\)/)
-    expect(server.requests.map((r) => `${r.path} ${r.status}`)).toEqual([`${READ} 200`, `${READ} 403`, '/v1/auth/token/lookup-self 403'])
+    expectCleanFailure(
+      run,
+      /Vault returned 403 \(permission denied\) for "secret\/data\/ci": the token is invalid, expired, revoked or out of uses \(lookup-self was refused too\)/,
+    )
+    expect(server.requests.map((r) => `${r.path} ${r.status}`)).toEqual([
+      `${READ} 200`,
+      `${READ} 403`,
+      '/v1/auth/token/lookup-self 403',
+    ])
     expect(server.token(token)!.revoked).toBe(true)
     expectNoLeak(run, [token, VALUES.ALPHA, VALUES.BETA])
   })

@@ -12,27 +12,52 @@ const BASE = 'acme/app'
 
 function prPayload(head: string | null, extra: Record<string, unknown> = {}): EventContext['payload'] {
   return {
-    pull_request: { head: { repo: head === null ? null : { full_name: head, fork: head !== BASE } }, base: { repo: { full_name: BASE } }, ...extra },
+    pull_request: {
+      head: { repo: head === null ? null : { full_name: head, fork: head !== BASE } },
+      base: { repo: { full_name: BASE } },
+      ...extra,
+    },
     repository: { full_name: BASE },
   }
 }
 
 describe('forkHint', () => {
-  test.each(['pull_request', 'pull_request_review', 'pull_request_review_comment'])('a %s from a fork is explained', (event) => {
-    const hint = forkHint({ eventName: event, actor: 'octocat', payload: prPayload('mallory/app') })!
-    expect(hint).toMatch(new RegExp(`^This run is a '${event}' event for a pull request from the fork mallory/app into acme/app: GitHub passes no repository or environment secrets`))
-    expect(hint).toContain("'pull_request_target'")
-    expect(hint).toContain('never check out or run the pull request')
-    expect(hint).toContain('if: github.event.pull_request.head.repo.full_name == github.repository')
-  })
+  test.each(['pull_request', 'pull_request_review', 'pull_request_review_comment'])(
+    'a %s from a fork is explained',
+    (event) => {
+      const hint = forkHint({ eventName: event, actor: 'octocat', payload: prPayload('mallory/app') })!
+      expect(hint).toMatch(
+        new RegExp(
+          `^This run is a '${event}' event for a pull request from the fork mallory/app into acme/app: GitHub passes no repository or environment secrets`,
+        ),
+      )
+      expect(hint).toContain("'pull_request_target'")
+      expect(hint).toContain('never check out or run the pull request')
+      expect(hint).toContain('if: github.event.pull_request.head.repo.full_name == github.repository')
+    },
+  )
 
   test('a deleted fork (head.repo null) is a fork too', () => {
-    expect(forkHint({ eventName: 'pull_request', payload: prPayload(null) })).toContain('from the fork (deleted fork) into acme/app')
+    expect(forkHint({ eventName: 'pull_request', payload: prPayload(null) })).toContain(
+      'from the fork (deleted fork) into acme/app',
+    )
   })
 
   test('head.fork alone, or differing names alone, mark a fork', () => {
-    expect(forkHint({ eventName: 'pull_request', payload: { pull_request: { head: { repo: { full_name: BASE, fork: true } }, base: { repo: { full_name: BASE } } } } })).toBeDefined()
-    expect(forkHint({ eventName: 'pull_request', payload: { pull_request: { head: { repo: { full_name: 'x/y' } } }, repository: { full_name: BASE } } })).toBeDefined()
+    expect(
+      forkHint({
+        eventName: 'pull_request',
+        payload: {
+          pull_request: { head: { repo: { full_name: BASE, fork: true } }, base: { repo: { full_name: BASE } } },
+        },
+      }),
+    ).toBeDefined()
+    expect(
+      forkHint({
+        eventName: 'pull_request',
+        payload: { pull_request: { head: { repo: { full_name: 'x/y' } } }, repository: { full_name: BASE } },
+      }),
+    ).toBeDefined()
   })
 
   test('repository names from the payload are printed only as owner/name characters', () => {
@@ -44,7 +69,10 @@ describe('forkHint', () => {
   test.each([
     ['a same-repository pull request', { eventName: 'pull_request', actor: 'octocat', payload: prPayload(BASE) }],
     ['a push', { eventName: 'push', actor: 'octocat', payload: { repository: { full_name: BASE } } }],
-    ['pull_request_target (it has secrets)', { eventName: 'pull_request_target', actor: 'octocat', payload: prPayload('mallory/app') }],
+    [
+      'pull_request_target (it has secrets)',
+      { eventName: 'pull_request_target', actor: 'octocat', payload: prPayload('mallory/app') },
+    ],
     ['a workflow_dispatch', { eventName: 'workflow_dispatch', payload: {} }],
   ])('%s gets no hint', (_what, ctx) => {
     expect(forkHint(ctx as EventContext)).toBeUndefined()
@@ -70,10 +98,14 @@ describe('end to end', () => {
     return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: BASE, GITHUB_ACTOR: actor }
   }
 
-  const EMPTY = "inject-secrets: Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it."
+  const EMPTY =
+    "inject-secrets: Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it."
 
   test('an empty access_token on a pull_request from a fork names the event and the way out', async () => {
-    const run = await runAction({ access_token: '', secrets: 'X > Y' }, { env: eventEnv('pull_request', prPayload('mallory/app')) })
+    const run = await runAction(
+      { access_token: '', secrets: 'X > Y' },
+      { env: eventEnv('pull_request', prPayload('mallory/app')) },
+    )
     expect(run.exitCode).toBe(1)
     expect(run.error).toBe(
       `${EMPTY} This run is a 'pull_request' event for a pull request from the fork mallory/app into acme/app: GitHub passes no repository or environment secrets to such runs (and only a read-only GITHUB_TOKEN). ` +
@@ -87,14 +119,25 @@ describe('end to end', () => {
   })
 
   test('an empty client_secret (client_id from a variable) on a fork pull request is explained too', async () => {
-    const run = await runAction({ access_token: '', client_id: 'id-from-vars', client_secret: '' }, { env: eventEnv('pull_request', prPayload('mallory/app')) })
-    expect(run.error).toMatch(/^inject-secrets: Input 'client_secret' is empty: .* This run is a 'pull_request' event for a pull request from the fork mallory\/app/)
+    const run = await runAction(
+      { access_token: '', client_id: 'id-from-vars', client_secret: '' },
+      { env: eventEnv('pull_request', prPayload('mallory/app')) },
+    )
+    expect(run.error).toMatch(
+      /^inject-secrets: Input 'client_secret' is empty: .* This run is a 'pull_request' event for a pull request from the fork mallory\/app/,
+    )
   })
 
   test('a same-repository pull request and a push keep the plain message', async () => {
-    const same = await runAction({ access_token: '', secrets: 'X > Y' }, { env: eventEnv('pull_request', prPayload(BASE)) })
+    const same = await runAction(
+      { access_token: '', secrets: 'X > Y' },
+      { env: eventEnv('pull_request', prPayload(BASE)) },
+    )
     expect(same.error).toBe(EMPTY)
-    const push = await runAction({ access_token: '', secrets: 'X > Y' }, { env: eventEnv('push', { repository: { full_name: BASE } }) })
+    const push = await runAction(
+      { access_token: '', secrets: 'X > Y' },
+      { env: eventEnv('push', { repository: { full_name: BASE } }) },
+    )
     expect(push.error).toBe(EMPTY)
     const local = await runAction({ access_token: '', secrets: 'X > Y' })
     expect(local.error).toBe(EMPTY)
@@ -108,7 +151,12 @@ describe('end to end', () => {
   })
 
   test('other input errors are unchanged on a fork pull request', async () => {
-    const run = await runAction({ access_token: 'x', timeout: 'soon' }, { env: eventEnv('pull_request', prPayload('mallory/app')) })
-    expect(run.error).toBe("inject-secrets: Input 'timeout' must be a number of seconds between 1 and 3600, got 'soon'.")
+    const run = await runAction(
+      { access_token: 'x', timeout: 'soon' },
+      { env: eventEnv('pull_request', prPayload('mallory/app')) },
+    )
+    expect(run.error).toBe(
+      "inject-secrets: Input 'timeout' must be a number of seconds between 1 and 3600, got 'soon'.",
+    )
   })
 })

@@ -26,7 +26,13 @@ const secretChars = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength:
 const tokenish = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 120 }),
   fc
-    .tuple(fc.constantFrom('0', '1', '', '00'), fc.oneof(uuid, fc.string()), secretChars, fc.constantFrom(':', '.', ''), fc.oneof(b64, fc.string()))
+    .tuple(
+      fc.constantFrom('0', '1', '', '00'),
+      fc.oneof(uuid, fc.string()),
+      secretChars,
+      fc.constantFrom(':', '.', ''),
+      fc.oneof(b64, fc.string()),
+    )
     .map(([v, id, s, sep, k]) => `${v}.${id}.${s}${sep}${k}`),
 )
 
@@ -51,12 +57,14 @@ describe('fuzz', () => {
   test('parseBitwardenMapping only throws InputError naming a line', () => {
     const line = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 60 }),
-      fc.tuple(fc.oneof(uuid, fc.string(), fc.constant('*')), fc.constantFrom('>', ' > ', '>>', ''), fc.string()).map(([a, s, b]) => `${a}${s}${b}`),
+      fc
+        .tuple(fc.oneof(uuid, fc.string(), fc.constant('*')), fc.constantFrom('>', ' > ', '>>', ''), fc.string())
+        .map(([a, s, b]) => `${a}${s}${b}`),
       fc.tuple(uuid, fc.constantFrom('/*', '/DB', '/')).map(([a, b]) => a + b),
     )
-    const input = fc.array(line, { maxLength: 12 }).chain((lines) =>
-      fc.constantFrom('\n', '\r\n', '\r').map((eol) => lines.join(eol)),
-    )
+    const input = fc
+      .array(line, { maxLength: 12 })
+      .chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((eol) => lines.join(eol)))
     fc.assert(
       fc.property(input, (text) => {
         const err = outcome(() => parseBitwardenMapping(text))
@@ -77,8 +85,15 @@ describe('fuzz', () => {
         .tuple(fc.constantFrom('0', '1', '2', '2', '7', 'x'), fc.array(b64, { minLength: 1, maxLength: 4 }))
         .map(([t, parts]) => `${t}.${parts.join('|')}`),
       fc
-        .tuple(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 1, maxLength: 4 }).map((n) => new Uint8Array(16 * n.length)), fc.uint8Array({ minLength: 32, maxLength: 32 }))
-        .map(([iv, data, mac]) => `2.${Buffer.from(iv).toString('base64')}|${Buffer.from(data).toString('base64')}|${Buffer.from(mac).toString('base64')}`),
+        .tuple(
+          fc.uint8Array({ minLength: 16, maxLength: 16 }),
+          fc.uint8Array({ minLength: 1, maxLength: 4 }).map((n) => new Uint8Array(16 * n.length)),
+          fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        )
+        .map(
+          ([iv, data, mac]) =>
+            `2.${Buffer.from(iv).toString('base64')}|${Buffer.from(data).toString('base64')}|${Buffer.from(mac).toString('base64')}`,
+        ),
     )
     fc.assert(
       fc.property(enc, (text) => {

@@ -13,13 +13,23 @@ async function serve(handler: Handler): Promise<{ url: string; hits: () => numbe
   return {
     url: `http://127.0.0.1:${port}/p?secret=q`,
     hits: () => n,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()) }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
   }
 }
 
 const waits: number[] = []
 const client = (extra: Partial<Parameters<typeof createHttpClient>[0]> = {}): ReturnType<typeof createHttpClient> =>
-  createHttpClient({ timeoutMs: 2000, deadlineMs: 10_000, backoffBaseMs: 1, sleep: async (ms) => void waits.push(ms), ...extra })
+  createHttpClient({
+    timeoutMs: 2000,
+    deadlineMs: 10_000,
+    backoffBaseMs: 1,
+    sleep: async (ms) => void waits.push(ms),
+    ...extra,
+  })
 
 beforeEach(() => (waits.length = 0))
 
@@ -70,7 +80,9 @@ test('a connection reset is retried', async () => {
 
 test('a hang past the timeout fails with a message naming method and path only', async () => {
   const s = await serve(() => {})
-  const err = await client({ timeoutMs: 100, maxAttempts: 2 }).send({ method: 'GET', url: s.url }).catch((e: unknown) => e)
+  const err = await client({ timeoutMs: 100, maxAttempts: 2 })
+    .send({ method: 'GET', url: s.url })
+    .catch((e: unknown) => e)
   expect(err).toBeInstanceOf(ServerError)
   expect((err as Error).message).toBe('GET /p timed out after 2 attempts')
   expect(s.hits()).toBe(2)
@@ -80,20 +92,29 @@ test('a hang past the timeout fails with a message naming method and path only',
 test('a refused connection fails cleanly', async () => {
   const s = await serve(() => {})
   await s.close()
-  const err = await client({ maxAttempts: 2 }).send({ method: 'GET', url: s.url }).catch((e: unknown) => e)
+  const err = await client({ maxAttempts: 2 })
+    .send({ method: 'GET', url: s.url })
+    .catch((e: unknown) => e)
   expect((err as Error).message).toBe('GET /p failed (ECONNREFUSED) after 2 attempts')
 })
 
 test('bodies over the size limit are refused', async () => {
   const s = await serve((_q, res) => res.writeHead(200).end('x'.repeat(5000)))
-  await expect(client({ maxBodyBytes: 1000 }).send({ method: 'GET', url: s.url })).rejects.toThrow('GET /p: response larger than 1000 bytes')
+  await expect(client({ maxBodyBytes: 1000 }).send({ method: 'GET', url: s.url })).rejects.toThrow(
+    'GET /p: response larger than 1000 bytes',
+  )
   await s.close()
 })
 
 test('debug lines carry method, path, status and timing only', async () => {
   const lines: string[] = []
   const s = await serve((_q, res) => res.writeHead(200).end('{"value":"hunter2"}'))
-  await client({ debug: (l) => lines.push(l) }).send({ method: 'POST', url: s.url, headers: { authorization: 'Bearer tok' }, body: 'secret' })
+  await client({ debug: (l) => lines.push(l) }).send({
+    method: 'POST',
+    url: s.url,
+    headers: { authorization: 'Bearer tok' },
+    body: 'secret',
+  })
   expect(lines).toHaveLength(1)
   expect(lines[0]).toMatch(/^POST \/p → 200 in \d+ ms$/)
   await s.close()
@@ -109,9 +130,9 @@ test('parseRetryAfter reads seconds and HTTP dates', () => {
 })
 
 test('parseJson refuses non-JSON without quoting it', () => {
-  expect(() => parseJson({ status: 200, headers: { 'content-type': 'text/html' }, text: '<p>hunter2</p>' }, 'GET /x')).toThrow(
-    'GET /x: expected JSON, got 14 bytes of text/html (HTTP 200)',
-  )
+  expect(() =>
+    parseJson({ status: 200, headers: { 'content-type': 'text/html' }, text: '<p>hunter2</p>' }, 'GET /x'),
+  ).toThrow('GET /x: expected JSON, got 14 bytes of text/html (HTTP 200)')
 })
 
 test('a body cut off mid-stream is retried', async () => {

@@ -2,7 +2,13 @@
 // the encoding rules INF-GCM-1..5. Independent ciphertexts come from node:crypto.
 import { createCipheriv, randomBytes } from 'node:crypto'
 import { CryptoError } from '../src/errors.js'
-import { decodeBase64, decryptBytes, decryptProjectKey, decryptSymmetric, keyBytes } from '../src/providers/infisical/crypto.js'
+import {
+  decodeBase64,
+  decryptBytes,
+  decryptProjectKey,
+  decryptSymmetric,
+  keyBytes,
+} from '../src/providers/infisical/crypto.js'
 
 // §12, verbatim (Infisical/infisical-python tests/test_utils/test_crypto_decrypt_symmetric.py @ 637e4b6).
 const VECTOR = {
@@ -53,9 +59,14 @@ describe('§12 official vector', () => {
   test('negative: the hex-decoded 16-byte key is refused before decryption (INF-GCM-2)', () => {
     const hexKey = Buffer.from(VECTOR.key, 'hex')
     expect(hexKey.length).toBe(16)
-    expect(() => decryptBytes(hexKey, Buffer.from(VECTOR.ivHex, 'hex'), Buffer.from(VECTOR.ciphertextHex, 'hex'), Buffer.from(VECTOR.tagHex, 'hex'))).toThrow(
-      /key must be 32 bytes, got 16/,
-    )
+    expect(() =>
+      decryptBytes(
+        hexKey,
+        Buffer.from(VECTOR.ivHex, 'hex'),
+        Buffer.from(VECTOR.ciphertextHex, 'hex'),
+        Buffer.from(VECTOR.tagHex, 'hex'),
+      ),
+    ).toThrow(/key must be 32 bytes, got 16/)
   })
 
   test('negative: the hex-decoded key as AES-128-GCM fails authentication (checked with node:crypto)', async () => {
@@ -70,7 +81,11 @@ describe('§12 official vector', () => {
     ['empty key', { key: '', field: FIELD }, /key must be 32 bytes .*got 0/],
     ['empty tag', { key: VECTOR.key, field: { ...FIELD, tag: '' } }, /tag must be 16 bytes, got 0/],
     ['empty iv', { key: VECTOR.key, field: { ...FIELD, iv: '' } }, /iv is empty/],
-    ['empty ciphertext with the vector tag (INF-GCM-3: tag fails)', { key: VECTOR.key, field: { ...FIELD, ciphertext: '' } }, /authentication failed/],
+    [
+      'empty ciphertext with the vector tag (INF-GCM-3: tag fails)',
+      { key: VECTOR.key, field: { ...FIELD, ciphertext: '' } },
+      /authentication failed/,
+    ],
   ])('negative: %s is an error', (_name, { key, field }, error) => {
     expect(() => decryptSymmetric(key, field)).toThrow(CryptoError)
     expect(() => decryptSymmetric(key, field)).toThrow(error)
@@ -80,7 +95,9 @@ describe('§12 official vector', () => {
     for (const part of ['ciphertext', 'tag', 'iv'] as const) {
       const bits = Buffer.from(FIELD[part], 'base64').length * 8
       for (let bit = 0; bit < bits; bit++) {
-        expect(() => decryptSymmetric(VECTOR.key, { ...FIELD, [part]: flipBit(FIELD[part], bit) })).toThrow(/authentication failed/)
+        expect(() => decryptSymmetric(VECTOR.key, { ...FIELD, [part]: flipBit(FIELD[part], bit) })).toThrow(
+          /authentication failed/,
+        )
       }
     }
   })
@@ -121,20 +138,34 @@ describe('INF-GCM rules', () => {
     const iv = randomBytes(16)
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(key), iv)
     const ct = Buffer.concat([cipher.update(Buffer.from([0xff, 0xfe])), cipher.final()])
-    const field = { ciphertext: ct.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64') }
+    const field = {
+      ciphertext: ct.toString('base64'),
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    }
     expect(() => decryptSymmetric(key, field)).toThrow(/not valid UTF-8/)
   })
 
   test.each([
-    ['a 15-byte tag', (f: { tag: string }) => ({ ...f, tag: Buffer.from(f.tag, 'base64').subarray(0, 15).toString('base64') }), /tag must be 16 bytes, got 15/],
-    ['URL-safe base64', (f: { ciphertext: string }) => ({ ...f, ciphertext: '-_-_' }), /ciphertext is not standard base64/],
+    [
+      'a 15-byte tag',
+      (f: { tag: string }) => ({ ...f, tag: Buffer.from(f.tag, 'base64').subarray(0, 15).toString('base64') }),
+      /tag must be 16 bytes, got 15/,
+    ],
+    [
+      'URL-safe base64',
+      (f: { ciphertext: string }) => ({ ...f, ciphertext: '-_-_' }),
+      /ciphertext is not standard base64/,
+    ],
     ['unpadded base64', (f: { iv: string }) => ({ ...f, iv: f.iv.replace(/=+$/, '') }), /iv is not standard base64/],
   ])('rejects %s', (_name, damage, error) => {
     expect(() => decryptSymmetric(key, damage(encrypt(key, 'x')) as never)).toThrow(error)
   })
 
   test('a tag failure on the project key says the token key does not match (INF-GCM-4)', () => {
-    expect(() => decryptProjectKey('b'.repeat(32), FIELD)).toThrow(/The service token's key does not match this project/)
+    expect(() => decryptProjectKey('b'.repeat(32), FIELD)).toThrow(
+      /The service token's key does not match this project/,
+    )
   })
 
   test('a project key that is not 32 hex characters is refused', () => {
@@ -145,7 +176,12 @@ describe('INF-GCM rules', () => {
     expect(Buffer.from(keyBytes(VECTOR.key)).toString('ascii')).toBe(VECTOR.key)
   })
 
-  test.each([['', 0], ['QQ==', 1], ['QUI=', 2], ['QUJD', 3]])('decodeBase64(%j) has %i bytes', (text, n) => {
+  test.each([
+    ['', 0],
+    ['QQ==', 1],
+    ['QUI=', 2],
+    ['QUJD', 3],
+  ])('decodeBase64(%j) has %i bytes', (text, n) => {
     expect(decodeBase64(text)?.length).toBe(n)
   })
 })

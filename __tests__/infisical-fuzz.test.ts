@@ -23,7 +23,11 @@ const part = fc.oneof(hex32, fc.string({ unit: 'grapheme-ascii', maxLength: 40 }
 const tokenish = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 140 }),
   fc
-    .tuple(fc.constantFrom('st', 'st.', 'ST', '', ' st'), fc.array(part, { minLength: 0, maxLength: 5 }), fc.constantFrom('', '\n', ' ', '\r\n'))
+    .tuple(
+      fc.constantFrom('st', 'st.', 'ST', '', ' st'),
+      fc.array(part, { minLength: 0, maxLength: 5 }),
+      fc.constantFrom('', '\n', ' ', '\r\n'),
+    )
     .map(([prefix, parts, tail]) => [prefix, ...parts].join('.') + tail),
 )
 
@@ -59,7 +63,9 @@ describe('fuzz: Infisical', () => {
         )
         .map(([p, k, s, n]) => `${p}${k}${s}${n}`),
     )
-    const input = fc.array(line, { maxLength: 12 }).chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((eol) => lines.join(eol)))
+    const input = fc
+      .array(line, { maxLength: 12 })
+      .chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((eol) => lines.join(eol)))
     fc.assert(
       fc.property(input, (text) => {
         const err = outcome(() => parseInfisicalMapping(text))
@@ -84,11 +90,21 @@ describe('fuzz: Infisical', () => {
         const iv = randomBytes(ivBytes)
         const c = createCipheriv('aes-256-gcm', Buffer.from(key), iv)
         const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()])
-        return { plaintext, field: { ciphertext: ct.toString('base64'), iv: iv.toString('base64'), tag: c.getAuthTag().toString('base64') } }
+        return {
+          plaintext,
+          field: {
+            ciphertext: ct.toString('base64'),
+            iv: iv.toString('base64'),
+            tag: c.getAuthTag().toString('base64'),
+          },
+        }
       })
     const damage = fc.oneof(
       fc.constant(undefined),
-      fc.record({ which: fc.constantFrom('ciphertext', 'iv', 'tag'), text: fc.string({ unit: 'binary', maxLength: 40 }) }),
+      fc.record({
+        which: fc.constantFrom('ciphertext', 'iv', 'tag'),
+        text: fc.string({ unit: 'binary', maxLength: 40 }),
+      }),
       fc.record({ which: fc.constantFrom('ciphertext', 'iv', 'tag'), bit: fc.nat(255) }),
     )
     const keys = fc.oneof(fc.constant(key), fc.string({ maxLength: 40 }), hex32)

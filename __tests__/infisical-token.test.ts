@@ -10,10 +10,31 @@ const TOKEN = `st.${ID}.${SECRET}.${KEY}`
 
 test.each([
   ['a current token', TOKEN, { bearer: `st.${ID}.${SECRET}`, tokenId: ID, tokenSecret: SECRET, symKey: KEY }],
-  ['a Mongo-era id', `st.64b7f1e2a3c4d5e6f7a8b9c0.${SECRET}.${KEY}`, { bearer: `st.64b7f1e2a3c4d5e6f7a8b9c0.${SECRET}`, tokenId: '64b7f1e2a3c4d5e6f7a8b9c0', tokenSecret: SECRET, symKey: KEY }],
-  ['a pasted trailing newline', `${TOKEN}\n`, { bearer: `st.${ID}.${SECRET}`, tokenId: ID, tokenSecret: SECRET, symKey: KEY }],
-  ['surrounding spaces and CRLF', `  ${TOKEN}\r\n`, { bearer: `st.${ID}.${SECRET}`, tokenId: ID, tokenSecret: SECRET, symKey: KEY }],
-  ['id and secret are not validated (older servers)', 'st.x.y.z', { bearer: 'st.x.y', tokenId: 'x', tokenSecret: 'y', symKey: 'z' }],
+  [
+    'a Mongo-era id',
+    `st.64b7f1e2a3c4d5e6f7a8b9c0.${SECRET}.${KEY}`,
+    {
+      bearer: `st.64b7f1e2a3c4d5e6f7a8b9c0.${SECRET}`,
+      tokenId: '64b7f1e2a3c4d5e6f7a8b9c0',
+      tokenSecret: SECRET,
+      symKey: KEY,
+    },
+  ],
+  [
+    'a pasted trailing newline',
+    `${TOKEN}\n`,
+    { bearer: `st.${ID}.${SECRET}`, tokenId: ID, tokenSecret: SECRET, symKey: KEY },
+  ],
+  [
+    'surrounding spaces and CRLF',
+    `  ${TOKEN}\r\n`,
+    { bearer: `st.${ID}.${SECRET}`, tokenId: ID, tokenSecret: SECRET, symKey: KEY },
+  ],
+  [
+    'id and secret are not validated (older servers)',
+    'st.x.y.z',
+    { bearer: 'st.x.y', tokenId: 'x', tokenSecret: 'y', symKey: 'z' },
+  ],
 ])('parses %s', (_name, text, expected) => {
   expect(parseServiceToken(text)).toEqual({ text: text.trim(), ...expected })
 })

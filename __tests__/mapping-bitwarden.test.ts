@@ -91,22 +91,50 @@ describe('parseBitwardenMapping accepts', () => {
 })
 
 const bad: Array<{ name: string; input: string; error: RegExp }> = [
-  { name: 'sm-action v3: invalid-uuid > INVALID is an unknown name… but the env name rule still holds', input: 'invalid-uuid > 1NVALID', error: /line 1: "1NVALID" is not a valid environment variable name/ },
-  { name: 'sm-action v3: a mistyped UUID', input: `${A.slice(0, -1)} > ONE`, error: /line 1: "91ba3f10-a9a2-4795-bacf-0eee2d39a07" looks like a secret id but is not a valid UUID/ },
-  { name: 'no > at all (BW-MAP-2)', input: A, error: /line 1: expected '<secret id or name> > ENV_NAME'.*no '>' found/ },
+  {
+    name: 'sm-action v3: invalid-uuid > INVALID is an unknown name… but the env name rule still holds',
+    input: 'invalid-uuid > 1NVALID',
+    error: /line 1: "1NVALID" is not a valid environment variable name/,
+  },
+  {
+    name: 'sm-action v3: a mistyped UUID',
+    input: `${A.slice(0, -1)} > ONE`,
+    error: /line 1: "91ba3f10-a9a2-4795-bacf-0eee2d39a07" looks like a secret id but is not a valid UUID/,
+  },
+  {
+    name: 'no > at all (BW-MAP-2)',
+    input: A,
+    error: /line 1: expected '<secret id or name> > ENV_NAME'.*no '>' found/,
+  },
   { name: 'a bare name without >', input: '\nDB_USER', error: /line 2: expected/ },
   { name: 'empty id', input: ' > ONE', error: /line 1: the secret id or name before '>' is empty/ },
   { name: 'empty name', input: `${A} > `, error: /line 1: the environment variable name after '>' is empty/ },
   { name: 'a second >', input: `${A} > ONE > TWO`, error: /line 1: it has more than one '>'/ },
-  { name: 'env name starting with a digit', input: `${A} > 1ONE`, error: /"1ONE" is not a valid environment variable name/ },
+  {
+    name: 'env name starting with a digit',
+    input: `${A} > 1ONE`,
+    error: /"1ONE" is not a valid environment variable name/,
+  },
   { name: 'env name with a hyphen', input: `${A} > MY-VAR`, error: /"MY-VAR" is not a valid/ },
   { name: 'env name with =', input: `${A} > A=B`, error: /"A=B" is not a valid/ },
   { name: 'env name with a space', input: `${A} > A B`, error: /"A B" is not a valid/ },
   { name: 'env name with unicode', input: `${A} > ÄPFEL`, error: /"ÄPFEL" is not a valid/ },
-  { name: 'the same env name twice', input: `${A} > ONE\n\n${B} > ONE`, error: /line 3: the name ONE is already used on line 1; names must be unique/ },
-  { name: 'a wildcard with a name', input: '* > ALL', error: /line 1: a wildcard exports each secret under its own name/ },
+  {
+    name: 'the same env name twice',
+    input: `${A} > ONE\n\n${B} > ONE`,
+    error: /line 3: the name ONE is already used on line 1; names must be unique/,
+  },
+  {
+    name: 'a wildcard with a name',
+    input: '* > ALL',
+    error: /line 1: a wildcard exports each secret under its own name/,
+  },
   { name: 'a project wildcard with a name', input: `${P}/* > ALL`, error: /line 1: a wildcard/ },
-  { name: 'a project with an empty name', input: `${P}/ > X`, error: /line 1: the secret name after the project id is empty/ },
+  {
+    name: 'a project with an empty name',
+    input: `${P}/ > X`,
+    error: /line 1: the secret name after the project id is empty/,
+  },
   { name: 'the same wildcard twice', input: '*\n*', error: /line 2: it repeats the wildcard of line 1/ },
 ]
 

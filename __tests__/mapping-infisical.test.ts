@@ -76,7 +76,8 @@ const ok: OkCase[] = [
   },
   {
     name: 'CRLF, CR, blank lines, tabs and comments (the issue example)',
-    input: 'DATABASE_URL > DB_URL\r\n\r\n\t/shared/STRIPE_KEY > STRIPE_KEY   # shared\r*       # or leave secrets empty\n# end',
+    input:
+      'DATABASE_URL > DB_URL\r\n\r\n\t/shared/STRIPE_KEY > STRIPE_KEY   # shared\r*       # or leave secrets empty\n# end',
     expected: [
       { kind: 'key', line: 1, key: 'DATABASE_URL', envName: 'DB_URL' },
       { kind: 'key', line: 3, key: 'STRIPE_KEY', path: '/shared', envName: 'STRIPE_KEY' },
@@ -110,8 +111,16 @@ test.each(ok)('$name', ({ input, expected }) => {
 })
 
 const bad: Array<[string, string, RegExp]> = [
-  ['a key that is not an env name, unmapped', 'api-key', /^Input 'secrets', line 1: the key "api-key" is not a valid environment variable name; map it explicitly, e.g\. 'api-key > API_KEY'/],
-  ['a /path key that is not an env name, unmapped', '\n/svc/db.pw', /line 2: the key "db\.pw" is not a valid environment variable name; map it explicitly, e.g\. '\/svc\/db\.pw > DB_PW'/],
+  [
+    'a key that is not an env name, unmapped',
+    'api-key',
+    /^Input 'secrets', line 1: the key "api-key" is not a valid environment variable name; map it explicitly, e.g\. 'api-key > API_KEY'/,
+  ],
+  [
+    'a /path key that is not an env name, unmapped',
+    '\n/svc/db.pw',
+    /line 2: the key "db\.pw" is not a valid environment variable name; map it explicitly, e.g\. '\/svc\/db\.pw > DB_PW'/,
+  ],
   ['a key starting with a digit, unmapped', '1KEY', /line 1: .*map it explicitly, e\.g\. '1KEY > _1KEY'/],
   ['an invalid env name', 'KEY > 1X', /line 1: "1X" is not a valid environment variable name/],
   ['a dash in the env name', 'KEY > A-B', /line 1: "A-B" is not a valid environment variable name/],
@@ -147,9 +156,12 @@ test.each([
   expect(normalizeSecretPath(input)).toBe(expected)
 })
 
-test.each([['//'], ['/a//b'], ['/a/./b'], ['/../x'], ['/a b'], ['/a/*'], ['/a\nb']])('normalizeSecretPath(%j) is not a folder path', (input) => {
-  expect(normalizeSecretPath(input)).toBeUndefined()
-})
+test.each([['//'], ['/a//b'], ['/a/./b'], ['/../x'], ['/a b'], ['/a/*'], ['/a\nb']])(
+  'normalizeSecretPath(%j) is not a folder path',
+  (input) => {
+    expect(normalizeSecretPath(input)).toBeUndefined()
+  },
+)
 
 test('a huge invalid key gives a bounded message (no example line echoing it)', () => {
   const key = 'k-'.repeat(50_000)
@@ -159,6 +171,8 @@ test('a huge invalid key gives a bounded message (no example line echoing it)', 
   } catch (e) {
     message = (e as Error).message
   }
-  expect(message).toMatch(/^Input 'secrets', line 1: the key ".*…" is not a valid environment variable name; map it explicitly\.$/)
+  expect(message).toMatch(
+    /^Input 'secrets', line 1: the key ".*…" is not a valid environment variable name; map it explicitly\.$/,
+  )
   expect(message.length).toBeLessThan(300)
 })

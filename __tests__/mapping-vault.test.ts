@@ -27,7 +27,16 @@ function err(input: string): string {
 }
 
 // The data map of spec §8.7.
-const DATA = { npmToken: 't1', 'api-key': 'k', 'tls.crt': 'PEM', db: { password: 'pw' }, list: ['a', 'b'], one: ['x'], none: [], 'a.b': 'literal' }
+const DATA = {
+  npmToken: 't1',
+  'api-key': 'k',
+  'tls.crt': 'PEM',
+  db: { password: 'pw' },
+  list: ['a', 'b'],
+  one: ['x'],
+  none: [],
+  'a.b': 'literal',
+}
 
 function value(input: string, data: unknown = DATA): unknown {
   const r = one(input)
@@ -36,15 +45,52 @@ function value(input: string, data: unknown = DATA): unknown {
 
 describe('§8.1 entries', () => {
   test.each([
-    ['split on ";" only', 'secret/data/ci npmToken | A ; secret/data/ci api-key | B', [['secret/data/ci', 'A', 'A'], ['secret/data/ci', 'B', 'B']]],
-    ['empty pieces ignored (a b;, ;;, trailing ;)', ';; secret/data/ci npmToken ;;', [['secret/data/ci', 'NPMTOKEN', 'npmToken']]],
-    ['newlines are whitespace inside an entry (vendor meaning kept)', 'secret/data/ci\nnpmToken', [['secret/data/ci', 'NPMTOKEN', 'npmToken']]],
+    [
+      'split on ";" only',
+      'secret/data/ci npmToken | A ; secret/data/ci api-key | B',
+      [
+        ['secret/data/ci', 'A', 'A'],
+        ['secret/data/ci', 'B', 'B'],
+      ],
+    ],
+    [
+      'empty pieces ignored (a b;, ;;, trailing ;)',
+      ';; secret/data/ci npmToken ;;',
+      [['secret/data/ci', 'NPMTOKEN', 'npmToken']],
+    ],
+    [
+      'newlines are whitespace inside an entry (vendor meaning kept)',
+      'secret/data/ci\nnpmToken',
+      [['secret/data/ci', 'NPMTOKEN', 'npmToken']],
+    ],
     ['tabs and CR are whitespace', 'secret/data/ci\t\r\nnpmToken\t|\tX', [['secret/data/ci', 'X', 'X']]],
-    ['the usual multi-line block with ";"', 'secret/data/ci npmToken | NPM_TOKEN ;\nsecret/data/ci * ;\nkv/app db.password | DB_PASSWORD\n', [
-      ['secret/data/ci', 'NPM_TOKEN', 'NPM_TOKEN'], ['secret/data/ci', undefined, undefined], ['kv/app', 'DB_PASSWORD', 'DB_PASSWORD'],
-    ]],
-    ['superset: newline-separated entries where ";" alone fails', 'a/b k1 | ONE\na/b k2 | TWO\n\na/c k3', [['a/b', 'ONE', 'ONE'], ['a/b', 'TWO', 'TWO'], ['a/c', 'K3', 'k3']]],
-    ['superset and ";" mixed', 'a/b k1 | ONE\na/b k2 | TWO; a/c k3', [['a/b', 'ONE', 'ONE'], ['a/b', 'TWO', 'TWO'], ['a/c', 'K3', 'k3']]],
+    [
+      'the usual multi-line block with ";"',
+      'secret/data/ci npmToken | NPM_TOKEN ;\nsecret/data/ci * ;\nkv/app db.password | DB_PASSWORD\n',
+      [
+        ['secret/data/ci', 'NPM_TOKEN', 'NPM_TOKEN'],
+        ['secret/data/ci', undefined, undefined],
+        ['kv/app', 'DB_PASSWORD', 'DB_PASSWORD'],
+      ],
+    ],
+    [
+      'superset: newline-separated entries where ";" alone fails',
+      'a/b k1 | ONE\na/b k2 | TWO\n\na/c k3',
+      [
+        ['a/b', 'ONE', 'ONE'],
+        ['a/b', 'TWO', 'TWO'],
+        ['a/c', 'K3', 'k3'],
+      ],
+    ],
+    [
+      'superset and ";" mixed',
+      'a/b k1 | ONE\na/b k2 | TWO; a/c k3',
+      [
+        ['a/b', 'ONE', 'ONE'],
+        ['a/b', 'TWO', 'TWO'],
+        ['a/c', 'K3', 'k3'],
+      ],
+    ],
     ['empty input is allowed', '', []],
     ['whitespace only is allowed', ' \n ; \n', []],
   ])('%s', (_n, input, expected) => {
@@ -62,12 +108,20 @@ describe('§8.1 entries', () => {
 describe('§8.2 one entry', () => {
   test.each([
     ['the last | starts the name', 'p key | A | B', /valid path and key/],
-    ['empty name', 'secret/data/ci npmToken |', /You must provide a value when mapping a secret to a name\. Input: "secret\/data\/ci npmToken \|"/],
+    [
+      'empty name',
+      'secret/data/ci npmToken |',
+      /You must provide a value when mapping a secret to a name\. Input: "secret\/data\/ci npmToken \|"/,
+    ],
     ['lone path', 'secret/data/ci', /You must provide a valid path and key\. Input: "secret\/data\/ci"/],
     ['empty path spec', '| NAME', /valid path and key/],
     ['three tokens', 'a b c', /valid path and key/],
     ['no comment syntax', 'p key # note', /valid path and key/],
-    ['arithmetic selector needs a name', 'secret/data/ci api-key', /You must provide a name for the output key when using json selectors.*"\\"api-key\\"" or add '\| NAME'/],
+    [
+      'arithmetic selector needs a name',
+      'secret/data/ci api-key',
+      /You must provide a name for the output key when using json selectors.*"\\"api-key\\"" or add '\| NAME'/,
+    ],
     ['a*b needs a name', 'p a*b', /name for the output key/],
     ['a/b needs a name', 'p a/b', /name for the output key/],
     ['number needs a name', 'p 123', /name for the output key/],
@@ -216,7 +270,27 @@ describe('§8.5 wildcards', () => {
 describe('fuzz (VLT-GRM-8)', () => {
   const piece = fc.oneof(
     fc.string({ maxLength: 30 }),
-    fc.constantFrom('secret/data/ci', 'kv/app', '*', '**', '|', ';', '\n', ' ', '"', "'", '`', '.', '$', '[0]', 'a-b', 'db.password', '$count(', ')', '\\'),
+    fc.constantFrom(
+      'secret/data/ci',
+      'kv/app',
+      '*',
+      '**',
+      '|',
+      ';',
+      '\n',
+      ' ',
+      '"',
+      "'",
+      '`',
+      '.',
+      '$',
+      '[0]',
+      'a-b',
+      'db.password',
+      '$count(',
+      ')',
+      '\\',
+    ),
   )
   const input = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''))
 

@@ -5,7 +5,8 @@ import { startConnectProxy, type ConnectProxy } from '../test/servers/connect-pr
 import { runAction, type ActionRun } from '../test/harness/run-action.js'
 import { createTestCa, haveOpenssl, type TestCa } from '../test/harness/tls-ca.js'
 
-if (!haveOpenssl()) throw new Error('proxy-e2e: the `openssl` command is required to create the test CA and certificates')
+if (!haveOpenssl())
+  throw new Error('proxy-e2e: the `openssl` command is required to create the test CA and certificates')
 
 const VALUE = 'through-the-proxy ✓'
 
@@ -20,7 +21,10 @@ function seed(s: BitwardenServer): void {
   const org = s.createOrganization()
   const project = s.createProject(org.id, 'p')
   const id = s.createSecret(org.id, { key: 'API_KEY', value: VALUE, projectIds: [project] })
-  seeded.set(s, { token: s.createAccessToken(s.createMachineAccount(org.id, { projects: [project] })), secrets: `${id} > API_KEY` })
+  seeded.set(s, {
+    token: s.createAccessToken(s.createMachineAccount(org.id, { projects: [project] })),
+    secrets: `${id} > API_KEY`,
+  })
 }
 
 beforeAll(async () => {
@@ -58,14 +62,17 @@ function expectExported(run: ActionRun): void {
 
 const hostOf = (s: BitwardenServer): string => new URL(s.url).host
 
-test.each([['HTTP_PROXY'], ['http_proxy']])('%s: an http:// server is reached through CONNECT tunnels of the proxy', async (name) => {
-  const run = await runAction(inputs(plain), { env: { [name]: proxy.url } })
-  expectExported(run)
-  // One tunnel, kept alive for both requests (login, then the read).
-  expect(proxy.tunnels).toEqual([hostOf(plain)])
-  expect(proxy.refused).toEqual([])
-  expect(plain.requests.map((r) => r.path)).toEqual(['/identity/connect/token', '/api/secrets/get-by-ids'])
-})
+test.each([['HTTP_PROXY'], ['http_proxy']])(
+  '%s: an http:// server is reached through CONNECT tunnels of the proxy',
+  async (name) => {
+    const run = await runAction(inputs(plain), { env: { [name]: proxy.url } })
+    expectExported(run)
+    // One tunnel, kept alive for both requests (login, then the read).
+    expect(proxy.tunnels).toEqual([hostOf(plain)])
+    expect(proxy.refused).toEqual([])
+    expect(plain.requests.map((r) => r.path)).toEqual(['/identity/connect/token', '/api/secrets/get-by-ids'])
+  },
+)
 
 test.each([['HTTPS_PROXY'], ['https_proxy'], ['HTTP_PROXY']])(
   '%s: an https:// server is reached through the tunnel, TLS end to end with ca_certificate',
@@ -86,7 +93,9 @@ test('through the proxy, NODE_EXTRA_CA_CERTS is trusted too (undici uses Node’
 test('through the proxy without the CA: the clear TLS error naming the host and ca_certificate', async () => {
   const run = await runAction(inputs(secure), { env: { HTTPS_PROXY: proxy.url } })
   expect(run.exitCode).toBe(1)
-  expect(run.error).toContain(`the TLS certificate of ${hostOf(secure)} is not signed by a trusted certificate authority`)
+  expect(run.error).toContain(
+    `the TLS certificate of ${hostOf(secure)} is not signed by a trusted certificate authority`,
+  )
   expect(run.error).toContain("'ca_certificate' input")
   expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1)
   expect(secure.requests).toHaveLength(0)
@@ -100,7 +109,9 @@ test('through the proxy, a certificate for another host name: the host-name mess
     const run = await runAction(inputs(wrong, { ca_certificate: ca.caPem }), { env: { HTTPS_PROXY: proxy.url } })
     expect(run.exitCode).toBe(1)
     // undici wraps this one (SecureProxyConnectionError); the code is found in its cause.
-    expect(run.error).toContain(`the TLS certificate of ${hostOf(wrong)} is not issued for that host name (ERR_TLS_CERT_ALTNAME_INVALID)`)
+    expect(run.error).toContain(
+      `the TLS certificate of ${hostOf(wrong)} is not issued for that host name (ERR_TLS_CERT_ALTNAME_INVALID)`,
+    )
     expect(proxy.tunnels).toContain(hostOf(wrong))
     expect(wrong.requests).toHaveLength(0)
   } finally {
@@ -149,6 +160,8 @@ test('a proxy that is not listening: the request fails with the connection error
   await closed.close()
   const run = await runAction(inputs(plain), { env: { HTTP_PROXY: url } })
   expect(run.exitCode).toBe(1)
-  expect(run.error).toMatch(/^inject-secrets: POST \/identity\/connect\/token failed \(ECONNREFUSED\) after 5 attempts$/)
+  expect(run.error).toMatch(
+    /^inject-secrets: POST \/identity\/connect\/token failed \(ECONNREFUSED\) after 5 attempts$/,
+  )
   expect(plain.requests).toHaveLength(0)
 })

@@ -54,7 +54,8 @@ async function rejection(p: Promise<unknown>): Promise<Error & { code?: string }
 }
 
 test('status, headers and text come back as from the direct path, through a tunnel', async () => {
-  handler = (_p, res) => res.writeHead(418, { 'content-type': 'text/plain', 'x-multi': ['a', 'b'] }).end('short and stout ✓')
+  handler = (_p, res) =>
+    res.writeHead(418, { 'content-type': 'text/plain', 'x-multi': ['a', 'b'] }).end('short and stout ✓')
   const res = await exchange(new URL(`${base}/thing?q=1`), opts())
   expect(res.status).toBe(418)
   expect(res.text).toBe('short and stout ✓')
@@ -107,7 +108,10 @@ test('a body cut short: a retryable socket error, not a truncated text', async (
 test('http.ts retries 503 then succeeds, every attempt through the proxy', async () => {
   let n = 0
   // Connection: close, so every attempt needs its own tunnel and the proxy counts each one.
-  handler = (_p, res) => (++n < 3 ? res.writeHead(503, { connection: 'close' }).end() : res.writeHead(200, { connection: 'close' }).end('{"ok":true}'))
+  handler = (_p, res) =>
+    ++n < 3
+      ? res.writeHead(503, { connection: 'close' }).end()
+      : res.writeHead(200, { connection: 'close' }).end('{"ok":true}')
   const client = createHttpClient({ timeoutMs: 5000, deadlineMs: 10_000, sleep: async () => {} })
   const res = await client.send({ method: 'GET', url: `${base}/flaky` })
   expect(res.status).toBe(200)
@@ -123,7 +127,12 @@ test('a POST body goes through unchanged', async () => {
     req.setEncoding('utf8').on('data', (d: string) => (received += d))
     req.on('end', () => res.end('done'))
   })
-  const res = await exchange(new URL(`${base}/post`), { ...opts(), method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":"ü"}' })
+  const res = await exchange(new URL(`${base}/post`), {
+    ...opts(),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"a":"ü"}',
+  })
   expect(res.text).toBe('done')
   expect(received).toBe('{"a":"ü"}')
 })

@@ -60,7 +60,9 @@ test.each([
   ['<', 'A<<EOF'],
   ['empty', ''],
 ])('refuses a name with %s before writing anything', (_name, name) => {
-  expect(() => reveal([s('OK', 'v'), s(name, 'w')], opts)).toThrow(/Refusing to export .*not a valid environment variable name/)
+  expect(() => reveal([s('OK', 'v'), s(name, 'w')], opts)).toThrow(
+    /Refusing to export .*not a valid environment variable name/,
+  )
   expect(calls).toEqual([])
 })
 
@@ -69,17 +71,28 @@ test('refuses a duplicate name before writing anything', () => {
   expect(calls).toEqual([])
 })
 
-test.each(['NODE_OPTIONS', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'DYLD_INSERT_LIBRARIES', 'BASH_ENV', 'ENV', 'PATH', 'Path', 'GITHUB_TOKEN', 'RUNNER_TEMP', 'ACTIONS_RUNTIME_TOKEN'])(
-  'refuses the dangerous env name %s unless allowed',
-  (name) => {
-    expect(() => reveal([s('OK', 'v'), s(name, 'w')], opts)).toThrow(
-      new RegExp(`Refusing to export ${name} \\(test secret\\) as an environment variable: it would change how every later step runs.*allow_dangerous_names: true`),
-    )
-    expect(calls).toEqual([])
-    reveal([s(name, 'w')], { ...opts, allowDangerousNames: true })
-    expect(calls.filter(([k]) => k === 'env')).toEqual([['env', name, 'w']])
-  },
-)
+test.each([
+  'NODE_OPTIONS',
+  'LD_PRELOAD',
+  'LD_LIBRARY_PATH',
+  'DYLD_INSERT_LIBRARIES',
+  'BASH_ENV',
+  'ENV',
+  'PATH',
+  'Path',
+  'GITHUB_TOKEN',
+  'RUNNER_TEMP',
+  'ACTIONS_RUNTIME_TOKEN',
+])('refuses the dangerous env name %s unless allowed', (name) => {
+  expect(() => reveal([s('OK', 'v'), s(name, 'w')], opts)).toThrow(
+    new RegExp(
+      `Refusing to export ${name} \\(test secret\\) as an environment variable: it would change how every later step runs.*allow_dangerous_names: true`,
+    ),
+  )
+  expect(calls).toEqual([])
+  reveal([s(name, 'w')], { ...opts, allowDangerousNames: true })
+  expect(calls.filter(([k]) => k === 'env')).toEqual([['env', name, 'w']])
+})
 
 test('dangerous names are fine as outputs only, and look-alikes are fine', () => {
   reveal([s('PATH', 'p')], { ...opts, setEnv: false })
@@ -89,12 +102,26 @@ test('dangerous names are fine as outputs only, and look-alikes are fine', () =>
 
 test('a provider may name the output differently (vault-action keeps the case there)', () => {
   reveal([{ name: 'NPMTOKEN', outputName: 'npmToken', value: 'n', source: 'vault' }], opts)
-  expect(calls.filter(([k]) => k !== 'mask')).toEqual([['env', 'NPMTOKEN', 'n'], ['output', 'npmToken', 'n']])
+  expect(calls.filter(([k]) => k !== 'mask')).toEqual([
+    ['env', 'NPMTOKEN', 'n'],
+    ['output', 'npmToken', 'n'],
+  ])
 })
 
 test.each([
-  ['an output name with a newline', [{ name: 'A', outputName: 'a\nb', value: 'v', source: 'x' }], /not a valid output name/],
-  ['two secrets with one output name', [{ name: 'A', outputName: 'o', value: 'v', source: 'x' }, { name: 'B', outputName: 'o', value: 'w', source: 'y' }], /set the output o twice/],
+  [
+    'an output name with a newline',
+    [{ name: 'A', outputName: 'a\nb', value: 'v', source: 'x' }],
+    /not a valid output name/,
+  ],
+  [
+    'two secrets with one output name',
+    [
+      { name: 'A', outputName: 'o', value: 'v', source: 'x' },
+      { name: 'B', outputName: 'o', value: 'w', source: 'y' },
+    ],
+    /set the output o twice/,
+  ],
 ])('refuses %s before writing anything', (_n, secrets, error) => {
   expect(() => reveal(secrets, opts)).toThrow(error)
   expect(calls).toEqual([])

@@ -105,7 +105,12 @@ describeSdk(`${SDK_PACKAGE}@1.0.0 against the test server`, () => {
     // Our server's node:crypto decrypts what the SDK encrypted.
     expect(s.readProjectName(projectId)).toBe('interop ✓')
     for (const [i, x] of input.entries()) {
-      expect(s.readSecret(ids[i] ?? '')).toEqual({ key: x.key, value: x.value, note: x.note ?? '', projectIds: [projectId] })
+      expect(s.readSecret(ids[i] ?? '')).toEqual({
+        key: x.key,
+        value: x.value,
+        note: x.note ?? '',
+        projectIds: [projectId],
+      })
     }
 
     // And the SDK reads it back through every read path.
@@ -158,7 +163,12 @@ describeSdk(`${SDK_PACKAGE}@1.0.0 against the test server`, () => {
     const client = sdkClient(needSdk(), s)
     await client.auth().loginAccessToken(SPEC_VECTOR.token)
     const secret = await client.secrets().get(vector.secretId)
-    expect([secret.key, secret.value, secret.note, secret.organizationId]).toEqual(['TEST', 'TEST', 'TEST', SPEC_VECTOR.organizationId])
+    expect([secret.key, secret.value, secret.note, secret.organizationId]).toEqual([
+      'TEST',
+      'TEST',
+      'TEST',
+      SPEC_VECTOR.organizationId,
+    ])
     const byIds = await client.secrets().getByIds([vector.secretId])
     expect(byIds.data.map((x) => x.value)).toEqual(['TEST'])
   })
@@ -224,7 +234,9 @@ describeSdk(`${SDK_PACKAGE}@1.0.0 against the test server`, () => {
 
     // The server's clock passes the JWT's exp; the SDK's own clock says it is fresh, so it sends it.
     clock.now += 2 * 3600 * 1000
-    expect(await failure(client.secrets().list(demo.orgId))).toBe('Received error message from server: [401 Unauthorized] ')
+    expect(await failure(client.secrets().list(demo.orgId))).toBe(
+      'Received error message from server: [401 Unauthorized] ',
+    )
 
     expect(s.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, '{id}')} ${r.status}`)).toEqual([
       'POST /identity/connect/token 200',

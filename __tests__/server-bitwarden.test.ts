@@ -85,7 +85,9 @@ describe('server crypto against the official vectors', () => {
       194, 101, 60, 102, 195, 149, 130,
     ])
     const text = `2.${toBase64(iv)}|${toBase64(data)}|${toBase64(mac)}`
-    expect(toBase64(key)).toBe('AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==')
+    expect(toBase64(key)).toBe(
+      'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==',
+    )
     expect(text).toBe(
       '2.2NokAMS6llUxk26oueMqrA==|6k0QD71SJLy2WEBDkV4esiTrgkP/z7eoSedSesGLGYE=|PE4sb0jpAwZW+tnyPuW43eeWvSxjvdw3xMJlPGbDlYI=',
     )
@@ -95,14 +97,18 @@ describe('server crypto against the official vectors', () => {
   it('encrypts the §8.3 deterministic vector', () => {
     const iv = bytes([62, 0, 239, 47, 137, 95, 64, 214, 127, 91, 184, 232, 31, 9, 165, 161])
     const enc = encryptToEncString('EncryptMe!', range(64), iv)
-    expect([...parseEncString(enc).data]).toEqual([214, 76, 187, 97, 58, 146, 212, 140, 95, 164, 177, 204, 179, 133, 172, 148])
+    expect([...parseEncString(enc).data]).toEqual([
+      214, 76, 187, 97, 58, 146, 212, 140, 95, 164, 177, 204, 179, 133, 172, 148,
+    ])
     expect(decryptEncString(enc, range(64))).toBe('EncryptMe!')
   })
 
   it('rejects what SM never sends and fails the MAC on tampering', () => {
     const key = fromBase64(SPEC_VECTOR.encryptionKey)
     // §8.4 downgrade vector: type 0 under a key with a MAC part must not decrypt.
-    const downgradeKey = fromBase64('hvBMMb1t79YssFZkpetYsM3deyVuQv4r88Uj9gvYe0+G8EwxvW3v1iywVmSl61iwzd17JW5C/ivzxSP2C9h7Tw==')
+    const downgradeKey = fromBase64(
+      'hvBMMb1t79YssFZkpetYsM3deyVuQv4r88Uj9gvYe0+G8EwxvW3v1iywVmSl61iwzd17JW5C/ivzxSP2C9h7Tw==',
+    )
     expect(() => decryptEncString('0.NQfjHLr6za7VQVAbrpL81w==|wfrjmyJ0bfwkQlySrhw8dA==', downgradeKey)).toThrow()
     expect(() => decryptEncString('8.ABC', key)).toThrow()
     const parts = parseEncString(SPEC_VECTOR.secret.value)
@@ -186,14 +192,22 @@ function jwtParts(jwt: string): { header: Record<string, unknown>; claims: Recor
   return { header: decode(h), claims: decode(p) }
 }
 
-async function api(s: BitwardenServer, jwt: string | undefined, method: string, path: string, body?: unknown): Promise<Response> {
+async function api(
+  s: BitwardenServer,
+  jwt: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
   const headers: Record<string, string> = {}
   if (jwt !== undefined) headers.authorization = `Bearer ${jwt}`
   if (body !== undefined) headers['content-type'] = 'application/json'
   return fetch(`${s.apiUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
 }
 
-async function demoSession(opts?: BitwardenServerOptions): Promise<{ s: BitwardenServer; demo: DemoSeed; jwt: string }> {
+async function demoSession(
+  opts?: BitwardenServerOptions,
+): Promise<{ s: BitwardenServer; demo: DemoSeed; jwt: string }> {
   const s = await start(opts)
   const demo = seedDemo(s)
   const { access_token } = await login(s, demo.token)
@@ -211,7 +225,9 @@ describe('access tokens and login', () => {
     const s = await start()
     const org = s.createOrganization()
     const token = s.createAccessToken(s.createMachineAccount(org.id))
-    expect(token).toMatch(/^0\.[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==$/)
+    expect(token).toMatch(
+      /^0\.[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==$/,
+    )
     expect(tokenParts(token).seed).toHaveLength(16)
   })
 
@@ -273,10 +289,15 @@ describe('access tokens and login', () => {
   })
 
   describe('answers 400 invalid_client', () => {
-    const cases: Array<[string, (s: BitwardenServer, token: string, clock: { now: number }) => Record<string, string>]> = [
+    const cases: Array<
+      [string, (s: BitwardenServer, token: string, clock: { now: number }) => Record<string, string>]
+    > = [
       ['an unknown client id', (_s, t) => ({ ...credentials(t), client_id: '11111111-2222-4333-8444-555555555555' })],
       ['a wrong secret', (_s, t) => ({ ...credentials(t), client_secret: 'x'.repeat(30) })],
-      ['a missing secret', (_s, t) => ({ scope: 'api.secrets', client_id: tokenParts(t).clientId, grant_type: 'client_credentials' })],
+      [
+        'a missing secret',
+        (_s, t) => ({ scope: 'api.secrets', client_id: tokenParts(t).clientId, grant_type: 'client_credentials' }),
+      ],
       [
         'a revoked token',
         (s, t) => {
@@ -521,7 +542,12 @@ describe('list endpoints', () => {
     const names = list.data.map((p) => decryptEncString(String(p.name), demo.orgKey)).sort()
     expect(names).toEqual(['production', 'staging'])
     const one = await api(s, jwt, 'GET', `/projects/${demo.projectIds.production}`)
-    expect(await one.json()).toMatchObject({ object: 'project', id: demo.projectIds.production, read: true, write: false })
+    expect(await one.json()).toMatchObject({
+      object: 'project',
+      id: demo.projectIds.production,
+      read: true,
+      write: false,
+    })
     expect((await api(s, jwt, 'GET', `/projects/${demo.projectIds.hidden}`)).status).toBe(404)
   })
 })
@@ -543,7 +569,10 @@ describe('GET /organizations/{orgId}/secrets/sync', () => {
     const since = new Date(clock.now - 1000).toISOString()
     const unchanged = await api(s, jwt, 'GET', `/organizations/${demo.orgId}/secrets/sync?lastSyncedDate=${since}`)
     expect(await unchanged.json()).toEqual({ object: 'secretsSync', hasChanges: false, secrets: null })
-    expect(s.requests.at(-1)).toMatchObject({ path: `/api/organizations/${demo.orgId}/secrets/sync`, query: `?lastSyncedDate=${since}` })
+    expect(s.requests.at(-1)).toMatchObject({
+      path: `/api/organizations/${demo.orgId}/secrets/sync`,
+      query: `?lastSyncedDate=${since}`,
+    })
 
     const future = new Date(clock.now + 60_000).toISOString()
     const bad = await api(s, jwt, 'GET', `/organizations/${demo.orgId}/secrets/sync?lastSyncedDate=${future}`)
@@ -556,7 +585,9 @@ describe('write endpoints (used by the SDK)', () => {
   it('stores client EncStrings verbatim in a project the account created; refuses projects it cannot write', async () => {
     const { s, demo, jwt } = await demoSession()
     const enc = (text: string): string => encryptToEncString(text, demo.orgKey)
-    const project = (await (await api(s, jwt, 'POST', `/organizations/${demo.orgId}/projects`, { name: enc('new') })).json()) as Json
+    const project = (await (
+      await api(s, jwt, 'POST', `/organizations/${demo.orgId}/projects`, { name: enc('new') })
+    ).json()) as Json
     expect(project).toMatchObject({ object: 'project', read: true, write: true })
     const body = { key: enc('K'), value: enc('V'), note: enc(''), projectIds: [project.id] }
     const created = await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, body)
@@ -566,10 +597,17 @@ describe('write endpoints (used by the SDK)', () => {
     expect(s.readSecret(String(secret.id))).toEqual({ key: 'K', value: 'V', note: '', projectIds: [project.id] })
 
     // Read-only project, no project, or a malformed EncString.
-    const readOnly = await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, { ...body, projectIds: [demo.projectIds.production] })
+    const readOnly = await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, {
+      ...body,
+      projectIds: [demo.projectIds.production],
+    })
     expect(readOnly.status).toBe(404)
-    expect((await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, { ...body, projectIds: [] })).status).toBe(404)
-    expect((await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, { ...body, value: 'plain' })).status).toBe(400)
+    expect(
+      (await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, { ...body, projectIds: [] })).status,
+    ).toBe(404)
+    expect(
+      (await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, { ...body, value: 'plain' })).status,
+    ).toBe(400)
   })
 })
 
@@ -611,7 +649,11 @@ describe('rate limiting, faults and the request log', () => {
     s.resetLog()
     const ids = { ids: [demo.secretIds.databaseUrl] }
     const first = await api(s, jwt, 'POST', '/secrets/get-by-ids', ids)
-    expect([first.status, first.headers.get('retry-after'), await first.text()]).toEqual([503, '0', '<html>busy</html>'])
+    expect([first.status, first.headers.get('retry-after'), await first.text()]).toEqual([
+      503,
+      '0',
+      '<html>busy</html>',
+    ])
     await expect(api(s, jwt, 'POST', '/secrets/get-by-ids', ids)).rejects.toThrow()
     expect((await api(s, jwt, 'POST', '/secrets/get-by-ids', ids)).status).toBe(200)
     expect((await api(s, jwt, 'POST', '/secrets/get-by-ids', ids)).status).toBe(200)

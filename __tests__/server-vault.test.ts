@@ -20,7 +20,11 @@ beforeAll(async () => {
 
 afterAll(() => server.close())
 
-async function get(path: string, token: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any; text: string }> {
+async function get(
+  path: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; text: string }> {
   const res = await fetch(`${server.url}/v1/${path}`, { headers: { 'x-vault-token': token, ...headers } })
   const text = await res.text()
   return { status: res.status, text, body: text === '' ? undefined : JSON.parse(text) }
@@ -97,15 +101,25 @@ test('child tokens: created under the parent, revoked with it or by accessor', a
   expect(rev.status).toBe(204)
   expect(server.token(child.client_token)!.revoked).toBe(true)
   const limited = server.createToken({ policies: ['root'], numUses: 2 })
-  const denied = await fetch(`${server.url}/v1/auth/token/create`, { method: 'POST', headers: { 'x-vault-token': limited }, body: '{}' })
+  const denied = await fetch(`${server.url}/v1/auth/token/create`, {
+    method: 'POST',
+    headers: { 'x-vault-token': limited },
+    body: '{}',
+  })
   expect(denied.status).toBe(400)
   const plain = server.createToken({ policies: ['ci'] })
-  const sub = await fetch(`${server.url}/v1/auth/token/create`, { method: 'POST', headers: { 'x-vault-token': plain }, body: '{}' })
+  const sub = await fetch(`${server.url}/v1/auth/token/create`, {
+    method: 'POST',
+    headers: { 'x-vault-token': plain },
+    body: '{}',
+  })
   expect(sub.status).toBe(403)
 })
 
 test('request log and fault hook (a fault spends no use)', async () => {
-  const faulty = await startVaultServer({ onRequest: ({ attempt }) => (attempt === 1 ? { status: 412, body: '{"errors":[]}' } : undefined) })
+  const faulty = await startVaultServer({
+    onRequest: ({ attempt }) => (attempt === 1 ? { status: 412, body: '{"errors":[]}' } : undefined),
+  })
   try {
     faulty.mountKv('secret', 2)
     faulty.writeSecret('secret', 'ci', { a: 'b' })
@@ -115,7 +129,10 @@ test('request log and fault hook (a fault spends no use)', async () => {
     expect(faulty.token(t)!.numUses).toBe(1)
     const second = await fetch(`${faulty.url}/v1/secret/data/ci`, { headers: { 'x-vault-token': t } })
     expect(second.status).toBe(200)
-    expect(faulty.requests.map((r) => [r.method, r.path, r.status])).toEqual([['GET', '/v1/secret/data/ci', 412], ['GET', '/v1/secret/data/ci', 200]])
+    expect(faulty.requests.map((r) => [r.method, r.path, r.status])).toEqual([
+      ['GET', '/v1/secret/data/ci', 412],
+      ['GET', '/v1/secret/data/ci', 200],
+    ])
     faulty.resetLog()
     expect(faulty.requests).toEqual([])
   } finally {

@@ -38,11 +38,17 @@ describe('escapeHtml', () => {
 describe('summaryHtml', () => {
   const scrub = (t: string): string => t
   test('exact HTML for a small run; no header row without secrets', () => {
-    const html = summaryHtml([{ name: 'A', value: 'secret-a', source: 'bitwarden secret 1' }, { name: 'B', outputName: 'b', value: 'x', source: 'src <b>' }], {
-      provider: 'bitwarden',
-      setEnv: true,
-      scrub,
-    })
+    const html = summaryHtml(
+      [
+        { name: 'A', value: 'secret-a', source: 'bitwarden secret 1' },
+        { name: 'B', outputName: 'b', value: 'x', source: 'src <b>' },
+      ],
+      {
+        provider: 'bitwarden',
+        setEnv: true,
+        scrub,
+      },
+    )
     expect(html).toBe(
       '<h3>inject-secrets: 2 secrets from Bitwarden Secrets Manager</h3>\n' +
         '<p>Exported as environment variables for later steps and as step outputs. Values are masked and never shown here.</p>\n' +
@@ -50,7 +56,12 @@ describe('summaryHtml', () => {
         '<tr><td>A</td><td>(same)</td><td>Bitwarden Secrets Manager</td><td>bitwarden secret 1</td></tr>' +
         '<tr><td>B</td><td>b</td><td>Bitwarden Secrets Manager</td><td>src &#60;b&#62;</td></tr></table>\n',
     )
-    const none = summaryHtml([], { provider: 'vault', setEnv: false, scrub, file: { path: '/t/a&b.env', format: 'json', kept: true } })
+    const none = summaryHtml([], {
+      provider: 'vault',
+      setEnv: false,
+      scrub,
+      file: { path: '/t/a&b.env', format: 'json', kept: true },
+    })
     expect(none).toBe(
       '<h3>inject-secrets: 0 secrets from HashiCorp Vault</h3>\n' +
         '<p>Exported as step outputs only (set_env: false); also written to the json file <code>/t/a&#38;b.env</code> (kept after the job). Values are masked and never shown here.</p>\n',
@@ -58,7 +69,11 @@ describe('summaryHtml', () => {
   })
 
   test('every cell passes the scrubber: a value that shows up in a source is masked there too', () => {
-    const html = summaryHtml([{ name: 'A', value: 'hunter2', source: 'key hunter2' }], { provider: 'infisical', setEnv: true, scrub: (t) => t.replace('hunter2', '***') })
+    const html = summaryHtml([{ name: 'A', value: 'hunter2', source: 'key hunter2' }], {
+      provider: 'infisical',
+      setEnv: true,
+      scrub: (t) => t.replace('hunter2', '***'),
+    })
     expect(html).toContain('<td>key ***</td>')
     expect(html).not.toContain('hunter2')
   })
@@ -120,9 +135,17 @@ describe('job summary end to end', () => {
   test('with set_env: false and export_file, the summary says so', async () => {
     const temp = mkdtempSync(join(tmpdir(), 'inject-secrets-summary-'))
     try {
-      const run = await runAction(inputs({ set_env: 'false', export_file: 'app.json', export_format: 'json' }, 'secret/data/web npmToken | NPM_TOKEN'), { env: { RUNNER_TEMP: temp } })
+      const run = await runAction(
+        inputs(
+          { set_env: 'false', export_file: 'app.json', export_format: 'json' },
+          'secret/data/web npmToken | NPM_TOKEN',
+        ),
+        { env: { RUNNER_TEMP: temp } },
+      )
       expect(run.exitCode).toBe(0)
-      expect(run.summary).toContain(`<p>Exported as step outputs only (set_env: false); also written to the json file <code>${join(temp, 'app.json')}</code> (deleted when the job ends).`)
+      expect(run.summary).toContain(
+        `<p>Exported as step outputs only (set_env: false); also written to the json file <code>${join(temp, 'app.json')}</code> (deleted when the job ends).`,
+      )
       expect(run.summary).toContain('<th>Name</th>')
       expectNoValue(run.summary)
     } finally {
@@ -159,7 +182,9 @@ describe('job summary end to end', () => {
     try {
       const run = await runAction(inputs(), { env: { GITHUB_STEP_SUMMARY: dir } })
       expect(run.exitCode).toBe(0)
-      expect(run.stdout).toMatch(/^::warning::inject-secrets: the job summary could not be written \(the secrets were exported\): /m)
+      expect(run.stdout).toMatch(
+        /^::warning::inject-secrets: the job summary could not be written \(the secrets were exported\): /m,
+      )
       expect(run.env.get('NPM_TOKEN')).toBe(VALUES.npmToken)
     } finally {
       rmSync(dir, { recursive: true, force: true })

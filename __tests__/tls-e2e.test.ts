@@ -25,7 +25,10 @@ function seed(s: BitwardenServer): { token: string; secrets: string } {
   const org = s.createOrganization()
   const project = s.createProject(org.id, 'p')
   const id = s.createSecret(org.id, { key: 'DB_PASSWORD', value: VALUE, projectIds: [project] })
-  return { token: s.createAccessToken(s.createMachineAccount(org.id, { projects: [project] })), secrets: `${id} > DB_PASSWORD` }
+  return {
+    token: s.createAccessToken(s.createMachineAccount(org.id, { projects: [project] })),
+    secrets: `${id} > DB_PASSWORD`,
+  }
 }
 
 beforeAll(async () => {
@@ -47,7 +50,14 @@ afterAll(async () => {
 beforeEach(() => server.resetLog())
 
 function inputs(extra: Record<string, string> = {}, target = server): Record<string, string> {
-  return { access_token: target === byOtherCa ? tokenOther : token, secrets: target === byOtherCa ? secretsOther : secrets, base_url: target.url, set_env: 'true', timeout: '20', ...extra }
+  return {
+    access_token: target === byOtherCa ? tokenOther : token,
+    secrets: target === byOtherCa ? secretsOther : secrets,
+    base_url: target.url,
+    set_env: 'true',
+    timeout: '20',
+    ...extra,
+  }
 }
 
 function expectExported(run: ActionRun): void {
@@ -64,7 +74,9 @@ test('without the CA: fails before any request with a TLS message naming the hos
   const run = await runAction(inputs(), { env: { RUNNER_DEBUG: '1' } })
   expect(run.exitCode).toBe(1)
   const host = new URL(server.url).host
-  expect(run.error).toContain(`the TLS certificate of ${host} is not signed by a trusted certificate authority (UNABLE_TO_VERIFY_LEAF_SIGNATURE)`)
+  expect(run.error).toContain(
+    `the TLS certificate of ${host} is not signed by a trusted certificate authority (UNABLE_TO_VERIFY_LEAF_SIGNATURE)`,
+  )
   expect(run.error).toContain("'ca_certificate' input")
   expect(run.error).toContain('NODE_EXTRA_CA_CERTS')
   expect(run.error).toMatch(/^inject-secrets: POST \/identity\/connect\/token: /)
@@ -92,7 +104,9 @@ test('with NODE_EXTRA_CA_CERTS: the secret is fetched and exported', async () =>
 
 test('ca_certificate adds to the trust store: NODE_EXTRA_CA_CERTS still counts alongside it', async () => {
   // The server is signed by otherCa, known only through NODE_EXTRA_CA_CERTS; ca_certificate names ca.
-  const run = await runAction(inputs({ ca_certificate: ca.caPem }, byOtherCa), { env: { NODE_EXTRA_CA_CERTS: otherCa.caFile } })
+  const run = await runAction(inputs({ ca_certificate: ca.caPem }, byOtherCa), {
+    env: { NODE_EXTRA_CA_CERTS: otherCa.caFile },
+  })
   expectExported(run)
 })
 
@@ -106,16 +120,24 @@ test('ca_certificate of another CA does not make an unrelated certificate truste
 test('a certificate for another host name is refused even with the right CA, naming the host', async () => {
   const run = await runAction(inputs({ ca_certificate: ca.caPem }, wrongName))
   expect(run.exitCode).toBe(1)
-  expect(run.error).toContain(`the TLS certificate of ${new URL(wrongName.url).host} is not issued for that host name (ERR_TLS_CERT_ALTNAME_INVALID)`)
+  expect(run.error).toContain(
+    `the TLS certificate of ${new URL(wrongName.url).host} is not issued for that host name (ERR_TLS_CERT_ALTNAME_INVALID)`,
+  )
   expect(run.error).toContain('ca_certificate')
   expect(run.env.size).toBe(0)
 })
 
 test.each([
   ['not PEM at all', 'hello'],
-  ['a private key', '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----'],
+  [
+    'a private key',
+    '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----',
+  ],
   ['a truncated certificate', () => ca.caPem.slice(0, 120)],
-  ['a certificate followed by a key', () => `${ca.caPem}-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n`],
+  [
+    'a certificate followed by a key',
+    () => `${ca.caPem}-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n`,
+  ],
 ])('ca_certificate that is %s: an input error naming ca_certificate, no request', async (_what, value) => {
   const run = await runAction(inputs({ ca_certificate: typeof value === 'function' ? value() : value }))
   expect(run.exitCode).toBe(1)

@@ -38,24 +38,35 @@ describe('parsePemCertificates', () => {
   test.each([
     ['empty', ''],
     ['plain text', 'my certificate'],
-    ['a private key', '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n'],
+    [
+      'a private key',
+      '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n',
+    ],
     ['a certificate then a key', `${ROOT}\n-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n`],
     ['a BEGIN without END', ROOT.replace('-----END CERTIFICATE-----', '')],
     ['a body that is not base64', '-----BEGIN CERTIFICATE-----\n' + '*'.repeat(80) + '\n-----END CERTIFICATE-----'],
     ['a body too short to be a certificate', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'],
     ['a body with a bad length', '-----BEGIN CERTIFICATE-----\n' + 'A'.repeat(81) + '\n-----END CERTIFICATE-----'],
-    ['a second certificate that is broken', `${ROOT}-----BEGIN CERTIFICATE-----\nnot*base64\n-----END CERTIFICATE-----\n`],
+    [
+      'a second certificate that is broken',
+      `${ROOT}-----BEGIN CERTIFICATE-----\nnot*base64\n-----END CERTIFICATE-----\n`,
+    ],
   ])('refuses %s', (_what, text) => {
     expect(parsePemCertificates(text)).toBeUndefined()
   })
 
   test('property: any DER bytes (≥ 48) PEM-encoded parse back to one block with the same bytes', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 48, maxLength: 600 }), fc.constantFrom(64, 76), fc.constantFrom('\n', '\r\n'), (der, width, eol) => {
-        const blocks = parsePemCertificates(pem(der, width, eol))
-        expect(blocks).toHaveLength(1)
-        expect(Buffer.from(blocks![0]!.replace(/-----[^-]+-----|\s/g, ''), 'base64')).toEqual(Buffer.from(der))
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 48, maxLength: 600 }),
+        fc.constantFrom(64, 76),
+        fc.constantFrom('\n', '\r\n'),
+        (der, width, eol) => {
+          const blocks = parsePemCertificates(pem(der, width, eol))
+          expect(blocks).toHaveLength(1)
+          expect(Buffer.from(blocks![0]!.replace(/-----[^-]+-----|\s/g, ''), 'base64')).toEqual(Buffer.from(der))
+        },
+      ),
       { numRuns: RUNS },
     )
   })
@@ -63,15 +74,24 @@ describe('parsePemCertificates', () => {
   test('property: never throws on arbitrary text; what it accepts is only certificate blocks and re-parses to itself', () => {
     const pemish = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.tuple(fc.string({ maxLength: 20 }), fc.uint8Array({ minLength: 0, maxLength: 200 }), fc.string({ maxLength: 20 })).map(([pre, der, post]) => `${pre}${pem(der)}${post}`),
-      fc.tuple(fc.uint8Array({ minLength: 48, maxLength: 100 }), fc.integer({ min: 0, max: 150 })).map(([der, cut]) => pem(der).slice(0, cut)),
+      fc
+        .tuple(
+          fc.string({ maxLength: 20 }),
+          fc.uint8Array({ minLength: 0, maxLength: 200 }),
+          fc.string({ maxLength: 20 }),
+        )
+        .map(([pre, der, post]) => `${pre}${pem(der)}${post}`),
+      fc
+        .tuple(fc.uint8Array({ minLength: 48, maxLength: 100 }), fc.integer({ min: 0, max: 150 }))
+        .map(([der, cut]) => pem(der).slice(0, cut)),
     )
     fc.assert(
       fc.property(pemish, (text) => {
         const blocks = parsePemCertificates(text)
         if (blocks === undefined) return
         expect(blocks.length).toBeGreaterThan(0)
-        for (const b of blocks) expect(b).toMatch(/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----$/)
+        for (const b of blocks)
+          expect(b).toMatch(/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----$/)
         expect(parsePemCertificates(blocks.join('\n'))).toEqual(blocks)
       }),
       { numRuns: RUNS },
@@ -117,10 +137,22 @@ describe('certificateError', () => {
   const url = new URL('https://vault.corp.example:8200/v1/secret/data/app?version=2')
 
   test.each([
-    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'the TLS certificate of vault.corp.example:8200 is not signed by a trusted certificate authority'],
-    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'the TLS certificate of vault.corp.example:8200 is not signed by a trusted certificate authority'],
-    ['SELF_SIGNED_CERT_IN_CHAIN', 'the TLS certificate of vault.corp.example:8200 is not signed by a trusted certificate authority'],
-    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'vault.corp.example:8200 presents a self-signed TLS certificate, which is not trusted'],
+    [
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'the TLS certificate of vault.corp.example:8200 is not signed by a trusted certificate authority',
+    ],
+    [
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      'the TLS certificate of vault.corp.example:8200 is not signed by a trusted certificate authority',
+    ],
+    [
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'the TLS certificate of vault.corp.example:8200 is not signed by a trusted certificate authority',
+    ],
+    [
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'vault.corp.example:8200 presents a self-signed TLS certificate, which is not trusted',
+    ],
     ['CERT_HAS_EXPIRED', 'the TLS certificate of vault.corp.example:8200 has expired'],
     ['ERR_TLS_CERT_ALTNAME_INVALID', 'the TLS certificate of vault.corp.example:8200 is not issued for that host name'],
   ])('%s: names the host, the code and the ca_certificate input; no query string', (code, what) => {

@@ -62,8 +62,15 @@ test('20 distinct paths: each read once, at most 8 at a time, results in entry o
   const token = server.createToken({ policies: ['root'] })
   const { http, max } = counting(createHttpClient({ timeoutMs: 10_000, deadlineMs: 20_000 }))
   const masked: string[] = []
-  const provider = createVaultProvider(settings(token), { http, mask: (v) => masked.push(v), warning: () => {}, debug: () => {}, now: Date.now })
-  const input = Array.from({ length: 20 }, (_, i) => `kv/p${19 - i} v | V${19 - i}`).join('\n') + '\nkv/p0 n | N0\nkv/p0 obj | O'
+  const provider = createVaultProvider(settings(token), {
+    http,
+    mask: (v) => masked.push(v),
+    warning: () => {},
+    debug: () => {},
+    now: Date.now,
+  })
+  const input =
+    Array.from({ length: 20 }, (_, i) => `kv/p${19 - i} v | V${19 - i}`).join('\n') + '\nkv/p0 n | N0\nkv/p0 obj | O'
   server.resetLog()
   const secrets = (await provider.fetch(provider.parse(input).requests)) as VaultSecret[]
   expect(secrets.map((s) => s.name)).toEqual([...Array.from({ length: 20 }, (_, i) => `V${19 - i}`), 'N0', 'O'])
@@ -77,21 +84,50 @@ test('20 distinct paths: each read once, at most 8 at a time, results in entry o
 
 test('output names keep the case vault-action gives them', async () => {
   const token = server.createToken({ policies: ['root'] })
-  const provider = createVaultProvider(settings(token), { http: createHttpClient({ timeoutMs: 10_000, deadlineMs: 20_000 }), mask: () => {}, warning: () => {}, debug: () => {}, now: Date.now })
+  const provider = createVaultProvider(settings(token), {
+    http: createHttpClient({ timeoutMs: 10_000, deadlineMs: 20_000 }),
+    mask: () => {},
+    warning: () => {},
+    debug: () => {},
+    now: Date.now,
+  })
   const secrets = (await provider.fetch(provider.parse('kv/p1 ** | pre-; kv/p2 v').requests)) as VaultSecret[]
-  expect(secrets.map((s) => [s.name, s.outputName])).toEqual([['prev', 'prev'], ['pren', 'pren'], ['preobj', 'preobj'], ['V', 'v']])
+  expect(secrets.map((s) => [s.name, s.outputName])).toEqual([
+    ['prev', 'prev'],
+    ['pren', 'pren'],
+    ['preobj', 'preobj'],
+    ['V', 'v'],
+  ])
   const upper = (await provider.fetch(provider.parse('kv/p1 * | app_').requests)) as VaultSecret[]
-  expect(upper.map((s) => [s.name, s.outputName])).toEqual([['APP_V', 'app_v'], ['APP_N', 'app_n'], ['APP_OBJ', 'app_obj']])
+  expect(upper.map((s) => [s.name, s.outputName])).toEqual([
+    ['APP_V', 'app_v'],
+    ['APP_N', 'app_n'],
+    ['APP_OBJ', 'app_obj'],
+  ])
 })
 
 test('two wildcard keys normalising to one name are refused, naming both (VLT-GRM-5)', async () => {
   server.writeSecret('kv', 'clash', { 'test-123': 'a', test123: 'b' })
-  const provider = createVaultProvider(settings(server.createToken({ policies: ['root'] })), { http: createHttpClient({ timeoutMs: 10_000, deadlineMs: 20_000 }), mask: () => {}, warning: () => {}, debug: () => {}, now: Date.now })
-  await expect(provider.fetch(provider.parse('kv/clash *').requests)).rejects.toThrow(/TEST123 would be exported twice: from vault kv\/clash key "test-123" \(line 1\) and from vault kv\/clash key "test123"/)
+  const provider = createVaultProvider(settings(server.createToken({ policies: ['root'] })), {
+    http: createHttpClient({ timeoutMs: 10_000, deadlineMs: 20_000 }),
+    mask: () => {},
+    warning: () => {},
+    debug: () => {},
+    now: Date.now,
+  })
+  await expect(provider.fetch(provider.parse('kv/clash *').requests)).rejects.toThrow(
+    /TEST123 would be exported twice: from vault kv\/clash key "test-123" \(line 1\) and from vault kv\/clash key "test123"/,
+  )
 })
 
 test('a batch token with export_token: child is refused up front; tokens with spaces are refused without echo', () => {
-  const ctx = { http: createHttpClient({ timeoutMs: 1000, deadlineMs: 1000 }), mask: () => {}, warning: () => {}, debug: () => {}, now: Date.now }
+  const ctx = {
+    http: createHttpClient({ timeoutMs: 1000, deadlineMs: 1000 }),
+    mask: () => {},
+    warning: () => {},
+    debug: () => {},
+    now: Date.now,
+  }
   expect(() => createVaultProvider(settings('hvb.AAAA', { exportToken: 'child' }), ctx)).toThrow(/batch token/)
   expect(() => parseVaultToken('hvs.abc def')).toThrow(InputError)
   expect(() => parseVaultToken('hvs.abc def')).not.toThrow(/abc/)
@@ -101,7 +137,8 @@ test('a batch token with export_token: child is refused up front; tokens with sp
 })
 
 test('token shapes select Vault (VLT-TOK-1)', () => {
-  for (const t of ['hvs.CAESIJ', 'hvb.AAAAAQ', 'hvr.x', 's.abcdefghijklmnopqrstuvwx', 'b.AAAA', 'r.x', ' hvs.padded\n']) expect(detectProvider(t)).toBe('vault')
+  for (const t of ['hvs.CAESIJ', 'hvb.AAAAAQ', 'hvr.x', 's.abcdefghijklmnopqrstuvwx', 'b.AAAA', 'r.x', ' hvs.padded\n'])
+    expect(detectProvider(t)).toBe('vault')
   for (const t of ['st.abc.def.ghi', '0.id.secret:key', 'root', 'hvs.']) expect(detectProvider(t)).not.toBe('vault')
   expect(detectProvider('root', 'vault')).toBe('vault')
   expect(parseVaultToken(' s.abc ')).toEqual({ value: 's.abc', kind: 'service', legacy: true })
@@ -132,8 +169,19 @@ test('decodeValue: base64 (both alphabets, whitespace), hex; strict otherwise, n
 })
 
 test('durations', () => {
-  expect([parseDuration('90s'), parseDuration('10m'), parseDuration('1h'), parseDuration('1h30m'), parseDuration('45')]).toEqual([90, 600, 3600, 5400, 45])
-  expect([parseDuration(''), parseDuration('10 m'), parseDuration('1d'), parseDuration('-5')]).toEqual([undefined, undefined, undefined, undefined])
+  expect([
+    parseDuration('90s'),
+    parseDuration('10m'),
+    parseDuration('1h'),
+    parseDuration('1h30m'),
+    parseDuration('45'),
+  ]).toEqual([90, 600, 3600, 5400, 45])
+  expect([parseDuration(''), parseDuration('10 m'), parseDuration('1d'), parseDuration('-5')]).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ])
 })
 
 test('cleanups: recorded as one JSON list under one key; run in reverse; failures and unknown kinds are warnings', async () => {
@@ -156,7 +204,10 @@ test('cleanups: recorded as one JSON list under one key; run in reverse; failure
   )
   expect(ok).toBe(1)
   expect(ran).toEqual(['a1'])
-  expect(warnings).toEqual(["inject-secrets post step: no handler for the recorded cleanup 'zzz'.", 'inject-secrets post step: b failed: boom'])
+  expect(warnings).toEqual([
+    "inject-secrets post step: no handler for the recorded cleanup 'zzz'.",
+    'inject-secrets post step: b failed: boom',
+  ])
   expect(parseCleanups('not json')).toEqual([])
   expect(parseCleanups('[{"kind":"x","data":{"n":1}}]')).toEqual([])
 })
@@ -212,8 +263,19 @@ describe('spec §8.7 examples, through the provider against a KV v2 secret', () 
     ['secret/data/ci "api-key"', [['APIKEY', 'apikey', 'k']]],
     ['secret/data/ci `tls.crt` | TLS_CRT', [['TLS_CRT', 'TLS_CRT', 'PEM']]],
     ['secret/data/ci db', [['DB', 'db', '{"password":"pw"}']]],
-    ['secret/data/ci * | APP_', [['APP_NPMTOKEN', 'APP_npmToken', 't1'], ['APP_APIKEY', 'APP_apikey', 'k'], ['APP_TLS__CRT', 'APP_tls__crt', 'PEM'], ['APP_DB', 'APP_db', '{"password":"pw"}']]],
-    ['secret/data/ci $.$ | ALL', [['ALL', 'ALL', '{"npmToken":"t1","api-key":"k","tls.crt":"PEM","db":{"password":"pw"}}']]],
+    [
+      'secret/data/ci * | APP_',
+      [
+        ['APP_NPMTOKEN', 'APP_npmToken', 't1'],
+        ['APP_APIKEY', 'APP_apikey', 'k'],
+        ['APP_TLS__CRT', 'APP_tls__crt', 'PEM'],
+        ['APP_DB', 'APP_db', '{"password":"pw"}'],
+      ],
+    ],
+    [
+      'secret/data/ci $.$ | ALL',
+      [['ALL', 'ALL', '{"npmToken":"t1","api-key":"k","tls.crt":"PEM","db":{"password":"pw"}}']],
+    ],
   ])('%s', async (input, expected) => {
     const secrets = (await provider.fetch(provider.parse(input).requests)) as VaultSecret[]
     expect(secrets.map((s) => [s.name, s.outputName, s.value])).toEqual(expected)
@@ -221,9 +283,15 @@ describe('spec §8.7 examples, through the provider against a KV v2 secret', () 
 
   test.each([
     ['secret/data/ci api-key', /line 1: You must provide a name for the output key when using json selectors/],
-    ['secret/data/ci npmToken |', /line 1: You must provide a value when mapping a secret to a name\. Input: "secret\/data\/ci npmToken \|"/],
+    [
+      'secret/data/ci npmToken |',
+      /line 1: You must provide a value when mapping a secret to a name\. Input: "secret\/data\/ci npmToken \|"/,
+    ],
     ['secret/data/ci nokey', /Unable to retrieve result for data\.data\."nokey"\. No match data was found/],
-    ['secret/data/ci tls.crt | T', /data\.data\.tls\.crt\. No match data was found.*select it with `tls\.crt` \(backticks\)/],
+    [
+      'secret/data/ci tls.crt | T',
+      /data\.data\.tls\.crt\. No match data was found.*select it with `tls\.crt` \(backticks\)/,
+    ],
   ])('%s fails', async (input, message) => {
     await expect((async () => provider.fetch(provider.parse(input).requests))()).rejects.toThrow(message)
   })
@@ -232,7 +300,9 @@ describe('spec §8.7 examples, through the provider against a KV v2 secret', () 
 test('vaultErrors folds "1 error occurred" wrappers and bounds the text', async () => {
   const { vaultErrors } = await import('../src/providers/vault/api.js')
   const res = (text: string) => ({ status: 403, headers: {}, text })
-  expect(vaultErrors(res('{"errors":["1 error occurred:\\n\\t* permission denied\\n\\n"]}\n'))).toBe('permission denied')
+  expect(vaultErrors(res('{"errors":["1 error occurred:\\n\\t* permission denied\\n\\n"]}\n'))).toBe(
+    'permission denied',
+  )
   expect(vaultErrors(res('{"errors":["a","b"]}'))).toBe('a; b')
   expect(vaultErrors(res('<html>'))).toBe('')
   expect(vaultErrors(res(JSON.stringify({ errors: ['x'.repeat(1000)] }))).length).toBeLessThanOrEqual(301)
@@ -241,7 +311,12 @@ test('vaultErrors folds "1 error occurred" wrappers and bounds the text', async 
 test('fuzz: evaluatePath over random JSON never throws, whatever the parsed selector', async () => {
   const { parseVaultMapping } = await import('../src/mapping/vault.js')
   const { evaluatePath } = await import('../src/providers/vault/selector.js')
-  const selector = fc.array(fc.constantFrom('a', 'b', '.', '$', '*', '[0]', '[-1]', '[1]', '`a.b`', "'a'"), { minLength: 1, maxLength: 8 }).map((p) => p.join(''))
+  const selector = fc
+    .array(fc.constantFrom('a', 'b', '.', '$', '*', '[0]', '[-1]', '[1]', '`a.b`', "'a'"), {
+      minLength: 1,
+      maxLength: 8,
+    })
+    .map((p) => p.join(''))
   fc.assert(
     fc.property(selector, fc.jsonValue(), (sel, data) => {
       let requests

@@ -16,7 +16,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'inject-secrets-bench-'))
 /** One run: wall time from spawn to exit; fails loudly on a non-zero exit. */
 export async function runOnce(args: readonly string[], env: Record<string, string>, expectedExit = 0): Promise<Sample> {
   const rssFile = join(scratch, 'rss')
-  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, [...args]]
+  const [cmd, argv] = GNU_TIME
+    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
+    : [process.execPath, [...args]]
   const started = process.hrtime.bigint()
   const stderr: string[] = []
   const code = await new Promise<number>((resolve) => {

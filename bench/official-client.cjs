@@ -7,8 +7,13 @@ const { BitwardenClient } = require('@bitwarden/sdk-napi')
 
 async function main() {
   const base = process.env.INPUT_BASE_URL
-  const pairs = process.env.INPUT_SECRETS.split('\n').filter(Boolean).map((l) => l.split('>').map((s) => s.trim()))
-  const client = new BitwardenClient({ identityUrl: `${base}/identity`, apiUrl: `${base}/api`, deviceType: 'SDK', userAgent: 'bench' }, 4)
+  const pairs = process.env.INPUT_SECRETS.split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('>').map((s) => s.trim()))
+  const client = new BitwardenClient(
+    { identityUrl: `${base}/identity`, apiUrl: `${base}/api`, deviceType: 'SDK', userAgent: 'bench' },
+    4,
+  )
   await client.auth().loginAccessToken(process.env.INPUT_ACCESS_TOKEN)
   const { data } = await client.secrets().getByIds(pairs.map(([id]) => id))
   const names = new Map(pairs)

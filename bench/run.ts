@@ -75,12 +75,21 @@ interface Logged {
 }
 
 /** Runs once more with a clean log and checks the request count and the export count exactly. */
-async function verify(args: string[], env: Record<string, string>, requests: number, exports: number, what: string, log: Logged = server): Promise<void> {
+async function verify(
+  args: string[],
+  env: Record<string, string>,
+  requests: number,
+  exports: number,
+  what: string,
+  log: Logged = server,
+): Promise<void> {
   files.reset()
   log.resetLog()
   await runOnce(args, env)
   if (log.requests.length !== requests) {
-    throw new Error(`${what}: expected exactly ${requests} requests, got ${log.requests.length}: ${log.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`)
+    throw new Error(
+      `${what}: expected exactly ${requests} requests, got ${log.requests.length}: ${log.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+    )
   }
   const exported = (readFileSync(files.GITHUB_ENV, 'utf8').match(/<<ghadelimiter_/g) ?? []).length
   if (exported !== exports) throw new Error(`${what}: expected ${exports} exports, got ${exported}`)
@@ -97,20 +106,53 @@ function seed(n: number): { token: string; project: string; ids: string[]; orgKe
 }
 
 const floor = await measure(['-e', '0'], baseEnv, runs)
-rows.push({ n: 0, what: 'node -e 0 (floor)', ms: floor.ms, requests: 0, roundTrips: 0, rssMb: floor.maxRssKb && floor.maxRssKb / 1024 })
+rows.push({
+  n: 0,
+  what: 'node -e 0 (floor)',
+  ms: floor.ms,
+  requests: 0,
+  roundTrips: 0,
+  rssMb: floor.maxRssKb && floor.maxRssKb / 1024,
+})
 
-type Case = [what: string, args: string[], env: Record<string, string>, requests: number, roundTrips: number, log: Logged]
+type Case = [
+  what: string,
+  args: string[],
+  env: Record<string, string>,
+  requests: number,
+  roundTrips: number,
+  log: Logged,
+]
 
 /** Infisical: one folder of N secrets, read with a service token; a legacy E2EE project too. */
 function infisicalCases(n: number): Case[] {
   return [false, true].map((e2ee): Case => {
     const project = infisical.createProject({ e2ee })
-    for (let i = 0; i < n; i++) infisical.setSecret(project.id, { environment: 'prod', key: `SECRET_${i}`, value: `value-${i}-${'x'.repeat(24)}` })
+    for (let i = 0; i < n; i++)
+      infisical.setSecret(project.id, {
+        environment: 'prod',
+        key: `SECRET_${i}`,
+        value: `value-${i}-${'x'.repeat(24)}`,
+      })
     const token = infisical.createServiceToken(project.id, { scopes: [{ environment: 'prod', secretPath: '/' }] })
-    const env = { ...baseEnv, INPUT_BASE_URL: infisicalProxy.url, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: '*', INPUT_INCLUDE_IMPORTS: 'true', INPUT_RECURSIVE: 'false' }
+    const env = {
+      ...baseEnv,
+      INPUT_BASE_URL: infisicalProxy.url,
+      INPUT_ACCESS_TOKEN: token,
+      INPUT_SECRETS: '*',
+      INPUT_INCLUDE_IMPORTS: 'true',
+      INPUT_RECURSIVE: 'false',
+    }
     // details + one read; an E2EE project's raw read answers "bot not found" first, then the encrypted read.
     const requests = e2ee ? 3 : 2
-    return [`infisical, ${e2ee ? 'legacy E2EE project' : 'project'}, *`, ['dist/index.js'], env, requests, requests, infisical]
+    return [
+      `infisical, ${e2ee ? 'legacy E2EE project' : 'project'}, *`,
+      ['dist/index.js'],
+      env,
+      requests,
+      requests,
+      infisical,
+    ]
   })
 }
 
@@ -125,19 +167,30 @@ function vaultCase(n: number): Case {
   }
   const token = vault.createToken({ policies: ['bench'] })
   const secrets = Array.from({ length: paths }, (_, p) => `secret/data/${prefix}/p${p} * ;`).join('\n')
-  const env = { ...baseEnv, INPUT_BASE_URL: vaultProxy.url, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: secrets, INPUT_PROVIDER: 'vault' }
+  const env = {
+    ...baseEnv,
+    INPUT_BASE_URL: vaultProxy.url,
+    INPUT_ACCESS_TOKEN: token,
+    INPUT_SECRETS: secrets,
+    INPUT_PROVIDER: 'vault',
+  }
   return [`vault, ${paths} path${paths > 1 ? 's' : ''}, *`, ['dist/index.js'], env, paths, Math.ceil(paths / 8), vault]
 }
 
 for (const n of sizes) {
   const { token, project, ids } = seed(n)
-  const byId = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: ids.map((id, i) => `${id} > SECRET_${i}`).join('\n') }
+  const byId = {
+    ...baseEnv,
+    INPUT_ACCESS_TOKEN: token,
+    INPUT_SECRETS: ids.map((id, i) => `${id} > SECRET_${i}`).join('\n'),
+  }
   const byProject = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
   const cases: Case[] = [
     ['bitwarden, by id', ['dist/index.js'], byId, 2, 2, server],
     ['bitwarden, project wildcard', ['dist/index.js'], byProject, 3, 3, server],
   ]
-  if (haveSdk) cases.push(['bitwarden official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2, 2, server])
+  if (haveSdk)
+    cases.push(['bitwarden official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2, 2, server])
   cases.push(...infisicalCases(n), vaultCase(n))
   for (const [what, args, env, requests, roundTrips, log] of cases) {
     await verify(args, env, requests, n, `${what}, N=${n}`, log)
@@ -156,7 +209,14 @@ if (scaleN > 0) {
   await verify(['dist/index.js'], env, 3, scaleN, `scale N=${scaleN}`)
   files.reset()
   const s = await runOnce(['dist/index.js'], env)
-  scale = { n: scaleN, what: 'bitwarden, project wildcard (1 run)', ms: s.ms, requests: 3, roundTrips: 3, rssMb: s.maxRssKb && s.maxRssKb / 1024 }
+  scale = {
+    n: scaleN,
+    what: 'bitwarden, project wildcard (1 run)',
+    ms: s.ms,
+    requests: 3,
+    roundTrips: 3,
+    rssMb: s.maxRssKb && s.maxRssKb / 1024,
+  }
 }
 
 // Decryption alone, in process: 1,000 values under one organization key.
@@ -183,7 +243,8 @@ const table = [
   '| N | what | median wall (ms) | requests (round trips) | excess (ms) | peak RSS (MB) |',
   '|---:|---|---:|---:|---:|---:|',
   ...[...rows, ...(scale ? [scale] : [])].map(
-    (r) => `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests}${r.roundTrips !== r.requests ? ` (${r.roundTrips})` : ''} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`,
+    (r) =>
+      `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests}${r.roundTrips !== r.requests ? ` (${r.roundTrips})` : ''} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`,
   ),
 ].join('\n')
 const at100 = (what: string): Row | undefined => rows.find((r) => r.n === 100 && r.what.startsWith(what))

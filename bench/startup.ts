@@ -25,7 +25,12 @@ export interface StartupRow {
   readonly extraMs: number
 }
 
-export async function startupByPackage(env: Record<string, string>, runs: number, floorMs: number, fetchUrl: string): Promise<StartupRow[]> {
+export async function startupByPackage(
+  env: Record<string, string>,
+  runs: number,
+  floorMs: number,
+  fetchUrl: string,
+): Promise<StartupRow[]> {
   const dir = join(process.cwd(), 'bench', '.probes')
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
@@ -40,7 +45,10 @@ export async function startupByPackage(env: Record<string, string>, runs: number
         treeshake: { moduleSideEffects: false },
         onwarn: () => {},
         // The plugins' CJS typings confuse NodeNext resolution; at run time both are plain functions.
-        plugins: [nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }), (commonjs as unknown as () => Plugin)()],
+        plugins: [
+          nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+          (commonjs as unknown as () => Plugin)(),
+        ],
       })
       const out = join(dir, `${rows.length}.bundle.mjs`)
       await bundle.write({ file: out, format: 'es', inlineDynamicImports: true })

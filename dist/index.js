@@ -448,7 +448,9 @@ function certificateError(err, url, where) {
             what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`;
     }
     const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID';
-    const hint = serverSide ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}` : fix;
+    const hint = serverSide
+        ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
+        : fix;
     return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err });
 }
 
@@ -467,7 +469,13 @@ function clientFor(protocol, ca) {
     if (!client) {
         client =
             protocol === 'https:'
-                ? Promise.all([import('node:https'), ca === undefined ? undefined : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))]).then(([m, trusted]) => ({ request: m.request, agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }) }))
+                ? Promise.all([
+                    import('node:https'),
+                    ca === undefined ? undefined : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca)),
+                ]).then(([m, trusted]) => ({
+                    request: m.request,
+                    agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
+                }))
                 : import('node:http').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }));
         clients.set(protocol, client);
     }
@@ -541,8 +549,16 @@ function nodeExchange(url, opts) {
 // Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 const RETRY_CODES = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN',
-    'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 const MAX_BACKOFF_MS = 8_000;
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -592,9 +608,21 @@ function createHttpClient(opts) {
         const where = `${req.method} ${pathOf(req.url)}`;
         let url = new URL(req.url);
         for (let hops = 0;; hops++) {
-            const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where, ca: opts.ca });
+            const res = await exchange(url, {
+                method: req.method,
+                headers,
+                body: req.body,
+                signal,
+                maxBodyBytes: maxBody,
+                where,
+                ca: opts.ca,
+            });
             const location = res.headers.location;
-            if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
+            if (res.status >= 300 &&
+                res.status < 400 &&
+                typeof location === 'string' &&
+                req.method === 'GET' &&
+                hops < (req.maxRedirects ?? 0)) {
                 const next = new URL(location, url);
                 if (url.protocol === 'https:' && next.protocol !== 'https:') {
                     throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);
@@ -963,7 +991,8 @@ function readVault(baseUrl) {
     const uses = getInput('num_uses');
     if (uses !== '' && !/^\d{1,9}$/.test(uses))
         throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
-    const policies = getInput('policies').split(/[,\s]+/).filter((p) => p !== '');
+    const policyList = getInput('policies');
+    const policies = policyList.split(/[,\s]+/).filter((p) => p !== '');
     return Object.freeze({
         url,
         urlProblem,
@@ -1058,15 +1087,15 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden': {
-            const { createBitwardenProvider } = await import('./chunks/index-ByOlGmbT.js').then(function (n) { return n.i; });
+            const { createBitwardenProvider } = await import('./chunks/index-Ccf0DwY4.js').then(function (n) { return n.i; });
             return createBitwardenProvider(settings, ctx);
         }
         case 'vault': {
-            const { createVaultProvider } = await import('./chunks/vault-Dfm5rDrv.js');
+            const { createVaultProvider } = await import('./chunks/vault-B2WBca1O.js');
             return createVaultProvider(settings, ctx);
         }
         case 'infisical': {
-            const { createInfisicalProvider } = await import('./chunks/infisical-DSLhDicg.js');
+            const { createInfisicalProvider } = await import('./chunks/infisical-BppiJBeP.js');
             return createInfisicalProvider(settings, ctx);
         }
     }
@@ -1091,7 +1120,10 @@ function jsonEscaped(s) {
 function masksFor(value) {
     if (value === '')
         return [];
-    const lines = value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
+    const lines = value
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
     const forms = [value, ...lines];
     const escaped = forms.map(jsonEscaped).filter((e) => e !== undefined);
     return [...new Set([...forms, ...escaped])];
@@ -1200,7 +1232,7 @@ async function exportAll(secrets, opts) {
         assertExportable(secrets, opts);
         for (const s of secrets)
             mask(s.value);
-        const { exportToFile } = await import('./chunks/export-file-Dd-EKYJ0.js');
+        const { exportToFile } = await import('./chunks/export-file-C-lFFeGl.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.saveState);
     }
     try {
@@ -1224,7 +1256,7 @@ async function run() {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./chunks/fork-hint-DWjjyGJ5.js')).withForkHint(err);
+        throw await (await import('./chunks/fork-hint-DzwzqrQA.js')).withForkHint(err);
     }
     // Before anything else is printed: the token as given and trimmed (a pasted newline is common).
     mask(settings.accessToken);
@@ -1255,8 +1287,12 @@ async function run() {
     // The job summary, only once everything is exported; loaded only when a summary is written.
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY) {
         try {
-            const { writeSummary } = await import('./chunks/summary-D3KkjxG_.js');
-            const file = settings.exportFile && { path: settings.exportFile.path, format: settings.exportFile.format, kept: settings.exportFile.keep };
+            const { writeSummary } = await import('./chunks/summary-DBt2yJoO.js');
+            const file = settings.exportFile && {
+                path: settings.exportFile.path,
+                format: settings.exportFile.format,
+                kept: settings.exportFile.keep,
+            };
             writeSummary(secrets, { provider: provider.kind, setEnv: settings.setEnv, file, scrub });
         }
         catch (err) {

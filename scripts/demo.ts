@@ -26,7 +26,9 @@ function summaryAsText(html: string): string {
   const out: string[] = []
   for (const [, tag, body] of html.matchAll(/<(h\d|p|table)>([\s\S]*?)<\/\1>/g)) {
     if (tag === 'table') {
-      const rows = [...body!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, tr]) => [...tr!.matchAll(/<t[hd]>([\s\S]*?)<\/t[hd]>/g)].map(([, c]) => decode(c!)))
+      const rows = [...body!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, tr]) =>
+        [...tr!.matchAll(/<t[hd]>([\s\S]*?)<\/t[hd]>/g)].map(([, c]) => decode(c!)),
+      )
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
       const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
       out.push(line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line))
@@ -45,7 +47,12 @@ function indent(text: string, by = '  '): string {
 }
 
 /** One `uses:` step as the job log shows it, then its summary, outputs and a later `run:` step. */
-async function step(title: string, inputs: Record<string, string>, shown: Record<string, string>, later: string): Promise<void> {
+async function step(
+  title: string,
+  inputs: Record<string, string>,
+  shown: Record<string, string>,
+  later: string,
+): Promise<void> {
   console.log(`\n${'═'.repeat(100)}\n${title}\n${'═'.repeat(100)}`)
   console.log('Run acme/inject-secrets@v1\n  with:')
   for (const [k, v] of Object.entries(shown)) {
@@ -68,14 +75,24 @@ async function step(title: string, inputs: Record<string, string>, shown: Record
   // A later step sees the exported variables; the runner masks its output line by line.
   console.log(`\nRun ${later.split('\n')[0]}${later.includes('\n') ? ' …' : ''}`)
   // env: EXPORT_FILE: ${{ steps.secrets.outputs.export_file }}
-  const env = { PATH: process.env.PATH ?? '', ...Object.fromEntries(run.env), EXPORT_FILE: run.outputs.get('export_file') ?? '' }
+  const env = {
+    PATH: process.env.PATH ?? '',
+    ...Object.fromEntries(run.env),
+    EXPORT_FILE: run.outputs.get('export_file') ?? '',
+  }
   // As the runner runs `run:` (shell: bash): bash --noprofile --norc -eo pipefail {0}
-  const shell = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', later], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const shell = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', later], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   console.log(indent(maskedLog({ ...run, stdout: shell.stdout, stderr: shell.stderr }).trimEnd()))
   const file = run.outputs.get('export_file')
   if (file !== undefined) {
     const post = await runPost(inputs, run.state)
-    console.log(`\nPost Run acme/inject-secrets@v1\n${indent(maskedLog({ ...run, stdout: post.stdout, stderr: post.stderr }).trimEnd())}`)
+    console.log(
+      `\nPost Run acme/inject-secrets@v1\n${indent(maskedLog({ ...run, stdout: post.stdout, stderr: post.stderr }).trimEnd())}`,
+    )
     console.log(`  (${file} ${existsSync(file) ? 'still exists' : 'is gone'})`)
   }
 }
@@ -90,9 +107,21 @@ try {
   const frontend = bitwarden.createProject(org.id, 'frontend')
   const dbPassword = bitwarden.createSecret(org.id, { key: 'DB_PASSWORD', value: 's3cr3t-p@ss', projectIds: [backend] })
   bitwarden.createSecret(org.id, { key: 'DB_USER', value: 'app_user', projectIds: [backend] })
-  bitwarden.createSecret(org.id, { key: 'TLS_KEY', value: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----', projectIds: [backend] })
-  bitwarden.createSecret(org.id, { key: 'STRIPE_KEY', value: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', projectIds: [frontend] })
-  bitwarden.createSecret(org.id, { key: 'SENTRY_DSN', value: 'https://abc123@o1.ingest.example/42', projectIds: [frontend] })
+  bitwarden.createSecret(org.id, {
+    key: 'TLS_KEY',
+    value: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----',
+    projectIds: [backend],
+  })
+  bitwarden.createSecret(org.id, {
+    key: 'STRIPE_KEY',
+    value: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+    projectIds: [frontend],
+  })
+  bitwarden.createSecret(org.id, {
+    key: 'SENTRY_DSN',
+    value: 'https://abc123@o1.ingest.example/42',
+    projectIds: [frontend],
+  })
   const bwToken = bitwarden.createAccessToken(bitwarden.createMachineAccount(org.id, { projects: [backend, frontend] }))
   const bwSecrets = [
     `${dbPassword} > DB_PASSWORD          # by id, as bitwarden/sm-action`,
@@ -103,13 +132,19 @@ try {
   await step(
     'Bitwarden Secrets Manager (machine-account access token), also written to a dotenv file',
     { access_token: bwToken, secrets: bwSecrets, base_url: bitwarden.url, export_file: 'app.env' },
-    { access_token: '${{ secrets.BW_ACCESS_TOKEN }}', base_url: bitwarden.url, export_file: 'app.env', secrets: bwSecrets },
+    {
+      access_token: '${{ secrets.BW_ACCESS_TOKEN }}',
+      base_url: bitwarden.url,
+      export_file: 'app.env',
+      secrets: bwSecrets,
+    },
     'echo "DB_PASSWORD=$DB_PASSWORD DATABASE_USER=$DATABASE_USER STRIPE_KEY=$STRIPE_KEY"; echo "$TLS_KEY"; cat "$EXPORT_FILE"',
   )
 
   // Infisical: a service token on a legacy end-to-end encrypted project, decrypted on the runner.
   const project = infisical.createProject({ slug: 'legacy-app', e2ee: true })
-  const set = (key: string, value: string, path = '/'): void => infisical.setSecret(project.id, { environment: 'prod', path, key, value })
+  const set = (key: string, value: string, path = '/'): void =>
+    infisical.setSecret(project.id, { environment: 'prod', path, key, value })
   set('DB_USER', 'legacy-user')
   set('DB_PASS', 'legacy-p@ss-42')
   set('DB_HOST', 'db.internal', '/common')
@@ -120,24 +155,48 @@ try {
   await step(
     'Infisical (service token, legacy end-to-end encrypted project)',
     { access_token: stToken, secrets: infSecrets, base_url: infisical.url, environment: 'prod' },
-    { access_token: '${{ secrets.INFISICAL_TOKEN }}', base_url: infisical.url, environment: 'prod', secrets: infSecrets },
+    {
+      access_token: '${{ secrets.INFISICAL_TOKEN }}',
+      base_url: infisical.url,
+      environment: 'prod',
+      secrets: infSecrets,
+    },
     'echo "DATABASE_URL=$DATABASE_URL INFISICAL_API_KEY=$INFISICAL_API_KEY DB_HOST=$DB_HOST"',
   )
 
   // HashiCorp Vault: vault-action's grammar; outputs keep the key's case; a JSON file kept.
   vault.mountKv('secret', 2)
-  vault.writeSecret('secret', 'ci', { npmToken: 'npm_0123456789abcdef', db: { password: 'vault-db-pw' }, 'api-key': 'vk-abc-123' })
+  vault.writeSecret('secret', 'ci', {
+    npmToken: 'npm_0123456789abcdef',
+    db: { password: 'vault-db-pw' },
+    'api-key': 'vk-abc-123',
+  })
   vault.setPolicy('ci', { 'secret/data/*': ['read'] })
   const vaultToken = vault.createToken({ policies: ['ci'] })
-  const vaultSecrets = 'secret/data/ci npmToken ;\nsecret/data/ci db.password | DB_PASSWORD ;\nsecret/data/ci "api-key" | API_KEY'
+  const vaultSecrets =
+    'secret/data/ci npmToken ;\nsecret/data/ci db.password | DB_PASSWORD ;\nsecret/data/ci "api-key" | API_KEY'
   await step(
     'HashiCorp Vault (token), also written to a JSON file',
-    { access_token: vaultToken, secrets: vaultSecrets, base_url: vault.url, export_file: 'vault.json', export_format: 'json' },
-    { access_token: '${{ secrets.VAULT_TOKEN }}', base_url: vault.url, export_file: 'vault.json', export_format: 'json', secrets: vaultSecrets },
+    {
+      access_token: vaultToken,
+      secrets: vaultSecrets,
+      base_url: vault.url,
+      export_file: 'vault.json',
+      export_format: 'json',
+    },
+    {
+      access_token: '${{ secrets.VAULT_TOKEN }}',
+      base_url: vault.url,
+      export_file: 'vault.json',
+      export_format: 'json',
+      secrets: vaultSecrets,
+    },
     'echo "NPMTOKEN=$NPMTOKEN DB_PASSWORD=$DB_PASSWORD API_KEY=$API_KEY"; cat "$EXPORT_FILE"',
   )
 
-  console.log(`\nHTTP requests: Bitwarden ${bitwarden.requests.length}, Infisical ${infisical.requests.length}, Vault ${vault.requests.length}`)
+  console.log(
+    `\nHTTP requests: Bitwarden ${bitwarden.requests.length}, Infisical ${infisical.requests.length}, Vault ${vault.requests.length}`,
+  )
   process.exitCode = failures === 0 ? 0 : 1
 } finally {
   await Promise.all([bitwarden.close(), infisical.close(), vault.close()])

@@ -23,7 +23,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
  * this process's module resolver remembers a package that was missing, even after the install.
  */
 function loadable() {
-  const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(PACKAGE)})`], { cwd: root, stdio: 'ignore' })
+  const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(PACKAGE)})`], {
+    cwd: root,
+    stdio: 'ignore',
+  })
   return probe.status === 0
 }
 

@@ -30,8 +30,11 @@ export function parseCleanups(text: string): Cleanup[] {
   if (!Array.isArray(list)) return []
   return list.filter(
     (c): c is Cleanup =>
-      typeof c === 'object' && c !== null && typeof (c as Cleanup).kind === 'string' &&
-      typeof (c as Cleanup).data === 'object' && (c as Cleanup).data !== null &&
+      typeof c === 'object' &&
+      c !== null &&
+      typeof (c as Cleanup).kind === 'string' &&
+      typeof (c as Cleanup).data === 'object' &&
+      (c as Cleanup).data !== null &&
       Object.values((c as Cleanup).data).every((v) => typeof v === 'string'),
   )
 }
@@ -60,7 +63,9 @@ export async function runCleanups(
       continue
     }
     try {
-      await (await load())(c.data)
+      await (
+        await load()
+      )(c.data)
       ok++
     } catch (err) {
       log.warning(`inject-secrets post step: ${c.kind} failed: ${err instanceof Error ? err.message : String(err)}`)

@@ -6,7 +6,15 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { constants } from 'node:os'
-import { childEnvironment, helpText, inputEnvironment, localize, parseArgs, UsageError, type CliCommand } from './cli/args.js'
+import {
+  childEnvironment,
+  helpText,
+  inputEnvironment,
+  localize,
+  parseArgs,
+  UsageError,
+  type CliCommand,
+} from './cli/args.js'
 import { createHttpClient } from './http.js'
 import { readSettings } from './inputs.js'
 import { createProvider, type Secret } from './providers/index.js'
@@ -28,13 +36,18 @@ function scrub(text: string): string {
 }
 const say = (line: string): void => void process.stderr.write(`${scrub(line)}\n`)
 
-async function fetchSecrets(cmd: CliCommand, originalEnv: NodeJS.ProcessEnv): Promise<{ secrets: Secret[]; kind: string }> {
+async function fetchSecrets(
+  cmd: CliCommand,
+  originalEnv: NodeJS.ProcessEnv,
+): Promise<{ secrets: Secret[]; kind: string }> {
   const flags = new Map(cmd.flags)
   for (const [input, path] of cmd.files) {
     try {
       flags.set(input, readFileSync(path, 'utf8'))
     } catch (err) {
-      throw new UsageError(`cannot read --${input.replace(/_/g, '-')}-file '${path}': ${(err as NodeJS.ErrnoException).code ?? 'error'}`)
+      throw new UsageError(
+        `cannot read --${input.replace(/_/g, '-')}-file '${path}': ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+      )
     }
   }
   // inputs.ts reads INPUT_* (via @actions/core's getInput), exactly as on a runner.
@@ -79,7 +92,9 @@ function runChild(cmd: CliCommand, env: Record<string, string>): Promise<number>
     signals.forEach((s) => process.on(s, forward))
     child.on('error', (err: NodeJS.ErrnoException) => {
       signals.forEach((s) => process.off(s, forward))
-      say(`inject-secrets: cannot run '${cmd.command}': ${err.code === 'ENOENT' ? 'command not found' : (err.code ?? err.message)}`)
+      say(
+        `inject-secrets: cannot run '${cmd.command}': ${err.code === 'ENOENT' ? 'command not found' : (err.code ?? err.message)}`,
+      )
       resolve(err.code === 'ENOENT' ? 127 : 126)
     })
     child.on('exit', (code, signal) => {
@@ -116,7 +131,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return err instanceof UsageError ? 2 : 1
   }
   const n = fetched.secrets.length
-  say(`inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${fetched.kind}: ${fetched.secrets.map((s) => s.name).join(', ')}`)
+  say(
+    `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${fetched.kind}: ${fetched.secrets.map((s) => s.name).join(', ')}`,
+  )
   return runChild(parsed, childEnvironment(originalEnv, fetched.secrets))
 }
 

@@ -3,7 +3,17 @@
 // 0600 (a temporary file opened with that mode, then renamed over the path), written before any env
 // var or output so that a failure exports nothing, and deleted by the post step unless keep_file.
 import { randomBytes } from 'node:crypto'
-import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { recordCleanup } from './cleanup.js'
 import { InputError } from './errors.js'
@@ -41,7 +51,7 @@ function dotenvProblem(value: string): string {
   if (value.includes('\r')) return 'a carriage return (dotenv turns \\r\\n into \\n)'
   if (value.includes('\0')) return 'a NUL character'
   if (value.endsWith('\\') && !value.includes("'")) return 'a trailing backslash'
-  return "both a single quote and one of \" \\ $ ` (no dotenv quoting reads that back the same in the dotenv package and in a shell)"
+  return 'both a single quote and one of " \\ $ ` (no dotenv quoting reads that back the same in the dotenv package and in a shell)'
 }
 
 /** The file's content: every secret under its environment variable name. */
@@ -72,10 +82,18 @@ export function assertWritablePath(path: string): void {
     st = lstatSync(path)
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw new InputError(`Input 'export_file': cannot inspect ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`)
+    throw new InputError(
+      `Input 'export_file': cannot inspect ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+    )
   }
-  if (st.isSymbolicLink()) throw new InputError(`Input 'export_file': ${path} is a symbolic link; refusing to write secrets through it. Give a path that does not exist yet.`)
-  if (st.isDirectory()) throw new InputError(`Input 'export_file': ${path} is a directory; give a file path, e.g. ${join(path, 'secrets.env')}.`)
+  if (st.isSymbolicLink())
+    throw new InputError(
+      `Input 'export_file': ${path} is a symbolic link; refusing to write secrets through it. Give a path that does not exist yet.`,
+    )
+  if (st.isDirectory())
+    throw new InputError(
+      `Input 'export_file': ${path} is a directory; give a file path, e.g. ${join(path, 'secrets.env')}.`,
+    )
   if (!st.isFile()) throw new InputError(`Input 'export_file': ${path} exists and is not a regular file.`)
 }
 
@@ -90,7 +108,9 @@ export function writeSecretFile(path: string, content: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
   } catch (err) {
-    throw new InputError(`Input 'export_file': cannot create the directory ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`)
+    throw new InputError(
+      `Input 'export_file': cannot create the directory ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+    )
   }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   let fd: number | undefined
@@ -99,7 +119,7 @@ export function writeSecretFile(path: string, content: string): void {
     // The mode given to open is reduced by the umask; never widened. Make it exactly 0600 before any byte.
     if (process.platform !== 'win32') fchmodSync(fd, 0o600)
     const bytes = Buffer.from(content, 'utf8')
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off)
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off)
     closeSync(fd)
     fd = undefined
     assertWritablePath(path)
@@ -108,7 +128,9 @@ export function writeSecretFile(path: string, content: string): void {
     if (fd !== undefined) closeSync(fd)
     rmSync(tmp, { force: true })
     if (err instanceof InputError) throw err
-    throw new InputError(`Input 'export_file': cannot write ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}); nothing was exported.`)
+    throw new InputError(
+      `Input 'export_file': cannot write ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}); nothing was exported.`,
+    )
   }
 }
 
@@ -125,7 +147,9 @@ export function exportToFile(
   // Expression property names are case-insensitive: steps.x.outputs.EXPORT_FILE is the same output.
   const clash = secrets.find((s) => (s.outputName ?? s.name).toLowerCase() === EXPORT_FILE_OUTPUT)
   if (clash) {
-    throw new InputError(`Input 'export_file' sets the step output '${EXPORT_FILE_OUTPUT}', which ${clash.source} would set too; map that secret to another name.`)
+    throw new InputError(
+      `Input 'export_file' sets the step output '${EXPORT_FILE_OUTPUT}', which ${clash.source} would set too; map that secret to another name.`,
+    )
   }
   const content = renderExport(secrets, settings.format)
   writeSecretFile(settings.path, content)
@@ -154,7 +178,8 @@ export async function deleteExportFile(data: Readonly<Record<string, string>>, l
   try {
     st = lstatSync(path)
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return log.info(`inject-secrets: ${path} was already removed.`)
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      return log.info(`inject-secrets: ${path} was already removed.`)
     throw err
   }
   if (!st.isFile()) return log.warning(`inject-secrets post step: ${path} is no longer a regular file; left alone.`)

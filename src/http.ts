@@ -50,8 +50,16 @@ export interface HttpOptions {
 // Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
 const RETRY_STATUS = new Set([429, 502, 503, 504])
 const RETRY_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
 ])
 const MAX_BACKOFF_MS = 8_000
 
@@ -102,9 +110,23 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     const where = `${req.method} ${pathOf(req.url)}`
     let url = new URL(req.url)
     for (let hops = 0; ; hops++) {
-      const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where, ca: opts.ca })
+      const res = await exchange(url, {
+        method: req.method,
+        headers,
+        body: req.body,
+        signal,
+        maxBodyBytes: maxBody,
+        where,
+        ca: opts.ca,
+      })
       const location = res.headers.location
-      if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
+      if (
+        res.status >= 300 &&
+        res.status < 400 &&
+        typeof location === 'string' &&
+        req.method === 'GET' &&
+        hops < (req.maxRedirects ?? 0)
+      ) {
         const next = new URL(location, url)
         if (url.protocol === 'https:' && next.protocol !== 'https:') {
           throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status)
@@ -160,6 +182,9 @@ export function parseJson(res: HttpResponse, where: string): unknown {
     return JSON.parse(res.text)
   } catch {
     const type = res.headers['content-type'] ?? 'no content type'
-    throw new ServerError(`${where}: expected JSON, got ${res.text.length} bytes of ${String(type)} (HTTP ${res.status})`, res.status)
+    throw new ServerError(
+      `${where}: expected JSON, got ${res.text.length} bytes of ${String(type)} (HTTP ${res.status})`,
+      res.status,
+    )
   }
 }

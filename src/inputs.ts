@@ -100,7 +100,9 @@ export function normalizeServerUrl(value: string, input: string): string {
   if (url.search || url.hash) throw new InputError(`Input '${input}' must not contain a query or fragment.`)
   const loopback = LOOPBACK.test(url.hostname)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new InputError(`Input '${input}' must use https:// (plain http:// is allowed only for localhost and 127.0.0.1).`)
+    throw new InputError(
+      `Input '${input}' must use https:// (plain http:// is allowed only for localhost and 127.0.0.1).`,
+    )
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
 }
@@ -122,7 +124,9 @@ function readSetEnv(): boolean {
   const v = core.getInput('set_env')
   if (v.toLowerCase() === 'false') return false
   if (!['', 'true', 'True', 'TRUE'].includes(v)) {
-    core.warning(`Input 'set_env' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`)
+    core.warning(
+      `Input 'set_env' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`,
+    )
   }
   return true
 }
@@ -149,7 +153,10 @@ function readTimeout(): number {
 /** A required input; whitespace alone counts as missing (getInput's own check does not). */
 function readRequired(name: string): string {
   const v = core.getInput(name)
-  if (v === '') throw new InputError(`Input '${name}' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.`)
+  if (v === '')
+    throw new InputError(
+      `Input '${name}' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.`,
+    )
   return v
 }
 
@@ -176,7 +183,9 @@ function assertClientPair(hint = ''): 'both' | 'neither' {
   const id = core.getInput('client_id') !== ''
   const secret = core.getInput('client_secret') !== ''
   if (id !== secret) {
-    throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`)
+    throw new InputError(
+      `Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`,
+    )
   }
   return id ? 'both' : 'neither'
 }
@@ -185,7 +194,9 @@ function readInfisical(): InfisicalSettings {
   const pathText = core.getInput('secret_path')
   const secretPath = pathText === '' ? undefined : normalizeSecretPath(pathText)
   if (secretPath === undefined && pathText !== '') {
-    throw new InputError(`Input 'secret_path' is not a folder path (e.g. '/backend' or '/backend/api'), got '${pathText}'.`)
+    throw new InputError(
+      `Input 'secret_path' is not a folder path (e.g. '/backend' or '/backend/api'), got '${pathText}'.`,
+    )
   }
   const optional = (name: string): string | undefined => core.getInput(name) || undefined
   assertClientPair()
@@ -236,11 +247,15 @@ function readVault(baseUrl: string | undefined): VaultSettings {
   }
   const exportToken = core.getInput('export_token')
   if (exportToken !== '' && exportToken !== 'child') {
-    throw new InputError(`Input 'export_token' must be 'child' (a child token exported as VAULT_TOKEN and revoked when the job ends) or empty, got '${exportToken}'. The token you give is never exported.`)
+    throw new InputError(
+      `Input 'export_token' must be 'child' (a child token exported as VAULT_TOKEN and revoked when the job ends) or empty, got '${exportToken}'. The token you give is never exported.`,
+    )
   }
   const uses = core.getInput('num_uses')
-  if (uses !== '' && !/^\d{1,9}$/.test(uses)) throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`)
-  const policies = core.getInput('policies').split(/[,\s]+/).filter((p) => p !== '')
+  if (uses !== '' && !/^\d{1,9}$/.test(uses))
+    throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`)
+  const policyList = core.getInput('policies')
+  const policies = policyList.split(/[,\s]+/).filter((p) => p !== '')
   return Object.freeze({
     url,
     urlProblem,
@@ -270,7 +285,9 @@ function readCaCertificate(): string | undefined {
   if (v === '') return undefined
   const certs = parsePemCertificates(v)
   if (certs === undefined) {
-    throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`)
+    throw new InputError(
+      `Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`,
+    )
   }
   return certs.join('\n')
 }
@@ -285,7 +302,10 @@ function readExportFile(): ExportFileSettings | undefined {
   let absolute = path
   if (!isAbsolute(path)) {
     const temp = process.env.RUNNER_TEMP ?? ''
-    if (temp === '') throw new InputError(`Input 'export_file' is a relative path ('${path}'), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set; give an absolute path.`)
+    if (temp === '')
+      throw new InputError(
+        `Input 'export_file' is a relative path ('${path}'), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set; give an absolute path.`,
+      )
     absolute = join(temp, path)
   }
   return Object.freeze({ path: absolute, format, keep })

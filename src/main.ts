@@ -47,11 +47,21 @@ export async function run(): Promise<void> {
   if (settings.summary && process.env.GITHUB_STEP_SUMMARY) {
     try {
       const { writeSummary } = await import('./summary.js')
-      const file = settings.exportFile && { path: settings.exportFile.path, format: settings.exportFile.format, kept: settings.exportFile.keep }
+      const file = settings.exportFile && {
+        path: settings.exportFile.path,
+        format: settings.exportFile.format,
+        kept: settings.exportFile.keep,
+      }
       writeSummary(secrets, { provider: provider.kind, setEnv: settings.setEnv, file, scrub })
     } catch (err) {
-      core.warning(scrub(`inject-secrets: the job summary could not be written (the secrets were exported): ${err instanceof Error ? err.message : String(err)}`))
+      core.warning(
+        scrub(
+          `inject-secrets: the job summary could not be written (the secrets were exported): ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      )
     }
   }
-  core.info(`inject-secrets: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`)
+  core.info(
+    `inject-secrets: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`,
+  )
 }

@@ -20,7 +20,10 @@ function jsonEscaped(s: string): string | undefined {
  */
 export function masksFor(value: string): string[] {
   if (value === '') return []
-  const lines = value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '')
+  const lines = value
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
   const forms = [value, ...lines]
   const escaped = forms.map(jsonEscaped).filter((e): e is string => e !== undefined)
   return [...new Set([...forms, ...escaped])]
@@ -57,7 +60,11 @@ function scrubCutPrefixes(text: string): string {
     for (const s of longestFirst) {
       if (s.length <= MIN_PREFIX) continue
       const head = s.slice(0, MIN_PREFIX)
-      for (let i = text.indexOf(head, Math.max(from, p - s.length + 1)); i >= 0 && i <= p - MIN_PREFIX; i = text.indexOf(head, i + 1)) {
+      for (
+        let i = text.indexOf(head, Math.max(from, p - s.length + 1));
+        i >= 0 && i <= p - MIN_PREFIX;
+        i = text.indexOf(head, i + 1)
+      ) {
         if (p - i > cut && s.startsWith(text.slice(i, p))) {
           cut = p - i
           break

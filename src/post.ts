@@ -23,7 +23,10 @@ const HANDLERS: Record<string, () => Promise<CleanupHandler>> = {
     return (data) => deleteExportFile(data, log)
   },
   'vault-revoke-child': async () => {
-    const [{ revokeChild }, { readSettings }] = await Promise.all([import('./providers/vault/revoke.js'), import('./inputs.js')])
+    const [{ revokeChild }, { readSettings }] = await Promise.all([
+      import('./providers/vault/revoke.js'),
+      import('./inputs.js'),
+    ])
     // The parent token and the CA: the same inputs the main step had (inputs reach post steps too).
     const settings = readSettings()
     const token = settings.accessToken

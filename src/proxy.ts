@@ -44,7 +44,11 @@ function proxyRefusal(err: unknown, opts: ExchangeOptions): ServerError | undefi
   const message = err instanceof Error ? err.message : ''
   const m = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/.exec(message)
   if (!m) return undefined
-  return new ServerError(`${opts.where}: the proxy refused to connect (HTTP ${m[1]} to CONNECT); check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`, Number(m[1]), { cause: err })
+  return new ServerError(
+    `${opts.where}: the proxy refused to connect (HTTP ${m[1]} to CONNECT); check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`,
+    Number(m[1]),
+    { cause: err },
+  )
 }
 
 export async function proxyExchange(url: URL, opts: ExchangeOptions): Promise<Exchange> {

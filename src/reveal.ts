@@ -17,7 +17,8 @@ export interface RevealOptions {
 // would load code (NODE_OPTIONS, LD_PRELOAD, DYLD_*, BASH_ENV, ENV), redirect programs (PATH,
 // LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
 // because Windows environment names are.
-const DANGEROUS = /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i
+const DANGEROUS =
+  /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i
 
 // Output names are written unchecked too; letters, digits, '_' and '-' are all any provider needs.
 const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/
@@ -39,13 +40,20 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
       )
     }
     // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
-    if (!ENV_NAME.test(s.name)) throw new ActionError(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`)
+    if (!ENV_NAME.test(s.name))
+      throw new ActionError(
+        `Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`,
+      )
     if (seen.has(s.name)) throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`)
     seen.add(s.name)
     const output = outputNameOf(s)
-    if (!OUTPUT_NAME.test(output)) throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`)
+    if (!OUTPUT_NAME.test(output))
+      throw new ActionError(
+        `Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`,
+      )
     // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
-    if (outputs.has(output.toLowerCase())) throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`)
+    if (outputs.has(output.toLowerCase()))
+      throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`)
     outputs.add(output.toLowerCase())
   }
 }

@@ -6,17 +6,23 @@ import { appendFileSync } from 'node:fs'
 import { summary } from '@actions/core'
 import type { Secret } from './providers/index.js'
 
-const PROVIDER_LABELS: Readonly<Record<string, string>> = { bitwarden: 'Bitwarden Secrets Manager', infisical: 'Infisical', vault: 'HashiCorp Vault' }
+const PROVIDER_LABELS: Readonly<Record<string, string>> = {
+  bitwarden: 'Bitwarden Secrets Manager',
+  infisical: 'Infisical',
+  vault: 'HashiCorp Vault',
+}
 
 /**
  * Text as inert HTML: `& < > " '` as entities, and control characters (a blank line would end the
  * HTML block and let the rest be read as Markdown) as a space.
  */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
+  return (
+    text
+      .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
+  )
 }
 
 export interface SummaryInfo {
@@ -33,7 +39,10 @@ export interface SummaryInfo {
 export function summaryTable(secrets: readonly Secret[], info: SummaryInfo): { data: string; header?: boolean }[][] {
   const cell = (text: string): { data: string } => ({ data: escapeHtml(info.scrub(text)) })
   const provider = PROVIDER_LABELS[info.provider] ?? info.provider
-  const header = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', 'Provider', 'Source'].map((h) => ({ data: h, header: true }))
+  const header = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', 'Provider', 'Source'].map((h) => ({
+    data: h,
+    header: true,
+  }))
   const rows = secrets.map((s) => {
     const output = s.outputName ?? s.name
     return [cell(s.name), cell(output === s.name ? '(same)' : output), cell(provider), cell(s.source)]
@@ -45,8 +54,13 @@ export function summaryTable(secrets: readonly Secret[], info: SummaryInfo): { d
 export function summaryHtml(secrets: readonly Secret[], info: SummaryInfo): string {
   summary.emptyBuffer()
   const n = secrets.length
-  summary.addHeading(`inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${escapeHtml(PROVIDER_LABELS[info.provider] ?? info.provider)}`, 3)
-  let where = info.setEnv ? 'Exported as environment variables for later steps and as step outputs' : 'Exported as step outputs only (set_env: false)'
+  summary.addHeading(
+    `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${escapeHtml(PROVIDER_LABELS[info.provider] ?? info.provider)}`,
+    3,
+  )
+  let where = info.setEnv
+    ? 'Exported as environment variables for later steps and as step outputs'
+    : 'Exported as step outputs only (set_env: false)'
   if (info.file) {
     const fate = info.file.kept ? 'kept after the job' : 'deleted when the job ends'
     where += `; also written to the ${escapeHtml(info.file.format)} file <code>${escapeHtml(info.scrub(info.file.path))}</code> (${fate})`

@@ -15,7 +15,9 @@ export function parsePemCertificates(text: string): string[] | undefined {
   for (const m of text.matchAll(PEM_BLOCK)) {
     const body = m[1]!.replace(/\s+/g, '')
     if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return undefined
-    blocks.push(`-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----`)
+    blocks.push(
+      `-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----`,
+    )
     rest = rest.replace(m[0], '')
   }
   // Comments like "# Corp root" or "subject=..." lines (openssl x509 -text output keeps them) are fine.
@@ -102,7 +104,10 @@ export function certificateError(err: unknown, url: URL, where: string): ServerE
     default:
       what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`
   }
-  const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-  const hint = serverSide ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}` : fix
+  const serverSide =
+    code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+  const hint = serverSide
+    ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
+    : fix
   return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err })
 }

@@ -37,9 +37,13 @@ function clientFor(protocol: string, ca: string | undefined): Promise<Client> {
   if (!client) {
     client =
       protocol === 'https:'
-        ? Promise.all([import('node:https'), ca === undefined ? undefined : import('./tls.js').then((t) => t.trustStore(ca))]).then(
-            ([m, trusted]) => ({ request: m.request, agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }) }),
-          )
+        ? Promise.all([
+            import('node:https'),
+            ca === undefined ? undefined : import('./tls.js').then((t) => t.trustStore(ca)),
+          ]).then(([m, trusted]) => ({
+            request: m.request,
+            agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
+          }))
         : import('node:http').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }))
     clients.set(protocol, client)
   }
@@ -72,7 +76,12 @@ export interface BodyStream extends AsyncIterable<Buffer> {
  * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
  * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
  */
-export async function readLimited(body: BodyStream, declaredLength: unknown, status: number, opts: ExchangeOptions): Promise<string> {
+export async function readLimited(
+  body: BodyStream,
+  declaredLength: unknown,
+  status: number,
+  opts: ExchangeOptions,
+): Promise<string> {
   const refuse = (): never => {
     // A late stream error after destroy() must not become an uncaught exception.
     body.on('error', () => {})
@@ -87,7 +96,8 @@ export async function readLimited(body: BodyStream, declaredLength: unknown, sta
     if (size > opts.maxBodyBytes) refuse()
     chunks.push(chunk)
   }
-  if (body.complete === false) throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })
+  if (body.complete === false)
+    throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })
   return Buffer.concat(chunks).toString('utf8')
 }
 
@@ -103,12 +113,20 @@ export async function exchange(url: URL, opts: ExchangeOptions): Promise<Exchang
 }
 
 function nodeExchange(url: URL, opts: ExchangeOptions): Promise<Exchange> {
-  return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
-    const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
-      const status = res.statusCode ?? 0
-      readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject)
-    })
-    req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err))
-    req.end(opts.body)
-  }))
+  return clientFor(url.protocol, opts.ca).then(
+    ({ request, agent }) =>
+      new Promise((resolve, reject) => {
+        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
+          const status = res.statusCode ?? 0
+          readLimited(res, res.headers['content-length'], status, opts).then(
+            (text) => resolve({ status, headers: res.headers, text }),
+            reject,
+          )
+        })
+        req.on('error', (err) =>
+          reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err),
+        )
+        req.end(opts.body)
+      }),
+  )
 }

@@ -10,7 +10,10 @@ import { isAbsolute, join } from 'node:path';
 // and the environment into INPUT_* variables, which inputs.ts then reads exactly as on a runner.
 /** The inputs a local run reads, with a one-line description for --help. */
 const CLI_INPUTS = [
-    ['access_token', 'Access token (Bitwarden, Infisical st., Vault). Prefer the env var: flags show in ps and shell history.'],
+    [
+        'access_token',
+        'Access token (Bitwarden, Infisical st., Vault). Prefer the env var: flags show in ps and shell history.',
+    ],
     ['secrets', 'The mapping, as in the workflow; repeat the flag for more lines.'],
     ['provider', "auto (default: from the token's shape), bitwarden, infisical or vault."],
     ['base_url', 'Self-hosted server URL (https, or http to localhost); Vault: its address (else VAULT_ADDR).'],
@@ -34,13 +37,26 @@ const CLI_INPUTS = [
     ['timeout', 'Overall time limit in seconds (default 60).'],
 ];
 /** Action inputs about what a workflow step leaves behind; meaningless locally, so never read. */
-const IGNORED_INPUTS = ['set_env', 'export_token', 'ttl', 'num_uses', 'policies', 'summary', 'export_file', 'export_format', 'keep_file'];
+const IGNORED_INPUTS = [
+    'set_env',
+    'export_token',
+    'ttl',
+    'num_uses',
+    'policies',
+    'summary',
+    'export_file',
+    'export_format',
+    'keep_file',
+];
 const ENV_PREFIX = 'INJECT_SECRETS_';
 class UsageError extends Error {
 }
 const flagName = (input) => `--${input.replace(/_/g, '-')}`;
 const FLAGS = new Map(CLI_INPUTS.map(([name]) => [flagName(name), name]));
-const FILE_FLAGS = new Map([['--ca-certificate-file', 'ca_certificate'], ['--secrets-file', 'secrets']]);
+const FILE_FLAGS = new Map([
+    ['--ca-certificate-file', 'ca_certificate'],
+    ['--secrets-file', 'secrets'],
+]);
 /** Parses `run [flags] -- <command> [args…]`, `--help`, `--version`. Throws UsageError. */
 function parseArgs(argv) {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')
@@ -93,7 +109,7 @@ function parseArgs(argv) {
             throw new UsageError(`give ${flagName(input)} or ${flagName(input)}-file, not both`);
     const command = argv[i + 1];
     if (i >= argv.length || command === undefined)
-        throw new UsageError("no command to run: inject-secrets run [options] -- <command> [args…]");
+        throw new UsageError('no command to run: inject-secrets run [options] -- <command> [args…]');
     return { kind: 'run', flags, files, command, args: argv.slice(i + 2), debug };
 }
 /**
@@ -283,7 +299,9 @@ function certificateError(err, url, where) {
             what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`;
     }
     const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID';
-    const hint = serverSide ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}` : fix;
+    const hint = serverSide
+        ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
+        : fix;
     return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err });
 }
 
@@ -302,7 +320,13 @@ function clientFor(protocol, ca) {
     if (!client) {
         client =
             protocol === 'https:'
-                ? Promise.all([import('node:https'), ca === undefined ? undefined : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))]).then(([m, trusted]) => ({ request: m.request, agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }) }))
+                ? Promise.all([
+                    import('node:https'),
+                    ca === undefined ? undefined : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca)),
+                ]).then(([m, trusted]) => ({
+                    request: m.request,
+                    agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
+                }))
                 : import('node:http').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }));
         clients.set(protocol, client);
     }
@@ -376,8 +400,16 @@ function nodeExchange(url, opts) {
 // Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 const RETRY_CODES = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN',
-    'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 const MAX_BACKOFF_MS = 8_000;
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -427,9 +459,21 @@ function createHttpClient(opts) {
         const where = `${req.method} ${pathOf(req.url)}`;
         let url = new URL(req.url);
         for (let hops = 0;; hops++) {
-            const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where, ca: opts.ca });
+            const res = await exchange(url, {
+                method: req.method,
+                headers,
+                body: req.body,
+                signal,
+                maxBodyBytes: maxBody,
+                where,
+                ca: opts.ca,
+            });
             const location = res.headers.location;
-            if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
+            if (res.status >= 300 &&
+                res.status < 400 &&
+                typeof location === 'string' &&
+                req.method === 'GET' &&
+                hops < (req.maxRedirects ?? 0)) {
                 const next = new URL(location, url);
                 if (url.protocol === 'https:' && next.protocol !== 'https:') {
                     throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);
@@ -970,7 +1014,8 @@ function readVault(baseUrl) {
     const uses = getInput('num_uses');
     if (uses !== '' && !/^\d{1,9}$/.test(uses))
         throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
-    const policies = getInput('policies').split(/[,\s]+/).filter((p) => p !== '');
+    const policyList = getInput('policies');
+    const policies = policyList.split(/[,\s]+/).filter((p) => p !== '');
     return Object.freeze({
         url,
         urlProblem,
@@ -1065,15 +1110,15 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden': {
-            const { createBitwardenProvider } = await import('./chunks/index-DuVyjb4f.js').then(function (n) { return n.i; });
+            const { createBitwardenProvider } = await import('./chunks/index-CKc9fhtI.js').then(function (n) { return n.i; });
             return createBitwardenProvider(settings, ctx);
         }
         case 'vault': {
-            const { createVaultProvider } = await import('./chunks/vault-BfYpHR7z.js');
+            const { createVaultProvider } = await import('./chunks/vault-CRQW6GWJ.js');
             return createVaultProvider(settings, ctx);
         }
         case 'infisical': {
-            const { createInfisicalProvider } = await import('./chunks/infisical-Fv553qas.js');
+            const { createInfisicalProvider } = await import('./chunks/infisical-Qqt5i-Ly.js');
             return createInfisicalProvider(settings, ctx);
         }
     }
@@ -1096,7 +1141,10 @@ function jsonEscaped(s) {
 function masksFor(value) {
     if (value === '')
         return [];
-    const lines = value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
+    const lines = value
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
     const forms = [value, ...lines];
     const escaped = forms.map(jsonEscaped).filter((e) => e !== undefined);
     return [...new Set([...forms, ...escaped])];

@@ -245,8 +245,11 @@ function parseCleanups(text) {
     }
     if (!Array.isArray(list))
         return [];
-    return list.filter((c) => typeof c === 'object' && c !== null && typeof c.kind === 'string' &&
-        typeof c.data === 'object' && c.data !== null &&
+    return list.filter((c) => typeof c === 'object' &&
+        c !== null &&
+        typeof c.kind === 'string' &&
+        typeof c.data === 'object' &&
+        c.data !== null &&
         Object.values(c.data).every((v) => typeof v === 'string'));
 }
 /**
@@ -291,7 +294,10 @@ function jsonEscaped(s) {
 function masksFor(value) {
     if (value === '')
         return [];
-    const lines = value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
+    const lines = value
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
     const forms = [value, ...lines];
     const escaped = forms.map(jsonEscaped).filter((e) => e !== undefined);
     return [...new Set([...forms, ...escaped])];
@@ -350,7 +356,7 @@ const log = {
     info: (message) => info(scrub(message)),
 };
 async function httpClient(ca) {
-    const { createHttpClient } = await import('./chunks/http-YIf-eONn.js').then(function (n) { return n.h; });
+    const { createHttpClient } = await import('./chunks/http-3WGfS00N.js').then(function (n) { return n.h; });
     return createHttpClient({ timeoutMs: 15_000, deadlineMs: 30_000, ca, debug: (line) => debug(scrub(line)) });
 }
 /** Cleanup kinds → loaders of their handlers. */
@@ -361,7 +367,10 @@ const HANDLERS = {
         return (data) => deleteExportFile(data, log);
     },
     'vault-revoke-child': async () => {
-        const [{ revokeChild }, { readSettings }] = await Promise.all([import('./chunks/revoke-BQVTJ9vD.js'), import('./chunks/inputs-CByLUlAG.js')]);
+        const [{ revokeChild }, { readSettings }] = await Promise.all([
+            import('./chunks/revoke-eyazY2ul.js'),
+            import('./chunks/inputs-Fw-9K1-E.js'),
+        ]);
         // The parent token and the CA: the same inputs the main step had (inputs reach post steps too).
         const settings = readSettings();
         const token = settings.accessToken;

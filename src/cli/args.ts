@@ -4,7 +4,10 @@
 
 /** The inputs a local run reads, with a one-line description for --help. */
 export const CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = [
-  ['access_token', 'Access token (Bitwarden, Infisical st., Vault). Prefer the env var: flags show in ps and shell history.'],
+  [
+    'access_token',
+    'Access token (Bitwarden, Infisical st., Vault). Prefer the env var: flags show in ps and shell history.',
+  ],
   ['secrets', 'The mapping, as in the workflow; repeat the flag for more lines.'],
   ['provider', "auto (default: from the token's shape), bitwarden, infisical or vault."],
   ['base_url', 'Self-hosted server URL (https, or http to localhost); Vault: its address (else VAULT_ADDR).'],
@@ -29,7 +32,17 @@ export const CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = 
 ]
 
 /** Action inputs about what a workflow step leaves behind; meaningless locally, so never read. */
-export const IGNORED_INPUTS = ['set_env', 'export_token', 'ttl', 'num_uses', 'policies', 'summary', 'export_file', 'export_format', 'keep_file'] as const
+export const IGNORED_INPUTS = [
+  'set_env',
+  'export_token',
+  'ttl',
+  'num_uses',
+  'policies',
+  'summary',
+  'export_file',
+  'export_format',
+  'keep_file',
+] as const
 
 export const ENV_PREFIX = 'INJECT_SECRETS_'
 
@@ -50,7 +63,10 @@ export type Parsed = CliCommand | { readonly kind: 'help' } | { readonly kind: '
 
 const flagName = (input: string): string => `--${input.replace(/_/g, '-')}`
 const FLAGS = new Map(CLI_INPUTS.map(([name]) => [flagName(name), name]))
-const FILE_FLAGS = new Map([['--ca-certificate-file', 'ca_certificate'], ['--secrets-file', 'secrets']])
+const FILE_FLAGS = new Map([
+  ['--ca-certificate-file', 'ca_certificate'],
+  ['--secrets-file', 'secrets'],
+])
 
 /** Parses `run [flags] -- <command> [args…]`, `--help`, `--version`. Throws UsageError. */
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -74,7 +90,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
     const input = FLAGS.get(name) ?? FILE_FLAGS.get(name)
     if (input === undefined) {
       if (arg.startsWith('-')) throw new UsageError(`unknown option '${name}' (see --help)`)
-      throw new UsageError(`expected '--' before the command '${arg}': inject-secrets run [options] -- <command> [args…]`)
+      throw new UsageError(
+        `expected '--' before the command '${arg}': inject-secrets run [options] -- <command> [args…]`,
+      )
     }
     let value: string
     if (eq > 0 && arg.startsWith('--')) value = arg.slice(eq + 1)
@@ -87,9 +105,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     else if (flags.has(input)) throw new UsageError(`option '${name}' given twice`)
     else flags.set(input, value)
   }
-  for (const [input] of files) if (flags.has(input)) throw new UsageError(`give ${flagName(input)} or ${flagName(input)}-file, not both`)
+  for (const [input] of files)
+    if (flags.has(input)) throw new UsageError(`give ${flagName(input)} or ${flagName(input)}-file, not both`)
   const command = argv[i + 1]
-  if (i >= argv.length || command === undefined) throw new UsageError("no command to run: inject-secrets run [options] -- <command> [args…]")
+  if (i >= argv.length || command === undefined)
+    throw new UsageError('no command to run: inject-secrets run [options] -- <command> [args…]')
   return { kind: 'run', flags, files, command, args: argv.slice(i + 2), debug }
 }
 
@@ -155,5 +175,8 @@ Example:
 
 /** The action's messages name inputs ('access_token'); locally, also name the flag and variable. */
 export function localize(message: string): string {
-  return message.replace(/\bInput '([a-z_]+)'/g, (_m, name: string) => `Input '${name}' (--${name.replace(/_/g, '-')} or ${ENV_PREFIX}${name.toUpperCase()})`)
+  return message.replace(
+    /\bInput '([a-z_]+)'/g,
+    (_m, name: string) => `Input '${name}' (--${name.replace(/_/g, '-')} or ${ENV_PREFIX}${name.toUpperCase()})`,
+  )
 }

@@ -30,12 +30,17 @@ function parseSource(source: string, line: number): BitwardenSelector {
   if (slash > 0 && UUID.test(source.slice(0, slash))) {
     const projectId = source.slice(0, slash).toLowerCase()
     const name = source.slice(slash + 1).trim()
-    if (name === '') throw lineError(line, `the secret name after the project id is empty (use '${projectId}/*' for the whole project)`)
+    if (name === '')
+      throw lineError(
+        line,
+        `the secret name after the project id is empty (use '${projectId}/*' for the whole project)`,
+      )
     return name === '*' ? { kind: 'all', projectId } : { kind: 'name', name, projectId }
   }
   if (UUID.test(source)) return { kind: 'id', id: source.toLowerCase() }
   // Hex and hyphens only: a mistyped id, not a name; say so rather than search for it by name.
-  if (NEAR_UUID.test(source)) throw lineError(line, `${quote(source)} looks like a secret id but is not a valid UUID (8-4-4-4-12 hex digits)`)
+  if (NEAR_UUID.test(source))
+    throw lineError(line, `${quote(source)} looks like a secret id but is not a valid UUID (8-4-4-4-12 hex digits)`)
   return { kind: 'name', name: source }
 }
 
@@ -97,7 +102,8 @@ export function parseBitwardenMapping(input: string): ParsedMapping<BitwardenReq
     }
     if (envName !== undefined) {
       const first = envLines.get(envName)
-      if (first !== undefined) throw lineError(line, `the name ${envName} is already used on line ${first}; names must be unique`)
+      if (first !== undefined)
+        throw lineError(line, `the name ${envName} is already used on line ${first}; names must be unique`)
       envLines.set(envName, line)
     }
     byKey.set(key, request)

@@ -5,7 +5,15 @@
 //   *                     every secret in scope (the vendor action's behaviour), each under its key;
 //                         an empty input (or only comments) means the same
 // Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
-import { assertEnvName, ENV_NAME, lineError, meaningfulLines, quote, type MappingLine, type ParsedMapping } from './lines.js'
+import {
+  assertEnvName,
+  ENV_NAME,
+  lineError,
+  meaningfulLines,
+  quote,
+  type MappingLine,
+  type ParsedMapping,
+} from './lines.js'
 
 export type InfisicalRequest =
   /** Every secret in scope; `line` is 0 when the input was empty. */
@@ -44,9 +52,15 @@ function parseSource(source: string, line: number): { key: string; path?: string
     const key = source.slice(slash + 1)
     const folder = source.slice(0, slash)
     const path = folder.endsWith('/') ? undefined : normalizeSecretPath(folder)
-    if (key === '*') throw lineError(line, "a folder wildcard is not supported: use '*' and set 'secret_path' (and 'recursive') instead")
-    if (key === '') throw lineError(line, `${quote(source)} ends with '/': name the secret key after the folder ('/folder/KEY')`)
-    if (path === undefined) throw lineError(line, `${quote(folder)} is not a folder path (use '/folder/sub', no empty, '.' or '..' parts)`)
+    if (key === '*')
+      throw lineError(
+        line,
+        "a folder wildcard is not supported: use '*' and set 'secret_path' (and 'recursive') instead",
+      )
+    if (key === '')
+      throw lineError(line, `${quote(source)} ends with '/': name the secret key after the folder ('/folder/KEY')`)
+    if (path === undefined)
+      throw lineError(line, `${quote(folder)} is not a folder path (use '/folder/sub', no empty, '.' or '..' parts)`)
     if (!KEY.test(key)) throw lineError(line, `${quote(key)} is not a secret key (no spaces or control characters)`)
     return { key, path }
   }
@@ -60,14 +74,18 @@ function parseLine({ line, text }: MappingLine): InfisicalRequest {
   if (pieces.length > 2) throw lineError(line, "it has more than one '>' (expected 'KEY > ENV_NAME')")
   const source = pieces[0]!.trim()
   if (source === '*') {
-    if (pieces.length === 2) throw lineError(line, `'*' exports each secret under its own key; remove '> ${pieces[1]!.trim()}'`)
+    if (pieces.length === 2)
+      throw lineError(line, `'*' exports each secret under its own key; remove '> ${pieces[1]!.trim()}'`)
     return { kind: 'all', line }
   }
   if (source === '') throw lineError(line, "the secret key before '>' is empty")
   const { key, path } = parseSource(source, line)
   if (pieces.length === 1) {
     if (!ENV_NAME.test(key)) {
-      throw lineError(line, `the key ${quote(key)} is not a valid environment variable name; map it explicitly${exampleMapping(source, key)}`)
+      throw lineError(
+        line,
+        `the key ${quote(key)} is not a valid environment variable name; map it explicitly${exampleMapping(source, key)}`,
+      )
     }
     return { kind: 'key', line, key, ...(path === undefined ? {} : { path }), envName: key }
   }
@@ -103,7 +121,11 @@ export function parseInfisicalMapping(input: string): ParsedMapping<InfisicalReq
       wildcard = request.line
     } else {
       const first = envLines.get(request.envName)
-      if (first !== undefined) throw lineError(request.line, `the name ${request.envName} is already used on line ${first}; names must be unique`)
+      if (first !== undefined)
+        throw lineError(
+          request.line,
+          `the name ${request.envName} is already used on line ${first}; names must be unique`,
+        )
       envLines.set(request.envName, request.line)
     }
     requests.push(request)

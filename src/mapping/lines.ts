@@ -42,6 +42,9 @@ export function lineError(line: number, rule: string): InputError {
 
 export function assertEnvName(name: string, line: number): void {
   if (!ENV_NAME.test(name)) {
-    throw lineError(line, `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`)
+    throw lineError(
+      line,
+      `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`,
+    )
   }
 }

@@ -39,7 +39,10 @@ export interface VaultRequest {
 
 /** vault-action's normalizeOutputKey: `.` → `__`, drop `-`, keep only letters, numbers and `_`. */
 export function normalizeName(text: string): string {
-  return text.replaceAll('.', '__').replaceAll('-', '').replace(/[^\p{L}\p{N}_]/gu, '')
+  return text
+    .replaceAll('.', '__')
+    .replaceAll('-', '')
+    .replace(/[^\p{L}\p{N}_]/gu, '')
 }
 
 /** Forbidden in any name whatever its source (VLT-GRM-4). */
@@ -47,7 +50,8 @@ const BAD_NAME = /[=\0\r\n]/
 
 function lineOf(input: string, offset: number): number {
   let n = 1
-  for (let i = 0; i < offset && i < input.length; i++) if (input[i] === '\n' || (input[i] === '\r' && input[i + 1] !== '\n')) n++
+  for (let i = 0; i < offset && i < input.length; i++)
+    if (input[i] === '\n' || (input[i] === '\r' && input[i + 1] !== '\n')) n++
   return n
 }
 
@@ -63,7 +67,8 @@ export function parseEntry(entry: string, line: number): VaultRequest {
   if (bar >= 0) {
     pathSpec = entry.slice(0, bar).trim()
     name = entry.slice(bar + 1).trim()
-    if (name === '') throw vendorError(line, `You must provide a value when mapping a secret to a name. Input: ${quote(entry, 200)}`)
+    if (name === '')
+      throw vendorError(line, `You must provide a value when mapping a secret to a name. Input: ${quote(entry, 200)}`)
   }
   const parts = pathSpec.split(/\s+/).filter((p) => p !== '')
   if (parts.length !== 2) throw vendorError(line, `You must provide a valid path and key. Input: ${quote(entry, 200)}`)
@@ -72,19 +77,32 @@ export function parseEntry(entry: string, line: number): VaultRequest {
   try {
     node = parseSelector(token)
   } catch (err) {
-    if (err instanceof SelectorSyntaxError) throw lineError(line, `the selector ${quote(token)} is not valid JSONata: ${err.message}`)
-    if (err instanceof SelectorUnsupportedError) throw lineError(line, `the selector ${quote(token)} cannot be evaluated: ${err.message}`)
+    if (err instanceof SelectorSyntaxError)
+      throw lineError(line, `the selector ${quote(token)} is not valid JSONata: ${err.message}`)
+    if (err instanceof SelectorUnsupportedError)
+      throw lineError(line, `the selector ${quote(token)} cannot be evaluated: ${err.message}`)
     throw err
   }
   const selector = token.replaceAll('"', '')
-  if (name !== undefined && BAD_NAME.test(name)) throw lineError(line, `the name ${quote(name)} contains '=', NUL or a line break`)
+  if (name !== undefined && BAD_NAME.test(name))
+    throw lineError(line, `the name ${quote(name)} contains '=', NUL or a line break`)
 
   if (selector === '*' || selector === '**') {
-    return { line, entry, path, selector, wildcard: selector, prefix: name === undefined || name === selector ? '' : name }
+    return {
+      line,
+      entry,
+      path,
+      selector,
+      wildcard: selector,
+      prefix: name === undefined || name === selector ? '' : name,
+    }
   }
   if (name === undefined && needsName(node)) {
     const hint = token.includes('-') ? ` (quote it as ${quote(`"${selector}"`)} or add '| NAME')` : ''
-    throw vendorError(line, `You must provide a name for the output key when using json selectors. Input: ${quote(entry, 200)}${hint}`)
+    throw vendorError(
+      line,
+      `You must provide a name for the output key when using json selectors. Input: ${quote(entry, 200)}${hint}`,
+    )
   }
   let steps: readonly Step[]
   let expression: string
@@ -97,8 +115,10 @@ export function parseEntry(entry: string, line: number): VaultRequest {
       expression = `"${selector}"`
     }
   } catch (err) {
-    if (err instanceof SelectorSyntaxError) throw lineError(line, `the selector ${quote(selector)} is not valid JSONata: ${err.message}`)
-    if (err instanceof SelectorUnsupportedError) throw lineError(line, `the selector ${quote(selector)} cannot be evaluated: ${err.message}`)
+    if (err instanceof SelectorSyntaxError)
+      throw lineError(line, `the selector ${quote(selector)} is not valid JSONata: ${err.message}`)
+    if (err instanceof SelectorUnsupportedError)
+      throw lineError(line, `the selector ${quote(selector)} cannot be evaluated: ${err.message}`)
     throw err
   }
   let envName: string
@@ -112,7 +132,10 @@ export function parseEntry(entry: string, line: number): VaultRequest {
     if (outputName === '') throw lineError(line, `the selector ${quote(token)} gives an empty name; add '| NAME'`)
   }
   if (!ENV_NAME.test(envName)) {
-    throw lineError(line, `${quote(envName)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)${name === undefined ? "; add '| NAME'" : ''}`)
+    throw lineError(
+      line,
+      `${quote(envName)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)${name === undefined ? "; add '| NAME'" : ''}`,
+    )
   }
   return { line, entry, path, selector, envName, outputName, steps, expression }
 }
@@ -150,7 +173,9 @@ export function parseVaultMapping(input: string): ParsedMapping<VaultRequest> {
       requests.push(parseEntry(piece.text, line))
     } catch (err) {
       // VLT-GRM-3: newline-separated entries, only for text the vendor's rule rejects.
-      const lines = splitKeep(piece.text, /\r\n|\r|\n/g, piece.offset).map(trimmed).filter((l) => l.text !== '')
+      const lines = splitKeep(piece.text, /\r\n|\r|\n/g, piece.offset)
+        .map(trimmed)
+        .filter((l) => l.text !== '')
       if (!(err instanceof InputError) || lines.length < 2) throw err
       for (const l of lines) requests.push(parseEntry(l.text, lineOf(input, l.offset)))
     }
@@ -160,7 +185,11 @@ export function parseVaultMapping(input: string): ParsedMapping<VaultRequest> {
   for (const r of requests) {
     if (r.envName === undefined) continue
     const first = seen.get(r.envName)
-    if (first) throw lineError(r.line, `${r.envName} is also produced by line ${first.line} (${quote(first.entry)}); give one of them another '| NAME'`)
+    if (first)
+      throw lineError(
+        r.line,
+        `${r.envName} is also produced by line ${first.line} (${quote(first.entry)}); give one of them another '| NAME'`,
+      )
     seen.set(r.envName, r)
   }
   return { requests, warnings }

@@ -25,11 +25,18 @@ export const ACTION_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/inde
 
 /** INPUT_* variables for inputs by their action.yml names: upper-cased, spaces to '_', as the runner does. */
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]))
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
+  )
 }
 
 /** Runs `node <entry>` with exactly `env`, collecting its output; killed after `timeoutMs`. */
-export async function runNode(entry: string, env: Record<string, string>, timeoutMs: number, what: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+export async function runNode(
+  entry: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+  what: string,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''

@@ -8,7 +8,10 @@ import { inputEnv, parseFileCommands, runAction, runNode, type ActionRun, type R
 export const POST_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/post/index.js')
 
 /** Runs the main step with a GITHUB_STATE file and returns the state it saved. */
-export async function runMainWithState(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun & { state: Map<string, string> }> {
+export async function runMainWithState(
+  inputs: Record<string, string>,
+  opts: RunOptions = {},
+): Promise<ActionRun & { state: Map<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'inject-secrets-state-'))
   const stateFile = join(dir, 'state')
   writeFileSync(stateFile, '')
@@ -29,7 +32,11 @@ export interface PostRun {
 }
 
 /** Runs `node dist/post/index.js` with the inputs and STATE_<key> for each saved state entry. */
-export async function runPost(inputs: Record<string, string>, state: ReadonlyMap<string, string>, extraEnv: Record<string, string> = {}): Promise<PostRun> {
+export async function runPost(
+  inputs: Record<string, string>,
+  state: ReadonlyMap<string, string>,
+  extraEnv: Record<string, string> = {},
+): Promise<PostRun> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...extraEnv }
   Object.assign(env, inputEnv(inputs))
   for (const [key, value] of state) env[`STATE_${key}`] = value

@@ -35,8 +35,24 @@ export function createTestCa(cn = 'inject-secrets test CA'): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'inject-secrets-pki-'))
   openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key'], dir)
   openssl(
-    ['req', '-x509', '-new', '-key', 'ca.key', '-sha256', '-days', '2', '-subj', `/CN=${cn}`,
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', 'ca.pem'],
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'ca.key',
+      '-sha256',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${cn}`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      'ca.pem',
+    ],
     dir,
   )
   let serial = 0
@@ -53,8 +69,27 @@ export function createTestCa(cn = 'inject-secrets test CA'): TestCa {
       )
       openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', `s${n}.key`], dir)
       openssl(['req', '-new', '-key', `s${n}.key`, '-subj', `/CN=${names[0] ?? 'server'}`, '-out', `s${n}.csr`], dir)
-      openssl(['x509', '-req', '-in', `s${n}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-sha256', '-days', '2',
-        '-extfile', `ext${n}.cnf`, '-out', `s${n}.pem`], dir)
+      openssl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          `s${n}.csr`,
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca.key',
+          '-CAcreateserial',
+          '-sha256',
+          '-days',
+          '2',
+          '-extfile',
+          `ext${n}.cnf`,
+          '-out',
+          `s${n}.pem`,
+        ],
+        dir,
+      )
       return { key: readFileSync(join(dir, `s${n}.key`), 'utf8'), cert: readFileSync(join(dir, `s${n}.pem`), 'utf8') }
     },
     cleanup() {

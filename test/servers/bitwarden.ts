@@ -301,7 +301,8 @@ function parseJsonBody(body: string): unknown {
 
 function requireEncString(body: Record<string, unknown>, field: string): string {
   const value = body[field]
-  if (value === undefined || value === null) invalidModel(capitalize(field), `The ${capitalize(field)} field is required.`)
+  if (value === undefined || value === null)
+    invalidModel(capitalize(field), `The ${capitalize(field)} field is required.`)
   if (!isEncString(value)) invalidModel(capitalize(field), `${capitalize(field)} is not a valid encrypted string.`)
   return value
 }
@@ -450,7 +451,9 @@ class Server implements BitwardenServer {
         if (!res.headersSent) res.writeHead(500).end()
       })
     }
-    this.http = opts.tls ? (https.createServer(opts.tls, handler) as unknown as http.Server) : http.createServer(handler)
+    this.http = opts.tls
+      ? (https.createServer(opts.tls, handler) as unknown as http.Server)
+      : http.createServer(handler)
   }
 
   async listen(): Promise<void> {
@@ -739,7 +742,11 @@ class Server implements BitwardenServer {
   private createSecretApi(ctx: ApiContext, rawOrg: string | undefined): Reply {
     const orgId = this.ownOrganization(ctx, rawOrg)
     const body = asObject(parseJsonBody(ctx.body))
-    const fields = { key: requireEncString(body, 'key'), value: requireEncString(body, 'value'), note: requireEncString(body, 'note') }
+    const fields = {
+      key: requireEncString(body, 'key'),
+      value: requireEncString(body, 'value'),
+      note: requireEncString(body, 'note'),
+    }
     const projectIds = body.projectIds == null ? [] : guidList(body.projectIds, 'projectIds')
     this.requireProjectWrite(ctx.principal, projectIds)
     const id = this.insertSecret(orgId, { ...fields, projectIds })
@@ -751,7 +758,11 @@ class Server implements BitwardenServer {
     const secret = this.store.secrets.get(routeGuid(rawId ?? '', 'id'))
     if (!secret) return notFound()
     const body = asObject(parseJsonBody(ctx.body))
-    const fields = { key: requireEncString(body, 'key'), value: requireEncString(body, 'value'), note: requireEncString(body, 'note') }
+    const fields = {
+      key: requireEncString(body, 'key'),
+      value: requireEncString(body, 'value'),
+      note: requireEncString(body, 'note'),
+    }
     const projectIds = body.projectIds == null ? [] : guidList(body.projectIds, 'projectIds')
     if (!this.store.secretAccess(ctx.principal.account, secret).write) return notFound()
     this.requireProjectWrite(ctx.principal, projectIds)
@@ -828,7 +839,8 @@ class Server implements BitwardenServer {
     const found = ids.map((id) => this.store.projects.get(id))
     if (found.length === 0 || found.some((p) => p?.organizationId !== ctx.principal.organizationId)) return notFound()
     const results = (found as Project[]).map((project) => {
-      if (!this.store.projectAccess(ctx.principal.account, project).write) return bulkDelete(project.id, 'access denied')
+      if (!this.store.projectAccess(ctx.principal.account, project).write)
+        return bulkDelete(project.id, 'access denied')
       this.store.projects.delete(project.id)
       for (const s of this.store.secrets.values()) s.projectIds = s.projectIds.filter((p) => p !== project.id)
       return bulkDelete(project.id, '')
@@ -857,7 +869,13 @@ class Server implements BitwardenServer {
   private insertProject(orgId: string, encryptedName: string): string {
     const id = randomUUID()
     const now = this.now()
-    this.store.projects.set(id, { id, organizationId: orgId, name: encryptedName, creationDate: now, revisionDate: now })
+    this.store.projects.set(id, {
+      id,
+      organizationId: orgId,
+      name: encryptedName,
+      creationDate: now,
+      revisionDate: now,
+    })
     return id
   }
 
@@ -905,7 +923,13 @@ class Server implements BitwardenServer {
   createMachineAccount(orgId: string, grants: Grants = {}, opts: { id?: string } = {}): string {
     this.store.org(orgId)
     const id = opts.id === undefined ? randomUUID() : must(normalizeGuid(opts.id), `GUID ${opts.id}`)
-    const account: MachineAccount = { id, organizationId: orgId, projects: new Map(), secrets: new Map(), revisionDate: 0 }
+    const account: MachineAccount = {
+      id,
+      organizationId: orgId,
+      projects: new Map(),
+      secrets: new Map(),
+      revisionDate: 0,
+    }
     addGrants(account, grants, this.now())
     this.store.accounts.set(id, account)
     return id
@@ -1047,8 +1071,16 @@ const DEMO_PEM = [
   '-----END PRIVATE KEY-----',
 ].join('\n')
 
-const DEMO_SECRETS: Record<DemoSecretName, { key: string; value: string; note?: string; project?: 'production' | 'staging' | 'hidden' }> = {
-  databaseUrl: { key: 'DATABASE_URL', value: 'postgres://app:s3cr3t@db.internal:5432/app', note: 'primary', project: 'production' },
+const DEMO_SECRETS: Record<
+  DemoSecretName,
+  { key: string; value: string; note?: string; project?: 'production' | 'staging' | 'hidden' }
+> = {
+  databaseUrl: {
+    key: 'DATABASE_URL',
+    value: 'postgres://app:s3cr3t@db.internal:5432/app',
+    note: 'primary',
+    project: 'production',
+  },
   tlsKey: { key: 'TLS_PRIVATE_KEY', value: `${DEMO_PEM}\n`, project: 'production' },
   unicode: { key: 'GREETING', value: 'Grüße, 世界! 🔐 naïve café', project: 'production' },
   empty: { key: 'EMPTY_VALUE', value: '', project: 'production' },
@@ -1073,7 +1105,9 @@ export function seedDemo(server: BitwardenServer): DemoSeed {
     hidden: server.createProject(org.id, 'hidden'),
   }
   const secrets = {} as Record<DemoSecretName, DemoSecret>
-  for (const [name, s] of Object.entries(DEMO_SECRETS) as Array<[DemoSecretName, (typeof DEMO_SECRETS)[DemoSecretName]]>) {
+  for (const [name, s] of Object.entries(DEMO_SECRETS) as Array<
+    [DemoSecretName, (typeof DEMO_SECRETS)[DemoSecretName]]
+  >) {
     const ids = s.project === undefined ? [] : [projectIds[s.project]]
     const id = server.createSecret(org.id, { key: s.key, value: s.value, note: s.note, projectIds: ids })
     secrets[name] = { id, key: s.key, value: s.value, note: s.note ?? '', projectIds: ids }
@@ -1082,7 +1116,10 @@ export function seedDemo(server: BitwardenServer): DemoSeed {
     projects: [projectIds.production, projectIds.staging],
     secrets: [secrets.direct.id],
   })
-  const secretIds = Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, v.id])) as Record<DemoSecretName, string>
+  const secretIds = Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, v.id])) as Record<
+    DemoSecretName,
+    string
+  >
   return {
     token: server.createAccessToken(accountId),
     orgId: org.id,
@@ -1147,7 +1184,11 @@ async function main(): Promise<void> {
   console.log(`base_url:     ${server.url}`)
   console.log(`access_token: ${demo.token}`)
   console.log(`org:          ${demo.orgId}`)
-  console.log(`projects:     ${Object.entries(demo.projectIds).map(([k, v]) => `${k}=${v}`).join('  ')}`)
+  console.log(
+    `projects:     ${Object.entries(demo.projectIds)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('  ')}`,
+  )
   for (const [name, s] of Object.entries(demo.secrets)) console.log(`  ${s.id}  ${s.key}  (${name})`)
   console.log('Ctrl-C to stop.')
   process.on('SIGINT', () => void server.close().then(() => process.exit(0)))

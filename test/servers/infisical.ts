@@ -84,7 +84,17 @@ export interface InfisicalServer {
   /** Creates an (empty) folder and its parents. */
   createFolder(projectId: string, environment: string, path: string): void
   /** Adds or replaces a secret (encrypted at rest under the project key for E2EE projects). */
-  setSecret(projectId: string, s: { environment: string; path?: string; key: string; value: string; comment?: string; type?: 'shared' | 'personal' }): void
+  setSecret(
+    projectId: string,
+    s: {
+      environment: string
+      path?: string
+      key: string
+      value: string
+      comment?: string
+      type?: 'shared' | 'personal'
+    },
+  ): void
   /** Makes folder `into` import folder `from` (appended: later imports come last). */
   addImport(projectId: string, into: Scope, from: Scope): void
   createServiceToken(projectId: string, opts?: ServiceTokenOptions): string
@@ -94,7 +104,12 @@ export interface InfisicalServer {
   /** Marks a secret's value as hidden from readers (secretValueHidden). */
   hideSecretValue(projectId: string, environment: string, path: string, key: string): void
   /** Decrypts a stored E2EE secret with the server's own crypto (for tests of the store itself). */
-  readStored(projectId: string, environment: string, path: string, key: string): { value: string; comment: string } | undefined
+  readStored(
+    projectId: string,
+    environment: string,
+    path: string,
+    key: string,
+  ): { value: string; comment: string } | undefined
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,7 +228,13 @@ class ReplyError extends Error {
   }
 }
 
-const ERROR_NAMES: Record<number, string> = { 400: 'BadRequest', 401: 'UnauthorizedError', 403: 'PermissionDenied', 404: 'NotFound', 422: 'ValidationFailure' }
+const ERROR_NAMES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'UnauthorizedError',
+  403: 'PermissionDenied',
+  404: 'NotFound',
+  422: 'ValidationFailure',
+}
 
 /** DefaultResponseErrorsSchema (§11): {reqId, statusCode, message, error}. */
 function fail(status: number, message: string, error = ERROR_NAMES[status] ?? 'Error'): never {
@@ -265,9 +286,19 @@ class Server implements InfisicalServer {
   createProject(opts: { slug?: string; e2ee?: boolean; environments?: string[] } = {}): ProjectInfo {
     const id = randomUUID()
     const e2ee = opts.e2ee === true
-    const info: ProjectInfo = { id, slug: opts.slug ?? `project-${id.slice(0, 8)}`, e2ee, ...(e2ee ? { key: hex32() } : {}) }
-    const project: Project = { info, environments: new Set(opts.environments ?? ['dev', 'staging', 'prod']), folders: new Map() }
-    for (const env of project.environments) project.folders.set(`${env}:/`, { id: randomUUID(), secrets: [], imports: [] })
+    const info: ProjectInfo = {
+      id,
+      slug: opts.slug ?? `project-${id.slice(0, 8)}`,
+      e2ee,
+      ...(e2ee ? { key: hex32() } : {}),
+    }
+    const project: Project = {
+      info,
+      environments: new Set(opts.environments ?? ['dev', 'staging', 'prod']),
+      folders: new Map(),
+    }
+    for (const env of project.environments)
+      project.folders.set(`${env}:/`, { id: randomUUID(), secrets: [], imports: [] })
     this.projects.set(id, project)
     return info
   }
@@ -299,7 +330,17 @@ class Server implements InfisicalServer {
     return folder
   }
 
-  setSecret(projectId: string, s: { environment: string; path?: string; key: string; value: string; comment?: string; type?: 'shared' | 'personal' }): void {
+  setSecret(
+    projectId: string,
+    s: {
+      environment: string
+      path?: string
+      key: string
+      value: string
+      comment?: string
+      type?: 'shared' | 'personal'
+    },
+  ): void {
     const project = this.project(projectId)
     const folder = this.folderFor(project, s.environment, s.path ?? '/')
     const type = s.type ?? 'shared'
@@ -325,7 +366,10 @@ class Server implements InfisicalServer {
   addImport(projectId: string, into: Scope, from: Scope): void {
     const project = this.project(projectId)
     this.folderFor(project, from.environment, from.secretPath)
-    this.folderFor(project, into.environment, into.secretPath).imports.push({ environment: from.environment, secretPath: trimSlash(from.secretPath) })
+    this.folderFor(project, into.environment, into.secretPath).imports.push({
+      environment: from.environment,
+      secretPath: trimSlash(from.secretPath),
+    })
   }
 
   createServiceToken(projectId: string, opts: ServiceTokenOptions = {}): string {
@@ -334,7 +378,8 @@ class Server implements InfisicalServer {
     const secret = hex32()
     const symKey = opts.symKey ?? hex32()
     const withKey = opts.withKey ?? project.info.e2ee
-    const sealed = withKey && project.info.key ? encryptSymmetric(project.info.key, symKey) : { ciphertext: '', iv: '', tag: '' }
+    const sealed =
+      withKey && project.info.key ? encryptSymmetric(project.info.key, symKey) : { ciphertext: '', iv: '', tag: '' }
     this.tokens.set(id, {
       id,
       secret,
@@ -352,7 +397,11 @@ class Server implements InfisicalServer {
   }
 
   createIdentity(projectIds: string[]): { clientId: string; clientSecret: string } {
-    const identity = { clientId: randomUUID(), clientSecret: randomBytes(32).toString('hex'), projectIds: new Set(projectIds) }
+    const identity = {
+      clientId: randomUUID(),
+      clientSecret: randomBytes(32).toString('hex'),
+      projectIds: new Set(projectIds),
+    }
     this.identities.set(identity.clientId, identity)
     return { clientId: identity.clientId, clientSecret: identity.clientSecret }
   }
@@ -378,11 +427,19 @@ class Server implements InfisicalServer {
     this.findStored(projectId, environment, path, key).hidden = true
   }
 
-  readStored(projectId: string, environment: string, path: string, key: string): { value: string; comment: string } | undefined {
+  readStored(
+    projectId: string,
+    environment: string,
+    path: string,
+    key: string,
+  ): { value: string; comment: string } | undefined {
     const project = this.project(projectId)
     const s = this.findStored(projectId, environment, path, key)
     if (!project.info.e2ee) return { value: s.value!, comment: s.comment! }
-    return { value: decryptSymmetric(s.valueEnc!, project.info.key!), comment: decryptSymmetric(s.commentEnc!, project.info.key!) }
+    return {
+      value: decryptSymmetric(s.valueEnc!, project.info.key!),
+      comment: decryptSymmetric(s.commentEnc!, project.info.key!),
+    }
   }
 
   /** The key in clear, for seeding only (the server of an E2EE project never does this on the wire). */
@@ -400,7 +457,8 @@ class Server implements InfisicalServer {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks).toString('utf8')
-    const log = (status: number): void => void this.requests.push({ method, path, status, query: parsed.search, params, headers: req.headers, body })
+    const log = (status: number): void =>
+      void this.requests.push({ method, path, status, query: parsed.search, params, headers: req.headers, body })
 
     const attemptKey = `${method} ${path}`
     const attempt = (this.attempts.get(attemptKey) ?? 0) + 1
@@ -434,14 +492,23 @@ class Server implements InfisicalServer {
     log(status)
     if (fault && 'truncateAfter' in fault) {
       const bytes = Buffer.from(JSON.stringify(payload))
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length) })
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(bytes.length),
+      })
       res.write(bytes.subarray(0, fault.truncateAfter), () => res.socket?.destroy())
       return
     }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload))
   }
 
-  private route(method: string, path: string, params: Record<string, string>, headers: http.IncomingHttpHeaders, body: string): unknown {
+  private route(
+    method: string,
+    path: string,
+    params: Record<string, string>,
+    headers: http.IncomingHttpHeaders,
+    body: string,
+  ): unknown {
     if (method === 'POST' && path === '/api/v1/auth/universal-auth/login') return this.login(headers, body)
     if (method === 'GET' && path === '/api/v2/service-token') return this.tokenDetails(this.authenticate(headers))
     if (method === 'GET' && path === '/api/v3/secrets/raw') return this.listRaw(this.authenticate(headers), params)
@@ -477,7 +544,9 @@ class Server implements InfisicalServer {
     const type = String(headers['content-type'] ?? '')
     let fields: Record<string, unknown>
     try {
-      fields = type.startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(body)) : (JSON.parse(body) as Record<string, unknown>)
+      fields = type.startsWith('application/x-www-form-urlencoded')
+        ? Object.fromEntries(new URLSearchParams(body))
+        : (JSON.parse(body) as Record<string, unknown>)
     } catch {
       fail(400, 'Body is not valid JSON')
     }
@@ -522,11 +591,22 @@ class Server implements InfisicalServer {
   }
 
   /** Parses the query shared by the raw and the encrypted list, with the service-token rules of §4. */
-  private readQuery(principal: Principal, params: Record<string, string>): { project: Project; environment: string; secretPath: string; imports: boolean; recursive: boolean; expand: boolean } {
+  private readQuery(
+    principal: Principal,
+    params: Record<string, string>,
+  ): {
+    project: Project
+    environment: string
+    secretPath: string
+    imports: boolean
+    recursive: boolean
+    expand: boolean
+  } {
     const bool = (name: string): boolean => {
       const v = params[name]
       if (v === undefined) return false
-      if (v !== 'true' && v !== 'false') fail(422, `Invalid value for ${name}: expected 'true' or 'false'`, 'ValidationFailure')
+      if (v !== 'true' && v !== 'false')
+        fail(422, `Invalid value for ${name}: expected 'true' or 'false'`, 'ValidationFailure')
       return v === 'true'
     }
     let workspaceId = params.workspaceId
@@ -547,29 +627,53 @@ class Server implements InfisicalServer {
     if (!workspaceId || !environment) fail(400, 'Missing project id or environment')
     const project = this.projects.get(workspaceId)
     if (!project) fail(404, `Project with ID '${workspaceId}' not found`)
-    if (principal.kind === 'token' && principal.token.projectId !== workspaceId) fail(403, 'You are not allowed to access this project')
-    if (principal.kind === 'identity' && !principal.identity.projectIds.has(workspaceId)) fail(403, 'You are not allowed to access this project')
-    if (!project.environments.has(environment)) fail(404, `Environment with slug '${environment}' in project with ID '${workspaceId}' not found`)
+    if (principal.kind === 'token' && principal.token.projectId !== workspaceId)
+      fail(403, 'You are not allowed to access this project')
+    if (principal.kind === 'identity' && !principal.identity.projectIds.has(workspaceId))
+      fail(403, 'You are not allowed to access this project')
+    if (!project.environments.has(environment))
+      fail(404, `Environment with slug '${environment}' in project with ID '${workspaceId}' not found`)
     if (!project.folders.has(`${environment}:${secretPath}`)) {
-      fail(404, `Folder with path '${secretPath}' in environment '${environment}' was not found. Please ensure the environment slug and secret path is correct.`)
+      fail(
+        404,
+        `Folder with path '${secretPath}' in environment '${environment}' was not found. Please ensure the environment slug and secret path is correct.`,
+      )
     }
-    if (!this.canRead(principal, environment, secretPath)) fail(403, `You are not allowed to read secrets in environment '${environment}' at path '${secretPath}'`)
-    return { project, environment, secretPath, imports: bool('include_imports'), recursive: bool('recursive'), expand: bool('expandSecretReferences') }
+    if (!this.canRead(principal, environment, secretPath))
+      fail(403, `You are not allowed to read secrets in environment '${environment}' at path '${secretPath}'`)
+    return {
+      project,
+      environment,
+      secretPath,
+      imports: bool('include_imports'),
+      recursive: bool('recursive'),
+      expand: bool('expandSecretReferences'),
+    }
   }
 
   private canRead(principal: Principal, environment: string, path: string): boolean {
     if (principal.kind === 'identity') return true
     const t = principal.token
-    return t.permissions.includes('read') && t.scopes.some((s) => s.environment === environment && globMatch(path, s.secretPath))
+    return (
+      t.permissions.includes('read') &&
+      t.scopes.some((s) => s.environment === environment && globMatch(path, s.secretPath))
+    )
   }
 
   /** The folders a read covers: the folder, and with `recursive` every readable sub-folder. */
-  private foldersOf(principal: Principal, project: Project, environment: string, secretPath: string, recursive: boolean): Array<[string, Folder]> {
+  private foldersOf(
+    principal: Principal,
+    project: Project,
+    environment: string,
+    secretPath: string,
+    recursive: boolean,
+  ): Array<[string, Folder]> {
     const out: Array<[string, Folder]> = []
     for (const [k, folder] of project.folders) {
       const [env, path] = [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1)]
       if (env !== environment) continue
-      const inside = path === secretPath || (recursive && (secretPath === '/' ? true : path.startsWith(`${secretPath}/`)))
+      const inside =
+        path === secretPath || (recursive && (secretPath === '/' ? true : path.startsWith(`${secretPath}/`)))
       if (inside && (path === secretPath || this.canRead(principal, env, path))) out.push([path, folder])
     }
     return out
@@ -583,7 +687,19 @@ class Server implements InfisicalServer {
     }
     const personalOk = principal.kind !== 'token' // service tokens get shared secrets only
     const rawItem = (s: StoredSecret, environment: string, path: string): Record<string, unknown> => {
-      const value = s.hidden ? '<hidden-by-infisical>' : q.expand ? this.expand(principal, q.project, environment, path, s.value!, 0, new Set([`${environment}:${path}:${s.key}`])) : s.value!
+      const value = s.hidden
+        ? '<hidden-by-infisical>'
+        : q.expand
+          ? this.expand(
+              principal,
+              q.project,
+              environment,
+              path,
+              s.value!,
+              0,
+              new Set([`${environment}:${path}:${s.key}`]),
+            )
+          : s.value!
       return {
         id: s.id,
         _id: s.id,
@@ -602,8 +718,9 @@ class Server implements InfisicalServer {
         updatedAt: s.createdAt,
       }
     }
-    const secrets = this.foldersOf(principal, q.project, q.environment, q.secretPath, q.recursive).flatMap(([path, folder]) =>
-      folder.secrets.filter((s) => s.type === 'shared' || personalOk).map((s) => rawItem(s, q.environment, path)),
+    const secrets = this.foldersOf(principal, q.project, q.environment, q.secretPath, q.recursive).flatMap(
+      ([path, folder]) =>
+        folder.secrets.filter((s) => s.type === 'shared' || personalOk).map((s) => rawItem(s, q.environment, path)),
     )
     const result: Record<string, unknown> = { secrets }
     if (q.imports) {
@@ -618,7 +735,15 @@ class Server implements InfisicalServer {
             .filter((s) => s.type === 'shared')
             .map((s) => {
               const item = rawItem(s, imp.environment, imp.secretPath)
-              return { id: item.id, secretKey: item.secretKey, secretValue: item.secretValue, type: item.type, version: item.version, secretValueHidden: item.secretValueHidden, secretComment: item.secretComment }
+              return {
+                id: item.id,
+                secretKey: item.secretKey,
+                secretValue: item.secretValue,
+                type: item.type,
+                version: item.version,
+                secretValueHidden: item.secretValueHidden,
+                secretComment: item.secretComment,
+              }
             }),
         }
       })
@@ -627,7 +752,15 @@ class Server implements InfisicalServer {
   }
 
   /** Server-side `${…}` expansion (§8): depth 10, unknown or unreadable references stay literal. */
-  private expand(principal: Principal, project: Project, environment: string, path: string, value: string, depth: number, seen: Set<string>): string {
+  private expand(
+    principal: Principal,
+    project: Project,
+    environment: string,
+    path: string,
+    value: string,
+    depth: number,
+    seen: Set<string>,
+  ): string {
     if (depth >= 10) return value
     return value.replace(/\$\{([^}]+)\}/g, (whole, ref: string) => {
       const parts = ref.split('.')
@@ -669,13 +802,20 @@ class Server implements InfisicalServer {
       createdAt: s.createdAt,
       updatedAt: s.createdAt,
     })
-    const secrets = this.foldersOf(principal, q.project, q.environment, q.secretPath, q.recursive).flatMap(([, folder]) => folder.secrets.map((s) => item(s, q.environment, folder)))
+    const secrets = this.foldersOf(principal, q.project, q.environment, q.secretPath, q.recursive).flatMap(
+      ([, folder]) => folder.secrets.map((s) => item(s, q.environment, folder)),
+    )
     const result: Record<string, unknown> = { secrets }
     if (q.imports) {
       const root = q.project.folders.get(`${q.environment}:${q.secretPath}`)!
       result.imports = root.imports.map((imp) => {
         const folder = q.project.folders.get(`${imp.environment}:${imp.secretPath}`)!
-        return { secretPath: imp.secretPath, environment: imp.environment, folderId: folder.id, secrets: folder.secrets.map((s) => item(s, imp.environment, folder)) }
+        return {
+          secretPath: imp.secretPath,
+          environment: imp.environment,
+          folderId: folder.id,
+          secrets: folder.secrets.map((s) => item(s, imp.environment, folder)),
+        }
       })
     }
     return result

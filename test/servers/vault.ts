@@ -312,11 +312,13 @@ class Server implements VaultServer {
     for (const candidate of this.namespaces) {
       if (candidate !== '' && full.startsWith(`${candidate}/`) && candidate.length > ns.length) ns = candidate
     }
-    if (header !== '' && !this.namespaces.has(header)) return errors(404, `no handler for route "${path.slice(4)}". route entry not found.`)
+    if (header !== '' && !this.namespaces.has(header))
+      return errors(404, `no handler for route "${path.slice(4)}". route entry not found.`)
     const rel = ns === '' ? full : full.slice(ns.length + 1)
 
     const auth = req.headers.authorization
-    const id = (req.headers['x-vault-token'] as string | undefined) ?? (auth?.startsWith('Bearer ') ? auth.slice(7) : undefined)
+    const id =
+      (req.headers['x-vault-token'] as string | undefined) ?? (auth?.startsWith('Bearer ') ? auth.slice(7) : undefined)
     const token = this.live(id)
     // A token is valid only in its own namespace and those below it.
     if (!token || !(token.namespace === '' || ns === token.namespace || ns.startsWith(`${token.namespace}/`))) {
@@ -333,7 +335,14 @@ class Server implements VaultServer {
     }
   }
 
-  private route(token: TokenEntry, ns: string, method: string, rel: string, query: URLSearchParams, body: string): Reply {
+  private route(
+    token: TokenEntry,
+    ns: string,
+    method: string,
+    rel: string,
+    query: URLSearchParams,
+    body: string,
+  ): Reply {
     if (rel === 'auth/token/lookup-self' && method === 'GET') return this.lookupSelf(token)
     if (rel === 'auth/token/create' && method === 'POST') return this.createChild(token, ns, body)
     if (rel === 'auth/token/revoke-self' && method === 'POST') {
@@ -348,7 +357,9 @@ class Server implements VaultServer {
         const b = JSON.parse(body) as { accessor?: string; token?: string }
         target = rel.endsWith('accessor')
           ? [...this.store.values()].find((t) => t.accessor === b.accessor)
-          : b.token === undefined ? undefined : this.store.get(b.token)
+          : b.token === undefined
+            ? undefined
+            : this.store.get(b.token)
       } catch {
         return errors(400, 'failed to parse JSON input')
       }
@@ -367,15 +378,33 @@ class Server implements VaultServer {
     return {
       status: 200,
       json: {
-        request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 0,
+        request_id: randomUUID(),
+        lease_id: '',
+        renewable: false,
+        lease_duration: 0,
         data: {
-          accessor: t.accessor, creation_time: Math.floor(t.creationTime / 1000), creation_ttl: t.creationTtl,
-          display_name: t.displayName, entity_id: '', expire_time: t.expiresAt === undefined ? null : new Date(t.expiresAt).toISOString(),
-          explicit_max_ttl: 0, id: t.id, issue_time: new Date(t.creationTime).toISOString(), meta: null,
-          num_uses: t.numUses, orphan: t.parent === undefined, path: t.path, policies: t.policies,
-          renewable: t.expiresAt !== undefined, ttl, type: t.type, namespace_path: t.namespace === '' ? '' : `${t.namespace}/`,
+          accessor: t.accessor,
+          creation_time: Math.floor(t.creationTime / 1000),
+          creation_ttl: t.creationTtl,
+          display_name: t.displayName,
+          entity_id: '',
+          expire_time: t.expiresAt === undefined ? null : new Date(t.expiresAt).toISOString(),
+          explicit_max_ttl: 0,
+          id: t.id,
+          issue_time: new Date(t.creationTime).toISOString(),
+          meta: null,
+          num_uses: t.numUses,
+          orphan: t.parent === undefined,
+          path: t.path,
+          policies: t.policies,
+          renewable: t.expiresAt !== undefined,
+          ttl,
+          type: t.type,
+          namespace_path: t.namespace === '' ? '' : `${t.namespace}/`,
         },
-        wrap_info: null, warnings: null, auth: null,
+        wrap_info: null,
+        warnings: null,
+        auth: null,
       },
     }
   }
@@ -398,14 +427,34 @@ class Server implements VaultServer {
     if (!parent.policies.includes('root') && policies.some((p) => p !== 'default' && !parent.policies.includes(p))) {
       return errors(400, 'child policies must be subset of parent')
     }
-    const child = this.issue({ policies, ttl, numUses, namespace: parent.namespace, parent: b.no_parent === true ? undefined : parent.id })
+    const child = this.issue({
+      policies,
+      ttl,
+      numUses,
+      namespace: parent.namespace,
+      parent: b.no_parent === true ? undefined : parent.id,
+    })
     return {
       status: 200,
       json: {
-        request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 0, data: null, wrap_info: null, warnings: null,
+        request_id: randomUUID(),
+        lease_id: '',
+        renewable: false,
+        lease_duration: 0,
+        data: null,
+        wrap_info: null,
+        warnings: null,
         auth: {
-          client_token: child.id, accessor: child.accessor, policies: child.policies, token_policies: child.policies,
-          metadata: null, lease_duration: ttl, renewable: ttl > 0, entity_id: '', token_type: 'service', orphan: child.parent === undefined,
+          client_token: child.id,
+          accessor: child.accessor,
+          policies: child.policies,
+          token_policies: child.policies,
+          metadata: null,
+          lease_duration: ttl,
+          renewable: ttl > 0,
+          entity_id: '',
+          token_type: 'service',
+          orphan: child.parent === undefined,
           num_uses: numUses,
         },
       },
@@ -422,10 +471,30 @@ class Server implements VaultServer {
       if (m.version === 1) {
         const data = m.v1.get(rest)
         if (!data) return errors(404)
-        return { status: 200, json: { request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 2764800, data, wrap_info: null, warnings: null, auth: null } }
+        return {
+          status: 200,
+          json: {
+            request_id: randomUUID(),
+            lease_id: '',
+            renewable: false,
+            lease_duration: 2764800,
+            data,
+            wrap_info: null,
+            warnings: null,
+            auth: null,
+          },
+        }
       }
       if (!rest.startsWith('data/')) {
-        return { status: 404, json: { errors: [], warnings: [`Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use 'vault kv get' for this operation.`] } }
+        return {
+          status: 404,
+          json: {
+            errors: [],
+            warnings: [
+              `Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use 'vault kv get' for this operation.`,
+            ],
+          },
+        }
       }
       const versions = m.v2.get(rest.slice(5))
       if (!versions) return errors(404)
@@ -433,11 +502,28 @@ class Server implements VaultServer {
       const n = wanted === null || wanted === '0' ? versions.length : Number(wanted)
       const v = versions[n - 1]
       if (!v) return errors(404)
-      const metadata = { created_time: new Date(v.created).toISOString(), custom_metadata: null, deletion_time: v.deleted ? new Date(v.created).toISOString() : '', destroyed: false, version: n }
-      if (v.deleted) return { status: 404, json: { request_id: randomUUID(), data: { data: null, metadata }, warnings: null } }
+      const metadata = {
+        created_time: new Date(v.created).toISOString(),
+        custom_metadata: null,
+        deletion_time: v.deleted ? new Date(v.created).toISOString() : '',
+        destroyed: false,
+        version: n,
+      }
+      if (v.deleted)
+        return { status: 404, json: { request_id: randomUUID(), data: { data: null, metadata }, warnings: null } }
       return {
         status: 200,
-        json: { request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 0, data: { data: v.data, metadata }, wrap_info: null, warnings: null, auth: null, mount_type: 'kv' },
+        json: {
+          request_id: randomUUID(),
+          lease_id: '',
+          renewable: false,
+          lease_duration: 0,
+          data: { data: v.data, metadata },
+          wrap_info: null,
+          warnings: null,
+          auth: null,
+          mount_type: 'kv',
+        },
       }
     }
     return errors(404, `no handler for route "${rel}". route entry not found.`)

@@ -39,7 +39,10 @@ export function serverMessage(res: HttpResponse): string {
 export function statusError(res: HttpResponse, where: string, hint = ''): ServerError {
   const said = serverMessage(res)
   const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : ''
-  return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`, res.status)
+  return new ServerError(
+    `${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`,
+    res.status,
+  )
 }
 
 /** Reads the organization id from the JWT's payload without verifying it (BW-LOGIN-3). */
@@ -154,9 +157,12 @@ export async function listOrganizationSecrets(send: ApiSend, orgId: string): Pro
   const where = `GET ${path}`
   const res = await send('GET', path)
   if (res.status === 404) {
-    throw statusError(res, where, 'The machine account may have no access to any project or secret in this organization')
+    throw statusError(
+      res,
+      where,
+      'The machine account may have no access to any project or secret in this organization',
+    )
   }
   if (res.status < 200 || res.status >= 300) throw statusError(res, where)
   return asList(parseJson(res, where), 'secrets', where).map((item) => toListedSecret(item, where))
 }
-

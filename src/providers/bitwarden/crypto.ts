@@ -59,7 +59,9 @@ export function parseEncString(text: string): EncString {
   if (iv.length !== 16) throw new CryptoError(`malformed EncString type 2: iv must be 16 bytes, got ${iv.length}`)
   if (mac.length !== 32) throw new CryptoError(`malformed EncString type 2: mac must be 32 bytes, got ${mac.length}`)
   if (data.length === 0 || data.length % 16 !== 0) {
-    throw new CryptoError(`malformed EncString type 2: ciphertext must be a non-empty multiple of 16 bytes, got ${data.length}`)
+    throw new CryptoError(
+      `malformed EncString type 2: ciphertext must be a non-empty multiple of 16 bytes, got ${data.length}`,
+    )
   }
   return { iv, data, mac }
 }
@@ -77,7 +79,8 @@ function macOf(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
 /** Verifies the MAC in constant time, then decrypts and unpads (spec §6.3). */
 export function decryptBytes(enc: EncString, key: SymmetricKey): Uint8Array {
   const expected = macOf(key.mac, enc.iv, enc.data)
-  if (!equalBytes(expected, enc.mac)) throw new CryptoError('MAC mismatch: the value was tampered with or encrypted under another key')
+  if (!equalBytes(expected, enc.mac))
+    throw new CryptoError('MAC mismatch: the value was tampered with or encrypted under another key')
   try {
     return cbc(key.enc, enc.iv).decrypt(enc.data)
   } catch (cause) {
@@ -119,7 +122,9 @@ export function decryptOrganizationKey(payload: string, tokenKey: SymmetricKey):
   const raw = typeof key === 'string' ? decodeBase64Strict(key) : undefined
   if (!raw) throw new CryptoError("The login payload has no base64 'encryptionKey'.")
   if (raw.length !== 64) {
-    throw new CryptoError(`Unsupported organization key type (${raw.length}-byte key; only 64-byte AES-256-CBC-HMAC keys are supported).`)
+    throw new CryptoError(
+      `Unsupported organization key type (${raw.length}-byte key; only 64-byte AES-256-CBC-HMAC keys are supported).`,
+    )
   }
   return splitKey(raw)
 }

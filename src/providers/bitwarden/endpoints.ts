@@ -25,7 +25,9 @@ export function resolveEndpoints(s: UrlSettings): Endpoints {
   }
   if (s.cloudRegion) return CLOUD[s.cloudRegion]
   if (Boolean(s.identityUrl) !== Boolean(s.apiUrl)) {
-    throw new InputError(`Inputs 'identity_url' and 'api_url' must be given together (only '${s.identityUrl ? 'identity_url' : 'api_url'}' is set).`)
+    throw new InputError(
+      `Inputs 'identity_url' and 'api_url' must be given together (only '${s.identityUrl ? 'identity_url' : 'api_url'}' is set).`,
+    )
   }
   // As sm-action v3: explicit identity + API URLs take precedence over base_url.
   if (s.identityUrl && s.apiUrl) return { identityUrl: s.identityUrl, apiUrl: s.apiUrl }

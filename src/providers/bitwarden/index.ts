@@ -24,12 +24,18 @@ function decryptField(text: string, session: Session, id: string, field: string)
   try {
     return session.decrypt(text)
   } catch (err) {
-    throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${(err as Error).message}`, undefined, { cause: err })
+    throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${(err as Error).message}`, undefined, {
+      cause: err,
+    })
   }
 }
 
 /** Works out which ids made get-by-ids answer 404 (it is all-or-nothing) and says so (BW-API-2/3). */
-async function explainNotFound(session: Session, targets: readonly Target[], ids: readonly string[]): Promise<ServerError> {
+async function explainNotFound(
+  session: Session,
+  targets: readonly Target[],
+  ids: readonly string[],
+): Promise<ServerError> {
   const missing: string[] = []
   for (let i = 0; i < ids.length; i += DIAGNOSE_CONCURRENCY) {
     const batch = ids.slice(i, i + DIAGNOSE_CONCURRENCY)
@@ -37,11 +43,22 @@ async function explainNotFound(session: Session, targets: readonly Target[], ids
     batch.forEach((id, j) => readable[j] || missing.push(id))
   }
   const where = (id: string): string =>
-    targets.filter((t) => t.id === id).map((t) => `line ${t.line}, ${t.envName}`).join('; ')
+    targets
+      .filter((t) => t.id === id)
+      .map((t) => `line ${t.line}, ${t.envName}`)
+      .join('; ')
   const list = missing.map((id) => `${id} (${where(id)})`).join(', ')
-  const access = 'Check the ids, and that the machine account has access to the secrets (their project is shared with it).'
-  if (missing.length === 0) return new ServerError(`POST /secrets/get-by-ids answered 404, but each secret is readable on its own; try again. ${access}`, 404)
-  const all = missing.length === ids.length ? ' None of the requested secrets is readable: the machine account may lack access altogether.' : ''
+  const access =
+    'Check the ids, and that the machine account has access to the secrets (their project is shared with it).'
+  if (missing.length === 0)
+    return new ServerError(
+      `POST /secrets/get-by-ids answered 404, but each secret is readable on its own; try again. ${access}`,
+      404,
+    )
+  const all =
+    missing.length === ids.length
+      ? ' None of the requested secrets is readable: the machine account may lack access altogether.'
+      : ''
   return new ServerError(`Secrets not found or not readable by this machine account: ${list}.${all} ${access}`, 404)
 }
 
@@ -50,9 +67,14 @@ function toSecrets(targets: readonly Target[], items: readonly SecretWithValue[]
   const values = new Map<string, string>()
   return targets.map((t) => {
     const item = byId.get(t.id)
-    if (!item) throw new ServerError(`POST /secrets/get-by-ids: the response lacks secret ${t.id} (line ${t.line}, ${t.envName}).`)
+    if (!item)
+      throw new ServerError(
+        `POST /secrets/get-by-ids: the response lacks secret ${t.id} (line ${t.line}, ${t.envName}).`,
+      )
     if (item.organizationId !== session.organizationId) {
-      throw new ServerError(`Secret ${t.id} (line ${t.line}) belongs to organization ${item.organizationId}, not the access token's; it cannot be decrypted.`)
+      throw new ServerError(
+        `Secret ${t.id} (line ${t.line}) belongs to organization ${item.organizationId}, not the access token's; it cannot be decrypted.`,
+      )
     }
     let value = values.get(t.id)
     if (value === undefined) {
@@ -73,7 +95,9 @@ export function createBitwardenProvider(settings: Settings, ctx: ProviderContext
     parse: parseBitwardenMapping,
     async fetch(requests) {
       if (requests.length === 0) {
-        throw new InputError("Input 'secrets' has no mappings: add lines like '<secret id> > ENV_NAME', or '*' for every secret.")
+        throw new InputError(
+          "Input 'secrets' has no mappings: add lines like '<secret id> > ENV_NAME', or '*' for every secret.",
+        )
       }
       const session = await openSession(ctx, endpoints, token)
       const listed = needsListing(requests) ? await listNamed(session) : []

@@ -45,7 +45,10 @@ export function resolveTargets(requests: readonly BitwardenRequest[], listed: re
     if (s.kind !== 'name') continue
     const matches = listed.filter((l) => l.name === s.name && inScope(l, s.projectId))
     if (matches.length === 0) {
-      throw lineError(r.line, `no secret named ${quote(s.name)} among ${scopeOf(s.projectId)} (names are case-sensitive; is the secret's project shared with the machine account?)`)
+      throw lineError(
+        r.line,
+        `no secret named ${quote(s.name)} among ${scopeOf(s.projectId)} (names are case-sensitive; is the secret's project shared with the machine account?)`,
+      )
     }
     if (matches.length > 1) {
       throw lineError(
@@ -66,7 +69,10 @@ export function resolveTargets(requests: readonly BitwardenRequest[], listed: re
     if (s.kind !== 'all') continue
     const scope = listed.filter((l) => inScope(l, s.projectId))
     if (scope.length === 0) {
-      throw lineError(r.line, `${scopeOf(s.projectId)} hold${s.projectId ? 's' : ''} no secret this machine account can read (is the project shared with it?)`)
+      throw lineError(
+        r.line,
+        `${scopeOf(s.projectId)} hold${s.projectId ? 's' : ''} no secret this machine account can read (is the project shared with it?)`,
+      )
     }
     const invalid: string[] = []
     for (const secret of scope) {

@@ -33,7 +33,9 @@ export function parseAccessToken(text: string): AccessToken {
   if (colon < 0) fail("it doesn't contain a decryption key (no ':' followed by the key)")
   const parts = token.slice(0, colon).split('.')
   if (parts.length !== 3) {
-    fail(`it has the wrong number of parts (expected '0.<id>.<secret>:<key>', found ${parts.length} dot-separated parts before ':')`)
+    fail(
+      `it has the wrong number of parts (expected '0.<id>.<secret>:<key>', found ${parts.length} dot-separated parts before ':')`,
+    )
   }
   const [version, id, clientSecret] = parts as [string, string, string]
   if (version !== '0') fail("it is the wrong version (only version '0' exists)")

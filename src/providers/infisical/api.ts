@@ -67,7 +67,9 @@ export interface ListQuery {
 export function serverMessage(res: HttpResponse): string {
   const body = jsonObjectOf(res.text)
   if (!body) return ''
-  const said = [body.message, body.error].filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i).join(' — ')
+  const said = [body.message, body.error]
+    .filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i)
+    .join(' — ')
   const bounded = oneLine(said)
   const reqId = typeof body.reqId === 'string' && /^[\w.:-]{1,64}$/.test(body.reqId) ? ` (reqId ${body.reqId})` : ''
   return bounded === '' ? reqId.trim() : `${bounded}${reqId}`
@@ -76,7 +78,10 @@ export function serverMessage(res: HttpResponse): string {
 export function statusError(res: HttpResponse, where: string, hint = ''): ServerError {
   const said = serverMessage(res)
   const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : ''
-  return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`, res.status)
+  return new ServerError(
+    `${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`,
+    res.status,
+  )
 }
 
 const ok = (res: HttpResponse): boolean => res.status >= 200 && res.status < 300
@@ -123,13 +128,17 @@ export async function getTokenDetails(http: HttpClient, baseUrl: string, bearer:
   } else {
     throw shapeError(where, "neither 'scopes' nor 'environment'")
   }
-  const permissions = Array.isArray(body.permissions) ? body.permissions.filter((p): p is string => typeof p === 'string') : []
+  const permissions = Array.isArray(body.permissions)
+    ? body.permissions.filter((p): p is string => typeof p === 'string')
+    : []
   const expiresAt = body.expiresAt === null || body.expiresAt === undefined ? null : body.expiresAt
-  if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt)))) throw shapeError(where, "'expiresAt' is not a date")
+  if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))))
+    throw shapeError(where, "'expiresAt' is not a date")
   const ciphertext = optionalField(body, 'encryptedKey', where)
   const iv = optionalField(body, 'iv', where)
   const tag = optionalField(body, 'tag', where)
-  const sealedProjectKey = ciphertext !== undefined && iv !== undefined && tag !== undefined ? { ciphertext, iv, tag } : undefined
+  const sealedProjectKey =
+    ciphertext !== undefined && iv !== undefined && tag !== undefined ? { ciphertext, iv, tag } : undefined
   return { projectId, scopes, permissions, expiresAt, legacyShape, ...(sealedProjectKey ? { sealedProjectKey } : {}) }
 }
 
@@ -177,13 +186,19 @@ function queryString(q: ListQuery, raw: boolean): string {
 }
 
 function list<T>(body: unknown, where: string, item: (v: unknown, where: string) => T): SecretList<T> {
-  if (!isObject(body) || !Array.isArray(body.secrets)) throw shapeError(where, "field 'secrets' is missing or not a list")
+  if (!isObject(body) || !Array.isArray(body.secrets))
+    throw shapeError(where, "field 'secrets' is missing or not a list")
   const secrets = body.secrets.map((s) => item(s, where))
   const rawImports = body.imports === undefined || body.imports === null ? [] : body.imports
   if (!Array.isArray(rawImports)) throw shapeError(where, "field 'imports' is not a list")
   const imports = rawImports.map((imp) => {
-    if (!isObject(imp) || !Array.isArray(imp.secrets)) throw shapeError(where, 'an import is not an object with secrets')
-    return { environment: stringField(imp, 'environment', where), path: stringField(imp, 'secretPath', where), secrets: imp.secrets.map((s) => item(s, where)) }
+    if (!isObject(imp) || !Array.isArray(imp.secrets))
+      throw shapeError(where, 'an import is not an object with secrets')
+    return {
+      environment: stringField(imp, 'environment', where),
+      path: stringField(imp, 'secretPath', where),
+      secrets: imp.secrets.map((s) => item(s, where)),
+    }
   })
   return { secrets, imports }
 }
@@ -207,9 +222,16 @@ function encryptedItem(v: unknown, where: string): EncryptedSecret {
     iv: stringField(v, `secret${name}IV`, where),
     tag: stringField(v, `secret${name}Tag`, where),
   })
-  if (v.algorithm !== undefined && v.algorithm !== 'aes-256-gcm') throw shapeError(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`)
-  if (v.keyEncoding !== undefined && v.keyEncoding !== 'utf8') throw shapeError(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`)
-  return { type: typeof v.type === 'string' ? v.type : 'shared', folderId: typeof v.folderId === 'string' ? v.folderId : '', key: field('Key'), value: field('Value') }
+  if (v.algorithm !== undefined && v.algorithm !== 'aes-256-gcm')
+    throw shapeError(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`)
+  if (v.keyEncoding !== undefined && v.keyEncoding !== 'utf8')
+    throw shapeError(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`)
+  return {
+    type: typeof v.type === 'string' ? v.type : 'shared',
+    folderId: typeof v.folderId === 'string' ? v.folderId : '',
+    key: field('Key'),
+    value: field('Value'),
+  }
 }
 
 /** The wordings by which a raw read says the project is a legacy E2EE one (INF-E2E-1). */
@@ -223,18 +245,38 @@ export function isBotNotFound(res: HttpResponse): boolean {
 export type ReadFailure = (res: HttpResponse, where: string) => Error
 
 /** GET /api/v3/secrets/raw (INF-RAW-1); 'e2ee' when the project is a legacy end-to-end-encrypted one. */
-export async function listRaw(http: HttpClient, baseUrl: string, bearer: string, q: ListQuery, failure: ReadFailure): Promise<SecretList<RawSecret> | 'e2ee'> {
+export async function listRaw(
+  http: HttpClient,
+  baseUrl: string,
+  bearer: string,
+  q: ListQuery,
+  failure: ReadFailure,
+): Promise<SecretList<RawSecret> | 'e2ee'> {
   const where = 'GET /api/v3/secrets/raw'
-  const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v3/secrets/raw?${queryString(q, true)}`, headers: authHeaders(bearer) })
+  const res = await http.send({
+    method: 'GET',
+    url: `${baseUrl}/api/v3/secrets/raw?${queryString(q, true)}`,
+    headers: authHeaders(bearer),
+  })
   if (isBotNotFound(res)) return 'e2ee'
   if (!ok(res)) throw failure(res, where)
   return list(parseJson(res, where), where, rawItem)
 }
 
 /** GET /api/v3/secrets (INF-E2E-3): the legacy table's ciphertexts. */
-export async function listEncrypted(http: HttpClient, baseUrl: string, bearer: string, q: ListQuery, failure: ReadFailure): Promise<SecretList<EncryptedSecret>> {
+export async function listEncrypted(
+  http: HttpClient,
+  baseUrl: string,
+  bearer: string,
+  q: ListQuery,
+  failure: ReadFailure,
+): Promise<SecretList<EncryptedSecret>> {
   const where = 'GET /api/v3/secrets'
-  const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v3/secrets?${queryString(q, false)}`, headers: authHeaders(bearer) })
+  const res = await http.send({
+    method: 'GET',
+    url: `${baseUrl}/api/v3/secrets?${queryString(q, false)}`,
+    headers: authHeaders(bearer),
+  })
   if (!ok(res)) throw failure(res, where)
   return list(parseJson(res, where), where, encryptedItem)
 }

@@ -27,7 +27,8 @@ export function decodeBase64(text: string): Uint8Array | undefined {
 /** The AES key for a hex-string key: its UTF-8 bytes, which must be exactly 32 (INF-GCM-1/2). */
 export function keyBytes(key: string): Uint8Array {
   const bytes = new TextEncoder().encode(key)
-  if (bytes.length !== KEY_BYTES) throw new CryptoError(`the key must be ${KEY_BYTES} bytes (a 32-character hex string), got ${bytes.length}`)
+  if (bytes.length !== KEY_BYTES)
+    throw new CryptoError(`the key must be ${KEY_BYTES} bytes (a 32-character hex string), got ${bytes.length}`)
   return bytes
 }
 
@@ -56,7 +57,12 @@ export function decryptBytes(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8A
 
 /** Decrypts one base64 field to strict UTF-8 text (`decryptSymmetric128BitHexKeyUTF8`, INF-GCM-5). */
 export function decryptSymmetric(key: string, field: EncryptedField): string {
-  const bytes = decryptBytes(keyBytes(key), decode(field.iv, 'iv'), decode(field.ciphertext, 'ciphertext'), decode(field.tag, 'tag'))
+  const bytes = decryptBytes(
+    keyBytes(key),
+    decode(field.iv, 'iv'),
+    decode(field.ciphertext, 'ciphertext'),
+    decode(field.tag, 'tag'),
+  )
   try {
     return strictUtf8.decode(bytes)
   } catch (cause) {
@@ -74,8 +80,12 @@ export function decryptProjectKey(symKey: string, field: EncryptedField): string
     projectKey = decryptSymmetric(symKey, field)
   } catch (cause) {
     const why = cause instanceof CryptoError ? cause.message : 'decryption failed'
-    throw new CryptoError(`The service token's key does not match this project (${why}); check the part after the last '.' of the token.`, { cause })
+    throw new CryptoError(
+      `The service token's key does not match this project (${why}); check the part after the last '.' of the token.`,
+      { cause },
+    )
   }
-  if (!/^[0-9a-f]{32}$/i.test(projectKey)) throw new CryptoError('The decrypted project key is not a 32-character hex string.')
+  if (!/^[0-9a-f]{32}$/i.test(projectKey))
+    throw new CryptoError('The decrypted project key is not a 32-character hex string.')
   return projectKey
 }

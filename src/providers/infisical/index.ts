@@ -64,13 +64,17 @@ interface ReadResult {
   readonly folders?: ReadonlyMap<string, Folder>
 }
 
-type Credentials = { readonly kind: 'token'; readonly token: ServiceToken } | { readonly kind: 'identity'; readonly clientId: string; readonly clientSecret: string }
+type Credentials =
+  | { readonly kind: 'token'; readonly token: ServiceToken }
+  | { readonly kind: 'identity'; readonly clientId: string; readonly clientSecret: string }
 
 function readCredentials(settings: Settings, ctx: ProviderContext): Credentials {
   const { clientId, clientSecret } = settings.infisical
   if (settings.accessToken.trim() !== '') {
     if (clientId !== undefined) {
-      throw new InputError("Give either 'access_token' (an Infisical service token) or 'client_id' + 'client_secret' (a machine identity), not both.")
+      throw new InputError(
+        "Give either 'access_token' (an Infisical service token) or 'client_id' + 'client_secret' (a machine identity), not both.",
+      )
     }
     const token = parseServiceToken(settings.accessToken)
     // Every part at once, before the first request (INF-TOK-3).
@@ -78,7 +82,9 @@ function readCredentials(settings: Settings, ctx: ProviderContext): Credentials 
     return { kind: 'token', token }
   }
   if (clientId === undefined || clientSecret === undefined) {
-    throw new InputError("Infisical needs 'access_token' (a service token, st.<id>.<secret>.<key>) or 'client_id' + 'client_secret' (a machine identity).")
+    throw new InputError(
+      "Infisical needs 'access_token' (a service token, st.<id>.<secret>.<key>) or 'client_id' + 'client_secret' (a machine identity).",
+    )
   }
   ctx.mask(clientSecret)
   return { kind: 'identity', clientId, clientSecret }
@@ -91,8 +97,12 @@ export function createInfisicalProvider(settings: Settings, ctx: ProviderContext
 
   async function openSession(): Promise<Session> {
     if (credentials.kind === 'identity') {
-      if (options.environment === undefined) throw new InputError("Input 'environment' is required with 'client_id' + 'client_secret' (e.g. 'prod').")
-      if (options.project === undefined) throw new InputError("Input 'project' is required with 'client_id' + 'client_secret': the project's id or slug.")
+      if (options.environment === undefined)
+        throw new InputError("Input 'environment' is required with 'client_id' + 'client_secret' (e.g. 'prod').")
+      if (options.project === undefined)
+        throw new InputError(
+          "Input 'project' is required with 'client_id' + 'client_secret': the project's id or slug.",
+        )
       const login = await universalAuthLogin(ctx.http, baseUrl, credentials.clientId, credentials.clientSecret)
       ctx.mask(login.accessToken)
       return {
@@ -107,9 +117,14 @@ export function createInfisicalProvider(settings: Settings, ctx: ProviderContext
     assertUsable(details, ctx.now())
     if (options.project !== undefined) {
       if (PROJECT_ID.test(options.project) && options.project.toLowerCase() !== details.projectId.toLowerCase()) {
-        throw new InputError(`Input 'project' is ${options.project}, but the service token belongs to project ${details.projectId}.`)
+        throw new InputError(
+          `Input 'project' is ${options.project}, but the service token belongs to project ${details.projectId}.`,
+        )
       }
-      if (!PROJECT_ID.test(options.project)) ctx.debug(`Input 'project' (${options.project}) is ignored: a service token reads its own project, ${details.projectId}.`)
+      if (!PROJECT_ID.test(options.project))
+        ctx.debug(
+          `Input 'project' (${options.project}) is ignored: a service token reads its own project, ${details.projectId}.`,
+        )
     }
     const environment = chooseEnvironment(details.scopes, options.environment)
     return {
@@ -147,11 +162,23 @@ class Reader {
   }
 
   async fetch(requests: readonly InfisicalRequest[]): Promise<Secret[]> {
-    const main: Read = { id: 'main', environment: this.session.environment, path: this.session.path, recursive: this.options.recursive, includeImports: this.options.includeImports }
+    const main: Read = {
+      id: 'main',
+      environment: this.session.environment,
+      path: this.session.path,
+      recursive: this.options.recursive,
+      includeImports: this.options.includeImports,
+    }
     const readOf = (r: InfisicalRequest): Read =>
       r.kind === 'all' || r.path === undefined || (r.path === main.path && !main.recursive)
         ? main
-        : { id: `path:${r.path}`, environment: main.environment, path: r.path, recursive: false, includeImports: main.includeImports }
+        : {
+            id: `path:${r.path}`,
+            environment: main.environment,
+            path: r.path,
+            recursive: false,
+            includeImports: main.includeImports,
+          }
     const reads = new Map<string, Read>()
     for (const r of requests) {
       const read = readOf(r)
@@ -172,7 +199,10 @@ class Reader {
     }
     const wildcard = requests.find((r) => r.kind === 'all')
     if (wildcard) {
-      const where = wildcard.line === 0 ? "Input 'secrets' is empty, which means every secret in scope, but" : `Input 'secrets', line ${wildcard.line}: '*' means every secret in scope, but`
+      const where =
+        wildcard.line === 0
+          ? "Input 'secrets' is empty, which means every secret in scope, but"
+          : `Input 'secrets', line ${wildcard.line}: '*' means every secret in scope, but`
       const bad: string[] = []
       for (const [key, item] of results.get(main.id)!.merged.items) {
         if (explicit.has(`${main.id}\u0000${key}`)) continue
@@ -186,7 +216,10 @@ class Reader {
       }
       if (bad.length > 0) {
         throw new InputError(
-          `${where} these keys are not valid environment variable names: ${bad.slice(0, 10).map((k) => quote(k)).join(', ')}${bad.length > 10 ? ` and ${bad.length - 10} more` : ''}. ` +
+          `${where} these keys are not valid environment variable names: ${bad
+            .slice(0, 10)
+            .map((k) => quote(k))
+            .join(', ')}${bad.length > 10 ? ` and ${bad.length - 10} more` : ''}. ` +
             `Map each explicitly on its own line${exampleMapping(bad[0]!, bad[0]!)}; the wildcard then leaves it to that line.`,
         )
       }
@@ -207,7 +240,9 @@ class Reader {
       request.kind === 'key' && request.path !== undefined
         ? `Input 'secrets', line ${request.line}: folder '${read.path}'`
         : `Input 'secret_path': folder '${read.path}'`
-    throw new InputError(`${what} in environment '${read.environment}' is outside the service token's scopes (${describeScopes(scopes)}).`)
+    throw new InputError(
+      `${what} in environment '${read.environment}' is outside the service token's scopes (${describeScopes(scopes)}).`,
+    )
   }
 
   private pick(merged: Merged, r: Extract<InfisicalRequest, { kind: 'key' }>, read: Read): Item {
@@ -215,17 +250,24 @@ class Reader {
     const at = `Input 'secrets', line ${r.line}:`
     if (!item) {
       const imports = read.includeImports ? ' (imports included)' : ''
-      throw new InputError(`${at} no secret ${JSON.stringify(r.key)} in environment '${read.environment}', folder '${read.path}'${read.recursive ? ' and its sub-folders' : ''}${imports} of project ${this.project}. Keys are case-sensitive.`)
+      throw new InputError(
+        `${at} no secret ${JSON.stringify(r.key)} in environment '${read.environment}', folder '${read.path}'${read.recursive ? ' and its sub-folders' : ''}${imports} of project ${this.project}. Keys are case-sensitive.`,
+      )
     }
     this.assertNoCollision(merged, r.key, at)
-    if (item.hidden) throw new ServerError(`${at} no permission to read the value of ${r.key} (${item.location}): the token may see the secret but not its value.`)
+    if (item.hidden)
+      throw new ServerError(
+        `${at} no permission to read the value of ${r.key} (${item.location}): the token may see the secret but not its value.`,
+      )
     return item
   }
 
   private assertNoCollision(merged: Merged, key: string, at: string): void {
     const folders = merged.collisions.get(key)
     if (folders) {
-      throw new InputError(`${at} the key ${JSON.stringify(key)} exists in more than one folder of the recursive read (${folders.join(', ')}); name the folder: '/folder/${key} > NAME'.`)
+      throw new InputError(
+        `${at} the key ${JSON.stringify(key)} exists in more than one folder of the recursive read (${folders.join(', ')}); name the folder: '/folder/${key} > NAME'.`,
+      )
     }
   }
 
@@ -233,12 +275,24 @@ class Reader {
     return (res: HttpResponse, where: string) => {
       if (res.status !== 403 && res.status !== 404) return statusError(res, where)
       const scopes = this.session.scopes ? `; the token's scopes: ${describeScopes(this.session.scopes)}` : ''
-      return statusError(res, where, `Requested project ${this.project}, environment '${read.environment}', folder '${read.path}'${scopes}`)
+      return statusError(
+        res,
+        where,
+        `Requested project ${this.project}, environment '${read.environment}', folder '${read.path}'${scopes}`,
+      )
     }
   }
 
   private query(read: Read): ListQuery {
-    return { ...this.session.project.id !== undefined ? { projectId: this.session.project.id } : { projectSlug: this.session.project.slug! }, environment: read.environment, secretPath: read.path, includeImports: read.includeImports, recursive: read.recursive }
+    return {
+      ...(this.session.project.id !== undefined
+        ? { projectId: this.session.project.id }
+        : { projectSlug: this.session.project.slug! }),
+      environment: read.environment,
+      secretPath: read.path,
+      includeImports: read.includeImports,
+      recursive: read.recursive,
+    }
   }
 
   /** The raw endpoint first; a legacy E2EE project switches this run to the encrypted one. */
@@ -248,17 +302,27 @@ class Reader {
       if (raw !== 'e2ee') return this.fromRaw(raw, read)
       this.projectKey = this.unsealProjectKey()
     }
-    const list = await listEncrypted(this.ctx.http, this.baseUrl, this.session.bearer, this.query(read), this.failure(read))
+    const list = await listEncrypted(
+      this.ctx.http,
+      this.baseUrl,
+      this.session.bearer,
+      this.query(read),
+      this.failure(read),
+    )
     return this.fromEncrypted(list, read)
   }
 
   private unsealProjectKey(): string {
     const { sealedKey, symKey } = this.session
     if (symKey === undefined) {
-      throw new ServerError(`Project ${this.project} is a legacy end-to-end encrypted project, which a machine identity cannot read; upgrade the project in Infisical, or use a service token.`)
+      throw new ServerError(
+        `Project ${this.project} is a legacy end-to-end encrypted project, which a machine identity cannot read; upgrade the project in Infisical, or use a service token.`,
+      )
     }
     if (sealedKey === undefined) {
-      throw new CryptoError('This token cannot decrypt an end-to-end encrypted project; upgrade the project or create the token with a client that stores the key.')
+      throw new CryptoError(
+        'This token cannot decrypt an end-to-end encrypted project; upgrade the project or create the token with a client that stores the key.',
+      )
     }
     const key = decryptProjectKey(symKey, sealedKey)
     this.ctx.mask(key)
@@ -280,15 +344,32 @@ class Reader {
     )
     const imports = list.imports.map((imp) => {
       const location = `${imp.environment}:${imp.path} (imported)`
-      return applyPersonalOverrides(imp.secrets.map((s) => ({ key: s.key, value: s.value, type: s.type, location, folder: location, hidden: s.hidden })))
+      return applyPersonalOverrides(
+        imp.secrets.map((s) => ({
+          key: s.key,
+          value: s.value,
+          type: s.type,
+          location,
+          folder: location,
+          hidden: s.hidden,
+        })),
+      )
     })
     return { merged: mergeWithImports(local, imports) }
   }
 
-  private decryptAll(items: readonly EncryptedSecret[], what: string): Array<{ key: string; value: string; type: string; folderId: string }> {
+  private decryptAll(
+    items: readonly EncryptedSecret[],
+    what: string,
+  ): Array<{ key: string; value: string; type: string; folderId: string }> {
     const decrypted = items.map((s, i) => {
       try {
-        return { key: decryptSymmetric(this.projectKey!, s.key), value: decryptSymmetric(this.projectKey!, s.value), type: s.type, folderId: s.folderId }
+        return {
+          key: decryptSymmetric(this.projectKey!, s.key),
+          value: decryptSymmetric(this.projectKey!, s.value),
+          type: s.type,
+          folderId: s.folderId,
+        }
       } catch (cause) {
         const why = cause instanceof CryptoError ? cause.message : 'decryption failed'
         throw new CryptoError(`Secret #${i + 1} of ${what} could not be decrypted: ${why}.`, { cause })
@@ -301,8 +382,21 @@ class Reader {
   private fromEncrypted(list: SecretList<EncryptedSecret>, read: Read): ReadResult {
     const folders = new Map<string, Folder>()
     const here = `${read.environment}:${read.path}`
-    const toItems = (decrypted: ReturnType<Reader['decryptAll']>, label: (folderId: string) => string, id: (folderId: string) => string): Item[] =>
-      applyPersonalOverrides(decrypted.map((d) => ({ key: d.key, value: d.value, type: d.type, location: label(d.folderId), folder: id(d.folderId), hidden: false })))
+    const toItems = (
+      decrypted: ReturnType<Reader['decryptAll']>,
+      label: (folderId: string) => string,
+      id: (folderId: string) => string,
+    ): Item[] =>
+      applyPersonalOverrides(
+        decrypted.map((d) => ({
+          key: d.key,
+          value: d.value,
+          type: d.type,
+          location: label(d.folderId),
+          folder: id(d.folderId),
+          hidden: false,
+        })),
+      )
     // A recursive read says only each item's folder id; a flat read is all one known folder.
     const local = toItems(
       this.decryptAll(list.secrets, `GET /api/v3/secrets (${here})`),
@@ -311,7 +405,10 @@ class Reader {
     )
     const imports = list.imports.map((imp, n) =>
       toItems(
-        this.decryptAll(imp.secrets, `import ${n + 1} (${imp.environment}:${imp.path}) of GET /api/v3/secrets (${here})`),
+        this.decryptAll(
+          imp.secrets,
+          `import ${n + 1} (${imp.environment}:${imp.path}) of GET /api/v3/secrets (${here})`,
+        ),
         () => `${imp.environment}:${imp.path} (imported)`,
         () => folderId(imp.environment, imp.path),
       ),
@@ -319,7 +416,9 @@ class Reader {
     for (const item of [...local, ...imports.flat()]) {
       let folder = folders.get(item.folder)
       if (!folder) {
-        const [environment, path] = item.folder.startsWith('folder ') ? [undefined, undefined] : splitFolderId(item.folder)
+        const [environment, path] = item.folder.startsWith('folder ')
+          ? [undefined, undefined]
+          : splitFolderId(item.folder)
         folder = { id: item.folder, ...(environment ? { environment, path } : {}), values: new Map() }
         folders.set(item.folder, folder)
       }
@@ -344,10 +443,14 @@ class Reader {
       const expanded = expandReferences(item.value, item.key, here, lookup)
       const toLoad = expanded.missing.filter((f) => !this.extraFolders.has(folderId(f.environment, f.path)))
       if (toLoad.length === 0 || round >= 10) {
-        if (expanded.unresolved) this.ctx.warning(`Secret ${item.key} (${item.location}) holds a reference that could not be resolved; it is left as written.`)
+        if (expanded.unresolved)
+          this.ctx.warning(
+            `Secret ${item.key} (${item.location}) holds a reference that could not be resolved; it is left as written.`,
+          )
         return expanded.value
       }
-      for (const f of toLoad) this.extraFolders.set(folderId(f.environment, f.path), await this.loadFolder(f.environment, f.path))
+      for (const f of toLoad)
+        this.extraFolders.set(folderId(f.environment, f.path), await this.loadFolder(f.environment, f.path))
     }
   }
 
@@ -363,7 +466,14 @@ class Reader {
       if (err instanceof ServerError && (err.status === 403 || err.status === 404)) return 'unavailable'
       throw err
     }
-    const items = applyPersonalOverrides(this.decryptAll(list.secrets, `GET /api/v3/secrets (${environment}:${path})`).map((d) => ({ ...d, location: '', folder: '', hidden: false })))
+    const items = applyPersonalOverrides(
+      this.decryptAll(list.secrets, `GET /api/v3/secrets (${environment}:${path})`).map((d) => ({
+        ...d,
+        location: '',
+        folder: '',
+        hidden: false,
+      })),
+    )
     return { id: folderId(environment, path), environment, path, values: new Map(items.map((i) => [i.key, i.value])) }
   }
 }

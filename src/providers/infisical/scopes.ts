@@ -10,7 +10,8 @@ const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') :
 export function scopeMatches(glob: string, path: string): boolean {
   if (glob === '') return false
   const escape = (text: string): string => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-  const segment = (seg: string): string => (seg === '**' ? '\uE000' : seg === '*' ? '[^/]+' : seg.split('*').map(escape).join('[^/]*'))
+  const segment = (seg: string): string =>
+    seg === '**' ? '\uE000' : seg === '*' ? '[^/]+' : seg.split('*').map(escape).join('[^/]*')
   const source = trimSlash(glob)
     .split('/')
     .map(segment)
@@ -31,7 +32,9 @@ export function describeScopes(scopes: readonly Scope[]): string {
 /** INF-DET-2: the token can read and has not expired. */
 export function assertUsable(details: TokenDetails, now: number): void {
   if (details.expiresAt !== null && Date.parse(details.expiresAt) <= now) {
-    throw new ServerError(`The service token expired at ${details.expiresAt}; create a new one in Infisical and update the secret holding it.`)
+    throw new ServerError(
+      `The service token expired at ${details.expiresAt}; create a new one in Infisical and update the secret holding it.`,
+    )
   }
   if (!details.permissions.includes('read')) {
     const has = details.permissions.length === 0 ? 'none' : details.permissions.join(', ')
@@ -44,12 +47,16 @@ export function chooseEnvironment(scopes: readonly Scope[], wanted: string | und
   const environments = [...new Set(scopes.map((s) => s.environment))]
   if (wanted !== undefined) {
     if (!environments.includes(wanted)) {
-      throw new InputError(`Input 'environment' is '${wanted}', but the service token may read only ${environments.map((e) => `'${e}'`).join(', ') || 'no environment'} (scopes: ${describeScopes(scopes)}).`)
+      throw new InputError(
+        `Input 'environment' is '${wanted}', but the service token may read only ${environments.map((e) => `'${e}'`).join(', ') || 'no environment'} (scopes: ${describeScopes(scopes)}).`,
+      )
     }
     return wanted
   }
   if (environments.length !== 1) {
-    throw new InputError(`Input 'environment' is required: the service token covers ${environments.length} environments (${environments.map((e) => `'${e}'`).join(', ')}); say which one to read.`)
+    throw new InputError(
+      `Input 'environment' is required: the service token covers ${environments.length} environments (${environments.map((e) => `'${e}'`).join(', ')}); say which one to read.`,
+    )
   }
   return environments[0]!
 }

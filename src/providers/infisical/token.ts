@@ -31,7 +31,9 @@ export function parseServiceToken(input: string): ServiceToken {
   if (!SERVICE_TOKEN_SHAPE.test(text)) fail("it does not start with 'st.'")
   const parts = text.split('.')
   if (parts.length !== 4) {
-    fail(`it has the wrong number of parts (expected 'st.<id>.<secret>.<key>', found ${parts.length} dot-separated parts)`)
+    fail(
+      `it has the wrong number of parts (expected 'st.<id>.<secret>.<key>', found ${parts.length} dot-separated parts)`,
+    )
   }
   const [, tokenId, tokenSecret, symKey] = parts as [string, string, string, string]
   if (tokenId === '') fail("its id (after 'st.') is empty")

@@ -62,7 +62,14 @@ export type ReadResult =
 
 /** GET {url}/v1/{path}: one read (retries aside), with the vendor's per-response KV v2 detection. */
 export async function readPath(ep: VaultEndpoint, path: string): Promise<ReadResult> {
-  const req: HttpRequest = { method: 'GET', url: apiUrl(ep.url, path), headers: headers(ep), retryStatuses: READ_RETRY, maxAttempts: 3, maxRedirects: 10 }
+  const req: HttpRequest = {
+    method: 'GET',
+    url: apiUrl(ep.url, path),
+    headers: headers(ep),
+    retryStatuses: READ_RETRY,
+    maxAttempts: 3,
+    maxRedirects: 10,
+  }
   const res = await ep.http.send(req)
   const where = `"${path}"`
   if (res.status === 403) return { kind: 'forbidden', response: res }
@@ -78,16 +85,32 @@ export async function readPath(ep: VaultEndpoint, path: string): Promise<ReadRes
     const list = isObject(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : []
     const errors = JSON.stringify({ errors: list })
     // The '…' also lets the scrubber catch a secret the bound cuts in two.
-    return { kind: 'not-found', errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors, versioned, deleted }
+    return {
+      kind: 'not-found',
+      errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors,
+      versioned,
+      deleted,
+    }
   }
   if (res.status < 200 || res.status >= 300) throw statusError(res, where)
-  if (res.text.trim() === '') throw new ServerError(`Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`, res.status)
+  if (res.text.trim() === '')
+    throw new ServerError(
+      `Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`,
+      res.status,
+    )
   const body = parseJson(res, `GET ${where}`)
   if (!isObject(body)) throw new ServerError(`Vault's answer for ${where} is not a JSON object.`, res.status)
   if (body.data === null && isObject(body.wrap_info)) {
-    throw new ServerError(`Vault's answer for ${where} is response-wrapped (wrap_info): the token or a policy asks for wrapping; unwrap it in a step of its own or read the path without wrapping.`, res.status)
+    throw new ServerError(
+      `Vault's answer for ${where} is response-wrapped (wrap_info): the token or a policy asks for wrapping; unwrap it in a step of its own or read the path without wrapping.`,
+      res.status,
+    )
   }
-  if (!isObject(body.data)) throw new ServerError(`Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`, res.status)
+  if (!isObject(body.data))
+    throw new ServerError(
+      `Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`,
+      res.status,
+    )
   const inner = body.data.data
   // VLT-READ-1: KV v2 when data.data is neither undefined nor null, exactly as the vendor decides.
   if (inner !== undefined && inner !== null) {
@@ -110,7 +133,13 @@ export interface TokenInfo {
 
 /** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
 export async function lookupSelf(ep: VaultEndpoint, mask: (s: string) => void): Promise<TokenInfo | undefined> {
-  const res = await ep.http.send({ method: 'GET', url: apiUrl(ep.url, 'auth/token/lookup-self'), headers: headers(ep), retryStatuses: READ_RETRY, maxAttempts: 3 })
+  const res = await ep.http.send({
+    method: 'GET',
+    url: apiUrl(ep.url, 'auth/token/lookup-self'),
+    headers: headers(ep),
+    retryStatuses: READ_RETRY,
+    maxAttempts: 3,
+  })
   if (res.status === 403) return undefined
   if (res.status !== 200) throw statusError(res, 'auth/token/lookup-self')
   const body = parseJson(res, 'GET auth/token/lookup-self')
@@ -118,7 +147,10 @@ export async function lookupSelf(ep: VaultEndpoint, mask: (s: string) => void): 
   if (!isObject(data)) throw new ServerError('Vault answered auth/token/lookup-self without a data object.', res.status)
   // data.id is the token itself (VLT-LIFE-1).
   if (typeof data.id === 'string') mask(data.id)
-  const policies = [...(Array.isArray(data.policies) ? data.policies : []), ...(Array.isArray(data.identity_policies) ? data.identity_policies : [])]
+  const policies = [
+    ...(Array.isArray(data.policies) ? data.policies : []),
+    ...(Array.isArray(data.identity_policies) ? data.identity_policies : []),
+  ]
   return {
     policies: policies.filter((p): p is string => typeof p === 'string'),
     ttl: typeof data.ttl === 'number' ? data.ttl : 0,
@@ -167,7 +199,12 @@ export async function createChildToken(
   }
   const parsed = parseJson(res, 'POST auth/token/create')
   const auth = isObject(parsed) ? parsed.auth : undefined
-  if (!isObject(auth) || typeof auth.client_token !== 'string' || auth.client_token === '' || typeof auth.accessor !== 'string') {
+  if (
+    !isObject(auth) ||
+    typeof auth.client_token !== 'string' ||
+    auth.client_token === '' ||
+    typeof auth.accessor !== 'string'
+  ) {
     throw new ServerError('Vault answered auth/token/create without auth.client_token and auth.accessor.', res.status)
   }
   mask(auth.client_token)

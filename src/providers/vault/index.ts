@@ -7,7 +7,15 @@ import { InputError, ServerError } from '../../errors.js'
 import type { Settings, VaultSettings } from '../../inputs.js'
 import { normalizeName, parseVaultMapping, type VaultRequest } from '../../mapping/vault.js'
 import type { Provider, ProviderContext, Secret } from '../index.js'
-import { createChildToken, lookupSelf, readPath, statusError, type ReadResult, type TokenInfo, type VaultEndpoint } from './api.js'
+import {
+  createChildToken,
+  lookupSelf,
+  readPath,
+  statusError,
+  type ReadResult,
+  type TokenInfo,
+  type VaultEndpoint,
+} from './api.js'
 import { evaluatePath } from './selector.js'
 import { parseVaultToken } from './token.js'
 import { decodeValue, stringifyValue, stringLeaves } from './values.js'
@@ -30,7 +38,12 @@ function duration(seconds: number): string {
 }
 
 function describe(info: TokenInfo): string {
-  const uses = info.numUses === 0 ? 'unlimited uses' : info.numUses < 0 ? 'no uses left' : `${info.numUses} use${info.numUses === 1 ? '' : 's'} left`
+  const uses =
+    info.numUses === 0
+      ? 'unlimited uses'
+      : info.numUses < 0
+        ? 'no uses left'
+        : `${info.numUses} use${info.numUses === 1 ? '' : 's'} left`
   const ttl = info.expires ? `expires in ${duration(info.ttl)}` : 'does not expire'
   return `policies: ${info.policies.join(', ') || '(none)'}; ${ttl}; ${uses}`
 }
@@ -73,11 +86,19 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
   const token = parseVaultToken(settings.accessToken)
   ctx.mask(token.value)
   if (vault.url === undefined) {
-    throw new InputError(vault.urlProblem ?? "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).")
+    throw new InputError(
+      vault.urlProblem ??
+        "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).",
+    )
   }
-  if (token.kind === 'recovery') ctx.warning('The access token is a Vault recovery token (hvr./r.): it works only while the server runs in recovery mode.')
+  if (token.kind === 'recovery')
+    ctx.warning(
+      'The access token is a Vault recovery token (hvr./r.): it works only while the server runs in recovery mode.',
+    )
   if (token.kind === 'batch' && vault.exportToken === 'child') {
-    throw new InputError("Input 'export_token' is 'child', but the access token is a batch token (hvb./b.), which cannot create child tokens.")
+    throw new InputError(
+      "Input 'export_token' is 'child', but the access token is a batch token (hvb./b.), which cannot create child tokens.",
+    )
   }
   const ep: VaultEndpoint = { http: ctx.http, url: vault.url, token: token.value, namespace: vault.namespace }
 
@@ -91,7 +112,10 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
     try {
       info = await explainLookup()
     } catch (err) {
-      return new ServerError(`${base}. Vault refuses the token or its policies deny this path (lookup-self to tell which failed: ${(err as Error).message}).`, 403)
+      return new ServerError(
+        `${base}. Vault refuses the token or its policies deny this path (lookup-self to tell which failed: ${(err as Error).message}).`,
+        403,
+      )
     }
     if (!info) {
       return new ServerError(
@@ -108,17 +132,24 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
   async function checkToken(paths: number): Promise<void> {
     const info = await lookupSelf(ep, ctx.mask)
     if (!info) {
-      throw new ServerError(`check_token: Vault refused auth/token/lookup-self: the token is invalid, expired, revoked or out of uses.${namespaceHint(vault, token.value)}`, 403)
+      throw new ServerError(
+        `check_token: Vault refused auth/token/lookup-self: the token is invalid, expired, revoked or out of uses.${namespaceHint(vault, token.value)}`,
+        403,
+      )
     }
     if (info.expires && info.ttl < vault.minTtlSeconds) {
-      throw new ServerError(`check_token: the token expires in ${duration(info.ttl)}, less than min_ttl (${duration(vault.minTtlSeconds)}); renew it or issue a longer-lived one (${describe(info)}).`)
+      throw new ServerError(
+        `check_token: the token expires in ${duration(info.ttl)}, less than min_ttl (${duration(vault.minTtlSeconds)}); renew it or issue a longer-lived one (${describe(info)}).`,
+      )
     }
     // Vault reports num_uses after the lookup's own use; -1 means the lookup spent the last one.
     const needed = paths + (vault.exportToken === 'child' ? 1 : 0)
     if (info.numUses !== 0) {
       const left = Math.max(0, info.numUses)
       if (vault.exportToken === 'child') {
-        throw new ServerError(`check_token: the token is limited to a number of uses (${left} left after the check), and limited-use tokens cannot create the child token export_token asks for.`)
+        throw new ServerError(
+          `check_token: the token is limited to a number of uses (${left} left after the check), and limited-use tokens cannot create the child token export_token asks for.`,
+        )
       }
       if (left < needed) {
         throw new ServerError(
@@ -150,18 +181,40 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
         const raw = evaluatePath([{ kind: 'name', name: key, index: [], predicated: false }], data)
         const expr = key.includes('.') ? `\`${key}\`` : `"${key}"`
         if (raw === undefined) {
-          throw new ServerError(`${at}: Unable to retrieve result for ${v2 ? 'data.data.' : 'data.'}${expr}. No match data was found (key ${JSON.stringify(key)} holds an empty array).`)
+          throw new ServerError(
+            `${at}: Unable to retrieve result for ${v2 ? 'data.data.' : 'data.'}${expr}. No match data was found (key ${JSON.stringify(key)} holds an empty array).`,
+          )
         }
-        if (outputName === '') throw new InputError(`${at}: the key ${JSON.stringify(key)} gives an empty name; map it with '| NAME' instead of '${r.selector}'.`)
-        return { name, outputName, value: valueOf(raw, `${at}, key ${JSON.stringify(key)}`), source: `vault ${r.path} key ${JSON.stringify(key)} (line ${r.line})` }
+        if (outputName === '')
+          throw new InputError(
+            `${at}: the key ${JSON.stringify(key)} gives an empty name; map it with '| NAME' instead of '${r.selector}'.`,
+          )
+        return {
+          name,
+          outputName,
+          value: valueOf(raw, `${at}, key ${JSON.stringify(key)}`),
+          source: `vault ${r.path} key ${JSON.stringify(key)} (line ${r.line})`,
+        }
       })
     }
     const raw = evaluatePath(r.steps!, data)
     if (raw === undefined) {
-      const hint = r.selector.includes('.') && Object.hasOwn(data, r.selector) ? ` The secret has a key named ${JSON.stringify(r.selector)}: select it with \`${r.selector}\` (backticks).` : ''
-      throw new ServerError(`${at}: Unable to retrieve result for ${v2 ? 'data.data.' : 'data.'}${r.expression}. No match data was found. Double check your Key or Selector.${hint}`)
+      const hint =
+        r.selector.includes('.') && Object.hasOwn(data, r.selector)
+          ? ` The secret has a key named ${JSON.stringify(r.selector)}: select it with \`${r.selector}\` (backticks).`
+          : ''
+      throw new ServerError(
+        `${at}: Unable to retrieve result for ${v2 ? 'data.data.' : 'data.'}${r.expression}. No match data was found. Double check your Key or Selector.${hint}`,
+      )
     }
-    return [{ name: r.envName!, outputName: r.outputName!, value: valueOf(raw, `${at}, selector ${r.selector}`), source: `vault ${r.path} ${r.selector} (line ${r.line})` }]
+    return [
+      {
+        name: r.envName!,
+        outputName: r.outputName!,
+        value: valueOf(raw, `${at}, selector ${r.selector}`),
+        source: `vault ${r.path} ${r.selector} (line ${r.line})`,
+      },
+    ]
   }
 
   return {
@@ -170,7 +223,9 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
     async fetch(requests) {
       const paths = [...new Set(requests.map((r) => r.path))]
       if (paths.length === 0 && vault.exportToken !== 'child') {
-        ctx.warning("Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').")
+        ctx.warning(
+          "Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').",
+        )
       }
       if (vault.checkToken) await checkToken(paths.length)
       const results = new Map<string, ReadResult>()
@@ -189,14 +244,18 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
           // VLT-ERR-1: the vendor's text, plus hints.
           let message = `Unable to retrieve result for "${r.path}" because it was not found: ${res.errors}`
           if (res.deleted) message += ' (that version is deleted or destroyed)'
-          if (res.versioned) message += `. The mount is a KV v2 (versioned) engine: insert /data/ after the mount, e.g. "${r.path.replace(/^([^/]+)\//, '$1/data/')}"`
+          if (res.versioned)
+            message += `. The mount is a KV v2 (versioned) engine: insert /data/ after the mount, e.g. "${r.path.replace(/^([^/]+)\//, '$1/data/')}"`
           if (vault.namespace) message += ` (namespace '${vault.namespace}')`
           if (vault.ignoreNotFound) {
             if (!reported.has(r.path)) ctx.warning(`✘ ${message}; skipped (ignore_not_found).`)
             reported.add(r.path)
             continue
           }
-          throw new ServerError(`Input 'secrets', line ${r.line}: ${message}. Vault answers 404 for a missing path or key, and also when the path is outside what the token may see.`, 404)
+          throw new ServerError(
+            `Input 'secrets', line ${r.line}: ${message}. Vault answers 404 for a missing path or key, and also when the path is outside what the token may see.`,
+            404,
+          )
         }
         if (res.kind !== 'ok') throw new ServerError(`Vault refused "${r.path}".`, 403) // forbidden reads threw above
         out.push(...secretsOf(r, res.data, res.v2))
@@ -205,19 +264,39 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
       const seen = new Map<string, VaultSecret>()
       for (const s of out) {
         const first = seen.get(s.name)
-        if (first) throw new InputError(`Input 'secrets': ${s.name} would be exported twice: from ${first.source} and from ${s.source}. Map one of them with '| NAME'.`)
+        if (first)
+          throw new InputError(
+            `Input 'secrets': ${s.name} would be exported twice: from ${first.source} and from ${s.source}. Map one of them with '| NAME'.`,
+          )
         seen.set(s.name, s)
       }
       if (vault.exportToken === 'child') {
-        if (seen.has('VAULT_TOKEN')) throw new InputError(`Input 'secrets': VAULT_TOKEN is produced by ${seen.get('VAULT_TOKEN')!.source}, but export_token: child exports the child token under that name.`)
-        const child = await createChildToken(ep, { ttlSeconds: vault.ttlSeconds, numUses: vault.numUses, policies: vault.policies }, ctx.mask)
+        if (seen.has('VAULT_TOKEN'))
+          throw new InputError(
+            `Input 'secrets': VAULT_TOKEN is produced by ${seen.get('VAULT_TOKEN')!.source}, but export_token: child exports the child token under that name.`,
+          )
+        const child = await createChildToken(
+          ep,
+          { ttlSeconds: vault.ttlSeconds, numUses: vault.numUses, policies: vault.policies },
+          ctx.mask,
+        )
         // Record first: whatever happens next, the post step revokes it.
         if (ctx.saveState) {
-          recordCleanup(ctx.saveState, { kind: CHILD_TOKEN_CLEANUP, data: { url: vault.url!, namespace: vault.namespace ?? '', accessor: child.accessor } })
+          recordCleanup(ctx.saveState, {
+            kind: CHILD_TOKEN_CLEANUP,
+            data: { url: vault.url!, namespace: vault.namespace ?? '', accessor: child.accessor },
+          })
         } else {
-          ctx.warning('export_token: this run cannot record the revocation for the post step; the child token will live until its TTL ends.')
+          ctx.warning(
+            'export_token: this run cannot record the revocation for the post step; the child token will live until its TTL ends.',
+          )
         }
-        out.push({ name: 'VAULT_TOKEN', outputName: 'VAULT_TOKEN', value: child.token, source: 'vault child token (export_token: child)' })
+        out.push({
+          name: 'VAULT_TOKEN',
+          outputName: 'VAULT_TOKEN',
+          value: child.token,
+          source: 'vault child token (export_token: child)',
+        })
       }
       return out
     },

@@ -15,10 +15,15 @@ export interface RevokeContext {
 export async function revokeChild(data: Readonly<Record<string, string>>, ctx: RevokeContext): Promise<void> {
   const { url, namespace, accessor } = data
   if (!url || !accessor) {
-    ctx.warning('Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.')
+    ctx.warning(
+      'Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.',
+    )
     return
   }
-  const res = await revokeAccessor({ http: ctx.http, url, token: ctx.token.trim(), namespace: namespace || undefined }, accessor)
+  const res = await revokeAccessor(
+    { http: ctx.http, url, token: ctx.token.trim(), namespace: namespace || undefined },
+    accessor,
+  )
   if (res.status >= 200 && res.status < 300) {
     ctx.info('Vault child token revoked (export_token: child).')
     return
@@ -29,6 +34,9 @@ export async function revokeChild(data: Readonly<Record<string, string>>, ctx: R
     ctx.info('Vault child token already gone (expired, used up or revoked).')
     return
   }
-  const hint = res.status === 403 ? " The parent token's policies must allow 'update' on auth/token/revoke-accessor." : ''
-  ctx.warning(`Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`)
+  const hint =
+    res.status === 403 ? " The parent token's policies must allow 'update' on auth/token/revoke-accessor." : ''
+  ctx.warning(
+    `Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`,
+  )
 }

@@ -22,10 +22,44 @@ type Tok =
 
 // JSONata 2.x operator binding powers.
 const OPS: Record<string, number> = {
-  '.': 75, '[': 80, ']': 0, '{': 70, '}': 0, '(': 80, ')': 0, ',': 0, '@': 80, '#': 80, ';': 80, ':': 80,
-  '?': 20, '+': 50, '-': 50, '*': 60, '/': 60, '%': 60, '|': 20, '=': 40, '<': 40, '>': 40, '^': 40,
-  '**': 60, '..': 20, ':=': 10, '!=': 40, '<=': 40, '>=': 40, '~>': 40, '?:': 40, '??': 40,
-  and: 30, or: 25, in: 40, '&': 50, '!': 0, '~': 0,
+  '.': 75,
+  '[': 80,
+  ']': 0,
+  '{': 70,
+  '}': 0,
+  '(': 80,
+  ')': 0,
+  ',': 0,
+  '@': 80,
+  '#': 80,
+  ';': 80,
+  ':': 80,
+  '?': 20,
+  '+': 50,
+  '-': 50,
+  '*': 60,
+  '/': 60,
+  '%': 60,
+  '|': 20,
+  '=': 40,
+  '<': 40,
+  '>': 40,
+  '^': 40,
+  '**': 60,
+  '..': 20,
+  ':=': 10,
+  '!=': 40,
+  '<=': 40,
+  '>=': 40,
+  '~>': 40,
+  '?:': 40,
+  '??': 40,
+  and: 30,
+  or: 25,
+  in: 40,
+  '&': 50,
+  '!': 0,
+  '~': 0,
 }
 const SINGLE = new Set('.[]{}(),@#;:?+-*/%|=<>^&!~'.split(''))
 const DOUBLE = new Set(['..', ':=', '!=', '>=', '<=', '**', '~>', '?:', '??'])
@@ -163,7 +197,8 @@ class Parser {
   private expect(op: string): void {
     const t = this.next()
     if (t.t === 'end') throw new SelectorSyntaxError(`Expected "${op}" before end of expression`)
-    if (t.t !== 'op' || t.v !== op) throw new SelectorSyntaxError(`Expected "${op}", got "${'v' in t ? String(t.v) : ''}"`)
+    if (t.t !== 'op' || t.v !== op)
+      throw new SelectorSyntaxError(`Expected "${op}", got "${'v' in t ? String(t.v) : ''}"`)
   }
 
   private lbp(t: Tok): number {
@@ -206,7 +241,8 @@ class Parser {
         return { k: 'wild', v: t.v }
       case '-': {
         const operand = this.expression(70)
-        if (operand.k === 'lit' && operand.node.type === 'number') return { k: 'lit', node: { type: 'number', value: -operand.node.value } }
+        if (operand.k === 'lit' && operand.node.type === 'number')
+          return { k: 'lit', node: { type: 'number', value: -operand.node.value } }
         return { k: 'other', what: 'unary minus' }
       }
       case '(': {
@@ -250,7 +286,9 @@ class Parser {
         const steps = [...(left.k === 'path' ? left.steps : [left]), ...(right.k === 'path' ? right.steps : [right])]
         for (const s of steps) {
           if (s.k === 'lit' && (s.node.type === 'number' || s.node.type === 'value')) {
-            throw new SelectorSyntaxError(`The literal value ${String(s.node.value)} cannot be used as a step within a path expression`)
+            throw new SelectorSyntaxError(
+              `The literal value ${String(s.node.value)} cannot be used as a step within a path expression`,
+            )
           }
         }
         return { k: 'path', steps }
@@ -279,8 +317,24 @@ class Parser {
         this.expect(')')
         return { k: 'other', what: 'a function call' }
       }
-      case '+': case '-': case '*': case '/': case '%': case '=': case '<': case '>': case '!=': case '<=': case '>=':
-      case '&': case 'and': case 'or': case 'in': case '..': case '??': case '?:':
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+      case '%':
+      case '=':
+      case '<':
+      case '>':
+      case '!=':
+      case '<=':
+      case '>=':
+      case '&':
+      case 'and':
+      case 'or':
+      case 'in':
+      case '..':
+      case '??':
+      case '?:':
         this.expression(OPS[t.v]!)
         return { k: 'other', what: `the operator "${t.v}"` }
       case '**':
@@ -307,10 +361,18 @@ function toStep(raw: Raw): Step {
     else unsupported ??= 'a predicate other than a number'
   }
   if (base.k === 'name') return { kind: 'name', name: base.v, index, predicated, unsupported }
-  if (base.k === 'lit' && base.node.type === 'string') return { kind: 'name', name: base.node.value, index, predicated, unsupported }
+  if (base.k === 'lit' && base.node.type === 'string')
+    return { kind: 'name', name: base.node.value, index, predicated, unsupported }
   if (base.k === 'var' && base.v === '') return { kind: 'context', index, predicated, unsupported }
   if (base.k === 'wild' && base.v === '*') return { kind: 'wildcard', index, predicated, unsupported }
-  const what = base.k === 'var' ? `the variable $${base.v}` : base.k === 'wild' ? 'the descendant operator **' : base.k === 'other' ? base.what : 'this step'
+  const what =
+    base.k === 'var'
+      ? `the variable $${base.v}`
+      : base.k === 'wild'
+        ? 'the descendant operator **'
+        : base.k === 'other'
+          ? base.what
+          : 'this step'
   return { kind: 'name', index, predicated, unsupported: unsupported ?? what }
 }
 
@@ -328,7 +390,8 @@ export function parseSelector(text: string): Node {
     case 'wild':
     case 'pred':
       // JSONata wraps a lone name (with or without predicates) in a one-step path.
-      if (raw.k === 'pred' && raw.base.k !== 'name' && raw.base.k !== 'wild') return { type: 'expr', what: 'a predicate on a non-path expression' }
+      if (raw.k === 'pred' && raw.base.k !== 'name' && raw.base.k !== 'wild')
+        return { type: 'expr', what: 'a predicate on a non-path expression' }
       return { type: 'path', steps: [toStep(raw)] }
     case 'path':
       return { type: 'path', steps: raw.steps.map(toStep) }
@@ -350,9 +413,12 @@ export function needsName(node: Node): boolean {
 export function compilePath(node: Node): Step[] {
   if (node.type === 'string') return [{ kind: 'name', name: node.value, index: [], predicated: false }]
   if (node.type !== 'path') {
-    throw new SelectorUnsupportedError(node.type === 'expr' ? `${node.what} cannot be evaluated by this action` : 'only paths can be evaluated')
+    throw new SelectorUnsupportedError(
+      node.type === 'expr' ? `${node.what} cannot be evaluated by this action` : 'only paths can be evaluated',
+    )
   }
-  for (const s of node.steps) if (s.unsupported) throw new SelectorUnsupportedError(`${s.unsupported} cannot be evaluated by this action`)
+  for (const s of node.steps)
+    if (s.unsupported) throw new SelectorUnsupportedError(`${s.unsupported} cannot be evaluated by this action`)
   return node.steps
 }
 
@@ -394,7 +460,11 @@ export function evaluatePath(steps: readonly Step[], data: unknown): unknown {
     const results: unknown[] = []
     for (const item of seq) {
       let res: unknown =
-        step.kind === 'context' ? item : step.kind === 'wildcard' ? wildcardValues(item) : lookupField(item, step.name ?? '')
+        step.kind === 'context'
+          ? item
+          : step.kind === 'wildcard'
+            ? wildcardValues(item)
+            : lookupField(item, step.name ?? '')
       for (const n of step.index) {
         const arr = Array.isArray(res) ? res : res === undefined ? [] : [res]
         let idx = Math.floor(n)

@@ -22,12 +22,16 @@ export function parseVaultToken(raw: string): VaultToken {
   if (value === '') throw new InputError("Input 'access_token' is empty: give a Vault token (hvs.…, hvb.…, s.…).")
   // The token is a header value: printable ASCII only (anything else makes Node refuse the request).
   if (/[^\x21-\x7e]/.test(value)) {
-    throw new InputError("Input 'access_token' contains whitespace, control or non-ASCII characters inside the token; a Vault token is one printable word.")
+    throw new InputError(
+      "Input 'access_token' contains whitespace, control or non-ASCII characters inside the token; a Vault token is one printable word.",
+    )
   }
   // Batch tokens run to a few hundred characters; past this a header would be refused anyway
   // (Node and Vault cap headers at 16 KiB), so say what is wrong before spending a request.
   if (value.length > MAX_TOKEN_LENGTH) {
-    throw new InputError(`Input 'access_token' is ${value.length} characters long; a Vault token is at most a few hundred (is this the right secret?).`)
+    throw new InputError(
+      `Input 'access_token' is ${value.length} characters long; a Vault token is at most a few hundred (is this the right secret?).`,
+    )
   }
   const m = /^(hv)?([sbr])\./.exec(value)
   const kind: VaultTokenKind = !m ? 'unknown' : m[2] === 's' ? 'service' : m[2] === 'b' ? 'batch' : 'recovery'

@@ -21,7 +21,10 @@ export function stringLeaves(v: unknown, out: string[] = []): string[] {
  */
 export function decodeValue(text: string, encoding: 'base64' | 'hex', where: string): string {
   const compact = text.replace(/[ \t\r\n\f\v]/g, '')
-  const ok = encoding === 'hex' ? /^(?:[0-9a-fA-F]{2})*$/.test(compact) : /^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) && compact.replace(/=+$/, '').length % 4 !== 1
+  const ok =
+    encoding === 'hex'
+      ? /^(?:[0-9a-fA-F]{2})*$/.test(compact)
+      : /^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) && compact.replace(/=+$/, '').length % 4 !== 1
   if (!ok) throw new InputError(`${where}: the value is not valid ${encoding} (input 'encoding' is '${encoding}').`)
   return Buffer.from(compact, encoding === 'hex' ? 'hex' : 'base64').toString('utf8')
 }

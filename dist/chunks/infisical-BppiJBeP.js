@@ -1,5 +1,5 @@
 import { p as parseJson, S as ServerError, C as CryptoError, I as InputError, b as parseInfisicalMapping, E as ENV_NAME, q as quote, e as exampleMapping } from '../index.js';
-import { i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-shape-yCHMJopo.js';
+import { i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-shape--IYTkihD.js';
 import { g as gcm } from './aes-BeCO76mQ.js';
 import 'os';
 import 'crypto';
@@ -15,7 +15,9 @@ function serverMessage(res) {
     const body = jsonObjectOf(res.text);
     if (!body)
         return '';
-    const said = [body.message, body.error].filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i).join(' — ');
+    const said = [body.message, body.error]
+        .filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i)
+        .join(' — ');
     const bounded = oneLine(said);
     const reqId = typeof body.reqId === 'string' && /^[\w.:-]{1,64}$/.test(body.reqId) ? ` (reqId ${body.reqId})` : '';
     return bounded === '' ? reqId.trim() : `${bounded}${reqId}`;
@@ -71,7 +73,9 @@ async function getTokenDetails(http, baseUrl, bearer) {
     else {
         throw shapeError(where, "neither 'scopes' nor 'environment'");
     }
-    const permissions = Array.isArray(body.permissions) ? body.permissions.filter((p) => typeof p === 'string') : [];
+    const permissions = Array.isArray(body.permissions)
+        ? body.permissions.filter((p) => typeof p === 'string')
+        : [];
     const expiresAt = body.expiresAt === null || body.expiresAt === undefined ? null : body.expiresAt;
     if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))))
         throw shapeError(where, "'expiresAt' is not a date");
@@ -129,7 +133,11 @@ function list(body, where, item) {
     const imports = rawImports.map((imp) => {
         if (!isObject(imp) || !Array.isArray(imp.secrets))
             throw shapeError(where, 'an import is not an object with secrets');
-        return { environment: stringField(imp, 'environment', where), path: stringField(imp, 'secretPath', where), secrets: imp.secrets.map((s) => item(s, where)) };
+        return {
+            environment: stringField(imp, 'environment', where),
+            path: stringField(imp, 'secretPath', where),
+            secrets: imp.secrets.map((s) => item(s, where)),
+        };
     });
     return { secrets, imports };
 }
@@ -157,7 +165,12 @@ function encryptedItem(v, where) {
         throw shapeError(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`);
     if (v.keyEncoding !== undefined && v.keyEncoding !== 'utf8')
         throw shapeError(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`);
-    return { type: typeof v.type === 'string' ? v.type : 'shared', folderId: typeof v.folderId === 'string' ? v.folderId : '', key: field('Key'), value: field('Value') };
+    return {
+        type: typeof v.type === 'string' ? v.type : 'shared',
+        folderId: typeof v.folderId === 'string' ? v.folderId : '',
+        key: field('Key'),
+        value: field('Value'),
+    };
 }
 /** The wordings by which a raw read says the project is a legacy E2EE one (INF-E2E-1). */
 const BOT_NOT_FOUND = /bot_not_found_error|failed to find bot key|bot is not active/i;
@@ -168,7 +181,11 @@ function isBotNotFound(res) {
 /** GET /api/v3/secrets/raw (INF-RAW-1); 'e2ee' when the project is a legacy end-to-end-encrypted one. */
 async function listRaw(http, baseUrl, bearer, q, failure) {
     const where = 'GET /api/v3/secrets/raw';
-    const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v3/secrets/raw?${queryString(q, true)}`, headers: authHeaders(bearer) });
+    const res = await http.send({
+        method: 'GET',
+        url: `${baseUrl}/api/v3/secrets/raw?${queryString(q, true)}`,
+        headers: authHeaders(bearer),
+    });
     if (isBotNotFound(res))
         return 'e2ee';
     if (!ok(res))
@@ -178,7 +195,11 @@ async function listRaw(http, baseUrl, bearer, q, failure) {
 /** GET /api/v3/secrets (INF-E2E-3): the legacy table's ciphertexts. */
 async function listEncrypted(http, baseUrl, bearer, q, failure) {
     const where = 'GET /api/v3/secrets';
-    const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v3/secrets?${queryString(q, false)}`, headers: authHeaders(bearer) });
+    const res = await http.send({
+        method: 'GET',
+        url: `${baseUrl}/api/v3/secrets?${queryString(q, false)}`,
+        headers: authHeaders(bearer),
+    });
     if (!ok(res))
         throw failure(res, where);
     return list(parseJson(res, where), where, encryptedItem);
@@ -351,7 +372,7 @@ function scopeMatches(glob, path) {
     if (glob === '')
         return false;
     const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-    const segment = (seg) => (seg === '**' ? '\uE000' : seg === '*' ? '[^/]+' : seg.split('*').map(escape).join('[^/]*'));
+    const segment = (seg) => seg === '**' ? '\uE000' : seg === '*' ? '[^/]+' : seg.split('*').map(escape).join('[^/]*');
     const source = trimSlash(glob)
         .split('/')
         .map(segment)
@@ -524,10 +545,22 @@ class Reader {
         this.project = session.project.id ?? `'${session.project.slug}'`;
     }
     async fetch(requests) {
-        const main = { id: 'main', environment: this.session.environment, path: this.session.path, recursive: this.options.recursive, includeImports: this.options.includeImports };
+        const main = {
+            id: 'main',
+            environment: this.session.environment,
+            path: this.session.path,
+            recursive: this.options.recursive,
+            includeImports: this.options.includeImports,
+        };
         const readOf = (r) => r.kind === 'all' || r.path === undefined || (r.path === main.path && !main.recursive)
             ? main
-            : { id: `path:${r.path}`, environment: main.environment, path: r.path, recursive: false, includeImports: main.includeImports };
+            : {
+                id: `path:${r.path}`,
+                environment: main.environment,
+                path: r.path,
+                recursive: false,
+                includeImports: main.includeImports,
+            };
         const reads = new Map();
         for (const r of requests) {
             const read = readOf(r);
@@ -549,7 +582,9 @@ class Reader {
         }
         const wildcard = requests.find((r) => r.kind === 'all');
         if (wildcard) {
-            const where = wildcard.line === 0 ? "Input 'secrets' is empty, which means every secret in scope, but" : `Input 'secrets', line ${wildcard.line}: '*' means every secret in scope, but`;
+            const where = wildcard.line === 0
+                ? "Input 'secrets' is empty, which means every secret in scope, but"
+                : `Input 'secrets', line ${wildcard.line}: '*' means every secret in scope, but`;
             const bad = [];
             for (const [key, item] of results.get(main.id).merged.items) {
                 if (explicit.has(`${main.id}\u0000${key}`))
@@ -565,7 +600,10 @@ class Reader {
                     chosen.push({ name: key, item, read: main });
             }
             if (bad.length > 0) {
-                throw new InputError(`${where} these keys are not valid environment variable names: ${bad.slice(0, 10).map((k) => quote(k)).join(', ')}${bad.length > 10 ? ` and ${bad.length - 10} more` : ''}. ` +
+                throw new InputError(`${where} these keys are not valid environment variable names: ${bad
+                    .slice(0, 10)
+                    .map((k) => quote(k))
+                    .join(', ')}${bad.length > 10 ? ` and ${bad.length - 10} more` : ''}. ` +
                     `Map each explicitly on its own line${exampleMapping(bad[0], bad[0])}; the wildcard then leaves it to that line.`);
             }
         }
@@ -613,7 +651,15 @@ class Reader {
         };
     }
     query(read) {
-        return { ...this.session.project.id !== undefined ? { projectId: this.session.project.id } : { projectSlug: this.session.project.slug }, environment: read.environment, secretPath: read.path, includeImports: read.includeImports, recursive: read.recursive };
+        return {
+            ...(this.session.project.id !== undefined
+                ? { projectId: this.session.project.id }
+                : { projectSlug: this.session.project.slug }),
+            environment: read.environment,
+            secretPath: read.path,
+            includeImports: read.includeImports,
+            recursive: read.recursive,
+        };
     }
     /** The raw endpoint first; a legacy E2EE project switches this run to the encrypted one. */
     async read(read) {
@@ -652,14 +698,26 @@ class Reader {
         }));
         const imports = list.imports.map((imp) => {
             const location = `${imp.environment}:${imp.path} (imported)`;
-            return applyPersonalOverrides(imp.secrets.map((s) => ({ key: s.key, value: s.value, type: s.type, location, folder: location, hidden: s.hidden })));
+            return applyPersonalOverrides(imp.secrets.map((s) => ({
+                key: s.key,
+                value: s.value,
+                type: s.type,
+                location,
+                folder: location,
+                hidden: s.hidden,
+            })));
         });
         return { merged: mergeWithImports(local, imports) };
     }
     decryptAll(items, what) {
         const decrypted = items.map((s, i) => {
             try {
-                return { key: decryptSymmetric(this.projectKey, s.key), value: decryptSymmetric(this.projectKey, s.value), type: s.type, folderId: s.folderId };
+                return {
+                    key: decryptSymmetric(this.projectKey, s.key),
+                    value: decryptSymmetric(this.projectKey, s.value),
+                    type: s.type,
+                    folderId: s.folderId,
+                };
             }
             catch (cause) {
                 const why = cause instanceof CryptoError ? cause.message : 'decryption failed';
@@ -672,14 +730,23 @@ class Reader {
     fromEncrypted(list, read) {
         const folders = new Map();
         const here = `${read.environment}:${read.path}`;
-        const toItems = (decrypted, label, id) => applyPersonalOverrides(decrypted.map((d) => ({ key: d.key, value: d.value, type: d.type, location: label(d.folderId), folder: id(d.folderId), hidden: false })));
+        const toItems = (decrypted, label, id) => applyPersonalOverrides(decrypted.map((d) => ({
+            key: d.key,
+            value: d.value,
+            type: d.type,
+            location: label(d.folderId),
+            folder: id(d.folderId),
+            hidden: false,
+        })));
         // A recursive read says only each item's folder id; a flat read is all one known folder.
         const local = toItems(this.decryptAll(list.secrets, `GET /api/v3/secrets (${here})`), (f) => (read.recursive ? `${here} (folder ${f})` : here), (f) => (read.recursive ? `folder ${f}` : folderId(read.environment, read.path)));
         const imports = list.imports.map((imp, n) => toItems(this.decryptAll(imp.secrets, `import ${n + 1} (${imp.environment}:${imp.path}) of GET /api/v3/secrets (${here})`), () => `${imp.environment}:${imp.path} (imported)`, () => folderId(imp.environment, imp.path)));
         for (const item of [...local, ...imports.flat()]) {
             let folder = folders.get(item.folder);
             if (!folder) {
-                const [environment, path] = item.folder.startsWith('folder ') ? [undefined, undefined] : splitFolderId(item.folder);
+                const [environment, path] = item.folder.startsWith('folder ')
+                    ? [undefined, undefined]
+                    : splitFolderId(item.folder);
                 folder = { id: item.folder, ...(environment ? { environment, path } : {}), values: new Map() };
                 folders.set(item.folder, folder);
             }
@@ -726,7 +793,12 @@ class Reader {
                 return 'unavailable';
             throw err;
         }
-        const items = applyPersonalOverrides(this.decryptAll(list.secrets, `GET /api/v3/secrets (${environment}:${path})`).map((d) => ({ ...d, location: '', folder: '', hidden: false })));
+        const items = applyPersonalOverrides(this.decryptAll(list.secrets, `GET /api/v3/secrets (${environment}:${path})`).map((d) => ({
+            ...d,
+            location: '',
+            folder: '',
+            hidden: false,
+        })));
         return { id: folderId(environment, path), environment, path, values: new Map(items.map((i) => [i.key, i.value])) };
     }
 }

@@ -1,4 +1,4 @@
-import { c as certificateError, S as ServerError } from './tls-CG0jUIKv.js';
+import { c as certificateError, S as ServerError } from './tls-Diw98ybN.js';
 
 const clients = new Map();
 /** node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. */
@@ -7,7 +7,13 @@ function clientFor(protocol, ca) {
     if (!client) {
         client =
             protocol === 'https:'
-                ? Promise.all([import('node:https'), ca === undefined ? undefined : import('./tls-CG0jUIKv.js').then(function (n) { return n.a; }).then((t) => t.trustStore(ca))]).then(([m, trusted]) => ({ request: m.request, agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }) }))
+                ? Promise.all([
+                    import('node:https'),
+                    ca === undefined ? undefined : import('./tls-Diw98ybN.js').then(function (n) { return n.a; }).then((t) => t.trustStore(ca)),
+                ]).then(([m, trusted]) => ({
+                    request: m.request,
+                    agent: new m.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
+                }))
                 : import('node:http').then((m) => ({ request: m.request, agent: new m.Agent({ keepAlive: true }) }));
         clients.set(protocol, client);
     }
@@ -54,7 +60,7 @@ async function readLimited(body, declaredLength, status, opts) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-DahOcNuo.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-B3LYXXFU.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -81,8 +87,16 @@ function nodeExchange(url, opts) {
 // Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 const RETRY_CODES = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN',
-    'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 const MAX_BACKOFF_MS = 8_000;
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -132,9 +146,21 @@ function createHttpClient(opts) {
         const where = `${req.method} ${pathOf(req.url)}`;
         let url = new URL(req.url);
         for (let hops = 0;; hops++) {
-            const res = await exchange(url, { method: req.method, headers, body: req.body, signal, maxBodyBytes: maxBody, where, ca: opts.ca });
+            const res = await exchange(url, {
+                method: req.method,
+                headers,
+                body: req.body,
+                signal,
+                maxBodyBytes: maxBody,
+                where,
+                ca: opts.ca,
+            });
             const location = res.headers.location;
-            if (res.status >= 300 && res.status < 400 && typeof location === 'string' && req.method === 'GET' && hops < (req.maxRedirects ?? 0)) {
+            if (res.status >= 300 &&
+                res.status < 400 &&
+                typeof location === 'string' &&
+                req.method === 'GET' &&
+                hops < (req.maxRedirects ?? 0)) {
                 const next = new URL(location, url);
                 if (url.protocol === 'https:' && next.protocol !== 'https:') {
                     throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);

@@ -22,7 +22,10 @@ function forkHint(ctx) {
     if (PR_EVENTS.has(event) && pr) {
         const head = pr.head?.repo;
         const base = pr.base?.repo?.full_name ?? ctx.payload.repository?.full_name;
-        const fromFork = head === null || head === undefined || head.fork === true || (head.full_name !== undefined && base !== undefined && head.full_name !== base);
+        const fromFork = head === null ||
+            head === undefined ||
+            head.fork === true ||
+            (head.full_name !== undefined && base !== undefined && head.full_name !== base);
         if (fromFork) {
             return (`This run is a '${event}' event for a pull request from the fork ${repoName(head?.full_name)} into ${repoName(base)}: ` +
                 'GitHub passes no repository or environment secrets to such runs (and only a read-only GITHUB_TOKEN). ' +

@@ -1,5 +1,5 @@
 import { m as meaningfulLines, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, I as InputError, E as ENV_NAME } from '../index.js';
-import { i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-shape-yCHMJopo.js';
+import { i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-shape--IYTkihD.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (spec §9.3 plus our extensions, each a form the vendor rejects, BW-MAP-5):
@@ -336,7 +336,7 @@ const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
     // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-DfRn0Wny.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-Byak8_yc.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
@@ -454,7 +454,9 @@ function decryptField(text, session, id, field) {
         return session.decrypt(text);
     }
     catch (err) {
-        throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${err.message}`, undefined, { cause: err });
+        throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${err.message}`, undefined, {
+            cause: err,
+        });
     }
 }
 /** Works out which ids made get-by-ids answer 404 (it is all-or-nothing) and says so (BW-API-2/3). */
@@ -465,12 +467,17 @@ async function explainNotFound(session, targets, ids) {
         const readable = await Promise.all(batch.map((id) => isSecretReadable(session.send, id)));
         batch.forEach((id, j) => readable[j] || missing.push(id));
     }
-    const where = (id) => targets.filter((t) => t.id === id).map((t) => `line ${t.line}, ${t.envName}`).join('; ');
+    const where = (id) => targets
+        .filter((t) => t.id === id)
+        .map((t) => `line ${t.line}, ${t.envName}`)
+        .join('; ');
     const list = missing.map((id) => `${id} (${where(id)})`).join(', ');
     const access = 'Check the ids, and that the machine account has access to the secrets (their project is shared with it).';
     if (missing.length === 0)
         return new ServerError(`POST /secrets/get-by-ids answered 404, but each secret is readable on its own; try again. ${access}`, 404);
-    const all = missing.length === ids.length ? ' None of the requested secrets is readable: the machine account may lack access altogether.' : '';
+    const all = missing.length === ids.length
+        ? ' None of the requested secrets is readable: the machine account may lack access altogether.'
+        : '';
     return new ServerError(`Secrets not found or not readable by this machine account: ${list}.${all} ${access}`, 404);
 }
 function toSecrets(targets, items, session) {

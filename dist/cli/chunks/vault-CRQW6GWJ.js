@@ -1,10 +1,22 @@
-import { r as recordCleanup } from './cleanup-BM3vFXce.js';
 import { I as InputError, l as lineError, q as quote, E as ENV_NAME, S as ServerError, p as parseJson } from '../index.js';
-import { i as isObject$1, j as jsonObjectOf, o as oneLine } from './json-shape-yCHMJopo.js';
+import { i as isObject$1, j as jsonObjectOf, o as oneLine } from './json-shape--IYTkihD.js';
+import 'node:child_process';
+import 'node:fs';
+import 'node:os';
 import 'os';
-import 'crypto';
-import 'fs';
 import 'node:path';
+
+// Cleanups the main step records for the post step (runs.post): each is a kind plus string data,
+// saved with the runner's state (core.saveState → GITHUB_STATE → STATE_<key> in the post step).
+// No @actions/core here: main hands in saveState, post hands in the saved text and the handlers.
+/** The state key holding the JSON list of cleanups. */
+const CLEANUP_STATE_KEY = 'inject_secrets_cleanups';
+const recorded = [];
+/** Adds a cleanup and saves the whole list (the runner keeps the last value of a key). */
+function recordCleanup(saveState, cleanup) {
+    recorded.push({ kind: cleanup.kind, data: { ...cleanup.data } });
+    saveState(CLEANUP_STATE_KEY, JSON.stringify(recorded));
+}
 
 // The JSONata subset that vault-action's selectors need (spec §8.2-§8.4). Pure.
 // vault-action evaluates `data.[data.]<selector>` with jsonata 2.0.4. We parse the selector with
@@ -21,10 +33,44 @@ class SelectorUnsupportedError extends Error {
 }
 // JSONata 2.x operator binding powers.
 const OPS = {
-    '.': 75, '[': 80, ']': 0, '{': 70, '}': 0, '(': 80, ')': 0, ',': 0, '@': 80, '#': 80, ';': 80, ':': 80,
-    '?': 20, '+': 50, '-': 50, '*': 60, '/': 60, '%': 60, '|': 20, '=': 40, '<': 40, '>': 40, '^': 40,
-    '**': 60, '..': 20, ':=': 10, '!=': 40, '<=': 40, '>=': 40, '~>': 40, '?:': 40, '??': 40,
-    and: 30, or: 25, in: 40, '&': 50, '!': 0, '~': 0,
+    '.': 75,
+    '[': 80,
+    ']': 0,
+    '{': 70,
+    '}': 0,
+    '(': 80,
+    ')': 0,
+    ',': 0,
+    '@': 80,
+    '#': 80,
+    ';': 80,
+    ':': 80,
+    '?': 20,
+    '+': 50,
+    '-': 50,
+    '*': 60,
+    '/': 60,
+    '%': 60,
+    '|': 20,
+    '=': 40,
+    '<': 40,
+    '>': 40,
+    '^': 40,
+    '**': 60,
+    '..': 20,
+    ':=': 10,
+    '!=': 40,
+    '<=': 40,
+    '>=': 40,
+    '~>': 40,
+    '?:': 40,
+    '??': 40,
+    and: 30,
+    or: 25,
+    in: 40,
+    '&': 50,
+    '!': 0,
+    '~': 0,
 };
 const SINGLE = new Set('.[]{}(),@#;:?+-*/%|=<>^&!~'.split(''));
 const DOUBLE = new Set(['..', ':=', '!=', '>=', '<=', '**', '~>', '?:', '??']);
@@ -311,7 +357,13 @@ function toStep(raw) {
         return { kind: 'context', index, predicated, unsupported };
     if (base.k === 'wild' && base.v === '*')
         return { kind: 'wildcard', index, predicated, unsupported };
-    const what = base.k === 'var' ? `the variable $${base.v}` : base.k === 'wild' ? 'the descendant operator **' : base.k === 'other' ? base.what : 'this step';
+    const what = base.k === 'var'
+        ? `the variable $${base.v}`
+        : base.k === 'wild'
+            ? 'the descendant operator **'
+            : base.k === 'other'
+                ? base.what
+                : 'this step';
     return { kind: 'name', index, predicated, unsupported: unsupported ?? what };
 }
 const MAX_SELECTOR = 4096;
@@ -400,7 +452,11 @@ function evaluatePath(steps, data) {
     for (const step of steps) {
         const results = [];
         for (const item of seq) {
-            let res = step.kind === 'context' ? item : step.kind === 'wildcard' ? wildcardValues(item) : lookupField(item, step.name ?? '');
+            let res = step.kind === 'context'
+                ? item
+                : step.kind === 'wildcard'
+                    ? wildcardValues(item)
+                    : lookupField(item, step.name ?? '');
             for (const n of step.index) {
                 const arr = Array.isArray(res) ? res : res === undefined ? [] : [res];
                 let idx = Math.floor(n);
@@ -427,7 +483,10 @@ function evaluatePath(steps, data) {
 //             '*' (every key, env names upper-cased) or '**' (every key, case kept); with '| PREFIX'.
 /** vault-action's normalizeOutputKey: `.` → `__`, drop `-`, keep only letters, numbers and `_`. */
 function normalizeName(text) {
-    return text.replaceAll('.', '__').replaceAll('-', '').replace(/[^\p{L}\p{N}_]/gu, '');
+    return text
+        .replaceAll('.', '__')
+        .replaceAll('-', '')
+        .replace(/[^\p{L}\p{N}_]/gu, '');
 }
 /** Forbidden in any name whatever its source (VLT-GRM-4). */
 const BAD_NAME = /[=\0\r\n]/;
@@ -471,7 +530,14 @@ function parseEntry(entry, line) {
     if (name !== undefined && BAD_NAME.test(name))
         throw lineError(line, `the name ${quote(name)} contains '=', NUL or a line break`);
     if (selector === '*' || selector === '**') {
-        return { line, entry, path, selector, wildcard: selector, prefix: name === undefined || name === selector ? '' : name };
+        return {
+            line,
+            entry,
+            path,
+            selector,
+            wildcard: selector,
+            prefix: name === undefined || name === selector ? '' : name,
+        };
     }
     if (name === undefined && needsName(node)) {
         const hint = token.includes('-') ? ` (quote it as ${quote(`"${selector}"`)} or add '| NAME')` : '';
@@ -541,7 +607,9 @@ function parseVaultMapping(input) {
         }
         catch (err) {
             // VLT-GRM-3: newline-separated entries, only for text the vendor's rule rejects.
-            const lines = splitKeep(piece.text, /\r\n|\r|\n/g, piece.offset).map(trimmed).filter((l) => l.text !== '');
+            const lines = splitKeep(piece.text, /\r\n|\r|\n/g, piece.offset)
+                .map(trimmed)
+                .filter((l) => l.text !== '');
             if (!(err instanceof InputError) || lines.length < 2)
                 throw err;
             for (const l of lines)
@@ -604,7 +672,14 @@ function statusError(res, what) {
 }
 /** GET {url}/v1/{path}: one read (retries aside), with the vendor's per-response KV v2 detection. */
 async function readPath(ep, path) {
-    const req = { method: 'GET', url: apiUrl(ep.url, path), headers: headers(ep), retryStatuses: READ_RETRY, maxAttempts: 3, maxRedirects: 10 };
+    const req = {
+        method: 'GET',
+        url: apiUrl(ep.url, path),
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+        maxRedirects: 10,
+    };
     const res = await ep.http.send(req);
     const where = `"${path}"`;
     if (res.status === 403)
@@ -622,7 +697,12 @@ async function readPath(ep, path) {
         const list = isObject$1(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
         const errors = JSON.stringify({ errors: list });
         // The '…' also lets the scrubber catch a secret the bound cuts in two.
-        return { kind: 'not-found', errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors, versioned, deleted };
+        return {
+            kind: 'not-found',
+            errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors,
+            versioned,
+            deleted,
+        };
     }
     if (res.status < 200 || res.status >= 300)
         throw statusError(res, where);
@@ -647,7 +727,13 @@ async function readPath(ep, path) {
 }
 /** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
 async function lookupSelf(ep, mask) {
-    const res = await ep.http.send({ method: 'GET', url: apiUrl(ep.url, 'auth/token/lookup-self'), headers: headers(ep), retryStatuses: READ_RETRY, maxAttempts: 3 });
+    const res = await ep.http.send({
+        method: 'GET',
+        url: apiUrl(ep.url, 'auth/token/lookup-self'),
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+    });
     if (res.status === 403)
         return undefined;
     if (res.status !== 200)
@@ -659,7 +745,10 @@ async function lookupSelf(ep, mask) {
     // data.id is the token itself (VLT-LIFE-1).
     if (typeof data.id === 'string')
         mask(data.id);
-    const policies = [...(Array.isArray(data.policies) ? data.policies : []), ...(Array.isArray(data.identity_policies) ? data.identity_policies : [])];
+    const policies = [
+        ...(Array.isArray(data.policies) ? data.policies : []),
+        ...(Array.isArray(data.identity_policies) ? data.identity_policies : []),
+    ];
     return {
         policies: policies.filter((p) => typeof p === 'string'),
         ttl: typeof data.ttl === 'number' ? data.ttl : 0,
@@ -697,7 +786,10 @@ async function createChildToken(ep, opts, mask) {
     }
     const parsed = parseJson(res, 'POST auth/token/create');
     const auth = isObject$1(parsed) ? parsed.auth : undefined;
-    if (!isObject$1(auth) || typeof auth.client_token !== 'string' || auth.client_token === '' || typeof auth.accessor !== 'string') {
+    if (!isObject$1(auth) ||
+        typeof auth.client_token !== 'string' ||
+        auth.client_token === '' ||
+        typeof auth.accessor !== 'string') {
         throw new ServerError('Vault answered auth/token/create without auth.client_token and auth.accessor.', res.status);
     }
     mask(auth.client_token);
@@ -750,7 +842,9 @@ function stringLeaves(v, out = []) {
  */
 function decodeValue(text, encoding, where) {
     const compact = text.replace(/[ \t\r\n\f\v]/g, '');
-    const ok = encoding === 'hex' ? /^(?:[0-9a-fA-F]{2})*$/.test(compact) : /^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) && compact.replace(/=+$/, '').length % 4 !== 1;
+    const ok = encoding === 'hex'
+        ? /^(?:[0-9a-fA-F]{2})*$/.test(compact)
+        : /^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) && compact.replace(/=+$/, '').length % 4 !== 1;
     if (!ok)
         throw new InputError(`${where}: the value is not valid ${encoding} (input 'encoding' is '${encoding}').`);
     return Buffer.from(compact, encoding === 'hex' ? 'hex' : 'base64').toString('utf8');
@@ -772,7 +866,11 @@ function duration(seconds) {
     return [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].join('');
 }
 function describe(info) {
-    const uses = info.numUses === 0 ? 'unlimited uses' : info.numUses < 0 ? 'no uses left' : `${info.numUses} use${info.numUses === 1 ? '' : 's'} left`;
+    const uses = info.numUses === 0
+        ? 'unlimited uses'
+        : info.numUses < 0
+            ? 'no uses left'
+            : `${info.numUses} use${info.numUses === 1 ? '' : 's'} left`;
     const ttl = info.expires ? `expires in ${duration(info.ttl)}` : 'does not expire';
     return `policies: ${info.policies.join(', ') || '(none)'}; ${ttl}; ${uses}`;
 }
@@ -815,7 +913,8 @@ function createVaultProvider(settings, ctx) {
     const token = parseVaultToken(settings.accessToken);
     ctx.mask(token.value);
     if (vault.url === undefined) {
-        throw new InputError(vault.urlProblem ?? "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).");
+        throw new InputError(vault.urlProblem ??
+            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).");
     }
     if (token.kind === 'recovery')
         ctx.warning('The access token is a Vault recovery token (hvr./r.): it works only while the server runs in recovery mode.');
@@ -888,15 +987,29 @@ function createVaultProvider(settings, ctx) {
                 }
                 if (outputName === '')
                     throw new InputError(`${at}: the key ${JSON.stringify(key)} gives an empty name; map it with '| NAME' instead of '${r.selector}'.`);
-                return { name, outputName, value: valueOf(raw, `${at}, key ${JSON.stringify(key)}`), source: `vault ${r.path} key ${JSON.stringify(key)} (line ${r.line})` };
+                return {
+                    name,
+                    outputName,
+                    value: valueOf(raw, `${at}, key ${JSON.stringify(key)}`),
+                    source: `vault ${r.path} key ${JSON.stringify(key)} (line ${r.line})`,
+                };
             });
         }
         const raw = evaluatePath(r.steps, data);
         if (raw === undefined) {
-            const hint = r.selector.includes('.') && Object.hasOwn(data, r.selector) ? ` The secret has a key named ${JSON.stringify(r.selector)}: select it with \`${r.selector}\` (backticks).` : '';
+            const hint = r.selector.includes('.') && Object.hasOwn(data, r.selector)
+                ? ` The secret has a key named ${JSON.stringify(r.selector)}: select it with \`${r.selector}\` (backticks).`
+                : '';
             throw new ServerError(`${at}: Unable to retrieve result for ${v2 ? 'data.data.' : 'data.'}${r.expression}. No match data was found. Double check your Key or Selector.${hint}`);
         }
-        return [{ name: r.envName, outputName: r.outputName, value: valueOf(raw, `${at}, selector ${r.selector}`), source: `vault ${r.path} ${r.selector} (line ${r.line})` }];
+        return [
+            {
+                name: r.envName,
+                outputName: r.outputName,
+                value: valueOf(raw, `${at}, selector ${r.selector}`),
+                source: `vault ${r.path} ${r.selector} (line ${r.line})`,
+            },
+        ];
     }
     return {
         kind: 'vault',
@@ -959,12 +1072,20 @@ function createVaultProvider(settings, ctx) {
                 const child = await createChildToken(ep, { ttlSeconds: vault.ttlSeconds, numUses: vault.numUses, policies: vault.policies }, ctx.mask);
                 // Record first: whatever happens next, the post step revokes it.
                 if (ctx.saveState) {
-                    recordCleanup(ctx.saveState, { kind: CHILD_TOKEN_CLEANUP, data: { url: vault.url, namespace: vault.namespace ?? '', accessor: child.accessor } });
+                    recordCleanup(ctx.saveState, {
+                        kind: CHILD_TOKEN_CLEANUP,
+                        data: { url: vault.url, namespace: vault.namespace ?? '', accessor: child.accessor },
+                    });
                 }
                 else {
                     ctx.warning('export_token: this run cannot record the revocation for the post step; the child token will live until its TTL ends.');
                 }
-                out.push({ name: 'VAULT_TOKEN', outputName: 'VAULT_TOKEN', value: child.token, source: 'vault child token (export_token: child)' });
+                out.push({
+                    name: 'VAULT_TOKEN',
+                    outputName: 'VAULT_TOKEN',
+                    value: child.token,
+                    source: 'vault child token (export_token: child)',
+                });
             }
             return out;
         },

@@ -122,7 +122,9 @@ function certificateError(err, url, where) {
             what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`;
     }
     const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID';
-    const hint = serverSide ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}` : fix;
+    const hint = serverSide
+        ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
+        : fix;
     return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err });
 }
 

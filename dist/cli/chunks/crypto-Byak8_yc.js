@@ -1,11 +1,12 @@
 import { e as equalBytes, c as cbc } from './aes-BeCO76mQ.js';
 import { C as CryptoError } from '../index.js';
-import { d as decodeBase64Strict } from './index-ByOlGmbT.js';
+import { d as decodeBase64Strict } from './index-CKc9fhtI.js';
+import 'node:child_process';
+import 'node:fs';
+import 'node:os';
 import 'os';
-import 'crypto';
-import 'fs';
 import 'node:path';
-import './json-shape-yCHMJopo.js';
+import './json-shape--IYTkihD.js';
 
 /**
  * Checks if something is Uint8Array. Be careful: nodejs Buffer will return true.

@@ -1,6 +1,6 @@
 import { g as getInput, w as warning } from '../index.js';
 import { isAbsolute, join } from 'node:path';
-import { I as InputError, p as parsePemCertificates } from './tls-CG0jUIKv.js';
+import { I as InputError, p as parsePemCertificates } from './tls-Diw98ybN.js';
 import 'os';
 
 // The Infisical grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
@@ -190,7 +190,8 @@ function readVault(baseUrl) {
     const uses = getInput('num_uses');
     if (uses !== '' && !/^\d{1,9}$/.test(uses))
         throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
-    const policies = getInput('policies').split(/[,\s]+/).filter((p) => p !== '');
+    const policyList = getInput('policies');
+    const policies = policyList.split(/[,\s]+/).filter((p) => p !== '');
     return Object.freeze({
         url,
         urlProblem,

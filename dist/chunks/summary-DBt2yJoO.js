@@ -279,22 +279,29 @@ const summary = _summary;
 // secret came from — never a value. Loaded with import() only when a summary is written, after every
 // export succeeded. @actions/core's summary writes table cells as raw HTML, so every cell is escaped
 // here (names and sources come from user mappings and from servers).
-const PROVIDER_LABELS = { bitwarden: 'Bitwarden Secrets Manager', infisical: 'Infisical', vault: 'HashiCorp Vault' };
+const PROVIDER_LABELS = {
+    bitwarden: 'Bitwarden Secrets Manager',
+    infisical: 'Infisical',
+    vault: 'HashiCorp Vault',
+};
 /**
  * Text as inert HTML: `& < > " '` as entities, and control characters (a blank line would end the
  * HTML block and let the rest be read as Markdown) as a space.
  */
 function escapeHtml(text) {
-    return text
+    return (text
         .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
         // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+        .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' '));
 }
 /** The table's rows, escaped: a header, then one row per secret. */
 function summaryTable(secrets, info) {
     const cell = (text) => ({ data: escapeHtml(info.scrub(text)) });
     const provider = PROVIDER_LABELS[info.provider] ?? info.provider;
-    const header = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', 'Provider', 'Source'].map((h) => ({ data: h, header: true }));
+    const header = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', 'Provider', 'Source'].map((h) => ({
+        data: h,
+        header: true,
+    }));
     const rows = secrets.map((s) => {
         const output = s.outputName ?? s.name;
         return [cell(s.name), cell(output === s.name ? '(same)' : output), cell(provider), cell(s.source)];
@@ -306,7 +313,9 @@ function summaryHtml(secrets, info) {
     summary.emptyBuffer();
     const n = secrets.length;
     summary.addHeading(`inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${escapeHtml(PROVIDER_LABELS[info.provider] ?? info.provider)}`, 3);
-    let where = info.setEnv ? 'Exported as environment variables for later steps and as step outputs' : 'Exported as step outputs only (set_env: false)';
+    let where = info.setEnv
+        ? 'Exported as environment variables for later steps and as step outputs'
+        : 'Exported as step outputs only (set_env: false)';
     if (info.file) {
         const fate = info.file.kept ? 'kept after the job' : 'deleted when the job ends';
         where += `; also written to the ${escapeHtml(info.file.format)} file <code>${escapeHtml(info.scrub(info.file.path))}</code> (${fate})`;

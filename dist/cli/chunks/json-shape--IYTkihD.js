@@ -27,8 +27,11 @@ function stringField(o, name, where) {
 }
 /** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
 function oneLine(text, max = 200) {
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = text
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 

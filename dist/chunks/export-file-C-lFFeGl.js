@@ -43,7 +43,7 @@ function dotenvProblem(value) {
         return 'a NUL character';
     if (value.endsWith('\\') && !value.includes("'"))
         return 'a trailing backslash';
-    return "both a single quote and one of \" \\ $ ` (no dotenv quoting reads that back the same in the dotenv package and in a shell)";
+    return 'both a single quote and one of " \\ $ ` (no dotenv quoting reads that back the same in the dotenv package and in a shell)';
 }
 /** The file's content: every secret under its environment variable name. */
 function renderExport(secrets, format) {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { S as ServerError, t as trustStore } from './tls-CG0jUIKv.js';
-import { r as readLimited } from './http-YIf-eONn.js';
+import { S as ServerError, t as trustStore } from './tls-Diw98ybN.js';
+import { r as readLimited } from './http-3WGfS00N.js';
 
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
