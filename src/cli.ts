@@ -1,45 +1,24 @@
 #!/usr/bin/env node
 // Local use: `npx inject-secrets run [options] -- <command> [args…]`. The action's own pipeline
-// (inputs.ts, the providers, the mapping grammars, http.ts with its proxy and CA support), then the
-// command runs with the secrets in its environment. Outside a runner nothing masks the log, so this
-// never prints a value: errors (scrubbed of every secret learnt) and the injected names only.
+// (main.ts: the same inputs, providers, grammars, name checks, HTTP with proxy and CA support) with
+// the flags as its inputs, then the command runs with the secrets in its environment. Outside a
+// runner nothing masks the log, so this never prints a value: errors (scrubbed of every secret
+// learnt) and the injected names only.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { constants } from 'node:os'
-import {
-  childEnvironment,
-  helpText,
-  inputEnvironment,
-  localize,
-  parseArgs,
-  UsageError,
-  type CliCommand,
-} from './cli/args.js'
-import { createHttpClient } from './http.js'
-import { readSettings } from './inputs.js'
-import { createProvider, type Secret } from './providers/index.js'
-import { assertExportable } from './reveal.js'
-import { masksFor } from './masking.js'
+import { childEnvironment, cliInputs, helpText, localize, parseArgs, UsageError, type CliCommand } from './cli/args.js'
+import { run, type Outcome } from './main.js'
+import { createMasks } from './runner/masking.js'
 
 const VERSION = '0.1.0'
 const USER_AGENT = `inject-secrets-cli/${VERSION} (+https://github.com/acme/inject-secrets)`
 
-// Everything never to print: the token and its parts, session tokens, every value.
-const secrets = new Set<string>()
-function remember(value: string): void {
-  for (const m of masksFor(value)) secrets.add(m)
-}
-function scrub(text: string): string {
-  let out = text
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (out.includes(s)) out = out.split(s).join('***')
-  return out
-}
-const say = (line: string): void => void process.stderr.write(`${scrub(line)}\n`)
+// No runner to tell: the registry only scrubs what this process prints.
+const masks = createMasks(() => {})
+const say = (line: string): void => void process.stderr.write(`${masks.scrub(line)}\n`)
 
-async function fetchSecrets(
-  cmd: CliCommand,
-  originalEnv: NodeJS.ProcessEnv,
-): Promise<{ secrets: Secret[]; kind: string }> {
+function readFlagFiles(cmd: CliCommand): Map<string, string> {
   const flags = new Map(cmd.flags)
   for (const [input, path] of cmd.files) {
     try {
@@ -50,36 +29,23 @@ async function fetchSecrets(
       )
     }
   }
-  // inputs.ts reads INPUT_* (via @actions/core's getInput), exactly as on a runner.
-  for (const [key, value] of Object.entries(inputEnvironment(flags, originalEnv))) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-  const settings = readSettings()
-  remember(settings.accessToken)
-  if (settings.infisical.clientSecret) remember(settings.infisical.clientSecret)
-  const http = createHttpClient({
-    timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
-    deadlineMs: settings.timeoutSeconds * 1000,
+  return flags
+}
+
+function fetchSecrets(cmd: CliCommand, env: NodeJS.ProcessEnv): Promise<Outcome> {
+  return run({
+    inputs: cliInputs(readFlagFiles(cmd), env),
+    env,
     userAgent: USER_AGENT,
-    ca: settings.caCertificate,
-    debug: cmd.debug ? (line) => say(`inject-secrets: ${line}`) : undefined,
+    masks,
+    log: {
+      info: say,
+      warning: (message) => say(`inject-secrets: warning: ${message}`),
+      debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
+    },
+    // The names are checked and the values masked by the pipeline; the child gets them in runChild.
+    publish: async () => {},
   })
-  const provider = await createProvider(settings, {
-    http,
-    mask: remember,
-    warning: (message) => say(`inject-secrets: warning: ${message}`),
-    debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
-    now: Date.now,
-    // No saveState: nothing is left behind for a post step (export_token is not read locally).
-  })
-  const { requests, warnings } = provider.parse(settings.secrets)
-  warnings.forEach((w) => say(`inject-secrets: warning: ${w}`))
-  const fetched = await provider.fetch(requests)
-  fetched.forEach((s) => remember(s.value))
-  // The same name checks as the action: valid, once each, no PATH/NODE_OPTIONS/… unless allowed.
-  assertExportable(fetched, { setEnv: true, allowDangerousNames: settings.allowDangerousNames })
-  return { secrets: fetched, kind: provider.kind }
 }
 
 /** Runs the command with inherited stdio; resolves with the exit status to pass on. */
@@ -121,20 +87,16 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`)
     return 0
   }
-  const originalEnv = { ...process.env }
-  let fetched: { secrets: Secret[]; kind: string }
+  const env = { ...process.env }
+  let outcome: Outcome
   try {
-    fetched = await fetchSecrets(parsed, originalEnv)
+    outcome = await fetchSecrets(parsed, env)
   } catch (err) {
     // Nothing is started and nothing is exported when anything failed.
     say(`inject-secrets: ${localize(err instanceof Error ? err.message : String(err))}`)
     return err instanceof UsageError ? 2 : 1
   }
-  const n = fetched.secrets.length
-  say(
-    `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${fetched.kind}: ${fetched.secrets.map((s) => s.name).join(', ')}`,
-  )
-  return runChild(parsed, childEnvironment(originalEnv, fetched.secrets))
+  return runChild(parsed, childEnvironment(env, outcome.secrets))
 }
 
 main(process.argv.slice(2)).then(

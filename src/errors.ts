@@ -26,7 +26,16 @@ export class ServerError extends ActionError {
 /** Decryption or integrity failure: a MAC/tag mismatch, a bad key, an unsupported format. */
 export class CryptoError extends ActionError {}
 
-/** Names the line of the `secrets` input an error belongs to. */
-export function atLine(line: number): string {
-  return `secrets line ${line}`
+/** "Input 'secrets', line N": how every message about one line of the mapping begins. */
+export function secretsLine(line: number): string {
+  return `Input 'secrets', line ${line}`
+}
+
+/** An error and its causes (`cause` chains: where Node and undici put their codes), at most `depth`. */
+export function* causeChain(err: unknown, depth = 5): Generator<object> {
+  let e: unknown = err
+  for (let i = 0; i < depth && e !== null && typeof e === 'object'; i++) {
+    yield e
+    e = (e as { cause?: unknown }).cause
+  }
 }

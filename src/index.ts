@@ -1,13 +1,30 @@
-// Entry point: run the pipeline and turn anything thrown into one failed-step message.
+// The action's entry: runs the pipeline against the runner (inputs, masks, env and outputs, state
+// for the post step) and turns anything thrown into one failed-step message.
 import * as core from '@actions/core'
+import { runnerInputs } from './inputs.js'
 import { run } from './main.js'
-import { scrub } from './masking.js'
+import { createCleanupRecorder } from './runner/cleanup.js'
+import { createMasks } from './runner/masking.js'
+import { publish } from './runner/publish.js'
 
-run()
+const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)'
+
+const masks = createMasks((form) => core.setSecret(form))
+const record = createCleanupRecorder((key, value) => core.saveState(key, value))
+
+run({
+  inputs: runnerInputs,
+  userAgent: USER_AGENT,
+  masks,
+  log: { info: (m) => core.info(m), warning: (m) => core.warning(m), debug: (m) => core.debug(m) },
+  recordCleanups: record,
+  publish: (secrets, info) =>
+    publish(secrets, info, { record, warning: (m) => core.warning(masks.scrub(m)), scrub: masks.scrub }),
+})
   .catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err)
     // One message, scrubbed of every secret the run had learnt, whatever threw it.
-    core.setFailed(scrub(`inject-secrets: ${message}`))
+    core.setFailed(masks.scrub(`inject-secrets: ${message}`))
   })
   // Everything is written; idle keep-alive connections would hold the process open ~100 ms more.
   // Exit once stdout has drained (setFailed has set process.exitCode).

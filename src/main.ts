@@ -1,67 +1,98 @@
-// The pipeline: read the inputs → pick the provider from the token → parse the mapping → log in,
-// fetch and decrypt everything → mask every value → export. Nothing is exported unless all succeeded.
-import * as core from '@actions/core'
-import { createHttpClient } from './http.js'
+// The pipeline, for the action and the CLI alike:
+// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → check every
+// name → mask every value → record what the post step must undo → export.
+// Nothing is exported until everything has been fetched: a run exports every secret or none.
+import { createHttpClient } from './http/client.js'
+import type { InputSource } from './input-readers.js'
 import { readSettings, type Settings } from './inputs.js'
 import { createProvider } from './providers/index.js'
-import { mask, scrub } from './masking.js'
-import { exportAll } from './reveal.js'
+import type { Cleanup, Provider, ProviderContext, ProviderKind, Secret } from './providers/provider.js'
+import { assertExportable } from './runner/export-names.js'
+import type { Masks } from './runner/masking.js'
 
-const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)'
+export interface Log {
+  readonly info: (message: string) => void
+  readonly warning: (message: string) => void
+  readonly debug: (message: string) => void
+}
 
-export async function run(): Promise<void> {
-  let settings: Settings
-  try {
-    settings = readSettings()
-  } catch (err) {
-    // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-    throw await (await import('./fork-hint.js')).withForkHint(err)
+/** Where the pipeline runs: the runner (src/index.ts) or a terminal (src/cli.ts). */
+export interface Runtime {
+  /** The inputs: the runner's INPUT_* variables, or the CLI's flags. */
+  readonly inputs: InputSource
+  /** VAULT_ADDR, RUNNER_TEMP and the like; process.env by default. */
+  readonly env?: NodeJS.ProcessEnv
+  readonly userAgent: string
+  readonly masks: Masks
+  /** Raw sinks: every line is scrubbed here before it reaches them. */
+  readonly log: Log
+  /** Exports the checked, masked secrets: env, outputs, file and summary; or a child's environment. */
+  readonly publish: (secrets: readonly Secret[], run: RunInfo) => Promise<void>
+  /** Saves cleanups for the post step; absent where no post step runs (the CLI). */
+  readonly recordCleanups?: (cleanups: readonly Cleanup[]) => void
+  /** Picks and creates the provider (tests pass a fake). */
+  readonly createProvider?: (settings: Settings, ctx: ProviderContext) => Promise<Provider>
+}
+
+export interface RunInfo {
+  readonly settings: Settings
+  readonly provider: ProviderKind
+}
+
+export interface Outcome {
+  readonly secrets: readonly Secret[]
+  readonly provider: ProviderKind
+}
+
+export async function run(rt: Runtime): Promise<Outcome> {
+  const { masks } = rt
+  const log: Log = {
+    info: (message) => rt.log.info(masks.scrub(message)),
+    warning: (message) => rt.log.warning(masks.scrub(message)),
+    debug: (message) => rt.log.debug(masks.scrub(message)),
   }
-  // Before anything else is printed: the token as given and trimmed (a pasted newline is common).
-  mask(settings.accessToken)
-  const http = createHttpClient({
-    timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
-    deadlineMs: settings.timeoutSeconds * 1000,
-    userAgent: USER_AGENT,
-    ca: settings.caCertificate,
-    debug: (line) => core.debug(scrub(line)),
-  })
-  const provider = await createProvider(settings, {
-    http,
-    mask,
-    warning: (message) => core.warning(scrub(message)),
-    debug: (message) => core.debug(scrub(message)),
+  const settings = await readInputs(rt, log)
+  // Before anything else is printed: the token as given (a pasted newline is trimmed already).
+  masks.mask(settings.accessToken)
+  const provider = await (rt.createProvider ?? createProvider)(settings, {
+    http: createHttpClient({
+      timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
+      deadlineMs: settings.timeoutSeconds * 1000,
+      userAgent: rt.userAgent,
+      ca: settings.caCertificate,
+      debug: log.debug,
+    }),
+    mask: masks.mask,
+    warning: log.warning,
+    debug: log.debug,
     now: Date.now,
-    saveState: (key, value) => core.saveState(key, value),
   })
   const { requests, warnings } = provider.parse(settings.secrets)
-  warnings.forEach((w) => core.warning(scrub(w)))
-  const secrets = await provider.fetch(requests)
-  await exportAll(secrets, {
-    setEnv: settings.setEnv,
-    allowDangerousNames: settings.allowDangerousNames,
-    exportFile: settings.exportFile,
-    saveState: (key, value) => core.saveState(key, value),
-  })
-  // The job summary, only once everything is exported; loaded only when a summary is written.
-  if (settings.summary && process.env.GITHUB_STEP_SUMMARY) {
-    try {
-      const { writeSummary } = await import('./summary.js')
-      const file = settings.exportFile && {
-        path: settings.exportFile.path,
-        format: settings.exportFile.format,
-        kept: settings.exportFile.keep,
-      }
-      writeSummary(secrets, { provider: provider.kind, setEnv: settings.setEnv, file, scrub })
-    } catch (err) {
-      core.warning(
-        scrub(
-          `inject-secrets: the job summary could not be written (the secrets were exported): ${err instanceof Error ? err.message : String(err)}`,
-        ),
-      )
-    }
-  }
-  core.info(
-    `inject-secrets: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`,
+  warnings.forEach((w) => log.warning(w))
+  const { secrets, cleanups } = await provider.fetch(requests)
+  assertExportable(secrets, settings)
+  for (const s of secrets) masks.mask(s.value)
+  // Before any export: whatever fails next, the post step still undoes what the provider did.
+  recordCleanups(rt, cleanups, log)
+  await rt.publish(secrets, { settings, provider: provider.kind })
+  const n = secrets.length
+  log.info(
+    `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`,
   )
+  return { secrets, provider: provider.kind }
+}
+
+async function readInputs(rt: Runtime, log: Log): Promise<Settings> {
+  try {
+    return readSettings(rt.inputs, { warning: log.warning, env: rt.env })
+  } catch (err) {
+    // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
+    throw await (await import('./github/fork-hint.js')).withForkHint(err)
+  }
+}
+
+function recordCleanups(rt: Runtime, cleanups: readonly Cleanup[], log: Log): void {
+  if (cleanups.length === 0) return
+  if (rt.recordCleanups) rt.recordCleanups(cleanups)
+  else log.warning('This run cannot record what the post step would undo (no post step runs here).')
 }

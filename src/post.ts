@@ -1,41 +1,38 @@
-// The post step (runs.post, post-if: always()): runs the cleanups the main step recorded with
-// core.saveState (src/cleanup.ts). Generic and small: each cleanup kind's code is loaded with
-// import() only when a run recorded it. A failure is a warning; the post step never fails the job.
+// The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
+// (runner/cleanup.ts). export_file's deletion is the runner's own; any other kind belongs to a wing
+// and is loaded, with the inputs and an HTTP client, only when a run recorded it. A failure is a
+// warning; the post step never fails the job.
 import * as core from '@actions/core'
-import { CLEANUP_STATE_KEY, runCleanups, type CleanupHandler } from './cleanup.js'
-import { mask, scrub } from './masking.js'
+import type { CleanupHandler } from './providers/provider.js'
+import { CLEANUP_STATE_KEY, runCleanups } from './runner/cleanup.js'
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './runner/export-file.js'
+import { createMasks } from './runner/masking.js'
 
+const masks = createMasks((form) => core.setSecret(form))
 const log = {
-  warning: (message: string): void => core.warning(scrub(message)),
-  info: (message: string): void => core.info(scrub(message)),
+  warning: (message: string): void => core.warning(masks.scrub(message)),
+  info: (message: string): void => core.info(masks.scrub(message)),
 }
 
-async function httpClient(ca: string | undefined): Promise<import('./http.js').HttpClient> {
-  const { createHttpClient } = await import('./http.js')
-  return createHttpClient({ timeoutMs: 15_000, deadlineMs: 30_000, ca, debug: (line) => core.debug(scrub(line)) })
+async function handlerFor(kind: string): Promise<CleanupHandler | undefined> {
+  if (kind === DELETE_FILE_CLEANUP) return (data) => deleteExportFile(data, log)
+  const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
+    import('./providers/index.js'),
+    import('./inputs.js'),
+    import('./http/client.js'),
+  ])
+  // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
+  const settings = readSettings()
+  masks.mask(settings.accessToken)
+  const http = createHttpClient({
+    timeoutMs: 15_000,
+    deadlineMs: 30_000,
+    ca: settings.caCertificate,
+    debug: (line) => core.debug(masks.scrub(line)),
+  })
+  return loadCleanupHandler(kind, settings, { http, ...log })
 }
 
-/** Cleanup kinds → loaders of their handlers. */
-const HANDLERS: Record<string, () => Promise<CleanupHandler>> = {
-  // export_file without keep_file: the file is deleted when the job ends.
-  'delete-export-file': async () => {
-    const { deleteExportFile } = await import('./export-file.js')
-    return (data) => deleteExportFile(data, log)
-  },
-  'vault-revoke-child': async () => {
-    const [{ revokeChild }, { readSettings }] = await Promise.all([
-      import('./providers/vault/revoke.js'),
-      import('./inputs.js'),
-    ])
-    // The parent token and the CA: the same inputs the main step had (inputs reach post steps too).
-    const settings = readSettings()
-    const token = settings.accessToken
-    mask(token)
-    const http = await httpClient(settings.caCertificate)
-    return (data) => revokeChild(data, { http, token, ...log })
-  },
-}
-
-runCleanups(core.getState(CLEANUP_STATE_KEY), HANDLERS, log)
+runCleanups(core.getState(CLEANUP_STATE_KEY), handlerFor, log)
   .catch((err: unknown) => log.warning(`inject-secrets post step: ${err instanceof Error ? err.message : String(err)}`))
   .finally(() => process.stdout.write('', () => process.exit(0)))

@@ -1,6 +1,8 @@
 // Command line of the local runner (`npx inject-secrets run -- <command>`): one flag per action
-// input that matters for fetching, with the same names (dashes for underscores). Pure: parses argv
-// and the environment into INPUT_* variables, which inputs.ts then reads exactly as on a runner.
+// input that matters for fetching, with the same names (dashes for underscores). Pure: parses argv,
+// and gives inputs.ts an input source over the flags and the environment (the action's own reader,
+// so every input means what it means in a workflow).
+import type { InputSource } from '../input-readers.js'
 
 /** The inputs a local run reads, with a one-line description for --help. */
 export const CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = [
@@ -114,21 +116,21 @@ export function parseArgs(argv: readonly string[]): Parsed {
 }
 
 /**
- * The INPUT_* variables for inputs.ts: a flag wins over INJECT_SECRETS_<NAME>, which wins over an
- * INPUT_<NAME> already in the environment. Inputs that only make sense in a workflow are cleared.
+ * The inputs of a local run: a flag wins over INJECT_SECRETS_<NAME>, which wins over an INPUT_<NAME>
+ * already in the environment (an empty flag too). Inputs that only make sense in a workflow read as
+ * empty, whatever the environment holds. Trimmed as the runner's inputs are.
  */
-export function inputEnvironment(
+export function cliInputs(
   flags: ReadonlyMap<string, string>,
   env: Readonly<Record<string, string | undefined>>,
-): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {}
-  for (const [name] of CLI_INPUTS) {
+): InputSource {
+  const known = new Set(CLI_INPUTS.map(([name]) => name))
+  return (name, options) => {
+    if (!known.has(name)) return ''
     const key = name.toUpperCase()
-    const value = flags.get(name) ?? env[`${ENV_PREFIX}${key}`] ?? env[`INPUT_${key}`]
-    out[`INPUT_${key}`] = value
+    const value = flags.get(name) ?? env[`${ENV_PREFIX}${key}`] ?? env[`INPUT_${key}`] ?? ''
+    return options?.trim === false ? value : value.trim()
   }
-  for (const name of IGNORED_INPUTS) out[`INPUT_${name.toUpperCase()}`] = undefined
-  return out
 }
 
 /** The child's environment: the caller's, minus our own INJECT_SECRETS_* settings, plus the secrets. */

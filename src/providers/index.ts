@@ -1,48 +1,16 @@
-// The Provider seam: the only code that knows a vendor sits behind this interface.
-import type { HttpClient } from '../http.js'
+// Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
+// provider is used; only the token shapes (a regular expression each) are loaded up front.
 import type { ProviderChoice, Settings } from '../inputs.js'
-import type { ParsedMapping } from '../mapping/lines.js'
-
-/** One value to export. `source` says where it came from (ids, paths; never the value). */
-export interface Secret {
-  /** The environment variable's name (and the output's, unless outputName says otherwise). */
-  readonly name: string
-  readonly value: string
-  readonly source: string
-  /** The step output's name when it differs (vault-action keeps the key's case there). */
-  readonly outputName?: string
-}
-
-/** What a provider may do to the outside world: no @actions/core inside providers. */
-export interface ProviderContext {
-  readonly http: HttpClient
-  /** Registers a mask; called for token parts and for every value as soon as it is decrypted. */
-  readonly mask: (value: string) => void
-  readonly warning: (message: string) => void
-  readonly debug: (message: string) => void
-  readonly now: () => number
-  /** Saves runner state for the post step (core.saveState); providers record cleanups with it (src/cleanup.ts). */
-  readonly saveState?: (key: string, value: string) => void
-}
-
-export interface Provider<R = unknown> {
-  readonly kind: ProviderKind
-  /** Parses the `secrets` input in this provider's grammar (pure; throws InputError with the line). */
-  parse(input: string): ParsedMapping<R>
-  /** Logs in, fetches and decrypts everything asked for, or throws: never a partial result. */
-  fetch(requests: readonly R[]): Promise<Secret[]>
-}
-
-export type ProviderKind = Exclude<ProviderChoice, 'auto'>
+import { TOKEN_SHAPE as INFISICAL_TOKEN } from './infisical/token.js'
+import type { CleanupContext, CleanupHandler, Provider, ProviderContext, ProviderKind } from './provider.js'
+import { TOKEN_SHAPE as VAULT_TOKEN } from './vault/token.js'
 
 // Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
 // is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
 // than "unknown token".
 const TOKEN_SHAPES: ReadonlyArray<readonly [ProviderKind, RegExp]> = [
-  // Infisical service token `st.<id>.<secret>.<key>` (spec §2.2 step 2).
-  ['infisical', /^st\./],
-  // Vault: hvs./hvb./hvr. (1.10+), legacy s./b./r. (≤ 1.9, OpenBao) (vault spec VLT-TOK-1).
-  ['vault', /^(hvs|hvb|hvr|s|b|r)\.\S/],
+  ['infisical', INFISICAL_TOKEN],
+  ['vault', VAULT_TOKEN],
 ]
 
 /**
@@ -51,25 +19,34 @@ const TOKEN_SHAPES: ReadonlyArray<readonly [ProviderKind, RegExp]> = [
  */
 export function detectProvider(token: string, choice: ProviderChoice = 'auto', hasClientId = false): ProviderKind {
   if (choice !== 'auto') return choice
-  const t = token.trim()
-  if (t === '' && hasClientId) return 'infisical'
-  return TOKEN_SHAPES.find(([, shape]) => shape.test(t))?.[0] ?? 'bitwarden'
+  if (token === '' && hasClientId) return 'infisical'
+  return TOKEN_SHAPES.find(([, shape]) => shape.test(token))?.[0] ?? 'bitwarden'
 }
 
-/** Creates the provider for a token; its module is loaded only when that provider is used. */
+/** Creates the provider for the run, handing its wing only that wing's slice of the settings. */
 export async function createProvider(settings: Settings, ctx: ProviderContext): Promise<Provider> {
   switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
-    case 'bitwarden': {
-      const { createBitwardenProvider } = await import('./bitwarden/index.js')
-      return createBitwardenProvider(settings, ctx) as Provider
-    }
-    case 'vault': {
-      const { createVaultProvider } = await import('./vault/index.js')
-      return createVaultProvider(settings, ctx) as Provider
-    }
-    case 'infisical': {
-      const { createInfisicalProvider } = await import('./infisical/index.js')
-      return createInfisicalProvider(settings, ctx) as Provider
-    }
+    case 'bitwarden':
+      return (await import('./bitwarden/index.js')).create(settings.bitwarden, ctx) as Provider
+    case 'vault':
+      return (await import('./vault/index.js')).create(settings.vault, ctx) as Provider
+    case 'infisical':
+      return (await import('./infisical/index.js')).create(settings.infisical, ctx) as Provider
   }
+}
+
+/**
+ * The post step's handler for a cleanup a wing recorded (its kind starts with the wing's name), or
+ * undefined when no wing owns the kind. Loaded only when a run recorded such a cleanup.
+ */
+export async function loadCleanupHandler(
+  kind: string,
+  settings: Settings,
+  ctx: CleanupContext,
+): Promise<CleanupHandler | undefined> {
+  if (kind.startsWith('vault-')) {
+    const handler = (await import('./vault/revoke.js')).CLEANUP_HANDLERS[kind]
+    return handler && ((data) => handler(data, settings.vault, ctx))
+  }
+  return undefined
 }

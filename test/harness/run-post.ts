@@ -1,11 +1,11 @@
 // The post step as the runner runs it: the main step's GITHUB_STATE file is read back, and each
-// `key=value` becomes STATE_<key> for `node dist/post/index.js`, with the same INPUT_* variables.
+// `key=value` becomes STATE_<key> for `node dist/post.js`, with the same INPUT_* variables.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { inputEnv, parseFileCommands, runAction, runNode, type ActionRun, type RunOptions } from './run-action.js'
 
-export const POST_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/post/index.js')
+export const POST_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/post.js')
 
 /** Runs the main step with a GITHUB_STATE file and returns the state it saved. */
 export async function runMainWithState(
@@ -31,7 +31,7 @@ export interface PostRun {
   readonly warnings: string[]
 }
 
-/** Runs `node dist/post/index.js` with the inputs and STATE_<key> for each saved state entry. */
+/** Runs `node dist/post.js` with the inputs and STATE_<key> for each saved state entry. */
 export async function runPost(
   inputs: Record<string, string>,
   state: ReadonlyMap<string, string>,

@@ -3,7 +3,8 @@
  *
  * The action decrypts with @noble/ciphers and @noble/hashes; this file deliberately shares no code
  * with it, so a bug in one implementation shows up as a failure against the other instead of
- * cancelling out. Everything here follows docs §3 (key derivation) and §6 (EncString type 2).
+ * cancelling out. Everything here follows docs/protocols/bitwarden.md#key-derivation and #encstring
+ * (type 2).
  */
 import {
   createCipheriv,
@@ -49,7 +50,7 @@ export function deriveShareableKey(ikm: Uint8Array, name: string, info = ''): Sy
   return new Uint8Array(hkdfSync('sha256', ikm, `bitwarden-${name}`, info, 64))
 }
 
-/** docs §3: the key that protects an access token's encrypted_payload. */
+/** docs/protocols/bitwarden.md#key-derivation: the key that protects an access token's encrypted_payload. */
 export function deriveAccessTokenKey(seed: Uint8Array): SymmetricKey {
   if (seed.length !== 16) throw new Error(`access token seed must be 16 bytes, got ${seed.length}`)
   return deriveShareableKey(seed, 'accesstoken', 'sm-access-token')
@@ -101,7 +102,10 @@ export function formatEncString(parts: EncStringParts): string {
   return `2.${toBase64(parts.iv)}|${toBase64(parts.data)}|${toBase64(parts.mac)}`
 }
 
-/** Encrypt-then-MAC: the MAC is checked (constant time) before any decryption (docs §6.3). */
+/**
+ * Encrypt-then-MAC: the MAC is checked (constant time) before any decryption
+ * (docs/protocols/bitwarden.md#decryption).
+ */
 export function decryptEncStringBytes(text: string, key: SymmetricKey): Uint8Array {
   const { iv, data, mac } = parseEncString(text)
   const keys = splitKey(key)
@@ -143,7 +147,8 @@ export function generateClientSecret(length = 30): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// RS256 JWTs. The identity server signs, the API server verifies; clients never verify (docs §4.3).
+// RS256 JWTs. The identity server signs, the API server verifies; clients never verify
+// (docs/protocols/bitwarden.md#jwt).
 // ---------------------------------------------------------------------------------------------
 
 export interface JwtSigner {

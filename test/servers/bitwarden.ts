@@ -1,11 +1,11 @@
 /**
  * A local Bitwarden Secrets Manager (identity + API) that behaves like the real service on the wire.
  *
- * Faithful to docs/specs/bitwarden.md (§2 token minting, §4 login, §5 payload, §7 API and errors)
- * and to bitwarden/server's controllers where the spec is silent (write endpoints, authorization
- * rules). Identity lives under /identity and the API under /api, like a self-hosted install, so
- * `base_url = server.url` works. Crypto is node:crypto (./bitwarden-crypto.ts), independent of the
- * action's @noble code. Listens on 127.0.0.1 only.
+ * Faithful to docs/protocols/bitwarden.md (token minting #access-token, #login, the payload
+ * #organization-key, API and errors #api) and to bitwarden/server's controllers where the notes are
+ * silent (write endpoints, authorization rules). Identity lives under /identity and the API under
+ * /api, like a self-hosted install, so `base_url = server.url` works. Crypto is node:crypto
+ * (./bitwarden-crypto.ts), independent of the action's @noble code. Listens on 127.0.0.1 only.
  *
  * Run standalone: `npx tsx test/servers/bitwarden.ts` seeds the demo data and prints the token.
  */
@@ -41,7 +41,8 @@ export interface BitwardenServerOptions {
   now?: () => number
   /**
    * Per-second POST limit, counted separately for identity and API (they are separate services in
-   * production). Requests over the limit get 429 + Retry-After + the spec's body (docs §4.4, §7.4).
+   * production). Requests over the limit get 429 + Retry-After + the vendor's body
+   * (docs/protocols/bitwarden.md#login-errors, #api-errors).
    */
   rateLimit?: { postPerSecond: number }
   /** Called first for every request; `attempt` counts this method+path, 1-based. */
@@ -98,7 +99,7 @@ export interface BitwardenServer {
   setOrganizationEnabled(orgId: string, enabled: boolean): void
   createProject(orgId: string, name: string): string
   createSecret(orgId: string, s: { key: string; value: string; note?: string; projectIds?: string[] }): string
-  /** Stores already-encrypted fields verbatim (e.g. the §8.2 vector). */
+  /** Stores already-encrypted fields verbatim (e.g. the login vector, docs/protocols/bitwarden.md#login-vector). */
   importSecret(
     orgId: string,
     s: { id?: string; key: string; value: string; note: string; projectIds?: string[]; creationDate?: Date },
@@ -593,7 +594,10 @@ class Server implements BitwardenServer {
 
   // ---- identity --------------------------------------------------------------------------
 
-  /** POST /identity/connect/token (docs §4): client credentials → JWT + encrypted_payload. */
+  /**
+   * POST /identity/connect/token (docs/protocols/bitwarden.md#login): client credentials → JWT +
+   * encrypted_payload.
+   */
   private token(ctx: RequestContext): Reply {
     const contentType = ctx.req.headers['content-type'] ?? ''
     if (!/^application\/x-www-form-urlencoded\b/i.test(contentType)) return oauthError('invalid_request')
@@ -677,7 +681,10 @@ class Server implements BitwardenServer {
     return { status: 200, json: this.models.secret(secret, this.store.secretAccess(ctx.principal.account, secret)) }
   }
 
-  /** All-or-nothing: one missing or unreadable id → 404 for the whole request (docs §7.4). */
+  /**
+   * All-or-nothing: one missing or unreadable id → 404 for the whole request
+   * (docs/protocols/bitwarden.md#api-errors).
+   */
   private getByIds(ctx: ApiContext): Reply {
     const body = asObject(parseJsonBody(ctx.body))
     const ids = guidList(body.ids ?? body.Ids, 'ids')
@@ -884,7 +891,8 @@ class Server implements BitwardenServer {
     return this.insertSecret(orgId, {
       key: encryptToEncString(s.key, key),
       value: encryptToEncString(s.value, key),
-      // The server always has a note; an empty one is still an EncString (docs §7.3).
+      // The server always has a note; an empty one is still an EncString
+      // (docs/protocols/bitwarden.md#endpoints).
       note: encryptToEncString(s.note ?? '', key),
       projectIds: s.projectIds ?? [],
     })
@@ -940,8 +948,9 @@ class Server implements BitwardenServer {
   }
 
   /**
-   * Mints a token as the web vault does (docs §2.1): the server keeps only the secret's hash and
-   * the encrypted payload; the seed goes into the token text and is forgotten.
+   * Mints a token as the web vault does (docs/protocols/bitwarden.md#access-token): the server
+   * keeps only the secret's hash and the encrypted payload; the seed goes into the token text and
+   * is forgotten.
    */
   createAccessToken(
     accountId: string,
@@ -1132,7 +1141,10 @@ export function seedDemo(server: BitwardenServer): DemoSeed {
   }
 }
 
-/** The official §8.2 vector, verbatim: token, payload, org id and the "TEST" secret. */
+/**
+ * The official login vector (docs/protocols/bitwarden.md#login-vector), verbatim: token, payload,
+ * org id and the "TEST" secret.
+ */
 export const SPEC_VECTOR = {
   token: '0.ec2c1d46-6a4b-4751-a310-af9601317f2d.C2IgxjjLF7qSshsbwe8JGcbM075YXw:X8vbvA0bduihIDe/qrzIQQ==',
   clientId: 'ec2c1d46-6a4b-4751-a310-af9601317f2d',
@@ -1153,7 +1165,7 @@ export const SPEC_VECTOR = {
   },
 } as const
 
-/** Loads the §8.2 vector into a server, so a client logs in with the official token. */
+/** Loads the login vector into a server, so a client logs in with the official token. */
 export function seedSpecVector(server: BitwardenServer): { token: string; orgId: string; secretId: string } {
   const v = SPEC_VECTOR
   const org = server.createOrganization({ id: v.organizationId, key: fromBase64(v.encryptionKey) })

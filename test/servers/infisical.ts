@@ -1,13 +1,14 @@
 /**
  * A local Infisical server that behaves like the real one on the wire, for the action's tests.
  *
- * Faithful to /work/shared/specs/infisical.md: service tokens (§2.3 auth errors, §3 details in the
- * current and the legacy single-environment shape), the raw endpoint with scopes, globs,
- * single-scope override, imports, recursion and server-side reference expansion (§4, §8, §9), legacy
- * end-to-end-encrypted projects whose data is stored only as AES-256-GCM ciphertexts under the
- * project key and that answer the raw endpoint with `bot_not_found_error` (§5, §6), Universal Auth
- * (§10) and the error shape of §11. Crypto is node:crypto, independent of the action's @noble code.
- * Listens on 127.0.0.1, on an ephemeral port.
+ * Faithful to docs/protocols/infisical.md: service tokens (auth errors, #token-errors; details in
+ * the current and the legacy single-environment shape, #token-details), the raw endpoint with
+ * scopes, globs, single-scope override, imports, recursion and server-side reference expansion
+ * (#raw-read, #secret-references, #glob-scopes), legacy end-to-end-encrypted projects whose data is
+ * stored only as AES-256-GCM ciphertexts under the project key and that answer the raw endpoint
+ * with `bot_not_found_error` (#e2ee-fallback, #decryption), Universal Auth (#universal-auth) and
+ * the error shape of #errors-and-retries. Crypto is node:crypto, independent of the action's @noble
+ * code. Listens on 127.0.0.1, on an ephemeral port.
  */
 import http from 'node:http'
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto'
@@ -138,7 +139,7 @@ export function decryptSymmetric(sealed: Sealed, key: string): string {
 const hex32 = (): string => randomBytes(16).toString('hex')
 
 // ---------------------------------------------------------------------------------------------
-// Globs (picomatch semantics for the patterns scopes use, §9)
+// Globs (picomatch semantics for the patterns scopes use, docs/protocols/infisical.md#glob-scopes)
 // ---------------------------------------------------------------------------------------------
 
 const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p)
@@ -236,7 +237,10 @@ const ERROR_NAMES: Record<number, string> = {
   422: 'ValidationFailure',
 }
 
-/** DefaultResponseErrorsSchema (§11): {reqId, statusCode, message, error}. */
+/**
+ * DefaultResponseErrorsSchema (docs/protocols/infisical.md#errors-and-retries): {reqId, statusCode,
+ * message, error}.
+ */
 function fail(status: number, message: string, error = ERROR_NAMES[status] ?? 'Error'): never {
   throw new ReplyError(status, { reqId: `req-${randomBytes(6).toString('hex')}`, statusCode: status, message, error })
 }
@@ -590,7 +594,10 @@ class Server implements InfisicalServer {
     }
   }
 
-  /** Parses the query shared by the raw and the encrypted list, with the service-token rules of §4. */
+  /**
+   * Parses the query shared by the raw and the encrypted list, with the service-token rules of
+   * docs/protocols/infisical.md#raw-read.
+   */
   private readQuery(
     principal: Principal,
     params: Record<string, string>,
@@ -751,7 +758,10 @@ class Server implements InfisicalServer {
     return result
   }
 
-  /** Server-side `${…}` expansion (§8): depth 10, unknown or unreadable references stay literal. */
+  /**
+   * Server-side `${…}` expansion (docs/protocols/infisical.md#secret-references): depth 10, unknown
+   * or unreadable references stay literal.
+   */
   private expand(
     principal: Principal,
     project: Project,

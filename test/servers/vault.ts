@@ -3,7 +3,7 @@
 // store with TTL, num_uses counted down on every authenticated request (failed ones and
 // lookup-self included; the token is revoked when its last use is spent), child tokens,
 // revoke-self / revoke / revoke-accessor, error bodies `{"errors":[…]}\n`, a request log and a
-// fault hook. Spec: ../../../shared/specs/vault.md §2-§7.
+// fault hook. Protocol: docs/protocols/vault.md#tokens through #retries-and-timeouts.
 import { randomBytes, randomUUID } from 'node:crypto'
 import http from 'node:http'
 import { closeServer, listenOnLoopback, type FaultAction } from './loopback.js'

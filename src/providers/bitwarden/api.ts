@@ -1,9 +1,9 @@
-// Bitwarden's HTTP API (spec §4, §7): login and the few read endpoints the action needs, with
-// response shapes checked field by field. Error messages name the URL path and status, never a
-// token, a JWT or a body beyond the server's own short `message`/`error` text.
+// Bitwarden's HTTP API (docs/protocols/bitwarden.md#login, #api): login and the few read endpoints
+// the action needs, with response shapes checked field by field. Error messages name the URL path
+// and status, never a token, a JWT or a body beyond the server's own short `message`/`error` text.
 import { ServerError } from '../../errors.js'
-import { parseJson, type HttpClient, type HttpResponse } from '../../http.js'
-import { isObject, jsonObjectOf, oneLine, shapeError, stringField } from '../../json-shape.js'
+import type { HttpClient, HttpResponse } from '../../http/client.js'
+import { isObject, jsonObjectOf, oneLine, shapeError, stringField, parseJson } from '../../http/json.js'
 import type { AccessToken } from './token.js'
 
 export interface LoginResponse {
@@ -62,7 +62,10 @@ export function organizationIdFromJwt(jwt: string, where: string): string {
   return org.toLowerCase()
 }
 
-/** POST {identity}/connect/token (spec §4.1), with the errors of §4.4 made actionable. */
+/**
+ * POST {identity}/connect/token (docs/protocols/bitwarden.md#login-request), with the errors of
+ * #login-errors made actionable.
+ */
 export async function login(http: HttpClient, identityUrl: string, token: AccessToken): Promise<LoginResponse> {
   const url = `${identityUrl}/connect/token`
   const where = `Login to ${identityUrl}`

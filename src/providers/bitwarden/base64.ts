@@ -1,6 +1,7 @@
-// Standard-alphabet base64 with optional padding, as the vendor's decoder accepts (spec §2.2 step 7,
-// §6.2). Buffer's own decoder silently skips foreign characters and accepts the URL-safe alphabet,
-// so the text is checked first.
+// Standard-alphabet base64 with optional padding, as the vendor's decoder accepts
+// (docs/protocols/bitwarden.md#token-parsing step 8, #encstring-parsing). Buffer's own decoder
+// silently skips foreign characters and accepts the URL-safe alphabet, so the text is checked
+// first.
 const STANDARD_B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}(?:=|==)?)?$/
 
 /** Decodes standard base64 (padding optional); undefined when the text is not valid base64. */

@@ -1,6 +1,6 @@
-// Bitwarden's symmetric crypto (spec §3, §5, §6): HKDF token key, type-2 EncStrings
-// (AES-256-CBC + HMAC-SHA256, encrypt-then-MAC). Pure functions over strings and bytes;
-// the primitives come from @noble, none are written here.
+// Bitwarden's symmetric crypto (docs/protocols/bitwarden.md#key-derivation, #organization-key,
+// #encstring): HKDF token key, type-2 EncStrings (AES-256-CBC + HMAC-SHA256, encrypt-then-MAC).
+// Pure functions over strings and bytes; the primitives come from @noble, none are written here.
 import { cbc } from '@noble/ciphers/aes.js'
 import { equalBytes } from '@noble/ciphers/utils.js'
 import { hkdf } from '@noble/hashes/hkdf.js'
@@ -35,14 +35,14 @@ export function deriveShareableKey(secret: Uint8Array, name: string, info?: stri
   return hkdf(sha256, secret, ascii(`bitwarden-${name}`), info === undefined ? undefined : ascii(info), 64)
 }
 
-/** The access token's key (spec §3). */
+/** The access token's key (docs/protocols/bitwarden.md#key-derivation). */
 export function deriveTokenKey(seed: Uint8Array): SymmetricKey {
   return splitKey(deriveShareableKey(seed, 'accesstoken', 'sm-access-token'))
 }
 
 /**
- * Parses `2.<iv>|<data>|<mac>` (spec §6.2, BW-ENC-1/2). Every other type is refused by number, and
- * the message never quotes the ciphertext.
+ * Parses `2.<iv>|<data>|<mac>` (docs/protocols/bitwarden.md#encstring-parsing, BW-ENC-1/2). Every
+ * other type is refused by number, and the message never quotes the ciphertext.
  */
 export function parseEncString(text: string): EncString {
   const dot = text.indexOf('.')
@@ -76,7 +76,7 @@ function macOf(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
   return keyed.clone().update(iv).update(data).digest()
 }
 
-/** Verifies the MAC in constant time, then decrypts and unpads (spec §6.3). */
+/** Verifies the MAC in constant time, then decrypts and unpads (docs/protocols/bitwarden.md#decryption). */
 export function decryptBytes(enc: EncString, key: SymmetricKey): Uint8Array {
   const expected = macOf(key.mac, enc.iv, enc.data)
   if (!equalBytes(expected, enc.mac))
@@ -99,8 +99,9 @@ export function decryptString(text: string, key: SymmetricKey): string {
 }
 
 /**
- * Decrypts the login response's `encrypted_payload` into the organization key (spec §5).
- * A MAC failure here means the token's key part is wrong, so the error says so (BW-ORG-2).
+ * Decrypts the login response's `encrypted_payload` into the organization key
+ * (docs/protocols/bitwarden.md#organization-key). A MAC failure here means the token's key part is
+ * wrong, so the error says so (BW-ORG-2).
  */
 export function decryptOrganizationKey(payload: string, tokenKey: SymmetricKey): SymmetricKey {
   const enc = parseEncString(payload)

@@ -1,6 +1,6 @@
-// Which Bitwarden servers to talk to (spec §7.1, BW-COMPAT-2).
+// Which Bitwarden servers to talk to (docs/protocols/bitwarden.md#server-urls, BW-COMPAT-2).
 import { InputError } from '../../errors.js'
-import type { BitwardenSettings, Settings } from '../../inputs.js'
+import type { BitwardenSettings } from '../../inputs.js'
 
 export interface Endpoints {
   readonly identityUrl: string
@@ -12,7 +12,7 @@ const CLOUD: Readonly<Record<'us' | 'eu', Endpoints>> = {
   eu: { identityUrl: 'https://identity.bitwarden.eu', apiUrl: 'https://api.bitwarden.eu' },
 }
 
-type UrlSettings = BitwardenSettings & Pick<Settings, 'baseUrl'>
+type UrlSettings = Omit<BitwardenSettings, 'accessToken'>
 
 /** Resolves the identity and API URLs; inputs arrive already normalised by inputs.ts. */
 export function resolveEndpoints(s: UrlSettings): Endpoints {

@@ -1,13 +1,13 @@
 // Bitwarden Secrets Manager: login (2 requests with get-by-ids; 3 when names or wildcards need the
 // listing), client-side decryption, all or nothing.
 import { InputError, ServerError } from '../../errors.js'
-import type { Settings } from '../../inputs.js'
-import { parseBitwardenMapping, type BitwardenRequest } from '../../mapping/bitwarden.js'
-import type { Provider, ProviderContext, Secret } from '../index.js'
+import type { BitwardenSettings } from '../../inputs.js'
+import { parseBitwardenMapping, type BitwardenRequest } from './mapping.js'
+import type { Provider, ProviderContext, Secret } from '../provider.js'
 import { getSecretsByIds, isSecretReadable, listOrganizationSecrets, type SecretWithValue } from './api.js'
 import { resolveEndpoints } from './endpoints.js'
 import { needsListing, resolveTargets, type NamedSecret, type Target } from './resolve.js'
-import { openSession, type Session } from './session.js'
+import { openSession, type Session } from './auth.js'
 import { parseAccessToken } from './token.js'
 
 // Parallel GETs used only to explain a get-by-ids 404; low to stay inside the API's rate limits.
@@ -30,7 +30,10 @@ function decryptField(text: string, session: Session, id: string, field: string)
   }
 }
 
-/** Works out which ids made get-by-ids answer 404 (it is all-or-nothing) and says so (BW-API-2/3). */
+/**
+ * Works out which ids made get-by-ids answer 404 (it is all-or-nothing) and says so (BW-API-2/3,
+ * docs/protocols/bitwarden.md#fetching).
+ */
 async function explainNotFound(
   session: Session,
   targets: readonly Target[],
@@ -85,11 +88,11 @@ function toSecrets(targets: readonly Target[], items: readonly SecretWithValue[]
   })
 }
 
-export function createBitwardenProvider(settings: Settings, ctx: ProviderContext): Provider<BitwardenRequest> {
+export function create(settings: BitwardenSettings, ctx: ProviderContext): Provider<BitwardenRequest> {
   const token = parseAccessToken(settings.accessToken)
   ctx.mask(token.clientSecret)
   ctx.mask(token.keyText)
-  const endpoints = resolveEndpoints({ ...settings.bitwarden, baseUrl: settings.baseUrl })
+  const endpoints = resolveEndpoints(settings)
   return {
     kind: 'bitwarden',
     parse: parseBitwardenMapping,
@@ -105,7 +108,7 @@ export function createBitwardenProvider(settings: Settings, ctx: ProviderContext
       const ids = [...new Set(targets.map((t) => t.id))]
       const items = await getSecretsByIds(session.send, ids)
       if (items === undefined) throw await explainNotFound(session, targets, ids)
-      return toSecrets(targets, items, session)
+      return { secrets: toSecrets(targets, items, session), cleanups: [] }
     },
   }
 }

@@ -1,7 +1,8 @@
 // Turns parsed requests into concrete (secret id → env name) targets, using the listing of what the
-// machine account can read when names or wildcards are involved (spec §7.6). Pure.
-import type { BitwardenRequest } from '../../mapping/bitwarden.js'
-import { ENV_NAME, lineError, quote } from '../../mapping/lines.js'
+// machine account can read when names or wildcards are involved
+// (docs/protocols/bitwarden.md#names-and-projects). Pure.
+import type { BitwardenRequest } from './mapping.js'
+import { ENV_NAME, lineError, quote } from '../../mapping.js'
 
 /** A readable secret from the list endpoint, its key (name) decrypted. */
 export interface NamedSecret {

@@ -1,5 +1,6 @@
 // Bitwarden machine-account access token: `0.<client id>.<client secret>:<base64 of a 16-byte seed>`.
-// Parsing follows spec §2.2 step by step, because the step order decides which error is reported.
+// Parsing follows docs/protocols/bitwarden.md#token-parsing step by step, because the step order
+// decides which error is reported.
 import { InputError } from '../../errors.js'
 import { decodeBase64Strict } from './base64.js'
 
@@ -22,7 +23,10 @@ function fail(rule: string): never {
   throw new InputError(`Input 'access_token' is not a valid Bitwarden access token: ${rule}.`)
 }
 
-/** Splits a token into its parts (spec §2.2); throws InputError naming the rule that is broken. */
+/**
+ * Splits a token into its parts (docs/protocols/bitwarden.md#token-parsing); throws InputError
+ * naming the rule that is broken.
+ */
 export function parseAccessToken(text: string): AccessToken {
   // Step 1: a trailing newline pasted into a repository secret is common; the vendor SDK chokes on it.
   const token = text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '')
@@ -50,7 +54,10 @@ export function parseAccessToken(text: string): AccessToken {
   return { clientId: id.toLowerCase(), clientSecret, keyText, seed }
 }
 
-/** A cheap shape test used for provider detection (spec §2.1): starts with `0.` and holds a `:`. */
+/**
+ * A cheap shape test used for provider detection (docs/protocols/bitwarden.md#access-token): starts
+ * with `0.` and holds a `:`.
+ */
 export function looksLikeBitwardenToken(text: string): boolean {
   const t = text.trim()
   return t.startsWith('0.') && t.includes(':')

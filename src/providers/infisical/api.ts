@@ -1,10 +1,11 @@
-// Infisical's HTTP API as the action uses it (spec §3, §4, §5.2, §10, §11): service-token details,
-// Universal Auth login, the raw list and the legacy encrypted list, with response shapes checked
-// field by field. Messages name method, path and status plus the server's own short message and
-// reqId; never a header, a token or a body.
+// Infisical's HTTP API as the action uses it (docs/protocols/infisical.md#token-details, #raw-read,
+// #encrypted-list, #universal-auth, #errors-and-retries): service-token details, Universal Auth
+// login, the raw list and the legacy encrypted list, with response shapes checked field by field.
+// Messages name method, path and status plus the server's own short message and reqId; never a
+// header, a token or a body.
 import { ServerError } from '../../errors.js'
-import { parseJson, type HttpClient, type HttpResponse } from '../../http.js'
-import { isObject, type Json, jsonObjectOf, oneLine, shapeError, stringField } from '../../json-shape.js'
+import type { HttpClient, HttpResponse } from '../../http/client.js'
+import { isObject, type Json, jsonObjectOf, oneLine, shapeError, stringField, parseJson } from '../../http/json.js'
 import type { EncryptedField } from './crypto.js'
 
 export interface Scope {
@@ -63,7 +64,10 @@ export interface ListQuery {
   readonly recursive: boolean
 }
 
-/** The server's `message` and `reqId` (§11), one bounded line; '' when the body says nothing usable. */
+/**
+ * The server's `message` and `reqId` (docs/protocols/infisical.md#errors-and-retries), one bounded
+ * line; '' when the body says nothing usable.
+ */
 export function serverMessage(res: HttpResponse): string {
   const body = jsonObjectOf(res.text)
   if (!body) return ''
@@ -97,7 +101,10 @@ function optionalField(o: Json, name: string, where: string): string | undefined
   return v
 }
 
-/** GET /api/v2/service-token (spec §3, INF-DET-1): project, scopes (or the legacy environment), permissions, expiry, sealed key. */
+/**
+ * GET /api/v2/service-token (docs/protocols/infisical.md#token-details, INF-DET-1): project, scopes
+ * (or the legacy environment), permissions, expiry, sealed key.
+ */
 export async function getTokenDetails(http: HttpClient, baseUrl: string, bearer: string): Promise<TokenDetails> {
   const where = 'GET /api/v2/service-token'
   const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v2/service-token`, headers: authHeaders(bearer) })
@@ -142,7 +149,10 @@ export async function getTokenDetails(http: HttpClient, baseUrl: string, bearer:
   return { projectId, scopes, permissions, expiresAt, legacyShape, ...(sealedProjectKey ? { sealedProjectKey } : {}) }
 }
 
-/** POST /api/v1/auth/universal-auth/login (spec §10). Never retried on 401: 3 failures lock the identity. */
+/**
+ * POST /api/v1/auth/universal-auth/login (docs/protocols/infisical.md#universal-auth). Never
+ * retried on 401: 3 failures lock the identity.
+ */
 export async function universalAuthLogin(
   http: HttpClient,
   baseUrl: string,

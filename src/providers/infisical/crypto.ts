@@ -1,6 +1,7 @@
-// Infisical's legacy end-to-end encryption (spec §6): AES-256-GCM whose key is the UTF-8 bytes of a
-// 32-character hex string (never hex-decoded), 16-byte tags, 16- or 12-byte nonces, base64 fields.
-// Pure functions; the primitive is @noble/ciphers' gcm, which checks the tag before returning.
+// Infisical's legacy end-to-end encryption (docs/protocols/infisical.md#decryption): AES-256-GCM
+// whose key is the UTF-8 bytes of a 32-character hex string (never hex-decoded), 16-byte tags,
+// 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is @noble/ciphers' gcm, which
+// checks the tag before returning.
 import { gcm } from '@noble/ciphers/aes.js'
 import { CryptoError } from '../../errors.js'
 
@@ -42,7 +43,8 @@ function decode(text: string, what: string): Uint8Array {
 export function decryptBytes(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array): Uint8Array {
   if (key.length !== KEY_BYTES) throw new CryptoError(`the key must be ${KEY_BYTES} bytes, got ${key.length}`)
   if (iv.length === 0) throw new CryptoError('the iv is empty')
-  // @noble/ciphers takes 8 bytes and more (12 on the fast path); legacy data has 16 (spec §6).
+  // @noble/ciphers takes 8 bytes and more (12 on the fast path); legacy data has 16
+  // (docs/protocols/infisical.md#decryption).
   if (iv.length < MIN_IV_BYTES) throw new CryptoError(`the iv must be at least ${MIN_IV_BYTES} bytes, got ${iv.length}`)
   if (tag.length !== TAG_BYTES) throw new CryptoError(`the tag must be ${TAG_BYTES} bytes, got ${tag.length}`)
   const sealed = new Uint8Array(ciphertext.length + TAG_BYTES)
@@ -71,8 +73,9 @@ export function decryptSymmetric(key: string, field: EncryptedField): string {
 }
 
 /**
- * The project key from the service token's `encryptedKey/iv/tag` (spec §6 step 3). A tag failure
- * here means the token's key part does not fit this project (INF-GCM-4).
+ * The project key from the service token's `encryptedKey/iv/tag`
+ * (docs/protocols/infisical.md#decryption step 3). A tag failure here means the token's key part
+ * does not fit this project (INF-GCM-4).
  */
 export function decryptProjectKey(symKey: string, field: EncryptedField): string {
   let projectKey: string

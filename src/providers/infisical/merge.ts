@@ -1,7 +1,8 @@
-// How Infisical's clients turn one read into one set of keys (spec §7): within a folder a personal
-// secret overrides the shared one of the same key (INF-MRG-3); across folders of a recursive read
-// a key held twice is noted (INF-MRG-2); imports fill only keys still missing, walking from the last
-// import to the first, so local secrets win and among imports the last one wins (INF-MRG-1).
+// How Infisical's clients turn one read into one set of keys (docs/protocols/infisical.md#merging):
+// within a folder a personal secret overrides the shared one of the same key (INF-MRG-3); across
+// folders of a recursive read a key held twice is noted (INF-MRG-2); imports fill only keys still
+// missing, walking from the last import to the first, so local secrets win and among imports the
+// last one wins (INF-MRG-1).
 
 export interface Item {
   readonly key: string

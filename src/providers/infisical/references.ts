@@ -1,7 +1,8 @@
-// Client-side `${…}` expansion for legacy E2EE projects, as the server does for raw reads (spec §8,
-// INF-REF-1/2): `${KEY}` in the same folder, `${env.KEY}` at the root of env, `${env.a.b.KEY}` in
-// folder /a/b of env; chained up to depth 10; unknown names, self-references, cycles and folders
-// that cannot be read stay literal. Pure: folders come from a lookup the caller fills.
+// Client-side `${…}` expansion for legacy E2EE projects, as the server does for raw reads
+// (docs/protocols/infisical.md#secret-references, INF-REF-1/2): `${KEY}` in the same folder,
+// `${env.KEY}` at the root of env, `${env.a.b.KEY}` in folder /a/b of env; chained up to depth 10;
+// unknown names, self-references, cycles and folders that cannot be read stay literal. Pure:
+// folders come from a lookup the caller fills.
 
 /** The values of one folder (after personal overrides), and where it is. */
 export interface Folder {

@@ -1,6 +1,7 @@
-// What a service token may read (spec §3 INF-DET-2..4, §9): expiry, the read permission, the
-// environment and folder to use by default, and whether a folder lies inside the token's scopes.
-// Pure: the server decides; this only picks defaults and explains refusals before they happen.
+// What a service token may read (docs/protocols/infisical.md#token-details INF-DET-2..4,
+// #glob-scopes): expiry, the read permission, the environment and folder to use by default, and
+// whether a folder lies inside the token's scopes. Pure: the server decides; this only picks
+// defaults and explains refusals before they happen.
 import { InputError, ServerError } from '../../errors.js'
 import type { Scope, TokenDetails } from './api.js'
 

@@ -1,5 +1,6 @@
-// Infisical service token: `st.<tokenId>.<tokenSecret>.<symKey>` (spec §2.2). The bearer is
-// everything before the last '.'; the key part is used only for E2EE decryption and never sent.
+// Infisical service token: `st.<tokenId>.<tokenSecret>.<symKey>`
+// (docs/protocols/infisical.md#token-parsing). The bearer is everything before the last '.'; the
+// key part is used only for E2EE decryption and never sent.
 import { InputError } from '../../errors.js'
 
 export interface ServiceToken {
@@ -20,15 +21,18 @@ function fail(rule: string): never {
   throw new InputError(`Input 'access_token' is not a valid Infisical service token: ${rule}.`)
 }
 
-/** Detection (spec §2.2 step 2): a trimmed token that starts with `st.`. */
-export const SERVICE_TOKEN_SHAPE = /^st\./
+/** Detection (docs/protocols/infisical.md#service-token): a trimmed token that starts with `st.`. */
+export const TOKEN_SHAPE = /^st\./
 
-/** Splits a service token into its parts (spec §2.2, INF-TOK-1); throws InputError naming the broken rule. */
+/**
+ * Splits a service token into its parts (docs/protocols/infisical.md#token-parsing, INF-TOK-1);
+ * throws InputError naming the broken rule.
+ */
 export function parseServiceToken(input: string): ServiceToken {
   const text = input.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '')
   const odd = text.search(/[^\x21-\x7e]/)
   if (odd >= 0) fail(`it contains a character that is not printable ASCII (at position ${odd + 1})`)
-  if (!SERVICE_TOKEN_SHAPE.test(text)) fail("it does not start with 'st.'")
+  if (!TOKEN_SHAPE.test(text)) fail("it does not start with 'st.'")
   const parts = text.split('.')
   if (parts.length !== 4) {
     fail(

@@ -1,9 +1,10 @@
-// Vault's HTTP API (spec §3-§7): reads, lookup-self, child-token create and revoke-accessor, with
+// Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
+// #retries-and-timeouts): reads, lookup-self, child-token create and revoke-accessor, with
 // response shapes checked and errors that carry the status, the path and Vault's own `errors`
 // strings (bounded), never a token or a body.
 import { ServerError } from '../../errors.js'
-import { parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.js'
-import { isObject, type Json, jsonObjectOf, oneLine } from '../../json-shape.js'
+import type { HttpClient, HttpRequest, HttpResponse } from '../../http/client.js'
+import { isObject, type Json, jsonObjectOf, oneLine, parseJson } from '../../http/json.js'
 
 export interface VaultEndpoint {
   readonly http: HttpClient

@@ -1,64 +1,22 @@
-// HashiCorp Vault / OpenBao with a token (spec vault.md): one GET per distinct path, 8 at a time,
-// no lookup-self on the success path (each use of a limited-use token is precious); on a 403 one
-// lookup-self says whether the token or a policy is at fault. Optionally a child token for later
-// steps, revoked by the post step.
-import { recordCleanup } from '../../cleanup.js'
-import { InputError, ServerError } from '../../errors.js'
-import type { Settings, VaultSettings } from '../../inputs.js'
-import { normalizeName, parseVaultMapping, type VaultRequest } from '../../mapping/vault.js'
-import type { Provider, ProviderContext, Secret } from '../index.js'
-import {
-  createChildToken,
-  lookupSelf,
-  readPath,
-  statusError,
-  type ReadResult,
-  type TokenInfo,
-  type VaultEndpoint,
-} from './api.js'
+// HashiCorp Vault / OpenBao (docs/protocols/vault.md): one GET per distinct path, 8 at a time, no
+// lookup-self on the success path (auth.ts); optionally a child token for later steps, which the
+// post step revokes (revoke.ts).
+import { InputError, ServerError, secretsLine } from '../../errors.js'
+import type { VaultSettings } from '../../inputs.js'
+import type { Cleanup, Provider, ProviderContext, Secret } from '../provider.js'
+import { createChildToken, readPath, type ReadResult } from './api.js'
+import { login } from './auth.js'
+import { normalizeName, parseVaultMapping, type VaultRequest } from './mapping.js'
+import { CHILD_TOKEN_CLEANUP } from './revoke.js'
 import { evaluatePath } from './selector.js'
-import { parseVaultToken } from './token.js'
 import { decodeValue, stringifyValue, stringLeaves } from './values.js'
 
 /** Parallel reads (issue 4: a small bound of 8). */
 const CONCURRENCY = 8
-export const CHILD_TOKEN_CLEANUP = 'vault-revoke-child'
 
 /** A Secret plus vault-action's output name (case kept, unlike the env name). */
 export interface VaultSecret extends Secret {
   readonly outputName: string
-}
-
-function duration(seconds: number): string {
-  if (seconds <= 0) return '0s'
-  const h = Math.floor(seconds / 3600)
-  const m = Math.floor((seconds % 3600) / 60)
-  const s = seconds % 60
-  return [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].join('')
-}
-
-function describe(info: TokenInfo): string {
-  const uses =
-    info.numUses === 0
-      ? 'unlimited uses'
-      : info.numUses < 0
-        ? 'no uses left'
-        : `${info.numUses} use${info.numUses === 1 ? '' : 's'} left`
-  const ttl = info.expires ? `expires in ${duration(info.ttl)}` : 'does not expire'
-  return `policies: ${info.policies.join(', ') || '(none)'}; ${ttl}; ${uses}`
-}
-
-function namespaceHint(vault: VaultSettings, token: string, info?: TokenInfo): string {
-  const used = vault.namespace ?? ''
-  if (info && info.namespacePath !== used && !used.startsWith(`${info.namespacePath}/`)) {
-    return ` The token belongs to namespace '${info.namespacePath || '(root)'}' but the request used '${used || '(root)'}': set 'namespace: ${info.namespacePath}' (or VAULT_NAMESPACE).`
-  }
-  if (!info && used !== '') return ` Check also that 'namespace: ${used}' is the token's namespace (or a child of it).`
-  // Tokens created in a namespace carry a `.<namespace id>` suffix.
-  if (!info && used === '' && /^(hv)?[sb]\.[^.]+\.[^.]+$/.test(token)) {
-    return " The token has a namespace suffix: set 'namespace' (or VAULT_NAMESPACE) to the namespace it was created in."
-  }
-  return ''
 }
 
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -81,84 +39,15 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
   if (errors.length > 0) throw errors[0]
 }
 
-export function createVaultProvider(settings: Settings, ctx: ProviderContext): Provider<VaultRequest> {
-  const vault = settings.vault
-  const token = parseVaultToken(settings.accessToken)
-  ctx.mask(token.value)
+export function create(vault: VaultSettings, ctx: ProviderContext): Provider<VaultRequest> {
   if (vault.url === undefined) {
     throw new InputError(
       vault.urlProblem ??
         "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).",
     )
   }
-  if (token.kind === 'recovery')
-    ctx.warning(
-      'The access token is a Vault recovery token (hvr./r.): it works only while the server runs in recovery mode.',
-    )
-  if (token.kind === 'batch' && vault.exportToken === 'child') {
-    throw new InputError(
-      "Input 'export_token' is 'child', but the access token is a batch token (hvb./b.), which cannot create child tokens.",
-    )
-  }
-  const ep: VaultEndpoint = { http: ctx.http, url: vault.url, token: token.value, namespace: vault.namespace }
-
-  // VLT-LIFE-2: at most one lookup-self per run to explain a 403, shared by parallel reads.
-  let lookup: Promise<TokenInfo | undefined> | undefined
-  const explainLookup = (): Promise<TokenInfo | undefined> => (lookup ??= lookupSelf(ep, ctx.mask))
-
-  async function forbidden(path: string, res: ReadResult & { kind: 'forbidden' }): Promise<ServerError> {
-    const base = statusError(res.response, `"${path}"`).message
-    let info: TokenInfo | undefined
-    try {
-      info = await explainLookup()
-    } catch (err) {
-      return new ServerError(
-        `${base}. Vault refuses the token or its policies deny this path (lookup-self to tell which failed: ${(err as Error).message}).`,
-        403,
-      )
-    }
-    if (!info) {
-      return new ServerError(
-        `${base}: the token is invalid, expired, revoked or out of uses (lookup-self was refused too).${namespaceHint(vault, token.value)}`,
-        403,
-      )
-    }
-    return new ServerError(
-      `${base}: the token is valid (${describe(info)}) but its policies do not allow reading this path; grant 'read' on "${path.replace(/\?.*$/, '')}" to one of them.${namespaceHint(vault, token.value, info)}`,
-      403,
-    )
-  }
-
-  async function checkToken(paths: number): Promise<void> {
-    const info = await lookupSelf(ep, ctx.mask)
-    if (!info) {
-      throw new ServerError(
-        `check_token: Vault refused auth/token/lookup-self: the token is invalid, expired, revoked or out of uses.${namespaceHint(vault, token.value)}`,
-        403,
-      )
-    }
-    if (info.expires && info.ttl < vault.minTtlSeconds) {
-      throw new ServerError(
-        `check_token: the token expires in ${duration(info.ttl)}, less than min_ttl (${duration(vault.minTtlSeconds)}); renew it or issue a longer-lived one (${describe(info)}).`,
-      )
-    }
-    // Vault reports num_uses after the lookup's own use; -1 means the lookup spent the last one.
-    const needed = paths + (vault.exportToken === 'child' ? 1 : 0)
-    if (info.numUses !== 0) {
-      const left = Math.max(0, info.numUses)
-      if (vault.exportToken === 'child') {
-        throw new ServerError(
-          `check_token: the token is limited to a number of uses (${left} left after the check), and limited-use tokens cannot create the child token export_token asks for.`,
-        )
-      }
-      if (left < needed) {
-        throw new ServerError(
-          `check_token: the token has ${left} use${left === 1 ? '' : 's'} left after this check (lookup-self spent one), but the run needs ${needed} (one per distinct path); issue it with num_uses of at least ${needed + 1}, or drop check_token to save a use.`,
-        )
-      }
-    }
-    ctx.debug(`check_token: token ok (${describe(info)}); ${needed} request${needed === 1 ? '' : 's'} to go`)
-  }
+  const session = login(vault, vault.url, ctx)
+  const ep = session.ep
 
   function valueOf(raw: unknown, where: string): string {
     let value = stringifyValue(raw)
@@ -172,7 +61,7 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
   }
 
   function secretsOf(r: VaultRequest, data: Record<string, unknown>, v2: boolean): VaultSecret[] {
-    const at = `Input 'secrets', line ${r.line} (${r.path})`
+    const at = `${secretsLine(r.line)} (${r.path})`
     if (r.wildcard) {
       const prefix = r.prefix ?? ''
       return Object.keys(data).map((key) => {
@@ -227,16 +116,17 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
           "Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').",
         )
       }
-      if (vault.checkToken) await checkToken(paths.length)
+      if (vault.checkToken) await session.checkToken(paths.length)
       const results = new Map<string, ReadResult>()
       await pool(paths, CONCURRENCY, async (path) => {
         const res = await readPath(ep, path)
-        if (res.kind === 'forbidden') throw await forbidden(path, res)
+        if (res.kind === 'forbidden') throw await session.forbidden(path, res)
         // Every value fetched is a secret from now on, selected or not: a later error may echo it.
         if (res.kind === 'ok') for (const leaf of stringLeaves(res.data)) if (leaf.length >= 3) ctx.mask(leaf)
         results.set(path, res)
       })
       const out: VaultSecret[] = []
+      const cleanups: Cleanup[] = []
       const reported = new Set<string>()
       for (const r of requests) {
         const res = results.get(r.path)!
@@ -253,7 +143,7 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
             continue
           }
           throw new ServerError(
-            `Input 'secrets', line ${r.line}: ${message}. Vault answers 404 for a missing path or key, and also when the path is outside what the token may see.`,
+            `${secretsLine(r.line)}: ${message}. Vault answers 404 for a missing path or key, and also when the path is outside what the token may see.`,
             404,
           )
         }
@@ -280,17 +170,11 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
           { ttlSeconds: vault.ttlSeconds, numUses: vault.numUses, policies: vault.policies },
           ctx.mask,
         )
-        // Record first: whatever happens next, the post step revokes it.
-        if (ctx.saveState) {
-          recordCleanup(ctx.saveState, {
-            kind: CHILD_TOKEN_CLEANUP,
-            data: { url: vault.url!, namespace: vault.namespace ?? '', accessor: child.accessor },
-          })
-        } else {
-          ctx.warning(
-            'export_token: this run cannot record the revocation for the post step; the child token will live until its TTL ends.',
-          )
-        }
+        // The pipeline records it before exporting anything: whatever happens next, the post step revokes it.
+        cleanups.push({
+          kind: CHILD_TOKEN_CLEANUP,
+          data: { url: vault.url!, namespace: vault.namespace ?? '', accessor: child.accessor },
+        })
         out.push({
           name: 'VAULT_TOKEN',
           outputName: 'VAULT_TOKEN',
@@ -298,7 +182,7 @@ export function createVaultProvider(settings: Settings, ctx: ProviderContext): P
           source: 'vault child token (export_token: child)',
         })
       }
-      return out
+      return { secrets: out, cleanups }
     },
   }
 }

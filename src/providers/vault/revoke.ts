@@ -1,18 +1,19 @@
 // The post step's half of export_token: child: revoke the child token by its accessor, with the
 // parent token's permission (POST auth/token/revoke-accessor), so a child whose uses are spent or
 // whose token text is gone can still be revoked. A failure is a warning, never an error.
-import type { HttpClient } from '../../http.js'
+import type { VaultSettings } from '../../inputs.js'
+import type { CleanupContext } from '../provider.js'
 import { revokeAccessor, vaultErrors } from './api.js'
 
-export interface RevokeContext {
-  readonly http: HttpClient
-  /** The parent token (the step's access_token input), masked by the caller. */
-  readonly token: string
-  readonly info: (message: string) => void
-  readonly warning: (message: string) => void
-}
+/** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
+export const CHILD_TOKEN_CLEANUP = 'vault-revoke-child'
 
-export async function revokeChild(data: Readonly<Record<string, string>>, ctx: RevokeContext): Promise<void> {
+/** `vault` is the post step's own reading of the inputs: the parent token, masked by the caller. */
+export async function revokeChild(
+  data: Readonly<Record<string, string>>,
+  vault: Pick<VaultSettings, 'accessToken'>,
+  ctx: CleanupContext,
+): Promise<void> {
   const { url, namespace, accessor } = data
   if (!url || !accessor) {
     ctx.warning(
@@ -21,7 +22,7 @@ export async function revokeChild(data: Readonly<Record<string, string>>, ctx: R
     return
   }
   const res = await revokeAccessor(
-    { http: ctx.http, url, token: ctx.token.trim(), namespace: namespace || undefined },
+    { http: ctx.http, url, token: vault.accessToken, namespace: namespace || undefined },
     accessor,
   )
   if (res.status >= 200 && res.status < 300) {
@@ -40,3 +41,15 @@ export async function revokeChild(data: Readonly<Record<string, string>>, ctx: R
     `Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`,
   )
 }
+
+/** Every cleanup kind this wing records, with its handler. */
+export const CLEANUP_HANDLERS: Readonly<
+  Record<
+    string,
+    (
+      data: Readonly<Record<string, string>>,
+      vault: Pick<VaultSettings, 'accessToken'>,
+      ctx: CleanupContext,
+    ) => Promise<void>
+  >
+> = { [CHILD_TOKEN_CLEANUP]: revokeChild }

@@ -1,4 +1,5 @@
-// The JSONata subset that vault-action's selectors need (spec §8.2-§8.4). Pure.
+// The JSONata subset that vault-action's selectors need (docs/protocols/vault.md#entry-syntax,
+// #names, #selectors). Pure.
 // vault-action evaluates `data.[data.]<selector>` with jsonata 2.0.4. We parse the selector with
 // JSONata's lexer and operator table to classify it (string literal, path, or an expression that
 // needs `| NAME`) and evaluate paths of field names, backtick names, quoted names, `$`, `*` and
@@ -6,10 +7,12 @@
 // unwrapping, empty = no match). Anything else is refused at parse time, so a selector is never
 // silently empty.
 
+import { ActionError } from '../../errors.js'
+
 /** A selector JSONata would reject (the message is JSONata-like). */
-export class SelectorSyntaxError extends Error {}
+export class SelectorSyntaxError extends ActionError {}
 /** Valid JSONata, but outside what this action evaluates. */
-export class SelectorUnsupportedError extends Error {}
+export class SelectorUnsupportedError extends ActionError {}
 
 type Tok =
   | { t: 'op'; v: string; pos: number }

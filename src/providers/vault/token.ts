@@ -1,4 +1,4 @@
-// The Vault token as given (spec §2): only the prefix means anything to a client.
+// The Vault token as given (docs/protocols/vault.md#tokens): only the prefix means anything to a client.
 import { InputError } from '../../errors.js'
 
 export type VaultTokenKind = 'service' | 'batch' | 'recovery' | 'unknown'
@@ -12,7 +12,7 @@ export interface VaultToken {
 }
 
 /** Prefixes that select Vault when `provider` is 'auto' (VLT-TOK-1). */
-export const VAULT_TOKEN_SHAPE = /^(hvs|hvb|hvr|s|b|r)\.\S/
+export const TOKEN_SHAPE = /^(hvs|hvb|hvr|s|b|r)\.\S/
 
 const MAX_TOKEN_LENGTH = 8192
 

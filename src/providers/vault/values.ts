@@ -1,4 +1,4 @@
-// From a selected JSON value to the exported text (spec §8.6, VLT-GRM-7). Pure.
+// From a selected JSON value to the exported text (docs/protocols/vault.md#values, VLT-GRM-7). Pure.
 import { InputError } from '../../errors.js'
 
 /** vault-action: strings byte for byte, everything else compact JSON. */

@@ -1,0 +1,228 @@
+// The docs agree with the code: action.yml, README's inputs tables and src/inputs.ts name the same
+// inputs; action.yml's outputs are documented and set; every error message the code throws is in
+// README's troubleshooting table; examples/ and README's YAML snippets parse and use real inputs.
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+
+const ROOT = join(import.meta.dirname ?? '.', '../..')
+const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8')
+
+// js-yaml is already installed (through eslint); no types are, so it is loaded untyped.
+const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown }
+
+type Yaml = Record<string, unknown>
+const isObject = (v: unknown): v is Yaml => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const action = yaml.load(read('action.yml')) as { inputs: Yaml; outputs?: Yaml }
+const ACTION_INPUTS = new Set(Object.keys(action.inputs))
+const README = read('README.md')
+
+function sorted(s: Iterable<string>): string[] {
+  return [...s].sort()
+}
+
+/** Inputs named in the first cell of every README table whose header starts with `| Input |`. */
+function readmeInputs(): Set<string> {
+  const names = new Set<string>()
+  let inTable = false
+  for (const line of README.split('\n')) {
+    if (/^\| Input \|/.test(line)) {
+      inTable = true
+      continue
+    }
+    if (!line.startsWith('|')) {
+      inTable = false
+      continue
+    }
+    if (!inTable || /^\|[-| ]+\|$/.test(line)) continue
+    const first = line.split('|')[1] ?? ''
+    for (const [, name] of first.matchAll(/`([a-z_]+)`/g)) names.add(name!)
+  }
+  return names
+}
+
+/**
+ * Inputs src/inputs.ts reads: the literal first argument of every call of an InputReader method
+ * (`read.text('…')`, `read.boolean('…', …)`, …; src/input-readers.ts), however prettier wraps it.
+ */
+function codeInputs(): Set<string> {
+  const src = read('src/inputs.ts')
+  const names = new Set<string>()
+  const methods = new Set<string>()
+  for (const [, method, name] of src.matchAll(/\bread\s*\.\s*(\w+)\(\s*'([a-z_-]+)'/g)) {
+    methods.add(method!)
+    names.add(name!)
+  }
+  // The pattern must keep finding the readers, or this test would pass on nothing.
+  expect([...methods]).toEqual(expect.arrayContaining(['text', 'boolean', 'choice', 'required', 'url', 'duration']))
+  return names
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((f) => {
+    const p = join(dir, f)
+    return statSync(join(ROOT, p)).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : []
+  })
+}
+
+describe('inputs', () => {
+  test('action.yml, README and src/inputs.ts name exactly the same inputs', () => {
+    const code = codeInputs()
+    const readme = readmeInputs()
+    expect(ACTION_INPUTS.size).toBeGreaterThan(20)
+    expect(sorted(code)).toEqual(sorted(ACTION_INPUTS))
+    expect(sorted(readme)).toEqual(sorted(ACTION_INPUTS))
+  })
+
+  test('every input has a description; defaults are strings', () => {
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      expect(isObject(spec) && typeof spec.description === 'string' && spec.description.length > 10).toBe(true)
+      if (isObject(spec) && 'default' in spec) expect([name, typeof spec.default]).toEqual([name, 'string'])
+    }
+  })
+
+  test('only src/inputs.ts calls core.getInput', () => {
+    for (const file of walk('src')) {
+      if (file === join('src', 'inputs.ts')) continue
+      expect([file, /\bgetInput\(/.test(read(file).replace(/\/\/.*$/gm, ''))]).toEqual([file, false])
+    }
+  })
+})
+
+describe('outputs', () => {
+  test("action.yml's outputs are in README's outputs table and set by the code", () => {
+    const outputs = Object.keys(action.outputs ?? {})
+    expect(outputs).toContain('export_file')
+    const section = README.slice(
+      README.indexOf('## Outputs'),
+      README.indexOf('\n## ', README.indexOf('## Outputs') + 5),
+    )
+    const documented = [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1])
+    expect(sorted(documented as string[])).toEqual(sorted(outputs))
+    const src = walk('src').map(read).join('\n')
+    for (const o of outputs) expect([o, src.includes(`setOutput('${o}'`)]).toEqual([o, true])
+  })
+})
+
+/** The literal start of every message thrown with one of our error classes, up to its first `${`. */
+function thrownPrefixes(): { file: string; prefix: string }[] {
+  const out: { file: string; prefix: string }[] = []
+  for (const file of walk('src')) {
+    const text = read(file)
+    for (const m of text.matchAll(/new (?:InputError|ServerError|ActionError|CryptoError)\(\s*(['"`])/g)) {
+      const q = m[1]!
+      let i = m.index + m[0].length
+      let s = ''
+      while (i < text.length && text[i] !== q) {
+        if (text[i] === '\\') {
+          s += text[i + 1]
+          i += 2
+          continue
+        }
+        if (q === '`' && text.startsWith('${', i)) break
+        s += text[i++]
+      }
+      out.push({ file, prefix: s })
+    }
+  }
+  return out
+}
+
+/** Lower case, one space for any whitespace, `\|` as `|`: how a message is compared with README. */
+const normal = (s: string): string => s.toLowerCase().replace(/\\\|/g, '|').replace(/\s+/g, ' ')
+
+describe('errors', () => {
+  test('README troubleshooting covers the start of every message the code throws', () => {
+    const prefixes = thrownPrefixes()
+    expect(prefixes.length).toBeGreaterThan(60)
+    const errors = normal(README.slice(README.indexOf('## Errors')))
+    const missing: string[] = []
+    for (const { file, prefix } of prefixes) {
+      // The first four words: enough to find the row, loose enough that README may abbreviate the rest.
+      const start = normal(prefix)
+        .trim()
+        .split(' ')
+        .slice(0, 4)
+        .join(' ')
+        .replace(/[\s:.,(]+$/, '')
+      if (start.length < 6) continue // starts with an interpolation, e.g. `${where} failed with …`
+      if (!errors.includes(start)) missing.push(`${file}: ${start}`)
+    }
+    expect(missing).toEqual([])
+  })
+
+  test('the fork explanation and the export errors have their rows', () => {
+    const errors = README.slice(README.indexOf('## Errors'))
+    expect(errors).toContain("`Input 'access_token' is empty: it is required. …`")
+    expect(errors).toContain('[Pull requests from forks](#pull-requests-from-forks)')
+    expect(errors).toContain("`Input 'export_format' is 'dotenv', but the value of NAME (…) contains …`")
+  })
+})
+
+/** Every step of a parsed workflow or snippet that uses this action. */
+function ourSteps(doc: unknown): Yaml[] {
+  const found: Yaml[] = []
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit)
+    else if (isObject(v)) {
+      if (typeof v.uses === 'string' && v.uses.startsWith('acme/inject-secrets@')) found.push(v)
+      else Object.values(v).forEach(visit)
+    }
+  }
+  visit(doc)
+  return found
+}
+
+function expectKnownInputs(where: string, step: Yaml): void {
+  const withKeys = isObject(step.with) ? Object.keys(step.with) : []
+  expect([where, withKeys.filter((k) => !ACTION_INPUTS.has(k))]).toEqual([where, []])
+}
+
+describe('examples/', () => {
+  const files = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yml'))
+
+  test('one per provider, plus export_file and summary', () => {
+    expect(sorted(files)).toEqual(['bitwarden.yml', 'export-file.yml', 'infisical.yml', 'summary.yml', 'vault.yml'])
+  })
+
+  test.each(files)('%s is a workflow whose steps use only real inputs', (file) => {
+    const doc = yaml.load(read(join('examples', file)))
+    expect(isObject(doc)).toBe(true)
+    const wf = doc as Yaml
+    expect(typeof wf.name).toBe('string')
+    expect(wf.on ?? wf.true).toBeDefined() // YAML 1.1 parsers read a bare `on` as true
+    expect(isObject(wf.jobs)).toBe(true)
+    for (const job of Object.values(wf.jobs as Yaml)) {
+      expect(isObject(job) && typeof job['runs-on'] === 'string' && Array.isArray(job.steps)).toBe(true)
+    }
+    const steps = ourSteps(wf)
+    expect(steps.length).toBeGreaterThan(0)
+    for (const s of steps) expectKnownInputs(file, s)
+    // A step output used later comes from a step with that id.
+    const text = read(join('examples', file))
+    for (const [, id] of text.matchAll(/steps\.([\w-]+)\.outputs\.export_file/g))
+      expect(steps.some((s) => s.id === id && isObject(s.with) && 'export_file' in s.with)).toBe(true)
+  })
+
+  test('README links every example', () => {
+    for (const f of files) expect(README).toContain(`(examples/${f})`)
+  })
+})
+
+describe("README's YAML snippets", () => {
+  const blocks = [...README.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!)
+
+  test('parse, and every step of this action uses only real inputs', () => {
+    expect(blocks.length).toBeGreaterThan(5)
+    let steps = 0
+    blocks.forEach((b, i) => {
+      const doc = yaml.load(b)
+      for (const s of ourSteps(doc)) {
+        expectKnownInputs(`README yaml block ${i + 1}`, s)
+        steps++
+      }
+    })
+    expect(steps).toBeGreaterThan(5)
+  })
+})

@@ -1,0 +1,542 @@
+import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, p as parseJson, S as ServerError, o as isObject, t as shapeError, u as stringField, v as jsonObjectOf, x as oneLine, I as InputError, E as ENV_NAME } from './revoke-B7THosWN.js';
+
+// The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
+// Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
+// extensions, each a form the vendor rejects, BW-MAP-5):
+//   <uuid> > NAME            by id (the vendor's form; spaces around '>' optional)
+//   <name> > NAME            by secret name, among everything the machine account can read
+//   <project-uuid>/<name> > NAME
+//   <project-uuid>/*         every secret of a project, each under its own name
+//   *                        every secret the machine account can read
+// Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
+const UUID$1 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NEAR_UUID = /^(?=.*-)[0-9a-f-]{16,}$/i;
+function parseSource(source, line) {
+    if (source === '*')
+        return { kind: 'all' };
+    const slash = source.indexOf('/');
+    if (slash > 0 && UUID$1.test(source.slice(0, slash))) {
+        const projectId = source.slice(0, slash).toLowerCase();
+        const name = source.slice(slash + 1).trim();
+        if (name === '')
+            throw lineError(line, `the secret name after the project id is empty (use '${projectId}/*' for the whole project)`);
+        return name === '*' ? { kind: 'all', projectId } : { kind: 'name', name, projectId };
+    }
+    if (UUID$1.test(source))
+        return { kind: 'id', id: source.toLowerCase() };
+    // Hex and hyphens only: a mistyped id, not a name; say so rather than search for it by name.
+    if (NEAR_UUID.test(source))
+        throw lineError(line, `${quote(source)} looks like a secret id but is not a valid UUID (8-4-4-4-12 hex digits)`);
+    return { kind: 'name', name: source };
+}
+function parseLine({ line, text }) {
+    const pieces = text.split('>');
+    if (pieces.length > 2)
+        throw lineError(line, "it has more than one '>' (expected '<secret id or name> > ENV_NAME')");
+    const source = pieces[0].trim();
+    if (pieces.length === 1) {
+        const selector = parseSource(source, line);
+        if (selector.kind !== 'all') {
+            throw lineError(line, "expected '<secret id or name> > ENV_NAME', '<project id>/*' or '*' (no '>' found)");
+        }
+        return { line, selector };
+    }
+    const envName = pieces[1].trim();
+    if (source === '')
+        throw lineError(line, "the secret id or name before '>' is empty");
+    if (envName === '')
+        throw lineError(line, "the environment variable name after '>' is empty");
+    const selector = parseSource(source, line);
+    if (selector.kind === 'all') {
+        throw lineError(line, "a wildcard exports each secret under its own name; remove '> " + envName + "'");
+    }
+    assertEnvName(envName, line);
+    return { line, selector, envName };
+}
+function wildcardKey(s) {
+    return s.kind === 'all' ? (s.projectId ?? '*') : undefined;
+}
+/**
+ * Parses the Bitwarden `secrets` input. Throws InputError naming the line and the rule broken.
+ * A UUID on several lines is fetched once and the last line's name wins, with a warning (BW-MAP-3).
+ */
+function parseBitwardenMapping(input) {
+    const byKey = new Map();
+    const envLines = new Map();
+    const warnings = [];
+    for (const entry of meaningfulLines(input)) {
+        const request = parseLine(entry);
+        const { selector, envName, line } = request;
+        let key;
+        if (selector.kind === 'id') {
+            key = `id:${selector.id}`;
+            const earlier = byKey.get(key);
+            if (earlier?.envName !== undefined) {
+                warnings.push(`${secretsLine(line)}: secret ${selector.id} is also mapped on line ${earlier.line}; ` +
+                    `it is fetched once and exported as ${envName} only (not ${earlier.envName}).`);
+                envLines.delete(earlier.envName);
+                byKey.delete(key);
+            }
+        }
+        else if (selector.kind === 'all') {
+            key = `all:${wildcardKey(selector)}`;
+            const earlier = byKey.get(key);
+            if (earlier)
+                throw lineError(line, `it repeats the wildcard of line ${earlier.line}`);
+        }
+        else {
+            key = `line:${line}`;
+        }
+        if (envName !== undefined) {
+            const first = envLines.get(envName);
+            if (first !== undefined)
+                throw lineError(line, `the name ${envName} is already used on line ${first}; names must be unique`);
+            envLines.set(envName, line);
+        }
+        byKey.set(key, request);
+    }
+    return { requests: [...byKey.values()].sort((a, b) => a.line - b.line), warnings };
+}
+
+// Bitwarden's HTTP API (docs/protocols/bitwarden.md#login, #api): login and the few read endpoints
+// the action needs, with response shapes checked field by field. Error messages name the URL path
+// and status, never a token, a JWT or a body beyond the server's own short `message`/`error` text.
+/** The server's own short error text (`message`, `error`, `error_description`), printable. */
+function serverMessage(res) {
+    const body = jsonObjectOf(res.text);
+    if (!body)
+        return '';
+    // One line, bounded: enough to say what the server said, too little to carry a payload.
+    return oneLine([body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': '));
+}
+function statusError(res, where, hint = '') {
+    const said = serverMessage(res);
+    const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : '';
+    return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`, res.status);
+}
+/** Reads the organization id from the JWT's payload without verifying it (BW-LOGIN-3). */
+function organizationIdFromJwt(jwt, where) {
+    const parts = jwt.split('.');
+    if (parts.length !== 3)
+        throw shapeError(where, 'access_token is not a JWT');
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        throw shapeError(where, 'the JWT payload is not JSON');
+    }
+    const org = isObject(claims) ? claims.organization : undefined;
+    if (typeof org !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(org)) {
+        throw shapeError(where, "the JWT has no 'organization' claim holding a UUID");
+    }
+    return org.toLowerCase();
+}
+/**
+ * POST {identity}/connect/token (docs/protocols/bitwarden.md#login-request), with the errors of
+ * #login-errors made actionable.
+ */
+async function login(http, identityUrl, token) {
+    const url = `${identityUrl}/connect/token`;
+    const where = `Login to ${identityUrl}`;
+    const form = new URLSearchParams({
+        scope: 'api.secrets',
+        client_id: token.clientId,
+        client_secret: token.clientSecret,
+        grant_type: 'client_credentials',
+    });
+    const res = await http.send({
+        method: 'POST',
+        url,
+        headers: {
+            'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+            accept: 'application/json',
+            'device-type': '21',
+        },
+        body: form.toString(),
+    });
+    if (res.status === 400 && serverMessage(res).startsWith('invalid_client')) {
+        throw new ServerError(`${where} was refused (invalid_client). The access token is mistyped, expired or revoked; ` +
+            'or its machine account or organization is disabled; or it belongs to another server: a token from the ' +
+            "EU cloud needs 'cloud_region: eu', one from the US cloud 'cloud_region: us' (the default), and a " +
+            "self-hosted one 'base_url' set to that server.", 400);
+    }
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const body = parseJson(res, where);
+    if (!isObject(body))
+        throw shapeError(where, 'not a JSON object');
+    const bad = ['access_token', 'token_type', 'scope', 'encrypted_payload'].filter((f) => typeof body[f] !== 'string');
+    const expiresIn = body.expires_in;
+    if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 0)
+        bad.push('expires_in');
+    if (bad.length > 0)
+        throw shapeError(where, `missing or invalid field${bad.length > 1 ? 's' : ''} ${bad.join(', ')}`);
+    return {
+        accessToken: body.access_token,
+        expiresInSeconds: expiresIn,
+        encryptedPayload: body.encrypted_payload,
+    };
+}
+function asList(body, field, where) {
+    const list = isObject(body) ? body[field] : undefined;
+    if (!Array.isArray(list))
+        throw shapeError(where, `field '${field}' is missing or not a list`);
+    return list;
+}
+function toSecretWithValue(item, where) {
+    if (!isObject(item))
+        throw shapeError(where, 'a secret is not an object');
+    return {
+        id: stringField(item, 'id', where).toLowerCase(),
+        organizationId: stringField(item, 'organizationId', where).toLowerCase(),
+        value: stringField(item, 'value', where),
+    };
+}
+function toListedSecret(item, where) {
+    if (!isObject(item))
+        throw shapeError(where, 'a secret is not an object');
+    const projects = Array.isArray(item.projects) ? item.projects : [];
+    return {
+        id: stringField(item, 'id', where).toLowerCase(),
+        organizationId: stringField(item, 'organizationId', where).toLowerCase(),
+        key: stringField(item, 'key', where),
+        projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
+    };
+}
+/** POST /secrets/get-by-ids; undefined when the server answers 404 (some id missing or unreadable). */
+async function getSecretsByIds(send, ids) {
+    const res = await send('POST', '/secrets/get-by-ids', { ids });
+    const where = 'POST /secrets/get-by-ids';
+    if (res.status === 404)
+        return undefined;
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    return asList(parseJson(res, where), 'data', where).map((item) => toSecretWithValue(item, where));
+}
+/** GET /secrets/{id}: true when readable, false on 404. Used only to explain a get-by-ids 404. */
+async function isSecretReadable(send, id) {
+    const res = await send('GET', `/secrets/${id}`);
+    if (res.status === 404)
+        return false;
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, `GET /secrets/${id}`);
+    return true;
+}
+/** GET /organizations/{orgId}/secrets: every secret the machine account can see, keys only. */
+async function listOrganizationSecrets(send, orgId) {
+    const path = `/organizations/${orgId}/secrets`;
+    const where = `GET ${path}`;
+    const res = await send('GET', path);
+    if (res.status === 404) {
+        throw statusError(res, where, 'The machine account may have no access to any project or secret in this organization');
+    }
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    return asList(parseJson(res, where), 'secrets', where).map((item) => toListedSecret(item, where));
+}
+
+// Which Bitwarden servers to talk to (docs/protocols/bitwarden.md#server-urls, BW-COMPAT-2).
+const CLOUD = {
+    us: { identityUrl: 'https://identity.bitwarden.com', apiUrl: 'https://api.bitwarden.com' },
+    eu: { identityUrl: 'https://identity.bitwarden.eu', apiUrl: 'https://api.bitwarden.eu' },
+};
+/** Resolves the identity and API URLs; inputs arrive already normalised by inputs.ts. */
+function resolveEndpoints(s) {
+    const custom = [s.baseUrl && 'base_url', s.identityUrl && 'identity_url', s.apiUrl && 'api_url'].filter(Boolean);
+    if (s.cloudRegion && custom.length > 0) {
+        // sm-action v2 let the custom URL win and v3 lets the region win: refuse to guess.
+        throw new InputError(`Conflicting inputs: 'cloud_region' (${s.cloudRegion}) and '${custom.join("', '")}' both say which server to use; give only one.`);
+    }
+    if (s.cloudRegion)
+        return CLOUD[s.cloudRegion];
+    if (Boolean(s.identityUrl) !== Boolean(s.apiUrl)) {
+        throw new InputError(`Inputs 'identity_url' and 'api_url' must be given together (only '${s.identityUrl ? 'identity_url' : 'api_url'}' is set).`);
+    }
+    // As sm-action v3: explicit identity + API URLs take precedence over base_url.
+    if (s.identityUrl && s.apiUrl)
+        return { identityUrl: s.identityUrl, apiUrl: s.apiUrl };
+    if (s.baseUrl)
+        return { identityUrl: `${s.baseUrl}/identity`, apiUrl: `${s.baseUrl}/api` };
+    return CLOUD.us;
+}
+
+function scopeOf(projectId) {
+    return projectId ? `project ${projectId}` : 'the secrets this machine account can read';
+}
+function describe(s) {
+    return s.projectIds.length > 0 ? `${s.id} (project ${s.projectIds.join(', ')})` : s.id;
+}
+/** True when a request needs the listing (names or wildcards) rather than ids alone. */
+function needsListing(requests) {
+    return requests.some((r) => r.selector.kind !== 'id');
+}
+function inScope(s, projectId) {
+    return projectId === undefined || s.projectIds.includes(projectId);
+}
+/**
+ * Resolves every request; throws InputError for a name that matches nothing or several secrets
+ * (BW-NAME-1), and for wildcard keys that are not valid or not unique env names (BW-NAME-2).
+ */
+function resolveTargets(requests, listed) {
+    const explicit = [];
+    for (const r of requests) {
+        const s = r.selector;
+        if (s.kind === 'id')
+            explicit.push({ id: s.id, envName: r.envName, line: r.line });
+        if (s.kind !== 'name')
+            continue;
+        const matches = listed.filter((l) => l.name === s.name && inScope(l, s.projectId));
+        if (matches.length === 0) {
+            throw lineError(r.line, `no secret named ${quote(s.name)} among ${scopeOf(s.projectId)} (names are case-sensitive; is the secret's project shared with the machine account?)`);
+        }
+        if (matches.length > 1) {
+            throw lineError(r.line, `the name ${quote(s.name)} is ambiguous: ${matches.length} secrets have it: ${matches.map(describe).join('; ')}. ` +
+                "Use the secret's id, or '<project id>/<name>'");
+        }
+        explicit.push({ id: matches[0].id, envName: r.envName, line: r.line });
+    }
+    // Wildcards: each secret in scope under its own name, unless a line maps it explicitly.
+    const taken = new Set(explicit.map((t) => t.id));
+    const usedNames = new Map(explicit.map((t) => [t.envName, `line ${t.line}`]));
+    const implicit = [];
+    for (const r of requests) {
+        const s = r.selector;
+        if (s.kind !== 'all')
+            continue;
+        const scope = listed.filter((l) => inScope(l, s.projectId));
+        if (scope.length === 0) {
+            throw lineError(r.line, `${scopeOf(s.projectId)} hold${s.projectId ? 's' : ''} no secret this machine account can read (is the project shared with it?)`);
+        }
+        const invalid = [];
+        for (const secret of scope) {
+            if (taken.has(secret.id))
+                continue;
+            taken.add(secret.id);
+            if (!ENV_NAME.test(secret.name)) {
+                invalid.push(`${quote(secret.name)} (${secret.id})`);
+                continue;
+            }
+            const clash = usedNames.get(secret.name);
+            if (clash !== undefined) {
+                throw lineError(r.line, `the secret ${secret.id} would be exported as ${secret.name}, which ${clash.startsWith('line') ? `${clash} already uses` : `secret ${clash} also has as its name`}; ` +
+                    `rename one or map it explicitly ('${secret.id} > OTHER_NAME')`);
+            }
+            usedNames.set(secret.name, secret.id);
+            implicit.push({ id: secret.id, envName: secret.name, line: r.line });
+        }
+        if (invalid.length > 0) {
+            throw lineError(r.line, `in ${scopeOf(s.projectId)}, these secret names are not valid environment variable names: ${invalid.join(', ')}. ` +
+                "Map each explicitly on its own line ('<id> > VALID_NAME'), which also excludes it from the wildcard");
+        }
+    }
+    return [...explicit, ...implicit];
+}
+
+// A logged-in API session: the JWT, the organization and its key, and a `send` that renews the
+// login when fewer than 300 s remain and once more after a 401 (BW-LOGIN-8,
+// docs/protocols/bitwarden.md#token-renewal).
+const RENEW_MARGIN_MS = 300_000;
+async function authenticate(ctx, endpoints, token) {
+    // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
+    // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-C2LtwgIT.js')]);
+    ctx.mask(res.accessToken);
+    const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
+    const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
+    return {
+        jwt: res.accessToken,
+        renewAt: ctx.now() + res.expiresInSeconds * 1000 - RENEW_MARGIN_MS,
+        organizationId,
+        organizationKey,
+        decrypt: (text) => crypto.decryptString(text, organizationKey),
+    };
+}
+async function openSession(ctx, endpoints, token) {
+    let auth = await authenticate(ctx, endpoints, token);
+    const first = auth;
+    async function renew() {
+        auth = await authenticate(ctx, endpoints, token);
+        if (auth.organizationId !== first.organizationId) {
+            throw new ServerError('The server changed the organization of the access token between two logins.');
+        }
+    }
+    async function once(method, path, body) {
+        return ctx.http.send({
+            method,
+            url: `${endpoints.apiUrl}${path}`,
+            headers: {
+                authorization: `Bearer ${auth.jwt}`,
+                accept: 'application/json',
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+    }
+    const send = async (method, path, body) => {
+        if (ctx.now() >= auth.renewAt)
+            await renew();
+        const res = await once(method, path, body);
+        if (res.status !== 401)
+            return res;
+        ctx.debug(`${method} ${path} → 401: logging in again once`);
+        await renew();
+        return once(method, path, body);
+    };
+    return { organizationId: first.organizationId, decrypt: first.decrypt, send };
+}
+
+// Standard-alphabet base64 with optional padding, as the vendor's decoder accepts
+// (docs/protocols/bitwarden.md#token-parsing step 8, #encstring-parsing). Buffer's own decoder
+// silently skips foreign characters and accepts the URL-safe alphabet, so the text is checked
+// first.
+const STANDARD_B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}(?:=|==)?)?$/;
+/** Decodes standard base64 (padding optional); undefined when the text is not valid base64. */
+function decodeBase64Strict(text) {
+    if (!STANDARD_B64.test(text))
+        return undefined;
+    // Padding must complete the final quantum exactly: `xx=` and `xxx==` are not valid.
+    const rest = text.replace(/=+$/, '').length % 4;
+    const pad = text.length - text.replace(/=+$/, '').length;
+    if (pad > 0 && rest + pad !== 4)
+        return undefined;
+    const buf = Buffer.from(text, 'base64');
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+// Bitwarden machine-account access token: `0.<client id>.<client secret>:<base64 of a 16-byte seed>`.
+// Parsing follows docs/protocols/bitwarden.md#token-parsing step by step, because the step order
+// decides which error is reported.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEED_BYTES = 16;
+function fail(rule) {
+    // Never quote the token: the rule alone says what to fix.
+    throw new InputError(`Input 'access_token' is not a valid Bitwarden access token: ${rule}.`);
+}
+/**
+ * Splits a token into its parts (docs/protocols/bitwarden.md#token-parsing); throws InputError
+ * naming the rule that is broken.
+ */
+function parseAccessToken(text) {
+    // Step 1: a trailing newline pasted into a repository secret is common; the vendor SDK chokes on it.
+    const token = text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
+    // Tokens are ASCII (UUID, letters and digits, base64); anything else is a copy-paste accident.
+    const odd = token.search(/[^\x21-\x7e]/);
+    if (odd >= 0)
+        fail(`it contains a character that is not printable ASCII (at position ${odd + 1})`);
+    const colon = token.indexOf(':');
+    if (colon < 0)
+        fail("it doesn't contain a decryption key (no ':' followed by the key)");
+    const parts = token.slice(0, colon).split('.');
+    if (parts.length !== 3) {
+        fail(`it has the wrong number of parts (expected '0.<id>.<secret>:<key>', found ${parts.length} dot-separated parts before ':')`);
+    }
+    const [version, id, clientSecret] = parts;
+    if (version !== '0')
+        fail("it is the wrong version (only version '0' exists)");
+    if (!UUID.test(id))
+        fail('it has an invalid identifier (the part after "0." must be a UUID)');
+    if (clientSecret === '')
+        fail('its client secret (between the id and ":") is empty');
+    const keyText = token.slice(colon + 1);
+    const seed = decodeBase64Strict(keyText);
+    if (seed === undefined)
+        fail('its decryption key (after ":") is not standard base64');
+    if (seed.length !== SEED_BYTES) {
+        fail(`its decryption key has the wrong length (expected ${SEED_BYTES} bytes, got ${seed.length})`);
+    }
+    return { clientId: id.toLowerCase(), clientSecret, keyText, seed };
+}
+
+// Bitwarden Secrets Manager: login (2 requests with get-by-ids; 3 when names or wildcards need the
+// listing), client-side decryption, all or nothing.
+// Parallel GETs used only to explain a get-by-ids 404; low to stay inside the API's rate limits.
+const DIAGNOSE_CONCURRENCY = 3;
+async function listNamed(session) {
+    const listed = await listOrganizationSecrets(session.send, session.organizationId);
+    return listed
+        .filter((s) => s.organizationId === session.organizationId)
+        .map((s) => ({ id: s.id, projectIds: s.projectIds, name: decryptField(s.key, session, s.id, 'name') }));
+}
+function decryptField(text, session, id, field) {
+    try {
+        return session.decrypt(text);
+    }
+    catch (err) {
+        throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${err.message}`, undefined, {
+            cause: err,
+        });
+    }
+}
+/**
+ * Works out which ids made get-by-ids answer 404 (it is all-or-nothing) and says so (BW-API-2/3,
+ * docs/protocols/bitwarden.md#fetching).
+ */
+async function explainNotFound(session, targets, ids) {
+    const missing = [];
+    for (let i = 0; i < ids.length; i += DIAGNOSE_CONCURRENCY) {
+        const batch = ids.slice(i, i + DIAGNOSE_CONCURRENCY);
+        const readable = await Promise.all(batch.map((id) => isSecretReadable(session.send, id)));
+        batch.forEach((id, j) => readable[j] || missing.push(id));
+    }
+    const where = (id) => targets
+        .filter((t) => t.id === id)
+        .map((t) => `line ${t.line}, ${t.envName}`)
+        .join('; ');
+    const list = missing.map((id) => `${id} (${where(id)})`).join(', ');
+    const access = 'Check the ids, and that the machine account has access to the secrets (their project is shared with it).';
+    if (missing.length === 0)
+        return new ServerError(`POST /secrets/get-by-ids answered 404, but each secret is readable on its own; try again. ${access}`, 404);
+    const all = missing.length === ids.length
+        ? ' None of the requested secrets is readable: the machine account may lack access altogether.'
+        : '';
+    return new ServerError(`Secrets not found or not readable by this machine account: ${list}.${all} ${access}`, 404);
+}
+function toSecrets(targets, items, session) {
+    const byId = new Map(items.map((s) => [s.id, s]));
+    const values = new Map();
+    return targets.map((t) => {
+        const item = byId.get(t.id);
+        if (!item)
+            throw new ServerError(`POST /secrets/get-by-ids: the response lacks secret ${t.id} (line ${t.line}, ${t.envName}).`);
+        if (item.organizationId !== session.organizationId) {
+            throw new ServerError(`Secret ${t.id} (line ${t.line}) belongs to organization ${item.organizationId}, not the access token's; it cannot be decrypted.`);
+        }
+        let value = values.get(t.id);
+        if (value === undefined) {
+            value = decryptField(item.value, session, t.id, 'value');
+            values.set(t.id, value);
+        }
+        return { name: t.envName, value, source: `bitwarden secret ${t.id}` };
+    });
+}
+function create(settings, ctx) {
+    const token = parseAccessToken(settings.accessToken);
+    ctx.mask(token.clientSecret);
+    ctx.mask(token.keyText);
+    const endpoints = resolveEndpoints(settings);
+    return {
+        kind: 'bitwarden',
+        parse: parseBitwardenMapping,
+        async fetch(requests) {
+            if (requests.length === 0) {
+                throw new InputError("Input 'secrets' has no mappings: add lines like '<secret id> > ENV_NAME', or '*' for every secret.");
+            }
+            const session = await openSession(ctx, endpoints, token);
+            const listed = needsListing(requests) ? await listNamed(session) : [];
+            const targets = resolveTargets(requests, listed);
+            const ids = [...new Set(targets.map((t) => t.id))];
+            const items = await getSecretsByIds(session.send, ids);
+            if (items === undefined)
+                throw await explainNotFound(session, targets, ids);
+            return { secrets: toSecrets(targets, items, session), cleanups: [] };
+        },
+    };
+}
+
+var index = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    create: create
+});
+
+export { decodeBase64Strict as d, index as i };

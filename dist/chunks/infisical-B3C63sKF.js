@@ -1,0 +1,949 @@
+import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, K as parseServiceToken, y as CryptoError, k as secretsLine } from './revoke-B7THosWN.js';
+import { g as gcm } from './aes-BeCO76mQ.js';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'node:crypto';
+import 'node:fs';
+import 'node:path';
+
+// Infisical's HTTP API as the action uses it (docs/protocols/infisical.md#token-details, #raw-read,
+// #encrypted-list, #universal-auth, #errors-and-retries): service-token details, Universal Auth
+// login, the raw list and the legacy encrypted list, with response shapes checked field by field.
+// Messages name method, path and status plus the server's own short message and reqId; never a
+// header, a token or a body.
+/**
+ * The server's `message` and `reqId` (docs/protocols/infisical.md#errors-and-retries), one bounded
+ * line; '' when the body says nothing usable.
+ */
+function serverMessage(res) {
+    const body = jsonObjectOf(res.text);
+    if (!body)
+        return '';
+    const said = [body.message, body.error]
+        .filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i)
+        .join(' — ');
+    const bounded = oneLine(said);
+    const reqId = typeof body.reqId === 'string' && /^[\w.:-]{1,64}$/.test(body.reqId) ? ` (reqId ${body.reqId})` : '';
+    return bounded === '' ? reqId.trim() : `${bounded}${reqId}`;
+}
+function statusError(res, where, hint = '') {
+    const said = serverMessage(res);
+    const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : '';
+    return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`, res.status);
+}
+const ok = (res) => res.status >= 200 && res.status < 300;
+function authHeaders(bearer) {
+    return { authorization: `Bearer ${bearer}`, accept: 'application/json' };
+}
+function optionalField(o, name, where) {
+    const v = o[name];
+    if (v === undefined || v === null || v === '')
+        return undefined;
+    if (typeof v !== 'string')
+        throw shapeError(where, `field '${name}' is not a string`);
+    return v;
+}
+/**
+ * GET /api/v2/service-token (docs/protocols/infisical.md#token-details, INF-DET-1): project, scopes
+ * (or the legacy environment), permissions, expiry, sealed key.
+ */
+async function getTokenDetails(http, baseUrl, bearer) {
+    const where = 'GET /api/v2/service-token';
+    const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v2/service-token`, headers: authHeaders(bearer) });
+    if (res.status === 401 || res.status === 403 || res.status === 404) {
+        throw statusError(res, where, 'The service token was refused: it is mistyped, revoked or expired (Infisical deletes expired tokens), or it belongs to another Infisical server (set base_url for a self-hosted one)');
+    }
+    if (!ok(res))
+        throw statusError(res, where);
+    const body = parseJson(res, where);
+    if (!isObject(body))
+        throw shapeError(where, 'not a JSON object');
+    const projectId = optionalField(body, 'workspace', where) ?? optionalField(body, 'projectId', where);
+    if (projectId === undefined)
+        throw shapeError(where, "no 'workspace' or 'projectId'");
+    let scopes;
+    let legacyShape = false;
+    if (Array.isArray(body.scopes)) {
+        scopes = body.scopes.map((s) => {
+            if (!isObject(s))
+                throw shapeError(where, 'a scope is not an object');
+            const secretPath = s.secretPath === undefined || s.secretPath === null ? '/' : s.secretPath;
+            if (typeof secretPath !== 'string')
+                throw shapeError(where, "a scope's 'secretPath' is not a string");
+            return { environment: stringField(s, 'environment', where), secretPath };
+        });
+    }
+    else if (typeof body.environment === 'string') {
+        scopes = [{ environment: body.environment, secretPath: '/' }];
+        legacyShape = true;
+    }
+    else {
+        throw shapeError(where, "neither 'scopes' nor 'environment'");
+    }
+    const permissions = Array.isArray(body.permissions)
+        ? body.permissions.filter((p) => typeof p === 'string')
+        : [];
+    const expiresAt = body.expiresAt === null || body.expiresAt === undefined ? null : body.expiresAt;
+    if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))))
+        throw shapeError(where, "'expiresAt' is not a date");
+    const ciphertext = optionalField(body, 'encryptedKey', where);
+    const iv = optionalField(body, 'iv', where);
+    const tag = optionalField(body, 'tag', where);
+    const sealedProjectKey = ciphertext !== undefined && iv !== undefined && tag !== undefined ? { ciphertext, iv, tag } : undefined;
+    return { projectId, scopes, permissions, expiresAt, legacyShape, ...(sealedProjectKey ? { sealedProjectKey } : {}) };
+}
+/**
+ * POST /api/v1/auth/universal-auth/login (docs/protocols/infisical.md#universal-auth). Never
+ * retried on 401: 3 failures lock the identity.
+ */
+async function universalAuthLogin(http, baseUrl, clientId, clientSecret) {
+    const where = 'POST /api/v1/auth/universal-auth/login';
+    const res = await http.send({
+        method: 'POST',
+        url: `${baseUrl}/api/v1/auth/universal-auth/login`,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ clientId, clientSecret }),
+    });
+    if (res.status === 401) {
+        throw statusError(res, where, "Check 'client_id' and 'client_secret': invisible whitespace or a CRLF in the stored secret is a common cause. " +
+            'Not retried: Infisical locks an identity out after 3 failed logins');
+    }
+    if (!ok(res))
+        throw statusError(res, where);
+    const body = parseJson(res, where);
+    if (!isObject(body))
+        throw shapeError(where, 'not a JSON object');
+    const accessToken = stringField(body, 'accessToken', where);
+    if (accessToken === '')
+        throw shapeError(where, "'accessToken' is empty");
+    const expiresIn = typeof body.expiresIn === 'number' ? body.expiresIn : 0;
+    return { accessToken, expiresIn };
+}
+function queryString(q, raw) {
+    const params = new URLSearchParams();
+    if (q.projectId !== undefined)
+        params.set('workspaceId', q.projectId);
+    else if (q.projectSlug !== undefined)
+        params.set('workspaceSlug', q.projectSlug);
+    params.set('environment', q.environment);
+    params.set('secretPath', q.secretPath);
+    params.set('include_imports', String(q.includeImports));
+    params.set('recursive', String(q.recursive));
+    if (raw)
+        params.set('expandSecretReferences', 'true');
+    return params.toString();
+}
+function list(body, where, item) {
+    if (!isObject(body) || !Array.isArray(body.secrets))
+        throw shapeError(where, "field 'secrets' is missing or not a list");
+    const secrets = body.secrets.map((s) => item(s, where));
+    const rawImports = body.imports === undefined || body.imports === null ? [] : body.imports;
+    if (!Array.isArray(rawImports))
+        throw shapeError(where, "field 'imports' is not a list");
+    const imports = rawImports.map((imp) => {
+        if (!isObject(imp) || !Array.isArray(imp.secrets))
+            throw shapeError(where, 'an import is not an object with secrets');
+        return {
+            environment: stringField(imp, 'environment', where),
+            path: stringField(imp, 'secretPath', where),
+            secrets: imp.secrets.map((s) => item(s, where)),
+        };
+    });
+    return { secrets, imports };
+}
+function rawItem(v, where) {
+    if (!isObject(v))
+        throw shapeError(where, 'a secret is not an object');
+    const path = typeof v.secretPath === 'string' ? v.secretPath : undefined;
+    return {
+        key: stringField(v, 'secretKey', where),
+        value: stringField(v, 'secretValue', where),
+        type: typeof v.type === 'string' ? v.type : 'shared',
+        hidden: v.secretValueHidden === true,
+        ...(path === undefined ? {} : { path }),
+    };
+}
+function encryptedItem(v, where) {
+    if (!isObject(v))
+        throw shapeError(where, 'a secret is not an object');
+    const field = (name) => ({
+        ciphertext: stringField(v, `secret${name}Ciphertext`, where),
+        iv: stringField(v, `secret${name}IV`, where),
+        tag: stringField(v, `secret${name}Tag`, where),
+    });
+    if (v.algorithm !== undefined && v.algorithm !== 'aes-256-gcm')
+        throw shapeError(where, `unsupported algorithm ${JSON.stringify(String(v.algorithm)).slice(0, 40)}`);
+    if (v.keyEncoding !== undefined && v.keyEncoding !== 'utf8')
+        throw shapeError(where, `unsupported keyEncoding ${JSON.stringify(String(v.keyEncoding)).slice(0, 40)}`);
+    return {
+        type: typeof v.type === 'string' ? v.type : 'shared',
+        folderId: typeof v.folderId === 'string' ? v.folderId : '',
+        key: field('Key'),
+        value: field('Value'),
+    };
+}
+/** The wordings by which a raw read says the project is a legacy E2EE one (INF-E2E-1). */
+const BOT_NOT_FOUND = /bot_not_found_error|failed to find bot key|bot is not active/i;
+/** True when a raw read failed because the project has no bot: the E2EE fallback applies. */
+function isBotNotFound(res) {
+    return res.status === 400 && BOT_NOT_FOUND.test(res.text);
+}
+/** GET /api/v3/secrets/raw (INF-RAW-1); 'e2ee' when the project is a legacy end-to-end-encrypted one. */
+async function listRaw(http, baseUrl, bearer, q, failure) {
+    const where = 'GET /api/v3/secrets/raw';
+    const res = await http.send({
+        method: 'GET',
+        url: `${baseUrl}/api/v3/secrets/raw?${queryString(q, true)}`,
+        headers: authHeaders(bearer),
+    });
+    if (isBotNotFound(res))
+        return 'e2ee';
+    if (!ok(res))
+        throw failure(res, where);
+    return list(parseJson(res, where), where, rawItem);
+}
+/** GET /api/v3/secrets (INF-E2E-3): the legacy table's ciphertexts. */
+async function listEncrypted(http, baseUrl, bearer, q, failure) {
+    const where = 'GET /api/v3/secrets';
+    const res = await http.send({
+        method: 'GET',
+        url: `${baseUrl}/api/v3/secrets?${queryString(q, false)}`,
+        headers: authHeaders(bearer),
+    });
+    if (!ok(res))
+        throw failure(res, where);
+    return list(parseJson(res, where), where, encryptedItem);
+}
+
+// The Infisical grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
+//   KEY > NAME            the secret KEY at the environment and `secret_path` of the run
+//   KEY                   the same, exported under its own name (which must be a valid env name)
+//   /path/KEY > NAME      the secret KEY in folder /path (same environment); `/path/KEY` alone too
+//   *                     every secret in scope (the vendor action's behaviour), each under its key;
+//                         an empty input (or only comments) means the same
+// Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
+/**
+ * Normalises a folder path as Infisical's server does, and as users write it (secrets-action #4):
+ * `sub`, `/sub` and `/sub/` are all `/sub`; '' is `/`. Undefined when it is not a folder path.
+ */
+function normalizeSecretPath(text) {
+    const t = text.trim();
+    if (t === '' || t === '/')
+        return '/';
+    const segments = t.replace(/^\//, '').replace(/\/$/, '').split('/');
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a path
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\s\u0000-\u001f\u007f*]/.test(s)))
+        return undefined;
+    return `/${segments.join('/')}`;
+}
+// A key is any run of printable characters without whitespace, '>' or '/' (Infisical keys are
+// single tokens; '/' separates folders). Control characters would reach the error's example raw.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a key
+const KEY = /^[^\s>/\u0000-\u001f\u007f]+$/;
+function parseSource(source, line) {
+    if (source.startsWith('/')) {
+        const slash = source.lastIndexOf('/');
+        const key = source.slice(slash + 1);
+        const folder = source.slice(0, slash);
+        const path = folder.endsWith('/') ? undefined : normalizeSecretPath(folder);
+        if (key === '*')
+            throw lineError(line, "a folder wildcard is not supported: use '*' and set 'secret_path' (and 'recursive') instead");
+        if (key === '')
+            throw lineError(line, `${quote(source)} ends with '/': name the secret key after the folder ('/folder/KEY')`);
+        if (path === undefined)
+            throw lineError(line, `${quote(folder)} is not a folder path (use '/folder/sub', no empty, '.' or '..' parts)`);
+        if (!KEY.test(key))
+            throw lineError(line, `${quote(key)} is not a secret key (no spaces or control characters)`);
+        return { key, path };
+    }
+    if (source.includes('/'))
+        throw lineError(line, `${quote(source)}: start a folder path with '/' ('/folder/KEY')`);
+    if (!KEY.test(source))
+        throw lineError(line, `${quote(source)} is not a secret key (no spaces or control characters)`);
+    return { key: source };
+}
+function parseLine({ line, text }) {
+    const pieces = text.split('>');
+    if (pieces.length > 2)
+        throw lineError(line, "it has more than one '>' (expected 'KEY > ENV_NAME')");
+    const source = pieces[0].trim();
+    if (source === '*') {
+        if (pieces.length === 2)
+            throw lineError(line, `'*' exports each secret under its own key; remove '> ${pieces[1].trim()}'`);
+        return { kind: 'all', line };
+    }
+    if (source === '')
+        throw lineError(line, "the secret key before '>' is empty");
+    const { key, path } = parseSource(source, line);
+    if (pieces.length === 1) {
+        if (!ENV_NAME.test(key)) {
+            throw lineError(line, `the key ${quote(key)} is not a valid environment variable name; map it explicitly${exampleMapping(source, key)}`);
+        }
+        return { kind: 'key', line, key, ...(path === undefined ? {} : { path }), envName: key };
+    }
+    const envName = pieces[1].trim();
+    if (envName === '')
+        throw lineError(line, "the environment variable name after '>' is empty");
+    assertEnvName(envName, line);
+    return { kind: 'key', line, key, ...(path === undefined ? {} : { path }), envName };
+}
+/** A valid env name close to a key, for the error's example. */
+function suggestName(key) {
+    const name = key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
+    return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+/** ", e.g. '<source> > NAME'" for an invalid key; nothing when the key is too long to echo usefully. */
+function exampleMapping(source, key) {
+    return source.length <= 60 ? `, e.g. '${source} > ${suggestName(key)}'` : '';
+}
+/**
+ * Parses the Infisical `secrets` input. Throws InputError naming the line and the rule broken.
+ * An empty input (no entries) asks for everything in scope.
+ */
+function parseInfisicalMapping(input) {
+    const requests = [];
+    const envLines = new Map();
+    let wildcard;
+    for (const entry of meaningfulLines(input)) {
+        const request = parseLine(entry);
+        if (request.kind === 'all') {
+            if (wildcard !== undefined)
+                throw lineError(request.line, `it repeats the '*' of line ${wildcard}`);
+            wildcard = request.line;
+        }
+        else {
+            const first = envLines.get(request.envName);
+            if (first !== undefined)
+                throw lineError(request.line, `the name ${request.envName} is already used on line ${first}; names must be unique`);
+            envLines.set(request.envName, request.line);
+        }
+        requests.push(request);
+    }
+    if (requests.length === 0)
+        return { requests: [{ kind: 'all', line: 0 }], warnings: [] };
+    return { requests, warnings: [] };
+}
+
+// What a service token may read (docs/protocols/infisical.md#token-details INF-DET-2..4,
+// #glob-scopes): expiry, the read permission, the environment and folder to use by default, and
+// whether a folder lies inside the token's scopes. Pure: the server decides; this only picks
+// defaults and explains refusals before they happen.
+const trimSlash = (p) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+/** picomatch `isMatch(path, glob, { strictSlashes: false })` for the `*` and `**` globs scopes use. */
+function scopeMatches(glob, path) {
+    if (glob === '')
+        return false;
+    const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    const segment = (seg) => seg === '**' ? '\uE000' : seg === '*' ? '[^/]+' : seg.split('*').map(escape).join('[^/]*');
+    const source = trimSlash(glob)
+        .split('/')
+        .map(segment)
+        .join('/')
+        // `/x/**` matches `/x` itself and anything below it; `/**` matches everything.
+        .replace(/\/\uE000/g, '(?:/.*)?')
+        .replace(/\uE000/g, '.*');
+    return new RegExp(`^${source}$`).test(trimSlash(path));
+}
+const isGlob = (path) => path.includes('*');
+/** `prod:/**, dev:/` — what the token may read, for messages. */
+function describeScopes(scopes) {
+    return scopes.length === 0 ? '(none)' : scopes.map((s) => `${s.environment}:${s.secretPath}`).join(', ');
+}
+/** INF-DET-2: the token can read and has not expired. */
+function assertUsable(details, now) {
+    if (details.expiresAt !== null && Date.parse(details.expiresAt) <= now) {
+        throw new ServerError(`The service token expired at ${details.expiresAt}; create a new one in Infisical and update the secret holding it.`);
+    }
+    if (!details.permissions.includes('read')) {
+        const has = details.permissions.length === 0 ? 'none' : details.permissions.join(', ');
+        throw new ServerError(`The service token has no 'read' permission (it has: ${has}); create one with read access.`);
+    }
+}
+/** INF-DET-3: the environment asked for, which the scopes must allow, or the scopes' only one. */
+function chooseEnvironment(scopes, wanted) {
+    const environments = [...new Set(scopes.map((s) => s.environment))];
+    if (wanted !== undefined) {
+        if (!environments.includes(wanted)) {
+            throw new InputError(`Input 'environment' is '${wanted}', but the service token may read only ${environments.map((e) => `'${e}'`).join(', ') || 'no environment'} (scopes: ${describeScopes(scopes)}).`);
+        }
+        return wanted;
+    }
+    if (environments.length !== 1) {
+        throw new InputError(`Input 'environment' is required: the service token covers ${environments.length} environments (${environments.map((e) => `'${e}'`).join(', ')}); say which one to read.`);
+    }
+    return environments[0];
+}
+/** INF-DET-4: the folder asked for, else the single non-glob scope's path for that environment, else `/`. */
+function choosePath(scopes, environment, wanted) {
+    if (wanted !== undefined)
+        return wanted;
+    const mine = scopes.filter((s) => s.environment === environment);
+    return mine.length === 1 && !isGlob(mine[0].secretPath) ? trimSlash(mine[0].secretPath) : '/';
+}
+/** True when some scope lets the token read `path` in `environment`. */
+function inScope(scopes, environment, path) {
+    return scopes.some((s) => s.environment === environment && scopeMatches(s.secretPath, path));
+}
+
+// Infisical logins: a machine identity (Universal Auth: client id + secret → an access token) or a
+// service token (st.<id>.<secret>.<key>: its details name its project, scopes and sealed key).
+/** Infisical cloud, the default base URL (docs/protocols/infisical.md#server-url). */
+const INFISICAL_CLOUD = 'https://app.infisical.com';
+/**
+ * The API base: `domain` without `/api` (INF-COMPAT-3, docs/protocols/infisical.md#server-url); the
+ * cloud when none is given.
+ */
+function apiBase(baseUrl) {
+    return (baseUrl ?? INFISICAL_CLOUD).replace(/\/api$/, '');
+}
+const PROJECT_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/i;
+/** `secret_path` normalised as the server does ('sub', '/sub', '/sub/' are '/sub'); an error when it is not a path. */
+function secretPathOf(options) {
+    const text = options.secretPath;
+    if (text === undefined)
+        return undefined;
+    const path = normalizeSecretPath(text);
+    if (path === undefined) {
+        throw new InputError(`Input 'secret_path' is not a folder path (e.g. '/backend' or '/backend/api'), got '${text}'.`);
+    }
+    return path;
+}
+/** The credential the inputs give, checked and masked before anything is sent. */
+function readCredentials(settings, ctx) {
+    const { clientId, clientSecret } = settings;
+    if (settings.accessToken !== '') {
+        if (clientId !== undefined) {
+            throw new InputError("Give either 'access_token' (an Infisical service token) or 'client_id' + 'client_secret' (a machine identity), not both.");
+        }
+        const token = parseServiceToken(settings.accessToken);
+        // Every part at once, before the first request (INF-TOK-3, docs/protocols/infisical.md#token-parsing).
+        for (const part of [token.text, token.bearer, token.tokenId, token.tokenSecret, token.symKey])
+            ctx.mask(part);
+        return { kind: 'token', token };
+    }
+    if (clientId === undefined || clientSecret === undefined) {
+        throw new InputError("Infisical needs 'access_token' (a service token, st.<id>.<secret>.<key>) or 'client_id' + 'client_secret' (a machine identity).");
+    }
+    ctx.mask(clientSecret);
+    return { kind: 'identity', clientId, clientSecret };
+}
+/**
+ * Logs in: a machine identity with Universal Auth, or a service token (its details say its project,
+ * scopes and sealed key). Every credential part and the access token returned are masked.
+ */
+async function login(options, credentials, ctx) {
+    const baseUrl = apiBase(options.baseUrl);
+    const secretPath = secretPathOf(options);
+    if (credentials.kind === 'identity') {
+        if (options.environment === undefined)
+            throw new InputError("Input 'environment' is required with 'client_id' + 'client_secret' (e.g. 'prod').");
+        if (options.project === undefined)
+            throw new InputError("Input 'project' is required with 'client_id' + 'client_secret': the project's id or slug.");
+        const login = await universalAuthLogin(ctx.http, baseUrl, credentials.clientId, credentials.clientSecret);
+        ctx.mask(login.accessToken);
+        return {
+            bearer: login.accessToken,
+            baseUrl,
+            project: PROJECT_ID.test(options.project) ? { id: options.project } : { slug: options.project },
+            environment: options.environment,
+            path: secretPath ?? '/',
+        };
+    }
+    const { token } = credentials;
+    const details = await getTokenDetails(ctx.http, baseUrl, token.bearer);
+    assertUsable(details, ctx.now());
+    if (options.project !== undefined) {
+        if (PROJECT_ID.test(options.project) && options.project.toLowerCase() !== details.projectId.toLowerCase()) {
+            throw new InputError(`Input 'project' is ${options.project}, but the service token belongs to project ${details.projectId}.`);
+        }
+        if (!PROJECT_ID.test(options.project))
+            ctx.debug(`Input 'project' (${options.project}) is ignored: a service token reads its own project, ${details.projectId}.`);
+    }
+    const environment = chooseEnvironment(details.scopes, options.environment);
+    return {
+        bearer: token.bearer,
+        baseUrl,
+        project: { id: details.projectId },
+        environment,
+        path: choosePath(details.scopes, environment, secretPath),
+        scopes: details.scopes,
+        symKey: token.symKey,
+        ...(details.sealedProjectKey ? { sealedKey: details.sealedProjectKey } : {}),
+    };
+}
+
+// Infisical's legacy end-to-end encryption (docs/protocols/infisical.md#decryption): AES-256-GCM
+// whose key is the UTF-8 bytes of a 32-character hex string (never hex-decoded), 16-byte tags,
+// 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is @noble/ciphers' gcm, which
+// checks the tag before returning.
+const STANDARD_B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const KEY_BYTES = 32;
+const TAG_BYTES = 16;
+const MIN_IV_BYTES = 8;
+/** Decodes padded standard base64 (the legacy clients' encoding); undefined when it is not that. */
+function decodeBase64(text) {
+    if (!STANDARD_B64.test(text))
+        return undefined;
+    const buf = Buffer.from(text, 'base64');
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+/** The AES key for a hex-string key: its UTF-8 bytes, which must be exactly 32 (INF-GCM-1/2). */
+function keyBytes(key) {
+    const bytes = new TextEncoder().encode(key);
+    if (bytes.length !== KEY_BYTES)
+        throw new CryptoError(`the key must be ${KEY_BYTES} bytes (a 32-character hex string), got ${bytes.length}`);
+    return bytes;
+}
+function decode(text, what) {
+    const bytes = decodeBase64(text);
+    if (bytes === undefined)
+        throw new CryptoError(`the ${what} is not standard base64`);
+    return bytes;
+}
+/** AES-256-GCM decryption of raw bytes; the tag is verified before anything is returned (INF-GCM-1..3). */
+function decryptBytes(key, iv, ciphertext, tag) {
+    if (key.length !== KEY_BYTES)
+        throw new CryptoError(`the key must be ${KEY_BYTES} bytes, got ${key.length}`);
+    if (iv.length === 0)
+        throw new CryptoError('the iv is empty');
+    // @noble/ciphers takes 8 bytes and more (12 on the fast path); legacy data has 16
+    // (docs/protocols/infisical.md#decryption).
+    if (iv.length < MIN_IV_BYTES)
+        throw new CryptoError(`the iv must be at least ${MIN_IV_BYTES} bytes, got ${iv.length}`);
+    if (tag.length !== TAG_BYTES)
+        throw new CryptoError(`the tag must be ${TAG_BYTES} bytes, got ${tag.length}`);
+    const sealed = new Uint8Array(ciphertext.length + TAG_BYTES);
+    sealed.set(ciphertext);
+    sealed.set(tag, ciphertext.length);
+    try {
+        return gcm(key, iv).decrypt(sealed);
+    }
+    catch (cause) {
+        throw new CryptoError('authentication failed: the tag does not match (tampered data or another key)', { cause });
+    }
+}
+/** Decrypts one base64 field to strict UTF-8 text (`decryptSymmetric128BitHexKeyUTF8`, INF-GCM-5). */
+function decryptSymmetric(key, field) {
+    const bytes = decryptBytes(keyBytes(key), decode(field.iv, 'iv'), decode(field.ciphertext, 'ciphertext'), decode(field.tag, 'tag'));
+    try {
+        return strictUtf8.decode(bytes);
+    }
+    catch (cause) {
+        throw new CryptoError('the decrypted text is not valid UTF-8', { cause });
+    }
+}
+/**
+ * The project key from the service token's `encryptedKey/iv/tag`
+ * (docs/protocols/infisical.md#decryption step 3). A tag failure here means the token's key part
+ * does not fit this project (INF-GCM-4).
+ */
+function decryptProjectKey(symKey, field) {
+    let projectKey;
+    try {
+        projectKey = decryptSymmetric(symKey, field);
+    }
+    catch (cause) {
+        const why = cause instanceof CryptoError ? cause.message : 'decryption failed';
+        throw new CryptoError(`The service token's key does not match this project (${why}); check the part after the last '.' of the token.`, { cause });
+    }
+    if (!/^[0-9a-f]{32}$/i.test(projectKey))
+        throw new CryptoError('The decrypted project key is not a 32-character hex string.');
+    return projectKey;
+}
+
+// How Infisical's clients turn one read into one set of keys (docs/protocols/infisical.md#merging):
+// within a folder a personal secret overrides the shared one of the same key (INF-MRG-3); across
+// folders of a recursive read a key held twice is noted (INF-MRG-2); imports fill only keys still
+// missing, walking from the last import to the first, so local secrets win and among imports the
+// last one wins (INF-MRG-1).
+/** Personal over shared, per folder and key; order otherwise kept. */
+function applyPersonalOverrides(items) {
+    const personal = new Set(items.filter((i) => i.type === 'personal').map((i) => `${i.folder}\u0000${i.key}`));
+    return items.filter((i) => i.type === 'personal' || !personal.has(`${i.folder}\u0000${i.key}`));
+}
+/** Merges local items (already overridden) with imports (each already overridden), as the vendor action does. */
+function mergeWithImports(local, imports) {
+    const items = new Map();
+    const folders = new Map();
+    for (const item of local) {
+        const seen = folders.get(item.key) ?? [];
+        if (!seen.includes(item.location))
+            seen.push(item.location);
+        folders.set(item.key, seen);
+        // The vendor keeps the later one; a collision is reported by the caller if the key is used.
+        items.set(item.key, item);
+    }
+    for (const group of [...imports].reverse()) {
+        for (const item of group)
+            if (!items.has(item.key))
+                items.set(item.key, item);
+    }
+    const collisions = new Map([...folders].filter(([, at]) => at.length > 1));
+    return { items, collisions };
+}
+
+// Client-side `${…}` expansion for legacy E2EE projects, as the server does for raw reads
+// (docs/protocols/infisical.md#secret-references, INF-REF-1/2): `${KEY}` in the same folder,
+// `${env.KEY}` at the root of env, `${env.a.b.KEY}` in folder /a/b of env; chained up to depth 10;
+// unknown names, self-references, cycles and folders that cannot be read stay literal. Pure:
+// folders come from a lookup the caller fills.
+const REFERENCE = /\$\{([^}]+)\}/g;
+const MAX_DEPTH = 10;
+const folderId = (environment, path) => `${environment}:${path}`;
+/** Where a reference points, or undefined when it is not a well-formed reference. */
+function parseReference(ref) {
+    const parts = ref.split('.');
+    if (parts.some((p) => p.trim() === '' || p !== p.trim()))
+        return undefined;
+    if (parts.length === 1)
+        return { folder: 'here', key: parts[0] };
+    const key = parts.pop();
+    const [environment, ...folders] = parts;
+    return { folder: { environment, path: `/${folders.join('/')}` }, key };
+}
+/** Expands the references in `value`, a secret `key` of folder `here`. */
+function expandReferences(value, key, here, lookup) {
+    let unresolved = false;
+    const missing = [];
+    function expand(text, folder, depth, seen) {
+        return text.replace(REFERENCE, (whole, ref) => {
+            const target = parseReference(ref);
+            if (target === undefined || depth >= MAX_DEPTH) {
+                unresolved = true;
+                return whole;
+            }
+            let to = folder;
+            if (target.folder !== 'here') {
+                to = lookup(target.folder.environment, target.folder.path);
+                if (to === undefined) {
+                    missing.push(target.folder);
+                    unresolved = true;
+                    return whole;
+                }
+            }
+            const id = `${to.id}\u0000${target.key}`;
+            const next = to.values.get(target.key);
+            if (seen.has(id) || next === undefined) {
+                unresolved = true;
+                return whole;
+            }
+            return expand(next, to, depth + 1, new Set([...seen, id]));
+        });
+    }
+    const out = expand(value, here, 0, new Set([`${here.id}\u0000${key}`]));
+    return { value: out, unresolved, missing };
+}
+
+// Reading folders: the raw endpoint first; a legacy end-to-end encrypted project switches the run to
+// the encrypted one, whose values are decrypted and their references expanded here.
+class FolderReader {
+    session;
+    ctx;
+    project;
+    projectKey;
+    constructor(session, ctx, project) {
+        this.session = session;
+        this.ctx = ctx;
+        this.project = project;
+    }
+    failure(read) {
+        return (res, where) => {
+            if (res.status !== 403 && res.status !== 404)
+                return statusError(res, where);
+            const scopes = this.session.scopes ? `; the token's scopes: ${describeScopes(this.session.scopes)}` : '';
+            return statusError(res, where, `Requested project ${this.project}, environment '${read.environment}', folder '${read.path}'${scopes}`);
+        };
+    }
+    query(read) {
+        return {
+            ...(this.session.project.id !== undefined
+                ? { projectId: this.session.project.id }
+                : { projectSlug: this.session.project.slug }),
+            environment: read.environment,
+            secretPath: read.path,
+            includeImports: read.includeImports,
+            recursive: read.recursive,
+        };
+    }
+    /** The raw endpoint first; a legacy E2EE project switches this run to the encrypted one. */
+    async read(read) {
+        if (this.projectKey === undefined) {
+            const raw = await listRaw(this.ctx.http, this.session.baseUrl, this.session.bearer, this.query(read), this.failure(read));
+            if (raw !== 'e2ee')
+                return this.fromRaw(raw, read);
+            this.projectKey = this.unsealProjectKey();
+        }
+        const list = await listEncrypted(this.ctx.http, this.session.baseUrl, this.session.bearer, this.query(read), this.failure(read));
+        return this.fromEncrypted(list, read);
+    }
+    unsealProjectKey() {
+        const { sealedKey, symKey } = this.session;
+        if (symKey === undefined) {
+            throw new ServerError(`Project ${this.project} is a legacy end-to-end encrypted project, which a machine identity cannot read; upgrade the project in Infisical, or use a service token.`);
+        }
+        if (sealedKey === undefined) {
+            throw new CryptoError('This token cannot decrypt an end-to-end encrypted project; upgrade the project or create the token with a client that stores the key.');
+        }
+        const key = decryptProjectKey(symKey, sealedKey);
+        this.ctx.mask(key);
+        return key;
+    }
+    /** Every value fetched is a secret from now on, selected or not: a later error may echo it. */
+    maskFetched(values) {
+        for (const v of values)
+            if (!v.hidden && v.value.length >= 3)
+                this.ctx.mask(v.value);
+    }
+    fromRaw(list, read) {
+        this.maskFetched([...list.secrets, ...list.imports.flatMap((imp) => imp.secrets)]);
+        const local = applyPersonalOverrides(list.secrets.map((s) => {
+            const location = `${read.environment}:${s.path ?? read.path}`;
+            return { key: s.key, value: s.value, type: s.type, location, folder: location, hidden: s.hidden };
+        }));
+        const imports = list.imports.map((imp) => {
+            const location = `${imp.environment}:${imp.path} (imported)`;
+            return applyPersonalOverrides(imp.secrets.map((s) => ({
+                key: s.key,
+                value: s.value,
+                type: s.type,
+                location,
+                folder: location,
+                hidden: s.hidden,
+            })));
+        });
+        return { merged: mergeWithImports(local, imports) };
+    }
+    decryptAll(items, what) {
+        const decrypted = items.map((s, i) => {
+            try {
+                return {
+                    key: decryptSymmetric(this.projectKey, s.key),
+                    value: decryptSymmetric(this.projectKey, s.value),
+                    type: s.type,
+                    folderId: s.folderId,
+                };
+            }
+            catch (cause) {
+                const why = cause instanceof CryptoError ? cause.message : 'decryption failed';
+                throw new CryptoError(`Secret #${i + 1} of ${what} could not be decrypted: ${why}.`, { cause });
+            }
+        });
+        this.maskFetched(decrypted);
+        return decrypted;
+    }
+    fromEncrypted(list, read) {
+        const folders = new Map();
+        const here = `${read.environment}:${read.path}`;
+        const toItems = (decrypted, label, id) => applyPersonalOverrides(decrypted.map((d) => ({
+            key: d.key,
+            value: d.value,
+            type: d.type,
+            location: label(d.folderId),
+            folder: id(d.folderId),
+            hidden: false,
+        })));
+        // A recursive read says only each item's folder id; a flat read is all one known folder.
+        const local = toItems(this.decryptAll(list.secrets, `GET /api/v3/secrets (${here})`), (f) => (read.recursive ? `${here} (folder ${f})` : here), (f) => (read.recursive ? `folder ${f}` : folderId(read.environment, read.path)));
+        const imports = list.imports.map((imp, n) => toItems(this.decryptAll(imp.secrets, `import ${n + 1} (${imp.environment}:${imp.path}) of GET /api/v3/secrets (${here})`), () => `${imp.environment}:${imp.path} (imported)`, () => folderId(imp.environment, imp.path)));
+        for (const item of [...local, ...imports.flat()]) {
+            let folder = folders.get(item.folder);
+            if (!folder) {
+                const [environment, path] = item.folder.startsWith('folder ')
+                    ? [undefined, undefined]
+                    : splitFolderId(item.folder);
+                folder = { id: item.folder, ...(environment ? { environment, path } : {}), values: new Map() };
+                folders.set(item.folder, folder);
+            }
+            folder.values.set(item.key, item.value);
+        }
+        return { merged: mergeWithImports(local, imports), folders };
+    }
+    /** Cross-folder references load these folders (flat, no imports), once each. */
+    extraFolders = new Map();
+    /**
+     * The value to export: raw values as the server expanded them; E2EE values expanded here
+     * (docs/protocols/infisical.md#secret-references).
+     */
+    async finalValue(item, result) {
+        if (result.folders === undefined)
+            return item.value;
+        const here = result.folders.get(item.folder);
+        const lookup = (environment, path) => {
+            const id = folderId(environment, path);
+            const known = result.folders.get(id) ?? this.extraFolders.get(id);
+            return known === 'unavailable' ? undefined : known;
+        };
+        for (let round = 0;; round++) {
+            const expanded = expandReferences(item.value, item.key, here, lookup);
+            const toLoad = expanded.missing.filter((f) => !this.extraFolders.has(folderId(f.environment, f.path)));
+            if (toLoad.length === 0 || round >= 10) {
+                if (expanded.unresolved)
+                    this.ctx.warning(`Secret ${item.key} (${item.location}) holds a reference that could not be resolved; it is left as written.`);
+                return expanded.value;
+            }
+            for (const f of toLoad)
+                this.extraFolders.set(folderId(f.environment, f.path), await this.loadFolder(f.environment, f.path));
+        }
+    }
+    async loadFolder(environment, path) {
+        const { scopes } = this.session;
+        if (scopes !== undefined && !inScope(scopes, environment, path))
+            return 'unavailable';
+        const read = { id: `ref:${environment}:${path}`, environment, path, recursive: false, includeImports: false };
+        let list;
+        try {
+            list = await listEncrypted(this.ctx.http, this.session.baseUrl, this.session.bearer, this.query(read), this.failure(read));
+        }
+        catch (err) {
+            // A folder that is missing or not readable leaves the reference as written, as the server does.
+            if (err instanceof ServerError && (err.status === 403 || err.status === 404))
+                return 'unavailable';
+            throw err;
+        }
+        const items = applyPersonalOverrides(this.decryptAll(list.secrets, `GET /api/v3/secrets (${environment}:${path})`).map((d) => ({
+            ...d,
+            location: '',
+            folder: '',
+            hidden: false,
+        })));
+        return { id: folderId(environment, path), environment, path, values: new Map(items.map((i) => [i.key, i.value])) };
+    }
+}
+function splitFolderId(id) {
+    const colon = id.indexOf(':');
+    return [id.slice(0, colon), id.slice(colon + 1)];
+}
+
+// What a run reads and exports: one list call per folder the mapping names (the run's folder for
+// keys and '*'), explicit keys first, then the wildcard over what they left; all or nothing.
+class Reader {
+    session;
+    ctx;
+    options;
+    project;
+    folders;
+    constructor(session, ctx, options) {
+        this.session = session;
+        this.ctx = ctx;
+        this.options = options;
+        this.project = session.project.id ?? `'${session.project.slug}'`;
+        this.folders = new FolderReader(session, ctx, this.project);
+    }
+    async fetch(requests) {
+        const main = {
+            id: 'main',
+            environment: this.session.environment,
+            path: this.session.path,
+            recursive: this.options.recursive,
+            includeImports: this.options.includeImports,
+        };
+        const readOf = (r) => r.kind === 'all' || r.path === undefined || (r.path === main.path && !main.recursive)
+            ? main
+            : {
+                id: `path:${r.path}`,
+                environment: main.environment,
+                path: r.path,
+                recursive: false,
+                includeImports: main.includeImports,
+            };
+        const reads = new Map();
+        for (const r of requests) {
+            const read = readOf(r);
+            this.assertInScope(read, r);
+            reads.set(read.id, read);
+        }
+        const results = new Map();
+        for (const read of reads.values())
+            results.set(read.id, await this.folders.read(read));
+        // Select: explicit keys first, then the wildcard over what they left.
+        const chosen = [];
+        const explicit = new Set();
+        for (const r of requests) {
+            if (r.kind !== 'key')
+                continue;
+            const read = readOf(r);
+            explicit.add(`${read.id}\u0000${r.key}`);
+            chosen.push({ name: r.envName, item: this.pick(results.get(read.id).merged, r, read), read });
+        }
+        const wildcard = requests.find((r) => r.kind === 'all');
+        if (wildcard) {
+            const where = wildcard.line === 0
+                ? "Input 'secrets' is empty, which means every secret in scope, but"
+                : `${secretsLine(wildcard.line)}: '*' means every secret in scope, but`;
+            const bad = [];
+            for (const [key, item] of results.get(main.id).merged.items) {
+                if (explicit.has(`${main.id}\u0000${key}`))
+                    continue;
+                this.assertNoCollision(results.get(main.id).merged, key, where);
+                if (item.hidden) {
+                    this.ctx.warning(`Skipping ${key} (${item.location}): the token may see this secret but not its value.`);
+                    continue;
+                }
+                if (!ENV_NAME.test(key))
+                    bad.push(key);
+                else
+                    chosen.push({ name: key, item, read: main });
+            }
+            if (bad.length > 0) {
+                throw new InputError(`${where} these keys are not valid environment variable names: ${bad
+                    .slice(0, 10)
+                    .map((k) => quote(k))
+                    .join(', ')}${bad.length > 10 ? ` and ${bad.length - 10} more` : ''}. ` +
+                    `Map each explicitly on its own line${exampleMapping(bad[0], bad[0])}; the wildcard then leaves it to that line.`);
+            }
+        }
+        const secrets = [];
+        for (const { name, item, read } of chosen) {
+            const value = await this.folders.finalValue(item, results.get(read.id));
+            this.ctx.mask(value);
+            secrets.push({ name, value, source: `infisical ${item.location} ${item.key}` });
+        }
+        return secrets;
+    }
+    assertInScope(read, request) {
+        const { scopes } = this.session;
+        if (scopes === undefined || inScope(scopes, read.environment, read.path))
+            return;
+        const what = request.kind === 'key' && request.path !== undefined
+            ? `${secretsLine(request.line)}: folder '${read.path}'`
+            : `Input 'secret_path': folder '${read.path}'`;
+        throw new InputError(`${what} in environment '${read.environment}' is outside the service token's scopes (${describeScopes(scopes)}).`);
+    }
+    pick(merged, r, read) {
+        const item = merged.items.get(r.key);
+        const at = `${secretsLine(r.line)}:`;
+        if (!item) {
+            const imports = read.includeImports ? ' (imports included)' : '';
+            throw new InputError(`${at} no secret ${JSON.stringify(r.key)} in environment '${read.environment}', folder '${read.path}'${read.recursive ? ' and its sub-folders' : ''}${imports} of project ${this.project}. Keys are case-sensitive.`);
+        }
+        this.assertNoCollision(merged, r.key, at);
+        if (item.hidden)
+            throw new ServerError(`${at} no permission to read the value of ${r.key} (${item.location}): the token may see the secret but not its value.`);
+        return item;
+    }
+    assertNoCollision(merged, key, at) {
+        const folders = merged.collisions.get(key);
+        if (folders) {
+            throw new InputError(`${at} the key ${JSON.stringify(key)} exists in more than one folder of the recursive read (${folders.join(', ')}); name the folder: '/folder/${key} > NAME'.`);
+        }
+    }
+}
+
+function create(settings, ctx) {
+    // Checked (and the credential masked) before any request, as every other input is.
+    const credentials = readCredentials(settings, ctx);
+    secretPathOf(settings);
+    return {
+        kind: 'infisical',
+        parse: parseInfisicalMapping,
+        async fetch(requests) {
+            const session = await login(settings, credentials, ctx);
+            const secrets = await new Reader(session, ctx, settings).fetch(requests);
+            return { secrets, cleanups: [] };
+        },
+    };
+}
+
+export { create };

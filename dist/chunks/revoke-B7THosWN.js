@@ -1,0 +1,1069 @@
+import * as os from 'os';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+
+// Error classes whose messages are safe to print: they are built from names, ids, line numbers,
+// HTTP statuses and paths, never from secret values, tokens or keys.
+/** Base class: every error the action raises on purpose. */
+class ActionError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+/** The workflow's inputs are wrong: the message names the input and, where there is one, the line. */
+class InputError extends ActionError {
+}
+/** A server answered, but not with what the protocol promises (or with an error status). */
+class ServerError extends ActionError {
+    status;
+    constructor(message, status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** Decryption or integrity failure: a MAC/tag mismatch, a bad key, an unsupported format. */
+class CryptoError extends ActionError {
+}
+/** "Input 'secrets', line N": how every message about one line of the mapping begins. */
+function secretsLine(line) {
+    return `Input 'secrets', line ${line}`;
+}
+/** An error and its causes (`cause` chains: where Node and undici put their codes), at most `depth`. */
+function* causeChain(err, depth = 5) {
+    let e = err;
+    for (let i = 0; i < depth && e !== null && typeof e === 'object'; i++) {
+        yield e;
+        e = e.cause;
+    }
+}
+
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + os.EOL);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+}
+
+(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(os.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + os.EOL);
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+
+// Infisical service token: `st.<tokenId>.<tokenSecret>.<symKey>`
+// (docs/protocols/infisical.md#token-parsing). The bearer is everything before the last '.'; the
+// key part is used only for E2EE decryption and never sent.
+function fail(rule) {
+    // Never quote the token: the rule alone says what to fix.
+    throw new InputError(`Input 'access_token' is not a valid Infisical service token: ${rule}.`);
+}
+/** Detection (docs/protocols/infisical.md#service-token): a trimmed token that starts with `st.`. */
+const TOKEN_SHAPE$1 = /^st\./;
+/**
+ * Splits a service token into its parts (docs/protocols/infisical.md#token-parsing, INF-TOK-1);
+ * throws InputError naming the broken rule.
+ */
+function parseServiceToken(input) {
+    const text = input.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
+    const odd = text.search(/[^\x21-\x7e]/);
+    if (odd >= 0)
+        fail(`it contains a character that is not printable ASCII (at position ${odd + 1})`);
+    if (!TOKEN_SHAPE$1.test(text))
+        fail("it does not start with 'st.'");
+    const parts = text.split('.');
+    if (parts.length !== 4) {
+        fail(`it has the wrong number of parts (expected 'st.<id>.<secret>.<key>', found ${parts.length} dot-separated parts)`);
+    }
+    const [, tokenId, tokenSecret, symKey] = parts;
+    if (tokenId === '')
+        fail("its id (after 'st.') is empty");
+    if (tokenSecret === '')
+        fail('its secret (the third part) is empty');
+    if (symKey === '')
+        fail('its key (the part after the last ".") is empty');
+    return { text, bearer: `st.${tokenId}.${tokenSecret}`, tokenId, tokenSecret, symKey };
+}
+
+// The Vault token as given (docs/protocols/vault.md#tokens): only the prefix means anything to a client.
+/** Prefixes that select Vault when `provider` is 'auto' (VLT-TOK-1). */
+const TOKEN_SHAPE = /^(hvs|hvb|hvr|s|b|r)\.\S/;
+const MAX_TOKEN_LENGTH = 8192;
+/** Checks a token without validating its body (VLT-TOK-2); never echoes it. */
+function parseVaultToken(raw) {
+    const value = raw.trim();
+    if (value === '')
+        throw new InputError("Input 'access_token' is empty: give a Vault token (hvs.…, hvb.…, s.…).");
+    // The token is a header value: printable ASCII only (anything else makes Node refuse the request).
+    if (/[^\x21-\x7e]/.test(value)) {
+        throw new InputError("Input 'access_token' contains whitespace, control or non-ASCII characters inside the token; a Vault token is one printable word.");
+    }
+    // Batch tokens run to a few hundred characters; past this a header would be refused anyway
+    // (Node and Vault cap headers at 16 KiB), so say what is wrong before spending a request.
+    if (value.length > MAX_TOKEN_LENGTH) {
+        throw new InputError(`Input 'access_token' is ${value.length} characters long; a Vault token is at most a few hundred (is this the right secret?).`);
+    }
+    const m = /^(hv)?([sbr])\./.exec(value);
+    const kind = !m ? 'unknown' : m[2] === 's' ? 'service' : m[2] === 'b' ? 'batch' : 'recovery';
+    return { value, kind, legacy: m !== null && m[1] === undefined };
+}
+
+// Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
+// is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
+// than "unknown token".
+const TOKEN_SHAPES = [
+    ['infisical', TOKEN_SHAPE$1],
+    ['vault', TOKEN_SHAPE],
+];
+/**
+ * Picks the provider: the `provider` input when it names one, else the token's shape. With no token
+ * but an Infisical `client_id` (a machine identity), Infisical.
+ */
+function detectProvider(token, choice = 'auto', hasClientId = false) {
+    if (choice !== 'auto')
+        return choice;
+    if (token === '' && hasClientId)
+        return 'infisical';
+    return TOKEN_SHAPES.find(([, shape]) => shape.test(token))?.[0] ?? 'bitwarden';
+}
+/** Creates the provider for the run, handing its wing only that wing's slice of the settings. */
+async function createProvider(settings, ctx) {
+    switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
+        case 'bitwarden':
+            return (await import('./index-BtqwKgrF.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+        case 'vault':
+            return (await import('./vault-B_oCkCWo.js')).create(settings.vault, ctx);
+        case 'infisical':
+            return (await import('./infisical-B3C63sKF.js')).create(settings.infisical, ctx);
+    }
+}
+/**
+ * The post step's handler for a cleanup a wing recorded (its kind starts with the wing's name), or
+ * undefined when no wing owns the kind. Loaded only when a run recorded such a cleanup.
+ */
+async function loadCleanupHandler(kind, settings, ctx) {
+    if (kind.startsWith('vault-')) {
+        const handler = (await Promise.resolve().then(function () { return revoke; })).CLEANUP_HANDLERS[kind];
+        return handler && ((data) => handler(data, settings.vault, ctx));
+    }
+    return undefined;
+}
+
+var index = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    createProvider: createProvider,
+    detectProvider: detectProvider,
+    loadCleanupHandler: loadCleanupHandler
+});
+
+// What every grammar of the `secrets:` input shares: numbered meaningful lines, the env-name rule,
+// and errors that name the input and the line. Pure: no I/O, no @actions/*.
+/** The runner's and sm-action v2's env-name rule. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// A comment starts at a '#' that begins the line or follows whitespace, so ids and names keep any '#'
+// that is glued to other text.
+const COMMENT = /(^|\s)#.*$/;
+/** Splits an input into numbered, trimmed, comment-free, non-blank lines (CR, LF or CRLF). */
+function meaningfulLines(input) {
+    const out = [];
+    input.split(/\r\n|\r|\n/).forEach((raw, i) => {
+        const text = raw.replace(COMMENT, '').trim();
+        if (text !== '')
+            out.push({ line: i + 1, text });
+    });
+    return out;
+}
+/** Quotes user text for an error message: short, one line, escapes visible. */
+function quote(text, max = 60) {
+    const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+    return JSON.stringify(shown);
+}
+/** An InputError for line `line` of the `secrets` input. */
+function lineError(line, rule) {
+    return new InputError(`${secretsLine(line)}: ${rule}.`);
+}
+function assertEnvName(name, line) {
+    if (!ENV_NAME.test(name)) {
+        throw lineError(line, `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`);
+    }
+}
+
+// Everything the action must never print — tokens, their parts, session tokens, every fetched
+// value — is registered here once: as runner masks (::add-mask::, through the `register` the entry
+// gives) and with the scrubber that every error, warning and debug line passes through.
+/** JSON's escaped form of a string, when it differs (quotes, backslashes, control characters). */
+function jsonEscaped(s) {
+    const e = JSON.stringify(s).slice(1, -1);
+    return e === s ? undefined : e;
+}
+/**
+ * The strings to mask for a value: the value, each non-blank line trimmed (the runner matches masks
+ * against one log line at a time, so a multi-line value masked only whole would leak its lines: the
+ * sm-action and vault-action multi-line bugs), and the JSON-escaped form of each, since a value
+ * quoted in a JSON log line appears escaped.
+ */
+function masksFor(value) {
+    if (value === '')
+        return [];
+    const lines = value
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const forms = [value, ...lines];
+    const escaped = forms.map(jsonEscaped).filter((e) => e !== undefined);
+    return [...new Set([...forms, ...escaped])];
+}
+/**
+ * A registry for one run. The action registers each form with the runner (core.setSecret, which
+ * prints ::add-mask::); the CLI, which has no runner to tell, only scrubs.
+ */
+function createMasks(register) {
+    const known = new Set();
+    let longestFirst = [];
+    return {
+        mask(value) {
+            let added = false;
+            for (const m of masksFor(value)) {
+                if (known.has(m))
+                    continue;
+                known.add(m);
+                register(m);
+                added = true;
+            }
+            if (added)
+                longestFirst = [...known].sort((a, b) => b.length - a.length);
+        },
+        scrub(text) {
+            let out = text;
+            for (const s of longestFirst)
+                if (out.includes(s))
+                    out = out.split(s).join('***');
+            return out.includes('…') ? scrubCutPrefixes(out, longestFirst) : out;
+        },
+    };
+}
+// A server's error text is bounded with '…'; a cut inside an echoed secret leaves its start just
+// before the '…', which no whole-secret mask matches. Prefixes shorter than this are left alone.
+const MIN_PREFIX = 4;
+function scrubCutPrefixes(text, longestFirst) {
+    let out = '';
+    let from = 0;
+    for (let p = text.indexOf('…'); p >= 0; p = text.indexOf('…', p + 1)) {
+        let cut = 0;
+        for (const s of longestFirst) {
+            if (s.length <= MIN_PREFIX)
+                continue;
+            const head = s.slice(0, MIN_PREFIX);
+            for (let i = text.indexOf(head, Math.max(from, p - s.length + 1)); i >= 0 && i <= p - MIN_PREFIX; i = text.indexOf(head, i + 1)) {
+                if (p - i > cut && s.startsWith(text.slice(i, p))) {
+                    cut = p - i;
+                    break;
+                }
+            }
+        }
+        out += `${text.slice(from, p - cut)}${cut > 0 ? '***' : ''}…`;
+        from = p + 1;
+    }
+    return out + text.slice(from);
+}
+
+/** The state key holding the JSON list of cleanups. */
+const CLEANUP_STATE_KEY = 'inject_secrets_cleanups';
+function createCleanupRecorder(saveState) {
+    const recorded = [];
+    return (cleanups) => {
+        if (cleanups.length === 0)
+            return;
+        for (const c of cleanups)
+            recorded.push({ kind: c.kind, data: { ...c.data } });
+        saveState(CLEANUP_STATE_KEY, JSON.stringify(recorded));
+    };
+}
+/** Reads the saved list; anything malformed is dropped (state is written only by our main step). */
+function parseCleanups(text) {
+    if (text.trim() === '')
+        return [];
+    let list;
+    try {
+        list = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(list))
+        return [];
+    return list.filter((c) => typeof c === 'object' &&
+        c !== null &&
+        typeof c.kind === 'string' &&
+        typeof c.data === 'object' &&
+        c.data !== null &&
+        Object.values(c.data).every((v) => typeof v === 'string'));
+}
+/**
+ * Runs every recorded cleanup, in reverse order of recording; a failure, or a kind without a
+ * handler, is a warning and never stops the others. Returns how many succeeded.
+ */
+async function runCleanups(text, handlerFor, log) {
+    let ok = 0;
+    for (const c of parseCleanups(text).reverse()) {
+        try {
+            const handler = await handlerFor(c.kind);
+            if (!handler) {
+                log.warning(`inject-secrets post step: no handler for the recorded cleanup '${c.kind}'.`);
+                continue;
+            }
+            await handler(c.data);
+            ok++;
+        }
+        catch (err) {
+            log.warning(`inject-secrets post step: ${c.kind} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+    return ok;
+}
+
+// `export_file`: the secrets written to one file (dotenv or JSON) for tools that read a file rather
+// than the environment. Loaded with import() only when export_file is given. The file is created
+// 0600 (a temporary file opened with that mode, then renamed over the path), written before any env
+// var or output so that a failure exports nothing, and deleted by the post step unless keep_file.
+/** The cleanup kind the post step runs to delete the file (src/post.ts). */
+const DELETE_FILE_CLEANUP = 'delete-export-file';
+/** The step output holding the file's absolute path. */
+const EXPORT_FILE_OUTPUT = 'export_file';
+/**
+ * One `NAME=value` line that the `dotenv` package and `set -a; source` in a POSIX shell both read
+ * back as exactly `value`. Their quoting rules overlap only partly: dotenv never unescapes anything
+ * but `\n`/`\r` inside "…", and a shell's '…' cannot hold a `'`. So:
+ *   - '…' when the value has no `'` (and does not end in `\`, which dotenv would read as `\'`);
+ *   - "…" when the value has a `'` but none of `"` `\` `$` and backtick (special inside a shell's "…");
+ *   - otherwise (both kinds of quote, or `'` with `\`/`$`/backtick) no form reads back the same,
+ *     and the run fails naming the secret and pointing to JSON. A carriage return never survives
+ *     dotenv (it turns \r\n into \n), nor does NUL a shell.
+ * Returns undefined when the value cannot be written.
+ */
+function dotenvLine(name, value) {
+    if (/[\r\0]/.test(value))
+        return undefined;
+    if (!value.includes("'") && !value.endsWith('\\'))
+        return `${name}='${value}'`;
+    if (!/["\\$`]/.test(value))
+        return `${name}="${value}"`;
+    return undefined;
+}
+/** Why dotenvLine refused a value, in words that never quote it. */
+function dotenvProblem(value) {
+    if (value.includes('\r'))
+        return 'a carriage return (dotenv turns \\r\\n into \\n)';
+    if (value.includes('\0'))
+        return 'a NUL character';
+    if (value.endsWith('\\') && !value.includes("'"))
+        return 'a trailing backslash';
+    return 'both a single quote and one of " \\ $ ` (no dotenv quoting reads that back the same in the dotenv package and in a shell)';
+}
+/** The file's content: every secret under its environment variable name. */
+function renderExport(secrets, format) {
+    if (format === 'json') {
+        const obj = {};
+        for (const s of secrets)
+            obj[s.name] = s.value;
+        return `${JSON.stringify(obj, null, 2)}\n`;
+    }
+    const lines = [];
+    for (const s of secrets) {
+        const line = dotenvLine(s.name, s.value);
+        if (line === undefined) {
+            throw new InputError(`Input 'export_format' is 'dotenv', but the value of ${s.name} (${s.source}) contains ${dotenvProblem(s.value)}. ` +
+                "Use 'export_format: json' for such values; nothing was exported.");
+        }
+        lines.push(line);
+    }
+    return lines.map((l) => `${l}\n`).join('');
+}
+/** Refuses a path that is a directory, a symlink or anything but a regular file. */
+function assertWritablePath(path) {
+    let st;
+    try {
+        st = lstatSync(path);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return;
+        throw new InputError(`Input 'export_file': cannot inspect ${path} (${err.code ?? 'error'}).`);
+    }
+    if (st.isSymbolicLink())
+        throw new InputError(`Input 'export_file': ${path} is a symbolic link; refusing to write secrets through it. Give a path that does not exist yet.`);
+    if (st.isDirectory())
+        throw new InputError(`Input 'export_file': ${path} is a directory; give a file path, e.g. ${join(path, 'secrets.env')}.`);
+    if (!st.isFile())
+        throw new InputError(`Input 'export_file': ${path} exists and is not a regular file.`);
+}
+/**
+ * Writes content to path with mode 0600 from the first byte: a new temporary file next to it,
+ * opened exclusively with mode 0600, then renamed over the path (which replaces an older regular
+ * file without ever widening its mode). Missing parent directories are created 0700.
+ */
+function writeSecretFile(path, content) {
+    assertWritablePath(path);
+    const dir = dirname(path);
+    try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+    }
+    catch (err) {
+        throw new InputError(`Input 'export_file': cannot create the directory ${dir} (${err.code ?? 'error'}).`);
+    }
+    const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    let fd;
+    try {
+        fd = openSync(tmp, 'wx', 0o600);
+        // The mode given to open is reduced by the umask; never widened. Make it exactly 0600 before any byte.
+        if (process.platform !== 'win32')
+            fchmodSync(fd, 0o600);
+        const bytes = Buffer.from(content, 'utf8');
+        for (let off = 0; off < bytes.length;)
+            off += writeSync(fd, bytes, off);
+        closeSync(fd);
+        fd = undefined;
+        assertWritablePath(path);
+        renameSync(tmp, path);
+    }
+    catch (err) {
+        if (fd !== undefined)
+            closeSync(fd);
+        rmSync(tmp, { force: true });
+        if (err instanceof InputError)
+            throw err;
+        throw new InputError(`Input 'export_file': cannot write ${path} (${err.code ?? 'error'}); nothing was exported.`);
+    }
+}
+/**
+ * Checks, renders and writes the file, then records its deletion for the post step. Throws (having
+ * written nothing) when the output name is taken, a value cannot be written, or the write fails.
+ * Returns a function that removes the file again, for when a later export fails.
+ */
+function exportToFile(secrets, settings, record) {
+    // Expression property names are case-insensitive: steps.x.outputs.EXPORT_FILE is the same output.
+    const clash = secrets.find((s) => (s.outputName ?? s.name).toLowerCase() === EXPORT_FILE_OUTPUT);
+    if (clash) {
+        throw new InputError(`Input 'export_file' sets the step output '${EXPORT_FILE_OUTPUT}', which ${clash.source} would set too; map that secret to another name.`);
+    }
+    const content = renderExport(secrets, settings.format);
+    writeSecretFile(settings.path, content);
+    const remove = () => rmSync(settings.path, { force: true });
+    if (!settings.keep) {
+        try {
+            record([{ kind: DELETE_FILE_CLEANUP, data: { path: settings.path } }]);
+        }
+        catch (err) {
+            remove();
+            throw err;
+        }
+    }
+    return remove;
+}
+/** The post step's handler: deletes the file if it is still a regular file; gone already is fine. */
+async function deleteExportFile(data, log) {
+    const path = data.path;
+    if (path === undefined || path === '')
+        return;
+    let st;
+    try {
+        st = lstatSync(path);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return log.info(`inject-secrets: ${path} was already removed.`);
+        throw err;
+    }
+    if (!st.isFile())
+        return log.warning(`inject-secrets post step: ${path} is no longer a regular file; left alone.`);
+    unlinkSync(path);
+    log.info(`inject-secrets: deleted ${path}.`);
+}
+
+var exportFile = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    DELETE_FILE_CLEANUP: DELETE_FILE_CLEANUP,
+    EXPORT_FILE_OUTPUT: EXPORT_FILE_OUTPUT,
+    assertWritablePath: assertWritablePath,
+    deleteExportFile: deleteExportFile,
+    dotenvLine: dotenvLine,
+    exportToFile: exportToFile,
+    renderExport: renderExport,
+    writeSecretFile: writeSecretFile
+});
+
+// Checking what servers send, shared by every provider: objects, string fields, and error text cut
+// down to one printable, bounded line (a server's message goes into our error, never its body).
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A body parsed as a JSON object, or undefined (not JSON, or not an object): for reading error text. */
+function jsonObjectOf(text) {
+    try {
+        const body = JSON.parse(text);
+        return isObject(body) ? body : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** "<where>: unexpected response from the server (<problem>)." */
+function shapeError(where, problem) {
+    return new ServerError(`${where}: unexpected response from the server (${problem}).`);
+}
+function stringField(o, name, where) {
+    const v = o[name];
+    if (typeof v !== 'string')
+        throw shapeError(where, `field '${name}' is missing or not a string`);
+    return v;
+}
+/** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
+function oneLine(text, max = 200) {
+    const line = text
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+/** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
+function parseJson(res, where) {
+    try {
+        return JSON.parse(res.text);
+    }
+    catch {
+        const type = res.headers['content-type'] ?? 'no content type';
+        throw new ServerError(`${where}: expected JSON, got ${res.text.length} bytes of ${String(type)} (HTTP ${res.status})`, res.status);
+    }
+}
+
+// Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
+// #retries-and-timeouts): reads, lookup-self, child-token create and revoke-accessor, with
+// response shapes checked and errors that carry the status, the path and Vault's own `errors`
+// strings (bounded), never a token or a body.
+// VLT-RETRY-1/2: reads retry 408, 412 (performance standbys), 429 and 5xx gateways, at most 2
+// retries; POSTs are never retried.
+const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
+const NO_RETRY = new Set();
+const MAX_ERROR_TEXT = 300;
+/** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
+function apiUrl(base, path) {
+    return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
+}
+function headers(ep, token = ep.token) {
+    return {
+        'x-vault-token': token,
+        'x-vault-request': 'true',
+        ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
+    };
+}
+/** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
+function vaultErrors(res) {
+    const body = jsonObjectOf(res.text);
+    if (!body || !Array.isArray(body.errors))
+        return '';
+    const text = body.errors
+        .filter((e) => typeof e === 'string')
+        .map((e) => oneLine(e.replace(/^\d+ errors? occurred:\s*\*\s*/, ''), MAX_ERROR_TEXT))
+        .filter((e) => e !== '')
+        .join('; ');
+    return oneLine(text, MAX_ERROR_TEXT);
+}
+/** Vault's `warnings`, bounded (they hold hints such as the versioned K/V one). */
+function vaultWarnings(body) {
+    if (!isObject(body) || !Array.isArray(body.warnings))
+        return [];
+    return body.warnings.filter((w) => typeof w === 'string').map((w) => oneLine(w, MAX_ERROR_TEXT));
+}
+function statusError(res, what) {
+    const errs = vaultErrors(res);
+    return new ServerError(`Vault returned ${res.status}${errs ? ` (${errs})` : ''} for ${what}`, res.status);
+}
+/** GET {url}/v1/{path}: one read (retries aside), with the vendor's per-response KV v2 detection. */
+async function readPath(ep, path) {
+    const req = {
+        method: 'GET',
+        url: apiUrl(ep.url, path),
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+        maxRedirects: 10,
+    };
+    const res = await ep.http.send(req);
+    const where = `"${path}"`;
+    if (res.status === 403)
+        return { kind: 'forbidden', response: res };
+    if (res.status === 404) {
+        let body;
+        try {
+            body = JSON.parse(res.text);
+        }
+        catch {
+            body = undefined;
+        }
+        const versioned = vaultWarnings(body).some((w) => /versioned K\/V/i.test(w));
+        const deleted = isObject(body) && isObject(body.data) && body.data.data === null && isObject(body.data.metadata);
+        const list = isObject(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
+        const errors = JSON.stringify({ errors: list });
+        // The '…' also lets the scrubber catch a secret the bound cuts in two.
+        return {
+            kind: 'not-found',
+            errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors,
+            versioned,
+            deleted,
+        };
+    }
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    if (res.text.trim() === '')
+        throw new ServerError(`Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`, res.status);
+    const body = parseJson(res, `GET ${where}`);
+    if (!isObject(body))
+        throw new ServerError(`Vault's answer for ${where} is not a JSON object.`, res.status);
+    if (body.data === null && isObject(body.wrap_info)) {
+        throw new ServerError(`Vault's answer for ${where} is response-wrapped (wrap_info): the token or a policy asks for wrapping; unwrap it in a step of its own or read the path without wrapping.`, res.status);
+    }
+    if (!isObject(body.data))
+        throw new ServerError(`Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`, res.status);
+    const inner = body.data.data;
+    // VLT-READ-1: KV v2 when data.data is neither undefined nor null, exactly as the vendor decides.
+    if (inner !== undefined && inner !== null) {
+        if (!isObject(inner))
+            throw new ServerError(`Vault's answer for ${where}: data.data is not an object.`, res.status);
+        return { kind: 'ok', data: inner, v2: true };
+    }
+    return { kind: 'ok', data: body.data, v2: false };
+}
+/** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
+async function lookupSelf(ep, mask) {
+    const res = await ep.http.send({
+        method: 'GET',
+        url: apiUrl(ep.url, 'auth/token/lookup-self'),
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+    });
+    if (res.status === 403)
+        return undefined;
+    if (res.status !== 200)
+        throw statusError(res, 'auth/token/lookup-self');
+    const body = parseJson(res, 'GET auth/token/lookup-self');
+    const data = isObject(body) ? body.data : undefined;
+    if (!isObject(data))
+        throw new ServerError('Vault answered auth/token/lookup-self without a data object.', res.status);
+    // data.id is the token itself (VLT-LIFE-1).
+    if (typeof data.id === 'string')
+        mask(data.id);
+    const policies = [
+        ...(Array.isArray(data.policies) ? data.policies : []),
+        ...(Array.isArray(data.identity_policies) ? data.identity_policies : []),
+    ];
+    return {
+        policies: policies.filter((p) => typeof p === 'string'),
+        ttl: typeof data.ttl === 'number' ? data.ttl : 0,
+        expires: typeof data.expire_time === 'string' && data.expire_time !== '',
+        numUses: typeof data.num_uses === 'number' ? data.num_uses : 0,
+        namespacePath: typeof data.namespace_path === 'string' ? data.namespace_path.replace(/^\/+|\/+$/g, '') : '',
+        type: typeof data.type === 'string' ? data.type : 'service',
+    };
+}
+/** POST auth/token/create: a child (never orphan) of the given token. Not retried. */
+async function createChildToken(ep, opts, mask) {
+    const body = JSON.stringify({
+        ttl: `${opts.ttlSeconds}s`,
+        no_parent: false,
+        renewable: false,
+        display_name: 'inject-secrets',
+        ...(opts.numUses !== undefined ? { num_uses: opts.numUses } : {}),
+        ...(opts.policies !== undefined ? { policies: opts.policies } : {}),
+    });
+    const res = await ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, 'auth/token/create'),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body,
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+    if (res.status !== 200) {
+        const hint = res.status === 403
+            ? ": the token's policies must allow 'update' on auth/token/create"
+            : res.status === 400
+                ? ' (batch tokens and limited-use tokens cannot create child tokens; policies must be a subset of the parent’s)'
+                : '';
+        throw new ServerError(`${statusError(res, 'auth/token/create (export_token: child)').message}${hint}.`, res.status);
+    }
+    const parsed = parseJson(res, 'POST auth/token/create');
+    const auth = isObject(parsed) ? parsed.auth : undefined;
+    if (!isObject(auth) ||
+        typeof auth.client_token !== 'string' ||
+        auth.client_token === '' ||
+        typeof auth.accessor !== 'string') {
+        throw new ServerError('Vault answered auth/token/create without auth.client_token and auth.accessor.', res.status);
+    }
+    mask(auth.client_token);
+    return { token: auth.client_token, accessor: auth.accessor };
+}
+/** POST auth/token/revoke-accessor with the parent's token: revokes the child and its children. */
+async function revokeAccessor(ep, accessor) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, 'auth/token/revoke-accessor'),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body: JSON.stringify({ accessor }),
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+}
+
+/** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
+const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
+/** `vault` is the post step's own reading of the inputs: the parent token, masked by the caller. */
+async function revokeChild(data, vault, ctx) {
+    const { url, namespace, accessor } = data;
+    if (!url || !accessor) {
+        ctx.warning('Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.');
+        return;
+    }
+    const res = await revokeAccessor({ http: ctx.http, url, token: vault.accessToken, namespace: namespace || undefined }, accessor);
+    if (res.status >= 200 && res.status < 300) {
+        ctx.info('Vault child token revoked (export_token: child).');
+        return;
+    }
+    const errs = vaultErrors(res);
+    // An expired child, or one that spent its last use, is already gone.
+    if (res.status === 400 && /invalid accessor/i.test(errs)) {
+        ctx.info('Vault child token already gone (expired, used up or revoked).');
+        return;
+    }
+    const hint = res.status === 403 ? " The parent token's policies must allow 'update' on auth/token/revoke-accessor." : '';
+    ctx.warning(`Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`);
+}
+/** Every cleanup kind this wing records, with its handler. */
+const CLEANUP_HANDLERS = { [CHILD_TOKEN_CLEANUP]: revokeChild };
+
+var revoke = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    CHILD_TOKEN_CLEANUP: CHILD_TOKEN_CLEANUP,
+    CLEANUP_HANDLERS: CLEANUP_HANDLERS,
+    revokeChild: revokeChild
+});
+
+export { lookupSelf as A, statusError as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, ActionError as F, createChildToken as G, CHILD_TOKEN_CLEANUP as H, InputError as I, readPath as J, parseServiceToken as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, CryptoError as y, parseVaultToken as z };

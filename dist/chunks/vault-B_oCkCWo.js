@@ -1,0 +1,904 @@
+import { z as parseVaultToken, I as InputError, A as lookupSelf, S as ServerError, B as statusError, F as ActionError, l as lineError, q as quote, E as ENV_NAME, k as secretsLine, G as createChildToken, H as CHILD_TOKEN_CLEANUP, J as readPath } from './revoke-B7THosWN.js';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'node:crypto';
+import 'node:fs';
+import 'node:path';
+
+// Vault logins. Today one method: the token as given (checked for shape, never for validity: each
+// use of a limited-use token is precious). On a 403 one lookup-self, shared by the parallel reads,
+// says whether the token or a policy is at fault; check_token asks up front.
+function duration(seconds) {
+    if (seconds <= 0)
+        return '0s';
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].join('');
+}
+function describe(info) {
+    const uses = info.numUses === 0
+        ? 'unlimited uses'
+        : info.numUses < 0
+            ? 'no uses left'
+            : `${info.numUses} use${info.numUses === 1 ? '' : 's'} left`;
+    const ttl = info.expires ? `expires in ${duration(info.ttl)}` : 'does not expire';
+    return `policies: ${info.policies.join(', ') || '(none)'}; ${ttl}; ${uses}`;
+}
+function namespaceHint(vault, token, info) {
+    const used = vault.namespace ?? '';
+    if (info && info.namespacePath !== used && !used.startsWith(`${info.namespacePath}/`)) {
+        return ` The token belongs to namespace '${info.namespacePath || '(root)'}' but the request used '${used || '(root)'}': set 'namespace: ${info.namespacePath}' (or VAULT_NAMESPACE).`;
+    }
+    if (!info && used !== '')
+        return ` Check also that 'namespace: ${used}' is the token's namespace (or a child of it).`;
+    // Tokens created in a namespace carry a `.<namespace id>` suffix.
+    if (!info && used === '' && /^(hv)?[sb]\.[^.]+\.[^.]+$/.test(token)) {
+        return " The token has a namespace suffix: set 'namespace' (or VAULT_NAMESPACE) to the namespace it was created in.";
+    }
+    return '';
+}
+/** Logs in with the token input: masks it, checks its shape and what the inputs ask of it. */
+function login(vault, url, ctx) {
+    const token = parseVaultToken(vault.accessToken);
+    ctx.mask(token.value);
+    if (token.kind === 'recovery')
+        ctx.warning('The access token is a Vault recovery token (hvr./r.): it works only while the server runs in recovery mode.');
+    if (token.kind === 'batch' && vault.exportToken === 'child') {
+        throw new InputError("Input 'export_token' is 'child', but the access token is a batch token (hvb./b.), which cannot create child tokens.");
+    }
+    const ep = { http: ctx.http, url, token: token.value, namespace: vault.namespace };
+    // VLT-LIFE-2 (docs/protocols/vault.md#token-lifetime): at most one lookup-self per run to explain
+    // a 403, shared by parallel reads.
+    let lookup;
+    const explainLookup = () => (lookup ??= lookupSelf(ep, ctx.mask));
+    async function forbidden(path, res) {
+        const base = statusError(res.response, `"${path}"`).message;
+        let info;
+        try {
+            info = await explainLookup();
+        }
+        catch (err) {
+            return new ServerError(`${base}. Vault refuses the token or its policies deny this path (lookup-self to tell which failed: ${err.message}).`, 403);
+        }
+        if (!info) {
+            return new ServerError(`${base}: the token is invalid, expired, revoked or out of uses (lookup-self was refused too).${namespaceHint(vault, token.value)}`, 403);
+        }
+        return new ServerError(`${base}: the token is valid (${describe(info)}) but its policies do not allow reading this path; grant 'read' on "${path.replace(/\?.*$/, '')}" to one of them.${namespaceHint(vault, token.value, info)}`, 403);
+    }
+    async function checkToken(paths) {
+        const info = await lookupSelf(ep, ctx.mask);
+        if (!info) {
+            throw new ServerError(`check_token: Vault refused auth/token/lookup-self: the token is invalid, expired, revoked or out of uses.${namespaceHint(vault, token.value)}`, 403);
+        }
+        if (info.expires && info.ttl < vault.minTtlSeconds) {
+            throw new ServerError(`check_token: the token expires in ${duration(info.ttl)}, less than min_ttl (${duration(vault.minTtlSeconds)}); renew it or issue a longer-lived one (${describe(info)}).`);
+        }
+        // Vault reports num_uses after the lookup's own use; -1 means the lookup spent the last one.
+        const needed = paths + (vault.exportToken === 'child' ? 1 : 0);
+        if (info.numUses !== 0) {
+            const left = Math.max(0, info.numUses);
+            if (vault.exportToken === 'child') {
+                throw new ServerError(`check_token: the token is limited to a number of uses (${left} left after the check), and limited-use tokens cannot create the child token export_token asks for.`);
+            }
+            if (left < needed) {
+                throw new ServerError(`check_token: the token has ${left} use${left === 1 ? '' : 's'} left after this check (lookup-self spent one), but the run needs ${needed} (one per distinct path); issue it with num_uses of at least ${needed + 1}, or drop check_token to save a use.`);
+            }
+        }
+        ctx.debug(`check_token: token ok (${describe(info)}); ${needed} request${needed === 1 ? '' : 's'} to go`);
+    }
+    return { ep, forbidden, checkToken };
+}
+
+// The JSONata subset that vault-action's selectors need (docs/protocols/vault.md#entry-syntax,
+// #names, #selectors). Pure.
+// vault-action evaluates `data.[data.]<selector>` with jsonata 2.0.4. We parse the selector with
+// JSONata's lexer and operator table to classify it (string literal, path, or an expression that
+// needs `| NAME`) and evaluate paths of field names, backtick names, quoted names, `$`, `*` and
+// numeric index predicates with JSONata's sequence rules (one-level flattening, singleton
+// unwrapping, empty = no match). Anything else is refused at parse time, so a selector is never
+// silently empty.
+/** A selector JSONata would reject (the message is JSONata-like). */
+class SelectorSyntaxError extends ActionError {
+}
+/** Valid JSONata, but outside what this action evaluates. */
+class SelectorUnsupportedError extends ActionError {
+}
+// JSONata 2.x operator binding powers.
+const OPS = {
+    '.': 75,
+    '[': 80,
+    ']': 0,
+    '{': 70,
+    '}': 0,
+    '(': 80,
+    ')': 0,
+    ',': 0,
+    '@': 80,
+    '#': 80,
+    ';': 80,
+    ':': 80,
+    '?': 20,
+    '+': 50,
+    '-': 50,
+    '*': 60,
+    '/': 60,
+    '%': 60,
+    '|': 20,
+    '=': 40,
+    '<': 40,
+    '>': 40,
+    '^': 40,
+    '**': 60,
+    '..': 20,
+    ':=': 10,
+    '!=': 40,
+    '<=': 40,
+    '>=': 40,
+    '~>': 40,
+    '?:': 40,
+    '??': 40,
+    and: 30,
+    or: 25,
+    in: 40,
+    '&': 50,
+    '!': 0,
+    '~': 0,
+};
+const SINGLE = new Set('.[]{}(),@#;:?+-*/%|=<>^&!~'.split(''));
+const DOUBLE = new Set(['..', ':=', '!=', '>=', '<=', '**', '~>', '?:', '??']);
+const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([Ee][-+]?[0-9]+)?/;
+const ESCAPES = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/** Reads a JSONata string body starting after the opening quote; returns the text and the end index. */
+function readString(src, start, quote) {
+    let out = '';
+    for (let i = start; i < src.length; i++) {
+        const c = src[i];
+        if (c === '\\') {
+            const e = src[++i];
+            if (e === undefined)
+                break;
+            if (e in ESCAPES)
+                out += ESCAPES[e];
+            else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 1, i + 5))) {
+                out += String.fromCharCode(parseInt(src.slice(i + 1, i + 5), 16));
+                i += 4;
+            }
+            else
+                throw new SelectorSyntaxError(`Unsupported escape sequence: \\${e}`);
+        }
+        else if (c === quote)
+            return [out, i + 1];
+        else
+            out += c;
+    }
+    throw new SelectorSyntaxError('String literal must be terminated by a matching quote');
+}
+/** Decodes `"<text>"` as JSONata would (the vendor wraps dot-free selectors in double quotes). */
+function decodeQuoted(text) {
+    const [value, end] = readString(`${text}"`, 0, '"');
+    if (end !== text.length + 1)
+        throw new SelectorSyntaxError('Syntax error: unexpected text after the string literal');
+    return value;
+}
+function lex(src) {
+    const toks = [];
+    let i = 0;
+    const isNameEnd = (c) => /\s/.test(c) || SINGLE.has(c);
+    while (i < src.length) {
+        const c = src[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            if (end < 0)
+                throw new SelectorSyntaxError('Comment has no closing tag');
+            i = end + 2;
+            continue;
+        }
+        const two = src.slice(i, i + 2);
+        if (DOUBLE.has(two)) {
+            toks.push({ t: 'op', v: two, pos: i });
+            i += 2;
+            continue;
+        }
+        if (SINGLE.has(c)) {
+            // A leading '-' before a number is an operator here; the parser handles unary minus.
+            toks.push({ t: 'op', v: c, pos: i });
+            i++;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            const [v, end] = readString(src, i + 1, c);
+            toks.push({ t: 'string', v, pos: i });
+            i = end;
+            continue;
+        }
+        if (c === '`') {
+            const end = src.indexOf('`', i + 1);
+            if (end < 0)
+                throw new SelectorSyntaxError('Quoted property name must be terminated with a backquote (`)');
+            toks.push({ t: 'name', v: src.slice(i + 1, end), pos: i, quoted: true });
+            i = end + 1;
+            continue;
+        }
+        const num = NUMBER.exec(src.slice(i));
+        if (num && /[0-9]/.test(c)) {
+            toks.push({ t: 'number', v: Number(num[0]), pos: i });
+            i += num[0].length;
+            continue;
+        }
+        let j = i;
+        while (j < src.length && !isNameEnd(src[j]))
+            j++;
+        const word = src.slice(i, j);
+        if (c === '$')
+            toks.push({ t: 'variable', v: word.slice(1), pos: i });
+        else if (word === 'and' || word === 'or' || word === 'in')
+            toks.push({ t: 'op', v: word, pos: i });
+        else if (word === 'true' || word === 'false')
+            toks.push({ t: 'value', v: word === 'true', pos: i });
+        else if (word === 'null')
+            toks.push({ t: 'value', v: null, pos: i });
+        else
+            toks.push({ t: 'name', v: word, pos: i, quoted: false });
+        i = j;
+    }
+    toks.push({ t: 'end', pos: src.length });
+    return toks;
+}
+class Parser {
+    toks;
+    i = 0;
+    constructor(toks) {
+        this.toks = toks;
+    }
+    peek() {
+        return this.toks[this.i];
+    }
+    next() {
+        return this.toks[this.i++];
+    }
+    expect(op) {
+        const t = this.next();
+        if (t.t === 'end')
+            throw new SelectorSyntaxError(`Expected "${op}" before end of expression`);
+        if (t.t !== 'op' || t.v !== op)
+            throw new SelectorSyntaxError(`Expected "${op}", got "${'v' in t ? String(t.v) : ''}"`);
+    }
+    lbp(t) {
+        return t.t === 'op' ? (OPS[t.v] ?? 0) : 0;
+    }
+    parse() {
+        const r = this.expression(0);
+        const t = this.peek();
+        if (t.t !== 'end')
+            throw new SelectorSyntaxError(`Syntax error: "${'v' in t ? String(t.v) : ''}"`);
+        return r;
+    }
+    expression(rbp) {
+        let left = this.nud(this.next());
+        while (rbp < this.lbp(this.peek()))
+            left = this.led(this.next(), left);
+        return left;
+    }
+    nud(t) {
+        switch (t.t) {
+            case 'end':
+                throw new SelectorSyntaxError('Unexpected end of expression');
+            case 'string':
+                return { k: 'lit', node: { type: 'string', value: t.v } };
+            case 'number':
+                return { k: 'lit', node: { type: 'number', value: t.v } };
+            case 'value':
+                return { k: 'lit', node: { type: 'value', value: t.v } };
+            case 'name':
+                return { k: 'name', v: t.v };
+            case 'variable':
+                return { k: 'var', v: t.v };
+        }
+        switch (t.v) {
+            case '*':
+            case '**':
+                return { k: 'wild', v: t.v };
+            case '-': {
+                const operand = this.expression(70);
+                if (operand.k === 'lit' && operand.node.type === 'number')
+                    return { k: 'lit', node: { type: 'number', value: -operand.node.value } };
+                return { k: 'other', what: 'unary minus' };
+            }
+            case '(': {
+                if (!(this.peek().t === 'op' && this.peek().v === ')')) {
+                    this.expression(0);
+                    while (this.peek().t === 'op' && this.peek().v === ';') {
+                        this.next();
+                        this.expression(0);
+                    }
+                }
+                this.expect(')');
+                return { k: 'other', what: 'a block' };
+            }
+            case '[': {
+                if (!(this.peek().t === 'op' && this.peek().v === ']')) {
+                    this.expression(0);
+                    while (this.peek().t === 'op' && this.peek().v === ',') {
+                        this.next();
+                        this.expression(0);
+                    }
+                }
+                this.expect(']');
+                return { k: 'other', what: 'an array constructor' };
+            }
+            case 'and':
+            case 'or':
+            case 'in':
+                // JSONata lets these words be field names when they start an expression.
+                return { k: 'name', v: t.v };
+        }
+        if (t.v === '{' || t.v === '|' || t.v === '@' || t.v === '#' || t.v === '?' || t.v === '~' || t.v === '!') {
+            throw new SelectorUnsupportedError(`the JSONata operator "${t.v}" is not supported in selectors`);
+        }
+        throw new SelectorSyntaxError(`Syntax error: "${t.v}"`);
+    }
+    led(t, left) {
+        switch (t.v) {
+            case '.': {
+                const right = this.expression(OPS['.']);
+                const steps = [...(left.k === 'path' ? left.steps : [left]), ...(right.k === 'path' ? right.steps : [right])];
+                for (const s of steps) {
+                    if (s.k === 'lit' && (s.node.type === 'number' || s.node.type === 'value')) {
+                        throw new SelectorSyntaxError(`The literal value ${String(s.node.value)} cannot be used as a step within a path expression`);
+                    }
+                }
+                return { k: 'path', steps };
+            }
+            case '[': {
+                if (this.peek().t === 'op' && this.peek().v === ']') {
+                    this.next();
+                    return { k: 'other', what: 'an empty predicate []' };
+                }
+                const pred = this.expression(0);
+                this.expect(']');
+                if (left.k === 'path') {
+                    const last = left.steps[left.steps.length - 1];
+                    return { k: 'path', steps: [...left.steps.slice(0, -1), { k: 'pred', base: last, pred }] };
+                }
+                return { k: 'pred', base: left, pred };
+            }
+            case '(': {
+                if (!(this.peek().t === 'op' && this.peek().v === ')')) {
+                    this.expression(0);
+                    while (this.peek().t === 'op' && this.peek().v === ',') {
+                        this.next();
+                        this.expression(0);
+                    }
+                }
+                this.expect(')');
+                return { k: 'other', what: 'a function call' };
+            }
+            case '+':
+            case '-':
+            case '*':
+            case '/':
+            case '%':
+            case '=':
+            case '<':
+            case '>':
+            case '!=':
+            case '<=':
+            case '>=':
+            case '&':
+            case 'and':
+            case 'or':
+            case 'in':
+            case '..':
+            case '??':
+            case '?:':
+                this.expression(OPS[t.v]);
+                return { k: 'other', what: `the operator "${t.v}"` };
+            case '**':
+                // `a**b` is not valid JSONata after an operand (descendant is a prefix form).
+                throw new SelectorSyntaxError('Syntax error: "**"');
+        }
+        throw new SelectorUnsupportedError(`the JSONata operator "${t.v}" is not supported in selectors`);
+    }
+}
+function toStep(raw) {
+    let base = raw;
+    const index = [];
+    let predicated = false;
+    let unsupported;
+    const preds = [];
+    while (base.k === 'pred') {
+        preds.unshift(base.pred);
+        base = base.base;
+    }
+    for (const p of preds) {
+        predicated = true;
+        if (p.k === 'lit' && p.node.type === 'number')
+            index.push(p.node.value);
+        else
+            unsupported ??= 'a predicate other than a number';
+    }
+    if (base.k === 'name')
+        return { kind: 'name', name: base.v, index, predicated, unsupported };
+    if (base.k === 'lit' && base.node.type === 'string')
+        return { kind: 'name', name: base.node.value, index, predicated, unsupported };
+    if (base.k === 'var' && base.v === '')
+        return { kind: 'context', index, predicated, unsupported };
+    if (base.k === 'wild' && base.v === '*')
+        return { kind: 'wildcard', index, predicated, unsupported };
+    const what = base.k === 'var'
+        ? `the variable $${base.v}`
+        : base.k === 'wild'
+            ? 'the descendant operator **'
+            : base.k === 'other'
+                ? base.what
+                : 'this step';
+    return { kind: 'name', index, predicated, unsupported: unsupported ?? what };
+}
+const MAX_SELECTOR = 4096;
+/** Parses a selector as JSONata would (jsonata(selector).ast()), into the shape the vendor checks. */
+function parseSelector(text) {
+    // Lexing and path building grow quadratically (a 100 kB selector took ~20 s, 1 MiB far longer); real ones are short.
+    if (text.length > MAX_SELECTOR)
+        throw new SelectorUnsupportedError(`it is longer than ${MAX_SELECTOR} characters`);
+    const raw = new Parser(lex(text)).parse();
+    switch (raw.k) {
+        case 'lit':
+            return raw.node;
+        case 'name':
+        case 'wild':
+        case 'pred':
+            // JSONata wraps a lone name (with or without predicates) in a one-step path.
+            if (raw.k === 'pred' && raw.base.k !== 'name' && raw.base.k !== 'wild')
+                return { type: 'expr', what: 'a predicate on a non-path expression' };
+            return { type: 'path', steps: [toStep(raw)] };
+        case 'path':
+            return { type: 'path', steps: raw.steps.map(toStep) };
+        case 'var':
+            return { type: 'variable', value: raw.v };
+        case 'other':
+            return { type: 'expr', what: raw.what };
+    }
+}
+/** vault-action: a name is required unless the selector is a string literal or a path whose first step has no predicate. */
+function needsName(node) {
+    if (node.type === 'string')
+        return false;
+    if (node.type === 'path')
+        return node.steps[0].predicated;
+    return true;
+}
+/** The compiled dotted selector: steps we can evaluate. Throws SelectorUnsupportedError otherwise. */
+function compilePath(node) {
+    if (node.type === 'string')
+        return [{ kind: 'name', name: node.value, index: [], predicated: false }];
+    if (node.type !== 'path') {
+        throw new SelectorUnsupportedError(node.type === 'expr' ? `${node.what} cannot be evaluated by this action` : 'only paths can be evaluated');
+    }
+    for (const s of node.steps)
+        if (s.unsupported)
+            throw new SelectorUnsupportedError(`${s.unsupported} cannot be evaluated by this action`);
+    return node.steps;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function pushFlat(out, v) {
+    if (v === undefined)
+        return;
+    if (Array.isArray(v))
+        for (const x of v)
+            out.push(x);
+    else
+        out.push(v);
+}
+function lookupField(input, key) {
+    if (Array.isArray(input)) {
+        const out = [];
+        for (const item of input)
+            pushFlat(out, lookupField(item, key));
+        return out.length === 0 ? undefined : out;
+    }
+    return isObject(input) && Object.hasOwn(input, key) ? input[key] : undefined;
+}
+function wildcardValues(input) {
+    if (Array.isArray(input)) {
+        const out = [];
+        for (const item of input)
+            pushFlat(out, wildcardValues(item));
+        return out;
+    }
+    if (!isObject(input))
+        return undefined;
+    const out = [];
+    for (const k of Object.keys(input))
+        pushFlat(out, input[k]);
+    return out;
+}
+/** Evaluates compiled steps against the secret's data map with JSONata's sequence rules. */
+function evaluatePath(steps, data) {
+    let seq = [data];
+    for (const step of steps) {
+        const results = [];
+        for (const item of seq) {
+            let res = step.kind === 'context'
+                ? item
+                : step.kind === 'wildcard'
+                    ? wildcardValues(item)
+                    : lookupField(item, step.name ?? '');
+            for (const n of step.index) {
+                const arr = Array.isArray(res) ? res : res === undefined ? [] : [res];
+                let idx = Math.floor(n);
+                if (idx < 0)
+                    idx += arr.length;
+                res = arr[idx];
+            }
+            if (res !== undefined)
+                results.push(res);
+        }
+        seq = [];
+        for (const r of results)
+            pushFlat(seq, r);
+    }
+    if (seq.length === 0)
+        return undefined;
+    return seq.length === 1 ? seq[0] : seq;
+}
+
+// The `secrets` grammar of hashicorp/vault-action v3.4.0 (docs/protocols/vault.md#mapping-grammar),
+// plus newlines as separators where the vendor's `;`-only rule would reject the input (VLT-GRM-3).
+// Pure: no I/O, no @actions/*.
+//   entry := path WS+ selector [ '|' NAME ]        entries separated by ';' (and newlines, see above)
+//   selector: a key, "quoted-key", a dotted JSONata path (db.password, `a.b`, 'a.b', $.$, a.b[0]),
+//             '*' (every key, env names upper-cased) or '**' (every key, case kept); with '| PREFIX'.
+/** vault-action's normalizeOutputKey: `.` → `__`, drop `-`, keep only letters, numbers and `_`. */
+function normalizeName(text) {
+    return text
+        .replaceAll('.', '__')
+        .replaceAll('-', '')
+        .replace(/[^\p{L}\p{N}_]/gu, '');
+}
+/** Forbidden in any name whatever its source (VLT-GRM-4). */
+const BAD_NAME = /[=\0\r\n]/;
+function lineOf(input, offset) {
+    let n = 1;
+    for (let i = 0; i < offset && i < input.length; i++)
+        if (input[i] === '\n' || (input[i] === '\r' && input[i + 1] !== '\n'))
+            n++;
+    return n;
+}
+function vendorError(line, text) {
+    return lineError(line, text.replace(/\.$/, ''));
+}
+/** Parses one entry (docs/protocols/vault.md#entry-syntax, #names, #selectors). */
+function parseEntry(entry, line) {
+    const bar = entry.lastIndexOf('|');
+    let pathSpec = entry;
+    let name;
+    if (bar >= 0) {
+        pathSpec = entry.slice(0, bar).trim();
+        name = entry.slice(bar + 1).trim();
+        if (name === '')
+            throw vendorError(line, `You must provide a value when mapping a secret to a name. Input: ${quote(entry, 200)}`);
+    }
+    const parts = pathSpec.split(/\s+/).filter((p) => p !== '');
+    if (parts.length !== 2)
+        throw vendorError(line, `You must provide a valid path and key. Input: ${quote(entry, 200)}`);
+    const [path, token] = parts;
+    let node;
+    try {
+        node = parseSelector(token);
+    }
+    catch (err) {
+        if (err instanceof SelectorSyntaxError)
+            throw lineError(line, `the selector ${quote(token)} is not valid JSONata: ${err.message}`);
+        if (err instanceof SelectorUnsupportedError)
+            throw lineError(line, `the selector ${quote(token)} cannot be evaluated: ${err.message}`);
+        throw err;
+    }
+    const selector = token.replaceAll('"', '');
+    if (name !== undefined && BAD_NAME.test(name))
+        throw lineError(line, `the name ${quote(name)} contains '=', NUL or a line break`);
+    if (selector === '*' || selector === '**') {
+        return {
+            line,
+            entry,
+            path,
+            selector,
+            wildcard: selector,
+            prefix: name === undefined || name === selector ? '' : name,
+        };
+    }
+    if (name === undefined && needsName(node)) {
+        const hint = token.includes('-') ? ` (quote it as ${quote(`"${selector}"`)} or add '| NAME')` : '';
+        throw vendorError(line, `You must provide a name for the output key when using json selectors. Input: ${quote(entry, 200)}${hint}`);
+    }
+    let steps;
+    let expression;
+    try {
+        if (selector.includes('.')) {
+            steps = compilePath(parseSelector(selector));
+            expression = selector;
+        }
+        else {
+            steps = [{ kind: 'name', name: decodeQuoted(selector), index: [], predicated: false }];
+            expression = `"${selector}"`;
+        }
+    }
+    catch (err) {
+        if (err instanceof SelectorSyntaxError)
+            throw lineError(line, `the selector ${quote(selector)} is not valid JSONata: ${err.message}`);
+        if (err instanceof SelectorUnsupportedError)
+            throw lineError(line, `the selector ${quote(selector)} cannot be evaluated: ${err.message}`);
+        throw err;
+    }
+    let envName;
+    let outputName;
+    if (name !== undefined) {
+        envName = name;
+        outputName = name;
+    }
+    else {
+        outputName = normalizeName(selector);
+        envName = outputName.toUpperCase();
+        if (outputName === '')
+            throw lineError(line, `the selector ${quote(token)} gives an empty name; add '| NAME'`);
+    }
+    if (!ENV_NAME.test(envName)) {
+        throw lineError(line, `${quote(envName)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)${name === undefined ? "; add '| NAME'" : ''}`);
+    }
+    return { line, entry, path, selector, envName, outputName, steps, expression };
+}
+function splitKeep(input, sep, base) {
+    const out = [];
+    let last = 0;
+    for (const m of input.matchAll(sep)) {
+        out.push({ text: input.slice(last, m.index), offset: base + last });
+        last = m.index + m[0].length;
+    }
+    out.push({ text: input.slice(last), offset: base + last });
+    return out;
+}
+function trimmed(p) {
+    const lead = p.text.length - p.text.trimStart().length;
+    return { text: p.text.trim(), offset: p.offset + lead };
+}
+/**
+ * Parses the whole `secrets` input (docs/protocols/vault.md#entries): `;` separates; newlines too
+ * where `;` alone fails.
+ */
+function parseVaultMapping(input) {
+    const requests = [];
+    const warnings = [];
+    for (const raw of splitKeep(input, /;/g, 0)) {
+        const piece = trimmed(raw);
+        if (piece.text === '')
+            continue;
+        const line = lineOf(input, piece.offset);
+        try {
+            requests.push(parseEntry(piece.text, line));
+        }
+        catch (err) {
+            // VLT-GRM-3: newline-separated entries, only for text the vendor's rule rejects.
+            const lines = splitKeep(piece.text, /\r\n|\r|\n/g, piece.offset)
+                .map(trimmed)
+                .filter((l) => l.text !== '');
+            if (!(err instanceof InputError) || lines.length < 2)
+                throw err;
+            for (const l of lines)
+                requests.push(parseEntry(l.text, lineOf(input, l.offset)));
+        }
+    }
+    // VLT-GRM-5: the vendor keeps the last silently; we refuse, naming both.
+    const seen = new Map();
+    for (const r of requests) {
+        if (r.envName === undefined)
+            continue;
+        const first = seen.get(r.envName);
+        if (first)
+            throw lineError(r.line, `${r.envName} is also produced by line ${first.line} (${quote(first.entry)}); give one of them another '| NAME'`);
+        seen.set(r.envName, r);
+    }
+    return { requests, warnings };
+}
+
+// From a selected JSON value to the exported text (docs/protocols/vault.md#values, VLT-GRM-7). Pure.
+/** vault-action: strings byte for byte, everything else compact JSON. */
+function stringifyValue(v) {
+    if (typeof v === 'string')
+        return v;
+    return JSON.stringify(v) ?? '';
+}
+/** Every string leaf of a JSON value (to mask the parts of an object or array value). */
+function stringLeaves(v, out = []) {
+    if (typeof v === 'string')
+        out.push(v);
+    else if (Array.isArray(v))
+        for (const x of v)
+            stringLeaves(x, out);
+    else if (v !== null && typeof v === 'object')
+        for (const x of Object.values(v))
+            stringLeaves(x, out);
+    return out;
+}
+/**
+ * Decodes base64 (both alphabets) or hex strictly: ASCII whitespace is allowed, anything else outside
+ * the alphabet is an error (the vendor's Buffer decoders skip it silently). `where` names the entry.
+ */
+function decodeValue(text, encoding, where) {
+    const compact = text.replace(/[ \t\r\n\f\v]/g, '');
+    const ok = encoding === 'hex'
+        ? /^(?:[0-9a-fA-F]{2})*$/.test(compact)
+        : /^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) && compact.replace(/=+$/, '').length % 4 !== 1;
+    if (!ok)
+        throw new InputError(`${where}: the value is not valid ${encoding} (input 'encoding' is '${encoding}').`);
+    return Buffer.from(compact, encoding === 'hex' ? 'hex' : 'base64').toString('utf8');
+}
+
+// HashiCorp Vault / OpenBao (docs/protocols/vault.md): one GET per distinct path, 8 at a time, no
+// lookup-self on the success path (auth.ts); optionally a child token for later steps, which the
+// post step revokes (revoke.ts).
+/** Parallel reads (issue 4: a small bound of 8). */
+const CONCURRENCY = 8;
+async function pool(items, limit, fn) {
+    let next = 0;
+    let failed = false;
+    const errors = [];
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (err) {
+                // Stop starting reads: each one would spend a use of a token we already know fails.
+                failed = true;
+                errors.push(err);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (errors.length > 0)
+        throw errors[0];
+}
+function create(vault, ctx) {
+    if (vault.url === undefined) {
+        throw new InputError(vault.urlProblem ??
+            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).");
+    }
+    const session = login(vault, vault.url, ctx);
+    const ep = session.ep;
+    function valueOf(raw, where) {
+        let value = stringifyValue(raw);
+        if (typeof raw !== 'string')
+            for (const leaf of stringLeaves(raw))
+                if (leaf.length >= 3)
+                    ctx.mask(leaf);
+        if (vault.encoding) {
+            ctx.mask(value);
+            value = decodeValue(value, vault.encoding, where);
+        }
+        ctx.mask(value);
+        return value;
+    }
+    function secretsOf(r, data, v2) {
+        const at = `${secretsLine(r.line)} (${r.path})`;
+        if (r.wildcard) {
+            const prefix = r.prefix ?? '';
+            return Object.keys(data).map((key) => {
+                const outputName = normalizeName(prefix + key);
+                const name = r.wildcard === '*' ? outputName.toUpperCase() : outputName;
+                const raw = evaluatePath([{ kind: 'name', name: key, index: [], predicated: false }], data);
+                const expr = key.includes('.') ? `\`${key}\`` : `"${key}"`;
+                if (raw === undefined) {
+                    throw new ServerError(`${at}: Unable to retrieve result for ${v2 ? 'data.data.' : 'data.'}${expr}. No match data was found (key ${JSON.stringify(key)} holds an empty array).`);
+                }
+                if (outputName === '')
+                    throw new InputError(`${at}: the key ${JSON.stringify(key)} gives an empty name; map it with '| NAME' instead of '${r.selector}'.`);
+                return {
+                    name,
+                    outputName,
+                    value: valueOf(raw, `${at}, key ${JSON.stringify(key)}`),
+                    source: `vault ${r.path} key ${JSON.stringify(key)} (line ${r.line})`,
+                };
+            });
+        }
+        const raw = evaluatePath(r.steps, data);
+        if (raw === undefined) {
+            const hint = r.selector.includes('.') && Object.hasOwn(data, r.selector)
+                ? ` The secret has a key named ${JSON.stringify(r.selector)}: select it with \`${r.selector}\` (backticks).`
+                : '';
+            throw new ServerError(`${at}: Unable to retrieve result for ${v2 ? 'data.data.' : 'data.'}${r.expression}. No match data was found. Double check your Key or Selector.${hint}`);
+        }
+        return [
+            {
+                name: r.envName,
+                outputName: r.outputName,
+                value: valueOf(raw, `${at}, selector ${r.selector}`),
+                source: `vault ${r.path} ${r.selector} (line ${r.line})`,
+            },
+        ];
+    }
+    return {
+        kind: 'vault',
+        parse: parseVaultMapping,
+        async fetch(requests) {
+            const paths = [...new Set(requests.map((r) => r.path))];
+            if (paths.length === 0 && vault.exportToken !== 'child') {
+                ctx.warning("Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').");
+            }
+            if (vault.checkToken)
+                await session.checkToken(paths.length);
+            const results = new Map();
+            await pool(paths, CONCURRENCY, async (path) => {
+                const res = await readPath(ep, path);
+                if (res.kind === 'forbidden')
+                    throw await session.forbidden(path, res);
+                // Every value fetched is a secret from now on, selected or not: a later error may echo it.
+                if (res.kind === 'ok')
+                    for (const leaf of stringLeaves(res.data))
+                        if (leaf.length >= 3)
+                            ctx.mask(leaf);
+                results.set(path, res);
+            });
+            const out = [];
+            const cleanups = [];
+            const reported = new Set();
+            for (const r of requests) {
+                const res = results.get(r.path);
+                if (res.kind === 'not-found') {
+                    // VLT-ERR-1: the vendor's text, plus hints.
+                    let message = `Unable to retrieve result for "${r.path}" because it was not found: ${res.errors}`;
+                    if (res.deleted)
+                        message += ' (that version is deleted or destroyed)';
+                    if (res.versioned)
+                        message += `. The mount is a KV v2 (versioned) engine: insert /data/ after the mount, e.g. "${r.path.replace(/^([^/]+)\//, '$1/data/')}"`;
+                    if (vault.namespace)
+                        message += ` (namespace '${vault.namespace}')`;
+                    if (vault.ignoreNotFound) {
+                        if (!reported.has(r.path))
+                            ctx.warning(`✘ ${message}; skipped (ignore_not_found).`);
+                        reported.add(r.path);
+                        continue;
+                    }
+                    throw new ServerError(`${secretsLine(r.line)}: ${message}. Vault answers 404 for a missing path or key, and also when the path is outside what the token may see.`, 404);
+                }
+                if (res.kind !== 'ok')
+                    throw new ServerError(`Vault refused "${r.path}".`, 403); // forbidden reads threw above
+                out.push(...secretsOf(r, res.data, res.v2));
+            }
+            // VLT-GRM-5: two entries or wildcard keys giving one name: refuse, naming both.
+            const seen = new Map();
+            for (const s of out) {
+                const first = seen.get(s.name);
+                if (first)
+                    throw new InputError(`Input 'secrets': ${s.name} would be exported twice: from ${first.source} and from ${s.source}. Map one of them with '| NAME'.`);
+                seen.set(s.name, s);
+            }
+            if (vault.exportToken === 'child') {
+                if (seen.has('VAULT_TOKEN'))
+                    throw new InputError(`Input 'secrets': VAULT_TOKEN is produced by ${seen.get('VAULT_TOKEN').source}, but export_token: child exports the child token under that name.`);
+                const child = await createChildToken(ep, { ttlSeconds: vault.ttlSeconds, numUses: vault.numUses, policies: vault.policies }, ctx.mask);
+                // The pipeline records it before exporting anything: whatever happens next, the post step revokes it.
+                cleanups.push({
+                    kind: CHILD_TOKEN_CLEANUP,
+                    data: { url: vault.url, namespace: vault.namespace ?? '', accessor: child.accessor },
+                });
+                out.push({
+                    name: 'VAULT_TOKEN',
+                    outputName: 'VAULT_TOKEN',
+                    value: child.token,
+                    source: 'vault child token (export_token: child)',
+                });
+            }
+            return { secrets: out, cleanups };
+        },
+    };
+}
+
+export { create };

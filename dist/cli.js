@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { r as run } from './chunks/fork-hint-C5qQ3cgd.js';
+import { c as createMasks } from './chunks/revoke-B7THosWN.js';
+import 'node:path';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'node:crypto';
+
+/** The inputs a local run reads, with a one-line description for --help. */
+const CLI_INPUTS = [
+    [
+        'access_token',
+        'Access token (Bitwarden, Infisical st., Vault). Prefer the env var: flags show in ps and shell history.',
+    ],
+    ['secrets', 'The mapping, as in the workflow; repeat the flag for more lines.'],
+    ['provider', "auto (default: from the token's shape), bitwarden, infisical or vault."],
+    ['base_url', 'Self-hosted server URL (https, or http to localhost); Vault: its address (else VAULT_ADDR).'],
+    ['cloud_region', 'Bitwarden cloud region: us or eu.'],
+    ['identity_url', 'Bitwarden identity URL (with --api-url).'],
+    ['api_url', 'Bitwarden API URL (with --identity-url).'],
+    ['environment', 'Infisical environment slug.'],
+    ['secret_path', 'Infisical folder, e.g. /backend.'],
+    ['recursive', 'Infisical: include sub-folders (true/false).'],
+    ['include_imports', 'Infisical: include imported secrets (true/false, default true).'],
+    ['client_id', 'Infisical machine identity client id.'],
+    ['client_secret', 'Infisical machine identity client secret (prefer the env var).'],
+    ['project', 'Infisical project id or slug.'],
+    ['namespace', 'Vault namespace (else VAULT_NAMESPACE).'],
+    ['check_token', 'Vault: look the token up first (true/false).'],
+    ['min_ttl', 'Vault: minimum remaining token TTL with --check-token, e.g. 10m.'],
+    ['encoding', 'Vault: decode values from base64 or hex.'],
+    ['ignore_not_found', 'Vault: skip paths that do not exist (true/false).'],
+    ['ca_certificate', 'Extra trusted CA certificate(s), PEM text (see --ca-certificate-file).'],
+    ['allow_dangerous_names', 'Allow PATH, NODE_OPTIONS, LD_PRELOAD and the like as names (true/false).'],
+    ['timeout', 'Overall time limit in seconds (default 60).'],
+];
+const ENV_PREFIX = 'INJECT_SECRETS_';
+class UsageError extends Error {
+}
+const flagName = (input) => `--${input.replace(/_/g, '-')}`;
+const FLAGS = new Map(CLI_INPUTS.map(([name]) => [flagName(name), name]));
+const FILE_FLAGS = new Map([
+    ['--ca-certificate-file', 'ca_certificate'],
+    ['--secrets-file', 'secrets'],
+]);
+/** Parses `run [flags] -- <command> [args…]`, `--help`, `--version`. Throws UsageError. */
+function parseArgs(argv) {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')
+        return { kind: 'help' };
+    if (argv[0] === '--version' || argv[0] === '-V')
+        return { kind: 'version' };
+    if (argv[0] !== 'run')
+        throw new UsageError(`unknown command '${argv[0]}' (expected 'run'; see --help)`);
+    const flags = new Map();
+    const files = new Map();
+    let debug = false;
+    let i = 1;
+    for (; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            break;
+        if (arg === '--help' || arg === '-h')
+            return { kind: 'help' };
+        if (arg === '--debug') {
+            debug = true;
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+        const input = FLAGS.get(name) ?? FILE_FLAGS.get(name);
+        if (input === undefined) {
+            if (arg.startsWith('-'))
+                throw new UsageError(`unknown option '${name}' (see --help)`);
+            throw new UsageError(`expected '--' before the command '${arg}': inject-secrets run [options] -- <command> [args…]`);
+        }
+        let value;
+        if (eq > 0 && arg.startsWith('--'))
+            value = arg.slice(eq + 1);
+        else {
+            if (i + 1 >= argv.length)
+                throw new UsageError(`option '${name}' needs a value`);
+            value = argv[++i];
+        }
+        if (FILE_FLAGS.has(name))
+            files.set(input, value);
+        else if (input === 'secrets' && flags.has('secrets'))
+            flags.set('secrets', `${flags.get('secrets')}\n${value}`);
+        else if (flags.has(input))
+            throw new UsageError(`option '${name}' given twice`);
+        else
+            flags.set(input, value);
+    }
+    for (const [input] of files)
+        if (flags.has(input))
+            throw new UsageError(`give ${flagName(input)} or ${flagName(input)}-file, not both`);
+    const command = argv[i + 1];
+    if (i >= argv.length || command === undefined)
+        throw new UsageError('no command to run: inject-secrets run [options] -- <command> [args…]');
+    return { kind: 'run', flags, files, command, args: argv.slice(i + 2), debug };
+}
+/**
+ * The inputs of a local run: a flag wins over INJECT_SECRETS_<NAME>, which wins over an INPUT_<NAME>
+ * already in the environment (an empty flag too). Inputs that only make sense in a workflow read as
+ * empty, whatever the environment holds. Trimmed as the runner's inputs are.
+ */
+function cliInputs(flags, env) {
+    const known = new Set(CLI_INPUTS.map(([name]) => name));
+    return (name, options) => {
+        if (!known.has(name))
+            return '';
+        const key = name.toUpperCase();
+        const value = flags.get(name) ?? env[`${ENV_PREFIX}${key}`] ?? env[`INPUT_${key}`] ?? '';
+        return options?.trim === false ? value : value.trim();
+    };
+}
+/** The child's environment: the caller's, minus our own INJECT_SECRETS_* settings, plus the secrets. */
+function childEnvironment(env, secrets) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && !k.startsWith(ENV_PREFIX))
+            out[k] = v;
+    for (const s of secrets)
+        out[s.name] = s.value;
+    return out;
+}
+function helpText(version) {
+    const width = Math.max(...CLI_INPUTS.map(([n]) => flagName(n).length), '--ca-certificate-file'.length) + 9;
+    const lines = CLI_INPUTS.map(([name, help]) => `  ${`${flagName(name)} <value>`.padEnd(width)}${help}`);
+    return `inject-secrets ${version}: run a command with secrets from Bitwarden, Infisical or Vault in its environment.
+
+Usage:
+  inject-secrets run [options] -- <command> [args…]
+
+Fetches the secrets exactly as the GitHub Action does (same inputs, same mapping, all or nothing),
+then runs <command> with them added to its environment and exits with its exit code. Values are
+never printed (there is no log masking outside a runner): only errors and the injected names.
+If anything fails, the command is not started.
+
+Every option can also come from the environment as ${ENV_PREFIX}<NAME> or INPUT_<NAME>
+(e.g. ${ENV_PREFIX}ACCESS_TOKEN); an option on the command line wins.
+
+Options:
+${lines.join('\n')}
+  ${'--ca-certificate-file <path>'.padEnd(width)}Read --ca-certificate from a PEM file.
+  ${'--secrets-file <path>'.padEnd(width)}Read --secrets from a file.
+  ${'--debug'.padEnd(width)}Print each request's method, path and status.
+  ${'-h, --help'.padEnd(width)}This help.
+  ${'-V, --version'.padEnd(width)}The version.
+
+Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured; NODE_EXTRA_CA_CERTS is trusted.
+
+Example:
+  ${ENV_PREFIX}ACCESS_TOKEN=… npx inject-secrets run --secrets 'DB_PASSWORD' -- npm test
+`;
+}
+/** The action's messages name inputs ('access_token'); locally, also name the flag and variable. */
+function localize(message) {
+    return message.replace(/\bInput '([a-z_]+)'/g, (_m, name) => `Input '${name}' (--${name.replace(/_/g, '-')} or ${ENV_PREFIX}${name.toUpperCase()})`);
+}
+
+// Local use: `npx inject-secrets run [options] -- <command> [args…]`. The action's own pipeline
+// (main.ts: the same inputs, providers, grammars, name checks, HTTP with proxy and CA support) with
+// the flags as its inputs, then the command runs with the secrets in its environment. Outside a
+// runner nothing masks the log, so this never prints a value: errors (scrubbed of every secret
+// learnt) and the injected names only.
+const VERSION = '0.1.0';
+const USER_AGENT = `inject-secrets-cli/${VERSION} (+https://github.com/acme/inject-secrets)`;
+// No runner to tell: the registry only scrubs what this process prints.
+const masks = createMasks(() => { });
+const say = (line) => void process.stderr.write(`${masks.scrub(line)}\n`);
+function readFlagFiles(cmd) {
+    const flags = new Map(cmd.flags);
+    for (const [input, path] of cmd.files) {
+        try {
+            flags.set(input, readFileSync(path, 'utf8'));
+        }
+        catch (err) {
+            throw new UsageError(`cannot read --${input.replace(/_/g, '-')}-file '${path}': ${err.code ?? 'error'}`);
+        }
+    }
+    return flags;
+}
+function fetchSecrets(cmd, env) {
+    return run({
+        inputs: cliInputs(readFlagFiles(cmd), env),
+        env,
+        userAgent: USER_AGENT,
+        masks,
+        log: {
+            info: say,
+            warning: (message) => say(`inject-secrets: warning: ${message}`),
+            debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
+        },
+        // The names are checked and the values masked by the pipeline; the child gets them in runChild.
+        publish: async () => { },
+    });
+}
+/** Runs the command with inherited stdio; resolves with the exit status to pass on. */
+function runChild(cmd, env) {
+    return new Promise((resolve) => {
+        const child = spawn(cmd.command, cmd.args, { stdio: 'inherit', env });
+        // The terminal sends Ctrl-C to the whole process group; other signals sent to us are passed on.
+        const forward = (signal) => void child.kill(signal);
+        const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+        signals.forEach((s) => process.on(s, forward));
+        child.on('error', (err) => {
+            signals.forEach((s) => process.off(s, forward));
+            say(`inject-secrets: cannot run '${cmd.command}': ${err.code === 'ENOENT' ? 'command not found' : (err.code ?? err.message)}`);
+            resolve(err.code === 'ENOENT' ? 127 : 126);
+        });
+        child.on('exit', (code, signal) => {
+            signals.forEach((s) => process.off(s, forward));
+            resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+        });
+    });
+}
+async function main(argv) {
+    let parsed;
+    try {
+        parsed = parseArgs(argv);
+    }
+    catch (err) {
+        if (!(err instanceof UsageError))
+            throw err;
+        say(`inject-secrets: ${err.message}`);
+        return 2;
+    }
+    if (parsed.kind === 'help') {
+        process.stdout.write(helpText(VERSION));
+        return 0;
+    }
+    if (parsed.kind === 'version') {
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+    }
+    const env = { ...process.env };
+    let outcome;
+    try {
+        outcome = await fetchSecrets(parsed, env);
+    }
+    catch (err) {
+        // Nothing is started and nothing is exported when anything failed.
+        say(`inject-secrets: ${localize(err instanceof Error ? err.message : String(err))}`);
+        return err instanceof UsageError ? 2 : 1;
+    }
+    return runChild(parsed, childEnvironment(env, outcome.secrets));
+}
+main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)), (err) => {
+    say(`inject-secrets: unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+});

@@ -1,0 +1,64 @@
+// One request's answer, as both transports (node.ts, proxy.ts) produce it: the response type and
+// the size-limited body reader they share.
+import type { OutgoingHttpHeaders } from 'node:http'
+import { ServerError } from '../errors.js'
+
+/** What one exchange gives back, whichever transport carried it. */
+export interface HttpResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  readonly text: string
+}
+
+export interface ExchangeOptions {
+  readonly method: string
+  readonly headers: OutgoingHttpHeaders
+  readonly body?: string
+  readonly signal: AbortSignal
+  readonly maxBodyBytes: number
+  /** For messages: method and path, never the query. */
+  readonly where: string
+  /** Extra trusted CA certificates (PEM, validated by inputs.ts), added to Node's default store. */
+  readonly ca?: string
+}
+
+function tooLarge(opts: ExchangeOptions, status: number): ServerError {
+  return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status)
+}
+
+/** A response body as both transports give it: a Node Readable of Buffers. */
+export interface BodyStream extends AsyncIterable<Buffer> {
+  destroy(): void
+  on(event: 'error', listener: () => void): unknown
+  /** IncomingMessage only: false when the connection closed before the body was whole. */
+  readonly complete?: boolean
+}
+
+/**
+ * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
+ * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
+ */
+export async function readLimited(
+  body: BodyStream,
+  declaredLength: unknown,
+  status: number,
+  opts: ExchangeOptions,
+): Promise<string> {
+  const refuse = (): never => {
+    // A late stream error after destroy() must not become an uncaught exception.
+    body.on('error', () => {})
+    body.destroy()
+    throw tooLarge(opts, status)
+  }
+  if (Number(declaredLength ?? 0) > opts.maxBodyBytes) refuse()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    size += chunk.length
+    if (size > opts.maxBodyBytes) refuse()
+    chunks.push(chunk)
+  }
+  if (body.complete === false)
+    throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })
+  return Buffer.concat(chunks).toString('utf8')
+}

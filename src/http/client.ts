@@ -1,0 +1,195 @@
+// The one HTTP client. Every connection the action opens goes through here: per-request timeout,
+// an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
+// bodies, and errors and debug lines that carry method, path and status only — never headers,
+// bodies or query strings, which may hold tokens.
+// The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
+// is loaded only when a proxy variable is set.
+import { causeChain, ServerError } from '../errors.js'
+import type { ExchangeOptions, HttpResponse } from './body.js'
+import { nodeExchange } from './node.js'
+import { certificateError } from './tls.js'
+
+export type { HttpResponse } from './body.js'
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  readonly url: string
+  readonly headers?: Readonly<Record<string, string>>
+  readonly body?: string
+  /** Statuses worth retrying for this request; default 429, 502, 503, 504. */
+  readonly retryStatuses?: ReadonlySet<number>
+  /** Attempts for this request (overrides the client's maxAttempts). */
+  readonly maxAttempts?: number
+  /** Redirects to follow (GET only, headers kept, never https → http); default 0: a 3xx is returned. */
+  readonly maxRedirects?: number
+}
+
+export interface HttpClient {
+  /** Sends a request, retrying what is worth retrying; returns the final response whatever its status. */
+  send(req: HttpRequest): Promise<HttpResponse>
+}
+
+export interface HttpOptions {
+  /** Per-attempt timeout. */
+  readonly timeoutMs: number
+  /** Wall-clock budget for everything sent through this client, retries and waits included. */
+  readonly deadlineMs: number
+  readonly maxAttempts?: number
+  /** Upper bound of the first backoff window (doubles per attempt, full jitter). */
+  readonly backoffBaseMs?: number
+  readonly maxBodyBytes?: number
+  readonly userAgent?: string
+  /** Extra trusted CA certificates (PEM), added to Node's default store (`ca_certificate`). */
+  readonly ca?: string
+  readonly debug?: (line: string) => void
+  readonly sleep?: (ms: number) => Promise<void>
+  readonly now?: () => number
+}
+
+// Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
+const RETRY_STATUS = new Set([429, 502, 503, 504])
+const RETRY_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+])
+const MAX_BACKOFF_MS = 8_000
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The request's path, for messages: no origin, no query (ids in paths are not secret). */
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return '(invalid URL)'
+  }
+}
+
+/** Parses Retry-After (delta-seconds or HTTP-date) into milliseconds from now. */
+export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value
+  if (v === undefined || v.trim() === '') return undefined
+  if (/^\s*\d+\s*$/.test(v)) return Number(v) * 1000
+  const date = Date.parse(v)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+function errorCode(err: unknown): string {
+  for (const e of causeChain(err)) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    if ((e as { name?: unknown }).name === 'TimeoutError') return 'ETIMEDOUT'
+  }
+  return 'UNKNOWN'
+}
+
+/**
+ * Whether a proxy variable is set that could apply to this URL (as undici reads them: https uses
+ * HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY). NO_PROXY is left to undici's
+ * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
+ */
+export function proxyConfigured(url: URL, env: NodeJS.ProcessEnv = process.env): boolean {
+  const http = Boolean(env.http_proxy || env.HTTP_PROXY)
+  return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http
+}
+
+/** Sends one request and reads its answer; network failures reject with Node's error codes. */
+export async function exchange(url: URL, opts: ExchangeOptions): Promise<HttpResponse> {
+  try {
+    if (proxyConfigured(url)) return await (await import('./proxy.js')).proxyExchange(url, opts)
+    return await nodeExchange(url, opts)
+  } catch (err) {
+    // An untrusted certificate will not be trusted on the next attempt either: one clear error.
+    throw certificateError(err, url, opts.where) ?? err
+  }
+}
+
+export function createHttpClient(opts: HttpOptions): HttpClient {
+  const now = opts.now ?? Date.now
+  const sleep = opts.sleep ?? defaultSleep
+  const maxAttempts = opts.maxAttempts ?? 5
+  const base = opts.backoffBaseMs ?? 500
+  const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024
+  const deadline = now() + opts.deadlineMs
+  const debug = opts.debug ?? ((): void => {})
+
+  async function attempt(req: HttpRequest): Promise<HttpResponse> {
+    const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()))
+    const signal = AbortSignal.timeout(timeout)
+    const headers = { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers }
+    const where = `${req.method} ${pathOf(req.url)}`
+    let url = new URL(req.url)
+    for (let hops = 0; ; hops++) {
+      const res = await exchange(url, {
+        method: req.method,
+        headers,
+        body: req.body,
+        signal,
+        maxBodyBytes: maxBody,
+        where,
+        ca: opts.ca,
+      })
+      const location = res.headers.location
+      if (
+        res.status >= 300 &&
+        res.status < 400 &&
+        typeof location === 'string' &&
+        req.method === 'GET' &&
+        hops < (req.maxRedirects ?? 0)
+      ) {
+        const next = new URL(location, url)
+        if (url.protocol === 'https:' && next.protocol !== 'https:') {
+          throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status)
+        }
+        url = next
+        continue
+      }
+      return res
+    }
+  }
+
+  function backoff(n: number): number {
+    return Math.random() * Math.min(MAX_BACKOFF_MS, base * 2 ** (n - 1))
+  }
+
+  return {
+    async send(req) {
+      const where = `${req.method} ${pathOf(req.url)}`
+      const retryStatuses = req.retryStatuses ?? RETRY_STATUS
+      const attempts = req.maxAttempts ?? maxAttempts
+      for (let n = 1; ; n++) {
+        const started = now()
+        let wait: number
+        try {
+          const res = await attempt(req)
+          debug(`${where} → ${res.status} in ${now() - started} ms`)
+          if (!retryStatuses.has(res.status) || n >= attempts) return res
+          wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n)
+          if (now() + wait > deadline) return res
+        } catch (err) {
+          if (err instanceof ServerError) throw err
+          const code = errorCode(err)
+          debug(`${where} → ${code} after ${now() - started} ms`)
+          const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT')
+          const outOfTime = now() >= deadline
+          if (!RETRY_CODES.has(code) || n >= attempts || outOfTime) {
+            const what = timedOut ? 'timed out' : `failed (${code})`
+            throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err })
+          }
+          wait = backoff(n)
+          if (now() + wait > deadline) wait = Math.max(0, deadline - now())
+        }
+        debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${attempts})`)
+        await sleep(wait)
+      }
+    },
+  }
+}

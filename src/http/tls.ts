@@ -1,0 +1,111 @@
+// Private certificate authorities and what to say when a server's certificate is not trusted.
+// Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
+import { causeChain, ServerError } from '../errors.js'
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g
+
+/**
+ * The certificates of a PEM text, each as its own normalised block; undefined when the text is not
+ * one or more `BEGIN CERTIFICATE` blocks (anything else between blocks, such as a private key or
+ * stray text, is refused so a wrong paste is caught before any connection).
+ */
+export function parsePemCertificates(text: string): string[] | undefined {
+  const blocks: string[] = []
+  let rest = text
+  for (const m of text.matchAll(PEM_BLOCK)) {
+    const body = m[1]!.replace(/\s+/g, '')
+    if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return undefined
+    blocks.push(
+      `-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----`,
+    )
+    rest = rest.replace(m[0], '')
+  }
+  // Comments like "# Corp root" or "subject=..." lines (openssl x509 -text output keeps them) are fine.
+  if (blocks.length === 0 || /-----BEGIN|-----END/.test(rest)) return undefined
+  return blocks
+}
+
+/**
+ * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
+ * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
+ * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
+ */
+export async function trustStore(pem: string): Promise<string[]> {
+  const extra = parsePemCertificates(pem) ?? []
+  const tls = await import('node:tls')
+  const getCa = (tls as { getCACertificates?: (type: 'default') => string[] }).getCACertificates
+  let defaults: string[]
+  if (typeof getCa === 'function') {
+    // Node ≥ 22.15: exactly what Node would trust by default, extra certificates included.
+    defaults = getCa('default')
+  } else {
+    defaults = [...tls.rootCertificates]
+    const file = process.env.NODE_EXTRA_CA_CERTS
+    if (file) {
+      try {
+        const { readFileSync } = await import('node:fs')
+        defaults.push(...(parsePemCertificates(readFileSync(file, 'utf8')) ?? []))
+      } catch {
+        // Node itself only warns when the file is unreadable; so do we (by not adding it).
+      }
+    }
+  }
+  return [...defaults, ...extra]
+}
+
+/** Node's codes for a certificate that could not be verified or does not match the host. */
+const CERT_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+])
+
+/** The certificate error code in an error or its causes, if any. */
+export function certificateErrorCode(err: unknown): string | undefined {
+  for (const e of causeChain(err)) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && CERT_CODES.has(code)) return code
+  }
+  return undefined
+}
+
+/**
+ * A certificate failure as one clear, non-retried error naming the host and the fix; undefined
+ * for any other error. `where` is method and path (never the query).
+ */
+export function certificateError(err: unknown, url: URL, where: string): ServerError | undefined {
+  const code = certificateErrorCode(err)
+  if (code === undefined) return undefined
+  const host = url.host
+  const fix =
+    "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it."
+  let what: string
+  switch (code) {
+    case 'CERT_HAS_EXPIRED':
+      what = `the TLS certificate of ${host} has expired`
+      break
+    case 'CERT_NOT_YET_VALID':
+      what = `the TLS certificate of ${host} is not valid yet (check the clocks)`
+      break
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      what = `the TLS certificate of ${host} is not issued for that host name`
+      break
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      what = `${host} presents a self-signed TLS certificate, which is not trusted`
+      break
+    default:
+      what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`
+  }
+  const serverSide =
+    code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+  const hint = serverSide
+    ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
+    : fix
+  return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err })
+}

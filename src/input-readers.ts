@@ -1,0 +1,96 @@
+// Typed readers over one source of input text: the runner's INPUT_* variables for the action, the
+// command line for the CLI. Each reader names the input in its error and rejects what it cannot
+// read (never coerces). Pure apart from the source it is given.
+import { InputError } from './errors.js'
+
+/** Reads one input by its action.yml name; '' when not given. Trimmed unless `trim` is false. */
+export type InputSource = (name: string, options?: { readonly trim?: boolean }) => string
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
+
+/**
+ * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
+ * network in clear text). Trailing slashes are removed so paths join cleanly.
+ */
+export function normalizeServerUrl(value: string, input: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError(`Input '${input}' is not a valid URL (expected e.g. https://secrets.example.com).`)
+  }
+  if (url.username || url.password) throw new InputError(`Input '${input}' must not contain credentials.`)
+  if (url.search || url.hash) throw new InputError(`Input '${input}' must not contain a query or fragment.`)
+  const loopback = LOOPBACK.test(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError(
+      `Input '${input}' must use https:// (plain http:// is allowed only for localhost and 127.0.0.1).`,
+    )
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+/** A duration: seconds, or Go-style `90s`, `10m`, `1h`, `1h30m`. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text)
+  if (/^\d+$/.test(text)) return Number(text)
+  if (!m || text === '') return undefined
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)
+}
+
+export interface InputReader {
+  /** The text as given ('' when absent). */
+  text(name: string, options?: { readonly trim?: boolean }): string
+  /** The text, or undefined when empty. */
+  optional(name: string): string | undefined
+  /** Whitespace alone counts as missing. */
+  required(name: string): string
+  /** Strict YAML 1.2 booleans, as core.getBooleanInput, naming the input in the error. */
+  boolean(name: string, fallback: boolean): boolean
+  /** One of `choices`, case-insensitive; '' gives the first. */
+  choice<T extends string>(name: string, choices: readonly T[]): T
+  duration(name: string, fallback: number): number
+  /** A server URL checked by normalizeServerUrl, or undefined when empty. */
+  url(name: string): string | undefined
+}
+
+export function createInputReader(source: InputSource): InputReader {
+  const text = (name: string, options?: { readonly trim?: boolean }): string => source(name, options)
+  return {
+    text,
+    optional: (name) => text(name) || undefined,
+    required(name) {
+      const v = text(name)
+      if (v === '')
+        throw new InputError(
+          `Input '${name}' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.`,
+        )
+      return v
+    },
+    boolean(name, fallback) {
+      const v = text(name)
+      if (v === '') return fallback
+      if (['true', 'True', 'TRUE'].includes(v)) return true
+      if (['false', 'False', 'FALSE'].includes(v)) return false
+      throw new InputError(`Input '${name}' must be 'true' or 'false', got '${v}'.`)
+    },
+    choice<T extends string>(name: string, choices: readonly T[]): T {
+      const v = text(name).toLowerCase()
+      if (v === '') return choices[0]!
+      if ((choices as readonly string[]).includes(v)) return v as T
+      throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`)
+    },
+    duration(name, fallback) {
+      const v = text(name)
+      if (v === '') return fallback
+      const n = parseDuration(v)
+      if (n === undefined)
+        throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got '${v}'.`)
+      return n
+    },
+    url(name) {
+      const v = text(name)
+      return v === '' ? undefined : normalizeServerUrl(v, name)
+    },
+  }
+}

@@ -1,0 +1,79 @@
+// A logged-in API session: the JWT, the organization and its key, and a `send` that renews the
+// login when fewer than 300 s remain and once more after a 401 (BW-LOGIN-8,
+// docs/protocols/bitwarden.md#token-renewal).
+import { ServerError } from '../../errors.js'
+import type { HttpResponse } from '../../http/client.js'
+import type { ProviderContext } from '../provider.js'
+import { login, organizationIdFromJwt, type ApiSend } from './api.js'
+import type { SymmetricKey } from './crypto.js'
+import type { Endpoints } from './endpoints.js'
+import type { AccessToken } from './token.js'
+
+export interface Session {
+  readonly organizationId: string
+  readonly send: ApiSend
+  /** Verifies and decrypts an EncString under the organization key. */
+  readonly decrypt: (text: string) => string
+}
+
+const RENEW_MARGIN_MS = 300_000
+
+interface Auth {
+  readonly jwt: string
+  readonly renewAt: number
+  readonly organizationId: string
+  readonly organizationKey: SymmetricKey
+  readonly decrypt: (text: string) => string
+}
+
+async function authenticate(ctx: ProviderContext, endpoints: Endpoints, token: AccessToken): Promise<Auth> {
+  // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
+  // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
+  const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto.js')])
+  ctx.mask(res.accessToken)
+  const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`)
+  const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed))
+  return {
+    jwt: res.accessToken,
+    renewAt: ctx.now() + res.expiresInSeconds * 1000 - RENEW_MARGIN_MS,
+    organizationId,
+    organizationKey,
+    decrypt: (text) => crypto.decryptString(text, organizationKey),
+  }
+}
+
+export async function openSession(ctx: ProviderContext, endpoints: Endpoints, token: AccessToken): Promise<Session> {
+  let auth = await authenticate(ctx, endpoints, token)
+  const first = auth
+
+  async function renew(): Promise<void> {
+    auth = await authenticate(ctx, endpoints, token)
+    if (auth.organizationId !== first.organizationId) {
+      throw new ServerError('The server changed the organization of the access token between two logins.')
+    }
+  }
+
+  async function once(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResponse> {
+    return ctx.http.send({
+      method,
+      url: `${endpoints.apiUrl}${path}`,
+      headers: {
+        authorization: `Bearer ${auth.jwt}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  }
+
+  const send: ApiSend = async (method, path, body) => {
+    if (ctx.now() >= auth.renewAt) await renew()
+    const res = await once(method, path, body)
+    if (res.status !== 401) return res
+    ctx.debug(`${method} ${path} → 401: logging in again once`)
+    await renew()
+    return once(method, path, body)
+  }
+
+  return { organizationId: first.organizationId, decrypt: first.decrypt, send }
+}

@@ -1,0 +1,57 @@
+// The names a run exports under, checked before anything is written: valid as env and output
+// names, used once each, and harmless as environment variables. Pure.
+import { ActionError } from '../errors.js'
+import { ENV_NAME } from '../mapping.js'
+import type { Secret } from '../providers/provider.js'
+
+export interface RevealOptions {
+  readonly setEnv: boolean
+  /** Allow names that change how later steps run (see DANGEROUS). */
+  readonly allowDangerousNames: boolean
+}
+
+// Variables that change how every later step runs: a secret exported under one of these names
+// would load code (NODE_OPTIONS, LD_PRELOAD, DYLD_*, BASH_ENV, ENV), redirect programs (PATH,
+// LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
+// because Windows environment names are.
+const DANGEROUS =
+  /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i
+
+// Output names are written unchecked too; letters, digits, '_' and '-' are all any provider needs.
+const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/
+
+/** The step output's name: the env name unless the provider gave another. */
+export function outputNameOf(s: Secret): string {
+  return s.outputName ?? s.name
+}
+
+/** Checks every export name before the first write: valid, used once, and harmless as an env var. */
+export function assertExportable(secrets: readonly Secret[], opts: RevealOptions): void {
+  const seen = new Set<string>()
+  const outputs = new Set<string>()
+  for (const s of secrets) {
+    if (opts.setEnv && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+      throw new ActionError(
+        `Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
+          '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
+          "Map it to another name, or set 'allow_dangerous_names: true' if you mean it.",
+      )
+    }
+    // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
+    if (!ENV_NAME.test(s.name))
+      throw new ActionError(
+        `Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`,
+      )
+    if (seen.has(s.name)) throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`)
+    seen.add(s.name)
+    const output = outputNameOf(s)
+    if (!OUTPUT_NAME.test(output))
+      throw new ActionError(
+        `Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`,
+      )
+    // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
+    if (outputs.has(output.toLowerCase()))
+      throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`)
+    outputs.add(output.toLowerCase())
+  }
+}

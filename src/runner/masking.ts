@@ -1,0 +1,89 @@
+// Everything the action must never print — tokens, their parts, session tokens, every fetched
+// value — is registered here once: as runner masks (::add-mask::, through the `register` the entry
+// gives) and with the scrubber that every error, warning and debug line passes through.
+
+/** JSON's escaped form of a string, when it differs (quotes, backslashes, control characters). */
+function jsonEscaped(s: string): string | undefined {
+  const e = JSON.stringify(s).slice(1, -1)
+  return e === s ? undefined : e
+}
+
+/**
+ * The strings to mask for a value: the value, each non-blank line trimmed (the runner matches masks
+ * against one log line at a time, so a multi-line value masked only whole would leak its lines: the
+ * sm-action and vault-action multi-line bugs), and the JSON-escaped form of each, since a value
+ * quoted in a JSON log line appears escaped.
+ */
+export function masksFor(value: string): string[] {
+  if (value === '') return []
+  const lines = value
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+  const forms = [value, ...lines]
+  const escaped = forms.map(jsonEscaped).filter((e): e is string => e !== undefined)
+  return [...new Set([...forms, ...escaped])]
+}
+
+/** The run's secrets: registered once each, and scrubbed from every message the run writes. */
+export interface Masks {
+  /** Registers a secret: every form of it (masksFor) is passed to `register` once and scrubbed from then on. */
+  mask(value: string): void
+  /** Replaces every registered secret in a text with ***; for every message the run writes. */
+  scrub(text: string): string
+}
+
+/**
+ * A registry for one run. The action registers each form with the runner (core.setSecret, which
+ * prints ::add-mask::); the CLI, which has no runner to tell, only scrubs.
+ */
+export function createMasks(register: (form: string) => void): Masks {
+  const known = new Set<string>()
+  let longestFirst: string[] = []
+  return {
+    mask(value) {
+      let added = false
+      for (const m of masksFor(value)) {
+        if (known.has(m)) continue
+        known.add(m)
+        register(m)
+        added = true
+      }
+      if (added) longestFirst = [...known].sort((a, b) => b.length - a.length)
+    },
+    scrub(text) {
+      let out = text
+      for (const s of longestFirst) if (out.includes(s)) out = out.split(s).join('***')
+      return out.includes('…') ? scrubCutPrefixes(out, longestFirst) : out
+    },
+  }
+}
+
+// A server's error text is bounded with '…'; a cut inside an echoed secret leaves its start just
+// before the '…', which no whole-secret mask matches. Prefixes shorter than this are left alone.
+const MIN_PREFIX = 4
+
+function scrubCutPrefixes(text: string, longestFirst: readonly string[]): string {
+  let out = ''
+  let from = 0
+  for (let p = text.indexOf('…'); p >= 0; p = text.indexOf('…', p + 1)) {
+    let cut = 0
+    for (const s of longestFirst) {
+      if (s.length <= MIN_PREFIX) continue
+      const head = s.slice(0, MIN_PREFIX)
+      for (
+        let i = text.indexOf(head, Math.max(from, p - s.length + 1));
+        i >= 0 && i <= p - MIN_PREFIX;
+        i = text.indexOf(head, i + 1)
+      ) {
+        if (p - i > cut && s.startsWith(text.slice(i, p))) {
+          cut = p - i
+          break
+        }
+      }
+    }
+    out += `${text.slice(from, p - cut)}${cut > 0 ? '***' : ''}…`
+    from = p + 1
+  }
+  return out + text.slice(from)
+}

@@ -1,0 +1,40 @@
+// The runner side of exporting, once the pipeline has checked every name (export-names.ts) and
+// masked every value: export_file first, then env and outputs.
+import * as core from '@actions/core'
+import type { ExportFileSettings } from '../inputs.js'
+import type { Cleanup, Secret } from '../providers/provider.js'
+import { outputNameOf } from './export-names.js'
+
+/** Exports each value, checked and masked already, to env (when set_env) and to the step outputs. */
+export function writeExports(secrets: readonly Secret[], setEnv: boolean): void {
+  for (const s of secrets) {
+    if (setEnv) core.exportVariable(s.name, s.value)
+    core.setOutput(outputNameOf(s), s.value)
+  }
+}
+
+export interface ExportOptions {
+  readonly setEnv: boolean
+  readonly exportFile?: ExportFileSettings
+  /** Records export_file's deletion for the post step. */
+  readonly record: (cleanups: readonly Cleanup[]) => void
+}
+
+/**
+ * Everything a run exports, its names checked and values masked already. export_file first, so a
+ * failed write exports nothing; then env and outputs, and a failure there removes the file again.
+ */
+export async function exportAll(secrets: readonly Secret[], opts: ExportOptions): Promise<void> {
+  let removeFile: (() => void) | undefined
+  if (opts.exportFile) {
+    const { exportToFile } = await import('./export-file.js')
+    removeFile = exportToFile(secrets, opts.exportFile, opts.record)
+  }
+  try {
+    writeExports(secrets, opts.setEnv)
+    if (opts.exportFile) core.setOutput('export_file', opts.exportFile.path)
+  } catch (err) {
+    removeFile?.()
+    throw err
+  }
+}
