@@ -7,7 +7,7 @@ import { hkdf } from '@noble/hashes/hkdf.js'
 import { hmac } from '@noble/hashes/hmac.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { CryptoError } from '../../errors.js'
-import { decodeBase64Strict } from './base64.js'
+import { decodeBase64Strict, decodeUtf8Strict } from '../../bytes.js'
 
 /** A 64-byte AES-256-CBC-HMAC-SHA256 key, split as Bitwarden does. */
 export interface SymmetricKey {
@@ -22,7 +22,6 @@ export interface EncString {
 }
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s)
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /** Splits 64 key bytes into enc (0..32) and mac (32..64). */
 export function splitKey(bytes: Uint8Array): SymmetricKey {
@@ -54,7 +53,7 @@ export function parseEncString(text: string): EncString {
   }
   const parts = text.slice(dot + 1).split('|')
   if (parts.length !== 3) throw new CryptoError(`malformed EncString type 2: expected 3 parts, got ${parts.length}`)
-  const [iv, data, mac] = parts.map(decodeBase64Strict)
+  const [iv, data, mac] = parts.map((part) => decodeBase64Strict(part))
   if (!iv || !data || !mac) throw new CryptoError('malformed EncString type 2: a part is not standard base64')
   if (iv.length !== 16) throw new CryptoError(`malformed EncString type 2: iv must be 16 bytes, got ${iv.length}`)
   if (mac.length !== 32) throw new CryptoError(`malformed EncString type 2: mac must be 32 bytes, got ${mac.length}`)
@@ -92,7 +91,7 @@ export function decryptBytes(enc: EncString, key: SymmetricKey): Uint8Array {
 export function decryptString(text: string, key: SymmetricKey): string {
   const bytes = decryptBytes(parseEncString(text), key)
   try {
-    return strictUtf8.decode(bytes)
+    return decodeUtf8Strict(bytes)
   } catch (cause) {
     throw new CryptoError('decrypted value is not valid UTF-8', { cause })
   }
@@ -116,7 +115,7 @@ export function decryptOrganizationKey(payload: string, tokenKey: SymmetricKey):
   }
   let key: unknown
   try {
-    key = (JSON.parse(strictUtf8.decode(bytes)) as { encryptionKey?: unknown }).encryptionKey
+    key = (JSON.parse(decodeUtf8Strict(bytes)) as { encryptionKey?: unknown }).encryptionKey
   } catch (cause) {
     throw new CryptoError('The login payload is not the expected JSON object.', { cause })
   }

@@ -2,7 +2,7 @@
 // Parsing follows docs/protocols/bitwarden.md#token-parsing step by step, because the step order
 // decides which error is reported.
 import { InputError } from '../../errors.js'
-import { decodeBase64Strict } from './base64.js'
+import { decodeBase64Strict } from '../../bytes.js'
 
 export interface AccessToken {
   /** OAuth client_id: the access token's id, lowercase hyphenated UUID. */

@@ -3,10 +3,9 @@
 // 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is @noble/ciphers' gcm, which
 // checks the tag before returning.
 import { gcm } from '@noble/ciphers/aes.js'
+import { decodeBase64Strict, decodeUtf8Strict } from '../../bytes.js'
 import { CryptoError } from '../../errors.js'
 
-const STANDARD_B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const KEY_BYTES = 32
 const TAG_BYTES = 16
 const MIN_IV_BYTES = 8
@@ -20,9 +19,7 @@ export interface EncryptedField {
 
 /** Decodes padded standard base64 (the legacy clients' encoding); undefined when it is not that. */
 export function decodeBase64(text: string): Uint8Array | undefined {
-  if (!STANDARD_B64.test(text)) return undefined
-  const buf = Buffer.from(text, 'base64')
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+  return decodeBase64Strict(text, { padded: true })
 }
 
 /** The AES key for a hex-string key: its UTF-8 bytes, which must be exactly 32 (INF-GCM-1/2). */
@@ -66,7 +63,7 @@ export function decryptSymmetric(key: string, field: EncryptedField): string {
     decode(field.tag, 'tag'),
   )
   try {
-    return strictUtf8.decode(bytes)
+    return decodeUtf8Strict(bytes)
   } catch (cause) {
     throw new CryptoError('the decrypted text is not valid UTF-8', { cause })
   }

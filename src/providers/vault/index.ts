@@ -8,7 +8,7 @@ import { createChildToken, readPath, type ReadResult } from './api.js'
 import { login } from './auth.js'
 import { normalizeName, parseVaultMapping, type VaultRequest } from './mapping.js'
 import { CHILD_TOKEN_CLEANUP } from './revoke.js'
-import { evaluatePath } from './selector.js'
+import { evaluatePath } from './evaluate.js'
 import { decodeValue, stringifyValue, stringLeaves } from './values.js'
 
 /** Parallel reads (issue 4: a small bound of 8). */

@@ -286,7 +286,7 @@ test('vaultErrors folds "1 error occurred" wrappers and bounds the text', async 
 
 test('fuzz: evaluatePath over random JSON never throws, whatever the parsed selector', async () => {
   const { parseVaultMapping } = await import('../../../../src/providers/vault/mapping.js')
-  const { evaluatePath } = await import('../../../../src/providers/vault/selector.js')
+  const { evaluatePath } = await import('../../../../src/providers/vault/evaluate.js')
   const selector = fc
     .array(fc.constantFrom('a', 'b', '.', '$', '*', '[0]', '[-1]', '[1]', '`a.b`', "'a'"), {
       minLength: 1,

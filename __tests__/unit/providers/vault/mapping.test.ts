@@ -2,7 +2,8 @@
 import fc from 'fast-check'
 import { ActionError, InputError } from '../../../../src/errors.js'
 import { normalizeName, parseVaultMapping, type VaultRequest } from '../../../../src/providers/vault/mapping.js'
-import { evaluatePath, needsName, parseSelector } from '../../../../src/providers/vault/selector.js'
+import { evaluatePath } from '../../../../src/providers/vault/evaluate.js'
+import { needsName, parseSelector } from '../../../../src/providers/vault/selector.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 

@@ -1,4 +1,4 @@
-import { z as parseVaultToken, I as InputError, A as lookupSelf, S as ServerError, B as statusError, F as ActionError, l as lineError, q as quote, E as ENV_NAME, k as secretsLine, G as createChildToken, H as CHILD_TOKEN_CLEANUP, J as readPath } from './revoke-B7THosWN.js';
+import { p as parseVaultToken, I as InputError, l as lookupSelf, S as ServerError, m as statusError, A as ActionError, n as lineError, q as quote, E as ENV_NAME, o as secretsLine, t as createChildToken, u as CHILD_TOKEN_CLEANUP, v as readPath } from './revoke-dZfmvOmZ.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -91,14 +91,9 @@ function login(vault, url, ctx) {
     return { ep, forbidden, checkToken };
 }
 
-// The JSONata subset that vault-action's selectors need (docs/protocols/vault.md#entry-syntax,
-// #names, #selectors). Pure.
-// vault-action evaluates `data.[data.]<selector>` with jsonata 2.0.4. We parse the selector with
-// JSONata's lexer and operator table to classify it (string literal, path, or an expression that
-// needs `| NAME`) and evaluate paths of field names, backtick names, quoted names, `$`, `*` and
-// numeric index predicates with JSONata's sequence rules (one-level flattening, singleton
-// unwrapping, empty = no match). Anything else is refused at parse time, so a selector is never
-// silently empty.
+// The lexer of vault-action's selectors (docs/protocols/vault.md#selectors): JSONata's tokens and
+// operator table, so a selector is classified exactly as jsonata 2.0.4 would read it (selector.ts
+// parses, evaluate.ts evaluates). Pure.
 /** A selector JSONata would reject (the message is JSONata-like). */
 class SelectorSyntaxError extends ActionError {
 }
@@ -250,6 +245,15 @@ function lex(src) {
     toks.push({ t: 'end', pos: src.length });
     return toks;
 }
+
+// The JSONata subset that vault-action's selectors need (docs/protocols/vault.md#entry-syntax,
+// #names, #selectors). Pure.
+// vault-action evaluates `data.[data.]<selector>` with jsonata 2.0.4. We parse the selector with
+// JSONata's lexer and operator table to classify it (string literal, path, or an expression that
+// needs `| NAME`) and evaluate paths of field names, backtick names, quoted names, `$`, `*` and
+// numeric index predicates with JSONata's sequence rules (one-level flattening, singleton
+// unwrapping, empty = no match). Anything else is refused at parse time, so a selector is never
+// silently empty. Lexing is selector-lexer.ts's, evaluating evaluate.ts's.
 class Parser {
     toks;
     i = 0;
@@ -485,70 +489,6 @@ function compilePath(node) {
             throw new SelectorUnsupportedError(`${s.unsupported} cannot be evaluated by this action`);
     return node.steps;
 }
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function pushFlat(out, v) {
-    if (v === undefined)
-        return;
-    if (Array.isArray(v))
-        for (const x of v)
-            out.push(x);
-    else
-        out.push(v);
-}
-function lookupField(input, key) {
-    if (Array.isArray(input)) {
-        const out = [];
-        for (const item of input)
-            pushFlat(out, lookupField(item, key));
-        return out.length === 0 ? undefined : out;
-    }
-    return isObject(input) && Object.hasOwn(input, key) ? input[key] : undefined;
-}
-function wildcardValues(input) {
-    if (Array.isArray(input)) {
-        const out = [];
-        for (const item of input)
-            pushFlat(out, wildcardValues(item));
-        return out;
-    }
-    if (!isObject(input))
-        return undefined;
-    const out = [];
-    for (const k of Object.keys(input))
-        pushFlat(out, input[k]);
-    return out;
-}
-/** Evaluates compiled steps against the secret's data map with JSONata's sequence rules. */
-function evaluatePath(steps, data) {
-    let seq = [data];
-    for (const step of steps) {
-        const results = [];
-        for (const item of seq) {
-            let res = step.kind === 'context'
-                ? item
-                : step.kind === 'wildcard'
-                    ? wildcardValues(item)
-                    : lookupField(item, step.name ?? '');
-            for (const n of step.index) {
-                const arr = Array.isArray(res) ? res : res === undefined ? [] : [res];
-                let idx = Math.floor(n);
-                if (idx < 0)
-                    idx += arr.length;
-                res = arr[idx];
-            }
-            if (res !== undefined)
-                results.push(res);
-        }
-        seq = [];
-        for (const r of results)
-            pushFlat(seq, r);
-    }
-    if (seq.length === 0)
-        return undefined;
-    return seq.length === 1 ? seq[0] : seq;
-}
 
 // The `secrets` grammar of hashicorp/vault-action v3.4.0 (docs/protocols/vault.md#mapping-grammar),
 // plus newlines as separators where the vendor's `;`-only rule would reject the input (VLT-GRM-3).
@@ -705,6 +645,71 @@ function parseVaultMapping(input) {
         seen.set(r.envName, r);
     }
     return { requests, warnings };
+}
+
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function pushFlat(out, v) {
+    if (v === undefined)
+        return;
+    if (Array.isArray(v))
+        for (const x of v)
+            out.push(x);
+    else
+        out.push(v);
+}
+function lookupField(input, key) {
+    if (Array.isArray(input)) {
+        const out = [];
+        for (const item of input)
+            pushFlat(out, lookupField(item, key));
+        return out.length === 0 ? undefined : out;
+    }
+    return isObject(input) && Object.hasOwn(input, key) ? input[key] : undefined;
+}
+function wildcardValues(input) {
+    if (Array.isArray(input)) {
+        const out = [];
+        for (const item of input)
+            pushFlat(out, wildcardValues(item));
+        return out;
+    }
+    if (!isObject(input))
+        return undefined;
+    const out = [];
+    for (const k of Object.keys(input))
+        pushFlat(out, input[k]);
+    return out;
+}
+/** Evaluates compiled steps against the secret's data map with JSONata's sequence rules. */
+function evaluatePath(steps, data) {
+    let seq = [data];
+    for (const step of steps) {
+        const results = [];
+        for (const item of seq) {
+            let res = step.kind === 'context'
+                ? item
+                : step.kind === 'wildcard'
+                    ? wildcardValues(item)
+                    : lookupField(item, step.name ?? '');
+            for (const n of step.index) {
+                const arr = Array.isArray(res) ? res : res === undefined ? [] : [res];
+                let idx = Math.floor(n);
+                if (idx < 0)
+                    idx += arr.length;
+                res = arr[idx];
+            }
+            if (res !== undefined)
+                results.push(res);
+        }
+        seq = [];
+        for (const r of results)
+            pushFlat(seq, r);
+    }
+    if (seq.length === 0)
+        return undefined;
+    return seq.length === 1 ? seq[0] : seq;
 }
 
 // From a selected JSON value to the exported text (docs/protocols/vault.md#values, VLT-GRM-7). Pure.

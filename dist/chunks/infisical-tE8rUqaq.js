@@ -1,5 +1,6 @@
-import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, K as parseServiceToken, y as CryptoError, k as secretsLine } from './revoke-B7THosWN.js';
+import { x as parseJson, y as isObject, z as shapeError, B as stringField, S as ServerError, F as jsonObjectOf, G as oneLine, H as meaningfulLines, n as lineError, E as ENV_NAME, q as quote, J as assertEnvName, I as InputError, K as parseServiceToken, k as CryptoError, o as secretsLine } from './revoke-dZfmvOmZ.js';
 import { g as gcm } from './aes-BeCO76mQ.js';
+import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-Dyqki7-y.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -477,17 +478,12 @@ async function login(options, credentials, ctx) {
 // whose key is the UTF-8 bytes of a 32-character hex string (never hex-decoded), 16-byte tags,
 // 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is @noble/ciphers' gcm, which
 // checks the tag before returning.
-const STANDARD_B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const KEY_BYTES = 32;
 const TAG_BYTES = 16;
 const MIN_IV_BYTES = 8;
 /** Decodes padded standard base64 (the legacy clients' encoding); undefined when it is not that. */
 function decodeBase64(text) {
-    if (!STANDARD_B64.test(text))
-        return undefined;
-    const buf = Buffer.from(text, 'base64');
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    return decodeBase64Strict(text, { padded: true });
 }
 /** The AES key for a hex-string key: its UTF-8 bytes, which must be exactly 32 (INF-GCM-1/2). */
 function keyBytes(key) {
@@ -528,7 +524,7 @@ function decryptBytes(key, iv, ciphertext, tag) {
 function decryptSymmetric(key, field) {
     const bytes = decryptBytes(keyBytes(key), decode(field.iv, 'iv'), decode(field.ciphertext, 'ciphertext'), decode(field.tag, 'tag'));
     try {
-        return strictUtf8.decode(bytes);
+        return decodeUtf8Strict(bytes);
     }
     catch (cause) {
         throw new CryptoError('the decrypted text is not valid UTF-8', { cause });

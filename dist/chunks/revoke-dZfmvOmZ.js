@@ -447,11 +447,11 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden':
-            return (await import('./index-BtqwKgrF.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./index-Dyqki7-y.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-B_oCkCWo.js')).create(settings.vault, ctx);
+            return (await import('./vault-De51quzn.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-B3C63sKF.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-tE8rUqaq.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1066,4 +1066,4 @@ var revoke = /*#__PURE__*/Object.freeze({
     revokeChild: revokeChild
 });
 
-export { lookupSelf as A, statusError as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, ActionError as F, createChildToken as G, CHILD_TOKEN_CLEANUP as H, InputError as I, readPath as J, parseServiceToken as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, CryptoError as y, parseVaultToken as z };
+export { ActionError as A, stringField as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, jsonObjectOf as F, oneLine as G, meaningfulLines as H, InputError as I, assertEnvName as J, parseServiceToken as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, CryptoError as k, lookupSelf as l, statusError as m, lineError as n, secretsLine as o, parseVaultToken as p, quote as q, runCleanups as r, setSecret as s, createChildToken as t, CHILD_TOKEN_CLEANUP as u, readPath as v, warning as w, parseJson as x, isObject as y, shapeError as z };

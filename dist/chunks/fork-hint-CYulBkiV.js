@@ -1,4 +1,4 @@
-import { S as ServerError, L as causeChain, I as InputError, M as getInput, F as ActionError, E as ENV_NAME, N as createProvider } from './revoke-B7THosWN.js';
+import { S as ServerError, L as causeChain, I as InputError, M as getInput, A as ActionError, E as ENV_NAME, N as createProvider } from './revoke-dZfmvOmZ.js';
 import { isAbsolute, join } from 'node:path';
 
 function tooLarge(opts, status) {
@@ -239,7 +239,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-C-M2jHz1.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-CPyCHFtV.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {

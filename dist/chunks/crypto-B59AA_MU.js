@@ -1,6 +1,6 @@
 import { e as equalBytes, c as cbc } from './aes-BeCO76mQ.js';
-import { y as CryptoError } from './revoke-B7THosWN.js';
-import { d as decodeBase64Strict } from './index-BtqwKgrF.js';
+import { k as CryptoError } from './revoke-dZfmvOmZ.js';
+import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-Dyqki7-y.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -844,7 +844,6 @@ const sha256 = /* @__PURE__ */ createHasher(() => new _SHA256(),
 // #encstring): HKDF token key, type-2 EncStrings (AES-256-CBC + HMAC-SHA256, encrypt-then-MAC).
 // Pure functions over strings and bytes; the primitives come from @noble, none are written here.
 const ascii = (s) => new TextEncoder().encode(s);
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Splits 64 key bytes into enc (0..32) and mac (32..64). */
 function splitKey(bytes) {
     if (bytes.length !== 64)
@@ -875,7 +874,7 @@ function parseEncString(text) {
     const parts = text.slice(dot + 1).split('|');
     if (parts.length !== 3)
         throw new CryptoError(`malformed EncString type 2: expected 3 parts, got ${parts.length}`);
-    const [iv, data, mac] = parts.map(decodeBase64Strict);
+    const [iv, data, mac] = parts.map((part) => decodeBase64Strict(part));
     if (!iv || !data || !mac)
         throw new CryptoError('malformed EncString type 2: a part is not standard base64');
     if (iv.length !== 16)
@@ -912,7 +911,7 @@ function decryptBytes(enc, key) {
 function decryptString(text, key) {
     const bytes = decryptBytes(parseEncString(text), key);
     try {
-        return strictUtf8.decode(bytes);
+        return decodeUtf8Strict(bytes);
     }
     catch (cause) {
         throw new CryptoError('decrypted value is not valid UTF-8', { cause });
@@ -934,7 +933,7 @@ function decryptOrganizationKey(payload, tokenKey) {
     }
     let key;
     try {
-        key = JSON.parse(strictUtf8.decode(bytes)).encryptionKey;
+        key = JSON.parse(decodeUtf8Strict(bytes)).encryptionKey;
     }
     catch (cause) {
         throw new CryptoError('The login payload is not the expected JSON object.', { cause });
