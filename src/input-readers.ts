@@ -43,6 +43,11 @@ export interface InputReader {
   text(name: string, options?: { readonly trim?: boolean }): string
   /** The text, or undefined when empty. */
   optional(name: string): string | undefined
+  /**
+   * One setting under several input names (ours first, then a vendor action's): whichever is given.
+   * Two given with different values is an error naming both; '' when none is given.
+   */
+  either(names: readonly string[], options?: { readonly trim?: boolean }): string
   /** Whitespace alone counts as missing. */
   required(name: string): string
   /** Strict YAML 1.2 booleans, as core.getBooleanInput, naming the input in the error. */
@@ -59,6 +64,20 @@ export function createInputReader(source: InputSource): InputReader {
   return {
     text,
     optional: (name) => text(name) || undefined,
+    either(names, options) {
+      let found: [string, string] | undefined
+      for (const name of names) {
+        const v = text(name, options)
+        if (v === '') continue
+        if (found && found[1] !== v) {
+          throw new InputError(
+            `Inputs '${found[0]}' and '${name}' are two names for the same setting but have different values; give only one of them.`,
+          )
+        }
+        found ??= [name, v]
+      }
+      return found?.[1] ?? ''
+    },
     required(name) {
       const v = text(name)
       if (v === '')

@@ -5,8 +5,15 @@ import * as core from '@actions/core'
 import { isAbsolute, join } from 'node:path'
 import { InputError } from './errors.js'
 import { parsePemCertificates } from './http/tls.js'
-import { createInputReader, normalizeServerUrl, type InputReader, type InputSource } from './input-readers.js'
+import { createInputReader, type InputReader, type InputSource } from './input-readers.js'
+import { readBitwarden, type BitwardenSettings } from './inputs/bitwarden.js'
+import { assertClientPair, readInfisical, type InfisicalSettings } from './inputs/infisical.js'
+import { readVault, type VaultSettings } from './inputs/vault.js'
 import { PROVIDER_KINDS, type ProviderKind } from './providers/provider.js'
+
+export type { BitwardenSettings } from './inputs/bitwarden.js'
+export type { InfisicalSettings } from './inputs/infisical.js'
+export type { VaultSettings } from './inputs/vault.js'
 
 export const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS] as const
 export type ProviderChoice = 'auto' | ProviderKind
@@ -15,55 +22,14 @@ export type ProviderChoice = 'auto' | ProviderKind
 export const runnerInputs: InputSource = (name, options) =>
   core.getInput(name, { trimWhitespace: options?.trim ?? true })
 
-/** Bitwarden's slice. */
-export interface BitwardenSettings {
-  /** Machine-account access token as given (trimmed; secret). */
+/** What every vendor's slice starts from: the credential and the server, read once. */
+export interface CommonInputs {
+  /** The access token as given (trimmed; secret); '' when a login method stands in for it. */
   readonly accessToken: string
-  /** Self-hosted server (base_url). */
+  /** base_url, normalised; absent when empty. */
   readonly baseUrl?: string
-  /** Cloud region, when given. */
-  readonly cloudRegion?: 'us' | 'eu'
-  readonly identityUrl?: string
-  readonly apiUrl?: string
-}
-
-/** Infisical's slice. */
-export interface InfisicalSettings {
-  /** Service token as given (trimmed; secret); '' with a machine identity. */
-  readonly accessToken: string
-  /** Self-hosted server (base_url). */
-  readonly baseUrl?: string
-  /** Environment slug; optional with a service token that covers one environment. */
-  readonly environment?: string
-  /** Folder as given (the wing normalises it to `/a/b`); absent: the token's single scope path, else `/`. */
-  readonly secretPath?: string
-  readonly recursive: boolean
-  readonly includeImports: boolean
-  /** Machine identity (Universal Auth): both or neither; the secret is masked by the provider. */
-  readonly clientId?: string
-  readonly clientSecret?: string
-  /** Project id or slug (machine identities; with a service token it must match the token's). */
-  readonly project?: string
-}
-
-/** HashiCorp Vault's slice. */
-export interface VaultSettings {
-  /** The Vault token as given (trimmed; secret). */
-  readonly accessToken: string
-  /** base_url, else env VAULT_ADDR, normalised; absent when neither is set. */
-  readonly url?: string
-  /** Why VAULT_ADDR could not be used, when base_url is empty and VAULT_ADDR is invalid. */
-  readonly urlProblem?: string
-  /** `namespace` input, else env VAULT_NAMESPACE; slashes trimmed; absent when empty. */
-  readonly namespace?: string
-  readonly checkToken: boolean
-  readonly minTtlSeconds: number
-  readonly encoding?: 'base64' | 'hex'
-  readonly ignoreNotFound: boolean
-  readonly exportToken?: 'child'
-  readonly ttlSeconds: number
-  readonly numUses?: number
-  readonly policies?: readonly string[]
+  /** VAULT_ADDR and the like. */
+  readonly env: NodeJS.ProcessEnv
 }
 
 export interface Settings {
@@ -122,18 +88,6 @@ function readTimeout(read: InputReader): number {
   return n
 }
 
-/** client_id and client_secret come together: 'both', 'neither', or an error naming the missing one. */
-function assertClientPair(read: InputReader, hint = ''): 'both' | 'neither' {
-  const id = read.text('client_id') !== ''
-  const secret = read.text('client_secret') !== ''
-  if (id !== secret) {
-    throw new InputError(
-      `Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`,
-    )
-  }
-  return id ? 'both' : 'neither'
-}
-
 /**
  * `access_token` is required, except that an Infisical machine identity (client_id + client_secret)
  * may stand in for it; then it is ''.
@@ -143,85 +97,6 @@ function readAccessToken(read: InputReader): string {
   if (token !== '') return token
   const pair = assertClientPair(read, " (or give 'access_token' instead)")
   return pair === 'both' ? '' : read.required('access_token')
-}
-
-function readBitwarden(read: InputReader, accessToken: string, baseUrl: string | undefined): BitwardenSettings {
-  const region = read.text('cloud_region').toLowerCase()
-  if (region !== '' && region !== 'us' && region !== 'eu') {
-    throw new InputError(`Input 'cloud_region' must be 'us' or 'eu' (or left empty for a custom server URL).`)
-  }
-  return Object.freeze({
-    accessToken,
-    baseUrl,
-    cloudRegion: region === '' ? undefined : region,
-    identityUrl: read.url('identity_url'),
-    apiUrl: read.url('api_url'),
-  })
-}
-
-function readInfisical(read: InputReader, accessToken: string, baseUrl: string | undefined): InfisicalSettings {
-  assertClientPair(read)
-  return Object.freeze({
-    accessToken,
-    baseUrl,
-    environment: read.optional('environment'),
-    secretPath: read.optional('secret_path'),
-    recursive: read.boolean('recursive', false),
-    includeImports: read.boolean('include_imports', true),
-    clientId: read.optional('client_id'),
-    clientSecret: read.optional('client_secret'),
-    project: read.optional('project'),
-  })
-}
-
-function readVault(
-  read: InputReader,
-  accessToken: string,
-  baseUrl: string | undefined,
-  env: NodeJS.ProcessEnv,
-): VaultSettings {
-  let url = baseUrl
-  let urlProblem: string | undefined
-  const addr = env.VAULT_ADDR ?? ''
-  if (url === undefined && addr !== '') {
-    try {
-      url = normalizeServerUrl(addr, 'VAULT_ADDR')
-    } catch (err) {
-      urlProblem = (err as Error).message.replace("Input 'VAULT_ADDR'", 'The environment variable VAULT_ADDR')
-    }
-  }
-  const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '')
-  const encoding = read.text('encoding')
-  if (encoding !== '' && encoding !== 'base64' && encoding !== 'hex') {
-    throw new InputError(`Input 'encoding' must be 'base64' or 'hex' (or empty), got '${encoding}'.`)
-  }
-  const exportToken = read.text('export_token')
-  if (exportToken !== '' && exportToken !== 'child') {
-    throw new InputError(
-      `Input 'export_token' must be 'child' (a child token exported as VAULT_TOKEN and revoked when the job ends) or empty, got '${exportToken}'. The token you give is never exported.`,
-    )
-  }
-  const uses = read.text('num_uses')
-  if (uses !== '' && !/^\d{1,9}$/.test(uses))
-    throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`)
-  const policies = read
-    .text('policies')
-    .split(/[,\s]+/)
-    .filter((p) => p !== '')
-  return Object.freeze({
-    accessToken,
-    url,
-    urlProblem,
-    namespace: namespace === '' ? undefined : namespace,
-    checkToken: read.boolean('check_token', false),
-    minTtlSeconds: read.duration('min_ttl', 600),
-    encoding: encoding === '' ? undefined : encoding,
-    ignoreNotFound: read.boolean('ignore_not_found', false),
-    exportToken: exportToken === '' ? undefined : exportToken,
-    ttlSeconds: read.duration('ttl', 900),
-    numUses: uses === '' || uses === '0' ? undefined : Number(uses),
-    policies: policies.length === 0 ? undefined : Object.freeze(policies),
-  })
 }
 
 /** PEM text of one or more CA certificates, checked before any connection; absent when empty. */
@@ -266,8 +141,8 @@ export interface ReadOptions {
 export function readSettings(source: InputSource = runnerInputs, options: ReadOptions = {}): Settings {
   const read = createInputReader(source)
   const env = options.env ?? process.env
-  const baseUrl = read.url('base_url')
-  const accessToken = readAccessToken(read)
+  const common: CommonInputs = { accessToken: readAccessToken(read), baseUrl: read.url('base_url'), env }
+  const { accessToken, baseUrl } = common
   return Object.freeze({
     provider: read.choice('provider', PROVIDER_CHOICES),
     accessToken,
@@ -277,9 +152,9 @@ export function readSettings(source: InputSource = runnerInputs, options: ReadOp
     timeoutSeconds: readTimeout(read),
     allowDangerousNames: read.boolean('allow_dangerous_names', false),
     caCertificate: readCaCertificate(read),
-    bitwarden: readBitwarden(read, accessToken, baseUrl),
-    infisical: readInfisical(read, accessToken, baseUrl),
-    vault: readVault(read, accessToken, baseUrl, env),
+    bitwarden: readBitwarden(read, common),
+    infisical: readInfisical(read, common),
+    vault: readVault(read, common),
     summary: read.boolean('summary', true),
     exportFile: readExportFile(read, env),
   })

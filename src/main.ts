@@ -54,18 +54,25 @@ export async function run(rt: Runtime): Promise<Outcome> {
   const settings = await readInputs(rt, log)
   // Before anything else is printed: the token as given (a pasted newline is trimmed already).
   masks.mask(settings.accessToken)
+  const http = createHttpClient({
+    timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
+    deadlineMs: settings.timeoutSeconds * 1000,
+    userAgent: rt.userAgent,
+    ca: settings.caCertificate,
+    debug: log.debug,
+  })
   const provider = await (rt.createProvider ?? createProvider)(settings, {
-    http: createHttpClient({
-      timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
-      deadlineMs: settings.timeoutSeconds * 1000,
-      userAgent: rt.userAgent,
-      ca: settings.caCertificate,
-      debug: log.debug,
-    }),
+    http,
     mask: masks.mask,
     warning: log.warning,
     debug: log.debug,
     now: Date.now,
+    async idToken(audience, reason) {
+      const { fetchIdToken } = await import('./github/oidc.js')
+      const token = await fetchIdToken(http, audience, reason, rt.env)
+      masks.mask(token)
+      return token
+    },
   })
   const { requests, warnings } = provider.parse(settings.secrets)
   warnings.forEach((w) => log.warning(w))

@@ -37,22 +37,26 @@ function readmeInputs(): Set<string> {
     }
     if (!inTable || /^\|[-| ]+\|$/.test(line)) continue
     const first = line.split('|')[1] ?? ''
-    for (const [, name] of first.matchAll(/`([a-z_]+)`/g)) names.add(name!)
+    for (const [, name] of first.matchAll(/`([A-Za-z_-]+)`/g)) names.add(name!)
   }
   return names
 }
 
 /**
- * Inputs src/inputs.ts reads: the literal first argument of every call of an InputReader method
- * (`read.text('…')`, `read.boolean('…', …)`, …; src/input-readers.ts), however prettier wraps it.
+ * Inputs src/inputs.ts and src/inputs/*.ts read: the literal first argument of every call of an
+ * InputReader method (`read.text('…')`, `read.boolean('…', …)`, `read.either(['…', '…'])`, …;
+ * src/input-readers.ts), however prettier wraps it.
  */
 function codeInputs(): Set<string> {
-  const src = read('src/inputs.ts')
+  const files = ['src/inputs.ts', ...readdirSync(join(ROOT, 'src/inputs')).map((f) => `src/inputs/${f}`)]
   const names = new Set<string>()
   const methods = new Set<string>()
-  for (const [, method, name] of src.matchAll(/\bread\s*\.\s*(\w+)\(\s*'([a-z_-]+)'/g)) {
-    methods.add(method!)
-    names.add(name!)
+  for (const file of files) {
+    const src = read(file)
+    for (const [, method, arg] of src.matchAll(/\bread\s*\.\s*(\w+)\(\s*('[A-Za-z_-]+'|\[[^\]]*\])/g)) {
+      methods.add(method!)
+      for (const [, name] of arg!.matchAll(/'([A-Za-z_-]+)'/g)) names.add(name!)
+    }
   }
   // The pattern must keep finding the readers, or this test would pass on nothing.
   expect([...methods]).toEqual(expect.arrayContaining(['text', 'boolean', 'choice', 'required', 'url', 'duration']))
@@ -98,7 +102,7 @@ describe('outputs', () => {
       README.indexOf('## Outputs'),
       README.indexOf('\n## ', README.indexOf('## Outputs') + 5),
     )
-    const documented = [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1])
+    const documented = [...section.matchAll(/^\| `([A-Za-z_-]+)` \|/gm)].map((m) => m[1])
     expect(sorted(documented as string[])).toEqual(sorted(outputs))
     const src = walk('src').map(read).join('\n')
     for (const o of outputs) expect([o, src.includes(`setOutput('${o}'`)]).toEqual([o, true])

@@ -1,4 +1,4 @@
-import { normalizeServerUrl } from '../../src/input-readers.js'
+import { createInputReader, normalizeServerUrl } from '../../src/input-readers.js'
 
 test.each([
   ['https://vault.example.com/', 'https://vault.example.com'],
@@ -22,4 +22,22 @@ test.each([
   ['a query', 'https://example.com/?a=1', /must not contain a query/],
 ])('normalizeServerUrl refuses %s', (_name, input, error) => {
   expect(() => normalizeServerUrl(input, 'base_url')).toThrow(error)
+})
+
+describe('either: one setting under two names', () => {
+  const reader = (values: Record<string, string>) => createInputReader((name) => values[name] ?? '')
+  test.each([
+    ['ours only', { base_url: 'a' }, 'a'],
+    ['theirs only', { url: 'b' }, 'b'],
+    ['both, equal', { base_url: 'c', url: 'c' }, 'c'],
+    ['neither', {}, ''],
+  ])('%s', (_name, values, expected) => {
+    expect(reader(values).either(['base_url', 'url'])).toBe(expected)
+  })
+
+  test('both with different values: an error naming both', () => {
+    expect(() => reader({ base_url: 'a', url: 'b' }).either(['base_url', 'url'])).toThrow(
+      /^Inputs 'base_url' and 'url' are two names for the same setting but have different values; give only one of them\.$/,
+    )
+  })
 })

@@ -40,6 +40,12 @@ export interface ProviderContext {
   readonly warning: (message: string) => void
   readonly debug: (message: string) => void
   readonly now: () => number
+  /**
+   * The job's GitHub OIDC ID token for `audience` (GitHub's default when undefined), masked on
+   * arrival. `reason` names the inputs that asked for it, for the error when the job may not
+   * request one. Loaded only when a login method calls it.
+   */
+  readonly idToken: (audience: string | undefined, reason: string) => Promise<string>
 }
 
 export interface Provider<R = unknown> {

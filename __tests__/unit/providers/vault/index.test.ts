@@ -14,6 +14,11 @@ import { startVaultServer, type VaultServer } from '../../../../test/servers/vau
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 
+// Token logins only here: asking for an OIDC ID token is a test failure.
+const noIdToken = async (): Promise<string> => {
+  throw new Error('no OIDC ID token in these tests')
+}
+
 let server: VaultServer
 
 beforeAll(async () => {
@@ -65,6 +70,7 @@ test('20 distinct paths: each read once, at most 8 at a time, results in entry o
     warning: () => {},
     debug: () => {},
     now: Date.now,
+    idToken: noIdToken,
   })
   const input =
     Array.from({ length: 20 }, (_, i) => `kv/p${19 - i} v | V${19 - i}`).join('\n') + '\nkv/p0 n | N0\nkv/p0 obj | O'
@@ -87,6 +93,7 @@ test('output names keep the case vault-action gives them', async () => {
     warning: () => {},
     debug: () => {},
     now: Date.now,
+    idToken: noIdToken,
   })
   const secrets = (await provider.fetch(provider.parse('kv/p1 ** | pre-; kv/p2 v').requests)).secrets as VaultSecret[]
   expect(secrets.map((s) => [s.name, s.outputName])).toEqual([
@@ -111,6 +118,7 @@ test('two wildcard keys normalising to one name are refused, naming both (VLT-GR
     warning: () => {},
     debug: () => {},
     now: Date.now,
+    idToken: noIdToken,
   })
   await expect(provider.fetch(provider.parse('kv/clash *').requests)).rejects.toThrow(
     /TEST123 would be exported twice: from vault kv\/clash key "test-123" \(line 1\) and from vault kv\/clash key "test123"/,
@@ -124,6 +132,7 @@ test('a batch token with export_token: child is refused up front; tokens with sp
     warning: () => {},
     debug: () => {},
     now: Date.now,
+    idToken: noIdToken,
   }
   expect(() => createVaultProvider(settings('hvb.AAAA', { exportToken: 'child' }), ctx)).toThrow(/batch token/)
   expect(() => parseVaultToken('hvs.abc def')).toThrow(InputError)
@@ -229,6 +238,7 @@ describe('spec §8.7 examples, through the provider against a KV v2 secret', () 
       warning: () => {},
       debug: () => {},
       now: Date.now,
+      idToken: noIdToken,
     })
   })
 

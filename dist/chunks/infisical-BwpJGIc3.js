@@ -1,6 +1,6 @@
-import { x as parseJson, y as isObject, z as shapeError, B as stringField, S as ServerError, F as jsonObjectOf, G as oneLine, H as meaningfulLines, n as lineError, E as ENV_NAME, q as quote, J as assertEnvName, I as InputError, K as parseServiceToken, k as CryptoError, o as secretsLine } from './revoke-dZfmvOmZ.js';
+import { x as parseJson, y as isObject, z as shapeError, B as stringField, S as ServerError, F as jsonObjectOf, G as oneLine, H as meaningfulLines, n as lineError, E as ENV_NAME, q as quote, J as assertEnvName, I as InputError, K as parseServiceToken, k as CryptoError, o as secretsLine } from './oidc-CO95Q4Pz.js';
 import { g as gcm } from './aes-BeCO76mQ.js';
-import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-Dyqki7-y.js';
+import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-W_ylUOmt.js';
 import 'os';
 import 'crypto';
 import 'fs';

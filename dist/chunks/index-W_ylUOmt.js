@@ -1,4 +1,4 @@
-import { H as meaningfulLines, o as secretsLine, n as lineError, J as assertEnvName, q as quote, x as parseJson, S as ServerError, y as isObject, z as shapeError, B as stringField, F as jsonObjectOf, G as oneLine, I as InputError, E as ENV_NAME } from './revoke-dZfmvOmZ.js';
+import { H as meaningfulLines, o as secretsLine, n as lineError, J as assertEnvName, q as quote, x as parseJson, S as ServerError, y as isObject, z as shapeError, B as stringField, F as jsonObjectOf, G as oneLine, I as InputError, E as ENV_NAME } from './oidc-CO95Q4Pz.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -340,7 +340,7 @@ const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
     // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-B59AA_MU.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-BIlDn8FY.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

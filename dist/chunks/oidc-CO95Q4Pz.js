@@ -447,11 +447,11 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden':
-            return (await import('./index-Dyqki7-y.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./index-W_ylUOmt.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-De51quzn.js')).create(settings.vault, ctx);
+            return (await import('./vault-Clx82uAm.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-tE8rUqaq.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-BwpJGIc3.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1066,4 +1066,41 @@ var revoke = /*#__PURE__*/Object.freeze({
     revokeChild: revokeChild
 });
 
-export { ActionError as A, stringField as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, jsonObjectOf as F, oneLine as G, meaningfulLines as H, InputError as I, assertEnvName as J, parseServiceToken as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, CryptoError as k, lookupSelf as l, statusError as m, lineError as n, secretsLine as o, parseVaultToken as p, quote as q, runCleanups as r, setSecret as s, createChildToken as t, CHILD_TOKEN_CLEANUP as u, readPath as v, warning as w, parseJson as x, isObject as y, shapeError as z };
+// The runner's GitHub OIDC ID token, for login methods that prove the workflow's identity instead
+// of holding a stored secret. The job must have `permissions: id-token: write`; only then does the
+// runner set ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN.
+// The request is the one @actions/core's getIDToken makes (GET the URL with `&audience=`, bearer
+// the request token, read `value`), sent through our own client: getIDToken would bring
+// @actions/http-client and undici into the start-up chunk of every run (a bundler cannot split
+// @actions/core's module), and its ten retries are not bounded by the step's `timeout`.
+/**
+ * Fetches an ID token for `audience` (GitHub's default audience when undefined). `reason` says
+ * which inputs asked for it, for the error when the job may not request one.
+ */
+async function fetchIdToken(http, audience, reason, env = process.env) {
+    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!url || !token) {
+        throw new InputError(`${reason}, which logs in with the job's GitHub OIDC ID token, but this job may not request one ` +
+            "(ACTIONS_ID_TOKEN_REQUEST_URL is not set): add 'permissions: id-token: write' to the job or workflow. " +
+            'Pull requests from forks never get an ID token; outside GitHub Actions there is none.');
+    }
+    const res = await http.send({
+        method: 'GET',
+        url: audience ? `${url}&audience=${encodeURIComponent(audience)}` : url,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    });
+    const body = jsonObjectOf(res.text);
+    const value = isObject(body) ? body.value : undefined;
+    if (res.status !== 200 || typeof value !== 'string' || value === '') {
+        throw new ServerError(`GitHub's OIDC token service answered ${res.status} without an ID token${audience ? ` for audience '${audience}'` : ''}.`, res.status);
+    }
+    return value;
+}
+
+var oidc = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    fetchIdToken: fetchIdToken
+});
+
+export { ActionError as A, stringField as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, jsonObjectOf as F, oneLine as G, meaningfulLines as H, InputError as I, assertEnvName as J, parseServiceToken as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, oidc as Q, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, CryptoError as k, lookupSelf as l, statusError as m, lineError as n, secretsLine as o, parseVaultToken as p, quote as q, runCleanups as r, setSecret as s, createChildToken as t, CHILD_TOKEN_CLEANUP as u, readPath as v, warning as w, parseJson as x, isObject as y, shapeError as z };

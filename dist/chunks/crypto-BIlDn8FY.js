@@ -1,6 +1,6 @@
 import { e as equalBytes, c as cbc } from './aes-BeCO76mQ.js';
-import { k as CryptoError } from './revoke-dZfmvOmZ.js';
-import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-Dyqki7-y.js';
+import { k as CryptoError } from './oidc-CO95Q4Pz.js';
+import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-W_ylUOmt.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -1,4 +1,4 @@
-import { S as ServerError, L as causeChain, I as InputError, M as getInput, A as ActionError, E as ENV_NAME, N as createProvider } from './revoke-dZfmvOmZ.js';
+import { S as ServerError, L as causeChain, I as InputError, M as getInput, A as ActionError, E as ENV_NAME, N as createProvider } from './oidc-CO95Q4Pz.js';
 import { isAbsolute, join } from 'node:path';
 
 function tooLarge(opts, status) {
@@ -239,7 +239,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-CPyCHFtV.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-DfqV8484.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -378,6 +378,19 @@ function createInputReader(source) {
     return {
         text,
         optional: (name) => text(name) || undefined,
+        either(names, options) {
+            let found;
+            for (const name of names) {
+                const v = text(name, options);
+                if (v === '')
+                    continue;
+                if (found && found[1] !== v) {
+                    throw new InputError(`Inputs '${found[0]}' and '${name}' are two names for the same setting but have different values; give only one of them.`);
+                }
+                found ??= [name, v];
+            }
+            return found?.[1] ?? '';
+        },
         required(name) {
             const v = text(name);
             if (v === '')
@@ -418,55 +431,8 @@ function createInputReader(source) {
     };
 }
 
-const PROVIDER_KINDS = ['bitwarden', 'infisical', 'vault'];
-
-// Reads every input once into one frozen, validated Settings, with each vendor's slice apart (a
-// wing is given only its own). The action reads the runner's INPUT_* variables (runnerInputs); the
-// CLI gives its command line as the source. core.getInput appears nowhere else.
-const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS];
-/** The action's inputs: INPUT_<NAME> as the runner sets them (defaults from action.yml filled in). */
-const runnerInputs = (name, options) => getInput(name, { trimWhitespace: options?.trim ?? true });
-/** sm-action semantics: only a case-insensitive 'false' turns it off (docs/protocols/bitwarden.md). */
-function readSetEnv(read, warning) {
-    const v = read.text('set_env');
-    if (v.toLowerCase() === 'false')
-        return false;
-    if (!['', 'true', 'True', 'TRUE'].includes(v)) {
-        warning(`Input 'set_env' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`);
-    }
-    return true;
-}
-function readTimeout(read) {
-    const v = read.text('timeout');
-    if (v === '')
-        return 60;
-    const n = Number(v);
-    if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 3600) {
-        throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got '${v}'.`);
-    }
-    return n;
-}
-/** client_id and client_secret come together: 'both', 'neither', or an error naming the missing one. */
-function assertClientPair(read, hint = '') {
-    const id = read.text('client_id') !== '';
-    const secret = read.text('client_secret') !== '';
-    if (id !== secret) {
-        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`);
-    }
-    return id ? 'both' : 'neither';
-}
-/**
- * `access_token` is required, except that an Infisical machine identity (client_id + client_secret)
- * may stand in for it; then it is ''.
- */
-function readAccessToken(read) {
-    const token = read.text('access_token');
-    if (token !== '')
-        return token;
-    const pair = assertClientPair(read, " (or give 'access_token' instead)");
-    return pair === 'both' ? '' : read.required('access_token');
-}
-function readBitwarden(read, accessToken, baseUrl) {
+// Bitwarden's inputs: its slice of Settings and how it is read.
+function readBitwarden(read, { accessToken, baseUrl }) {
     const region = read.text('cloud_region').toLowerCase();
     if (region !== '' && region !== 'us' && region !== 'eu') {
         throw new InputError(`Input 'cloud_region' must be 'us' or 'eu' (or left empty for a custom server URL).`);
@@ -479,7 +445,18 @@ function readBitwarden(read, accessToken, baseUrl) {
         apiUrl: read.url('api_url'),
     });
 }
-function readInfisical(read, accessToken, baseUrl) {
+
+// Infisical's inputs: its slice of Settings and how it is read.
+/** client_id and client_secret come together: 'both', 'neither', or an error naming the missing one. */
+function assertClientPair(read, hint = '') {
+    const id = read.text('client_id') !== '';
+    const secret = read.text('client_secret') !== '';
+    if (id !== secret) {
+        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`);
+    }
+    return id ? 'both' : 'neither';
+}
+function readInfisical(read, { accessToken, baseUrl }) {
     assertClientPair(read);
     return Object.freeze({
         accessToken,
@@ -493,7 +470,9 @@ function readInfisical(read, accessToken, baseUrl) {
         project: read.optional('project'),
     });
 }
-function readVault(read, accessToken, baseUrl, env) {
+
+// HashiCorp Vault's inputs: its slice of Settings and how it is read.
+function readVault(read, { accessToken, baseUrl, env }) {
     let url = baseUrl;
     let urlProblem;
     const addr = env.VAULT_ADDR ?? '';
@@ -536,6 +515,46 @@ function readVault(read, accessToken, baseUrl, env) {
         policies: policies.length === 0 ? undefined : Object.freeze(policies),
     });
 }
+
+const PROVIDER_KINDS = ['bitwarden', 'infisical', 'vault'];
+
+// Reads every input once into one frozen, validated Settings, with each vendor's slice apart (a
+// wing is given only its own). The action reads the runner's INPUT_* variables (runnerInputs); the
+// CLI gives its command line as the source. core.getInput appears nowhere else.
+const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS];
+/** The action's inputs: INPUT_<NAME> as the runner sets them (defaults from action.yml filled in). */
+const runnerInputs = (name, options) => getInput(name, { trimWhitespace: options?.trim ?? true });
+/** sm-action semantics: only a case-insensitive 'false' turns it off (docs/protocols/bitwarden.md). */
+function readSetEnv(read, warning) {
+    const v = read.text('set_env');
+    if (v.toLowerCase() === 'false')
+        return false;
+    if (!['', 'true', 'True', 'TRUE'].includes(v)) {
+        warning(`Input 'set_env' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`);
+    }
+    return true;
+}
+function readTimeout(read) {
+    const v = read.text('timeout');
+    if (v === '')
+        return 60;
+    const n = Number(v);
+    if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 3600) {
+        throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got '${v}'.`);
+    }
+    return n;
+}
+/**
+ * `access_token` is required, except that an Infisical machine identity (client_id + client_secret)
+ * may stand in for it; then it is ''.
+ */
+function readAccessToken(read) {
+    const token = read.text('access_token');
+    if (token !== '')
+        return token;
+    const pair = assertClientPair(read, " (or give 'access_token' instead)");
+    return pair === 'both' ? '' : read.required('access_token');
+}
 /** PEM text of one or more CA certificates, checked before any connection; absent when empty. */
 function readCaCertificate(read) {
     const v = read.text('ca_certificate');
@@ -568,8 +587,8 @@ function readExportFile(read, env) {
 function readSettings(source = runnerInputs, options = {}) {
     const read = createInputReader(source);
     const env = options.env ?? process.env;
-    const baseUrl = read.url('base_url');
-    const accessToken = readAccessToken(read);
+    const common = { accessToken: readAccessToken(read), baseUrl: read.url('base_url'), env };
+    const { accessToken, baseUrl } = common;
     return Object.freeze({
         provider: read.choice('provider', PROVIDER_CHOICES),
         accessToken,
@@ -579,9 +598,9 @@ function readSettings(source = runnerInputs, options = {}) {
         timeoutSeconds: readTimeout(read),
         allowDangerousNames: read.boolean('allow_dangerous_names', false),
         caCertificate: readCaCertificate(read),
-        bitwarden: readBitwarden(read, accessToken, baseUrl),
-        infisical: readInfisical(read, accessToken, baseUrl),
-        vault: readVault(read, accessToken, baseUrl, env),
+        bitwarden: readBitwarden(read, common),
+        infisical: readInfisical(read, common),
+        vault: readVault(read, common),
         summary: read.boolean('summary', true),
         exportFile: readExportFile(read, env),
     });
@@ -647,18 +666,25 @@ async function run(rt) {
     const settings = await readInputs(rt, log);
     // Before anything else is printed: the token as given (a pasted newline is trimmed already).
     masks.mask(settings.accessToken);
+    const http = createHttpClient({
+        timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
+        deadlineMs: settings.timeoutSeconds * 1000,
+        userAgent: rt.userAgent,
+        ca: settings.caCertificate,
+        debug: log.debug,
+    });
     const provider = await (rt.createProvider ?? createProvider)(settings, {
-        http: createHttpClient({
-            timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
-            deadlineMs: settings.timeoutSeconds * 1000,
-            userAgent: rt.userAgent,
-            ca: settings.caCertificate,
-            debug: log.debug,
-        }),
+        http,
         mask: masks.mask,
         warning: log.warning,
         debug: log.debug,
         now: Date.now,
+        async idToken(audience, reason) {
+            const { fetchIdToken } = await import('./oidc-CO95Q4Pz.js').then(function (n) { return n.Q; });
+            const token = await fetchIdToken(http, audience, reason, rt.env);
+            masks.mask(token);
+            return token;
+        },
     });
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => log.warning(w));
