@@ -1,5 +1,5 @@
 // Runs a command as a fresh process, many times, and reports the median wall time and peak memory.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,12 +13,19 @@ export interface Sample {
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 const scratch = mkdtempSync(join(tmpdir(), 'inject-secrets-bench-'))
 
+let node = process.execPath
+/** Runs every later process under this Node binary; returns its version (e.g. v24.11.0). */
+export function useNode(path: string): string {
+  node = path
+  const r = spawnSync(path, ['-p', 'process.version'], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`${path} does not run: ${r.stderr}`)
+  return r.stdout.trim()
+}
+
 /** One run: wall time from spawn to exit; fails loudly on a non-zero exit. */
 export async function runOnce(args: readonly string[], env: Record<string, string>, expectedExit = 0): Promise<Sample> {
   const rssFile = join(scratch, 'rss')
-  const [cmd, argv] = GNU_TIME
-    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
-    : [process.execPath, [...args]]
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, node, ...args]] : [node, [...args]]
   const started = process.hrtime.bigint()
   const stderr: string[] = []
   const code = await new Promise<number>((resolve) => {

@@ -2,6 +2,7 @@
 // through a latency proxy, for N secrets; request counts are asserted exactly; results go to
 // docs/benchmarks.md.
 // Options: --latency <one-way ms> (10)  --runs <n> (7)  --sizes 1,10,100,1000  --scale 10000  --no-write
+//          --nodes <node binary>,… (scripts/bench.js passes Node 24 first, then the Node it ran under)
 import { createRequire } from 'node:module'
 import { cpus, release, totalmem, type } from 'node:os'
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
@@ -12,7 +13,7 @@ import { startInfisicalServer } from '../test/servers/infisical.js'
 import { startVaultServer } from '../test/servers/vault.js'
 import { decryptString, splitKey } from '../src/providers/bitwarden/crypto.js'
 import { startLatencyProxy } from './latency-proxy.js'
-import { measure, median, runnerFiles, runOnce } from './measure.js'
+import { measure, median, runnerFiles, runOnce, useNode } from './measure.js'
 import { startupByPackage, type StartupRow } from './startup.js'
 
 const { values: opt } = parseArgs({
@@ -22,12 +23,14 @@ const { values: opt } = parseArgs({
     sizes: { type: 'string', default: '1,10,100,1000' },
     scale: { type: 'string', default: '10000' },
     'no-write': { type: 'boolean', default: false },
+    nodes: { type: 'string', default: process.execPath },
   },
 })
 const latency = Number(opt.latency)
 const runs = Number(opt.runs)
 const sizes = opt.sizes.split(',').map(Number)
 const rtt = 2 * latency
+const scaleN = Number(opt.scale)
 
 function sdkAvailable(): boolean {
   try {
@@ -67,7 +70,6 @@ const baseEnv: Record<string, string> = {
   INPUT_TIMEOUT: '300',
 }
 const haveSdk = sdkAvailable()
-const rows: Row[] = []
 
 interface Logged {
   requests: Array<{ method: string; path: string }>
@@ -104,16 +106,6 @@ function seed(n: number): { token: string; project: string; ids: string[]; orgKe
   const token = server.createAccessToken(server.createMachineAccount(org.id, { projects: [project] }))
   return { token, project, ids, orgKey: org.key }
 }
-
-const floor = await measure(['-e', '0'], baseEnv, runs)
-rows.push({
-  n: 0,
-  what: 'node -e 0 (floor)',
-  ms: floor.ms,
-  requests: 0,
-  roundTrips: 0,
-  rssMb: floor.maxRssKb && floor.maxRssKb / 1024,
-})
 
 type Case = [
   what: string,
@@ -177,47 +169,77 @@ function vaultCase(n: number): Case {
   return [`vault, ${paths} path${paths > 1 ? 's' : ''}, *`, ['dist/index.js'], env, paths, Math.ceil(paths / 8), vault]
 }
 
-for (const n of sizes) {
-  const { token, project, ids } = seed(n)
-  const byId = {
-    ...baseEnv,
-    INPUT_ACCESS_TOKEN: token,
-    INPUT_SECRETS: ids.map((id, i) => `${id} > SECRET_${i}`).join('\n'),
-  }
-  const byProject = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
-  const cases: Case[] = [
-    ['bitwarden, by id', ['dist/index.js'], byId, 2, 2, server],
-    ['bitwarden, project wildcard', ['dist/index.js'], byProject, 3, 3, server],
-  ]
-  if (haveSdk)
-    cases.push(['bitwarden official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2, 2, server])
-  cases.push(...infisicalCases(n), vaultCase(n))
-  for (const [what, args, env, requests, roundTrips, log] of cases) {
-    await verify(args, env, requests, n, `${what}, N=${n}`, log)
-    const m = await measure(args, env, runs, files.reset)
-    rows.push({ n, what, ms: m.ms, requests, roundTrips, rssMb: m.maxRssKb && m.maxRssKb / 1024 })
-    process.stderr.write(`N=${n} ${what}: ${m.ms.toFixed(1)} ms\n`)
-  }
+interface Suite {
+  readonly version: string
+  readonly floor: { ms: number }
+  readonly rows: Row[]
+  readonly scale?: Row
+  readonly mainLoad: { ms: number }
 }
 
-// Scale: every secret of a big project by wildcard, one run.
-const scaleN = Number(opt.scale)
-let scale: Row | undefined
-if (scaleN > 0) {
-  const { token, project } = seed(scaleN)
-  const env = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
-  await verify(['dist/index.js'], env, 3, scaleN, `scale N=${scaleN}`)
-  files.reset()
-  const s = await runOnce(['dist/index.js'], env)
-  scale = {
-    n: scaleN,
-    what: 'bitwarden, project wildcard (1 run)',
-    ms: s.ms,
-    requests: 3,
-    roundTrips: 3,
-    rssMb: s.maxRssKb && s.maxRssKb / 1024,
+/** Every process case under one Node binary: the floor, each size, the scale run, the bare load. */
+async function suite(node: string, withScale: boolean): Promise<Suite> {
+  const version = useNode(node)
+  const rows: Row[] = []
+  const floor = await measure(['-e', '0'], baseEnv, runs)
+  rows.push({
+    n: 0,
+    what: 'node -e 0 (floor)',
+    ms: floor.ms,
+    requests: 0,
+    roundTrips: 0,
+    rssMb: floor.maxRssKb && floor.maxRssKb / 1024,
+  })
+
+  for (const n of sizes) {
+    const { token, project, ids } = seed(n)
+    const byId = {
+      ...baseEnv,
+      INPUT_ACCESS_TOKEN: token,
+      INPUT_SECRETS: ids.map((id, i) => `${id} > SECRET_${i}`).join('\n'),
+    }
+    const byProject = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
+    const cases: Case[] = [
+      ['bitwarden, by id', ['dist/index.js'], byId, 2, 2, server],
+      ['bitwarden, project wildcard', ['dist/index.js'], byProject, 3, 3, server],
+    ]
+    if (haveSdk)
+      cases.push(['bitwarden official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2, 2, server])
+    cases.push(...infisicalCases(n), vaultCase(n))
+    for (const [what, args, env, requests, roundTrips, log] of cases) {
+      await verify(args, env, requests, n, `${what}, N=${n}`, log)
+      const m = await measure(args, env, runs, files.reset)
+      rows.push({ n, what, ms: m.ms, requests, roundTrips, rssMb: m.maxRssKb && m.maxRssKb / 1024 })
+      process.stderr.write(`N=${n} ${what}: ${m.ms.toFixed(1)} ms\n`)
+    }
   }
+
+  // Scale: every secret of a big project by wildcard, one run.
+  let scale: Row | undefined
+  if (withScale && scaleN > 0) {
+    const { token, project } = seed(scaleN)
+    const env = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
+    await verify(['dist/index.js'], env, 3, scaleN, `scale N=${scaleN}`)
+    files.reset()
+    const s = await runOnce(['dist/index.js'], env)
+    scale = {
+      n: scaleN,
+      what: 'bitwarden, project wildcard (1 run)',
+      ms: s.ms,
+      requests: 3,
+      roundTrips: 3,
+      rssMb: s.maxRssKb && s.maxRssKb / 1024,
+    }
+  }
+  // No inputs: the main bundle loads, reads its inputs and fails at once (exit 1) — load cost alone.
+  const mainLoad = await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs, undefined, 1)
+  return { version, floor, rows, scale, mainLoad }
 }
+
+const nodes = opt.nodes.split(',').filter((x) => x !== '')
+const suites: Suite[] = []
+for (const [i, node] of nodes.entries()) suites.push(await suite(node, i === 0))
+useNode(process.execPath)
 
 // Decryption alone, in process: 1,000 values under one organization key.
 const dec = seed(1000)
@@ -231,26 +253,41 @@ const decryptMs = median(
   }),
 )
 
-const startup: StartupRow[] = await startupByPackage(baseEnv, runs, floor.ms, `${server.url}/api/alive`)
-// No inputs: the main bundle loads, reads its inputs and fails at once (exit 1) — load cost alone.
-const mainLoad = await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs, undefined, 1)
+const startup: StartupRow[] = await startupByPackage(baseEnv, runs, suites[0]!.floor.ms, `${server.url}/api/alive`)
 for (const closable of [proxy, server, infisicalProxy, infisical, vaultProxy, vault]) await closable.close()
 
 // ---- report ----
-const excess = (r: Row): number => r.ms - floor.ms - r.roundTrips * rtt
 const fmt = (x: number | undefined, d = 1): string => (x === undefined ? 'n/a' : x.toFixed(d))
-const table = [
-  '| N | what | median wall (ms) | requests (round trips) | excess (ms) | peak RSS (MB) |',
-  '|---:|---|---:|---:|---:|---:|',
-  ...[...rows, ...(scale ? [scale] : [])].map(
-    (r) =>
-      `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests}${r.roundTrips !== r.requests ? ` (${r.roundTrips})` : ''} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`,
-  ),
-].join('\n')
-const at100 = (what: string): Row | undefined => rows.find((r) => r.n === 100 && r.what.startsWith(what))
-const ours100 = at100('bitwarden, by id')
-const official100 = at100('bitwarden official client')
-const ratio = ours100 && official100 ? excess(ours100) / excess(official100) : undefined
+
+/** One Node's section: its table and the targets measured under it. */
+function section(su: Suite): string {
+  const excess = (r: Row): number => r.ms - su.floor.ms - r.roundTrips * rtt
+  const table = [
+    '| N | what | median wall (ms) | requests (round trips) | excess (ms) | peak RSS (MB) |',
+    '|---:|---|---:|---:|---:|---:|',
+    ...[...su.rows, ...(su.scale ? [su.scale] : [])].map(
+      (r) =>
+        `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests}${r.roundTrips !== r.requests ? ` (${r.roundTrips})` : ''} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`,
+    ),
+  ].join('\n')
+  const at100 = (what: string): Row | undefined => su.rows.find((r) => r.n === 100 && r.what.startsWith(what))
+  const ours = at100('bitwarden, by id')
+  const official = at100('bitwarden official client')
+  const ratio = ours && official ? excess(ours) / excess(official) : undefined
+  const load = su.mainLoad.ms - su.floor.ms
+  return `## Node ${su.version}
+
+Floor (\`node -e 0\`): ${fmt(su.floor.ms)} ms. **Excess** = wall − floor − round trips × ${rtt} ms.
+
+${table}
+
+| target | result |
+|---|---|
+| at N = 100, our excess ≤ the official client's | ${ratio === undefined ? 'n/a' : `ours ${fmt(excess(ours!))} ms vs official ${fmt(excess(official!))} ms: ratio ${ratio.toFixed(2)} (${ratio <= 1 ? 'met' : 'missed'})`} |
+| loading the bundle ≤ 10 ms over the floor | ${fmt(load)} ms (${load <= 10 ? 'met' : 'missed'}; \`node dist/index.js\` with no inputs: loads, reads inputs, fails at once) |
+`
+}
+
 const distFiles = [
   ...readdirSync('dist').filter((f) => f.endsWith('.js')),
   ...readdirSync('dist/chunks').map((f) => `chunks/${f}`),
@@ -260,15 +297,16 @@ const report = `# Benchmarks
 
 Generated by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand.
 
-- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()} ${release()}; Node ${process.version}
-  (runners use Node 24).
+- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()} ${release()}.
+- Node: ${suites.map((su) => su.version).join(' and ')} for every process (the action, the official client, the floor);
+  runners use Node 24 (\`runs.using: node24\`), so its section comes first. In-process figures: Node ${process.version}.
 - Command: \`npm run bench -- --latency ${latency} --runs ${runs} --sizes ${sizes.join(',')} --scale ${scaleN}\`
 - Each cell: one warm-up, then the median of ${runs} fresh processes started as the runner starts them
   (\`node dist/index.js\`, \`INPUT_*\` variables, real \`GITHUB_ENV\`/\`GITHUB_OUTPUT\` files), with a
   runner-like environment (no \`NODE_EXTRA_CA_CERTS\`, which alone adds ~60 ms to any Node start).
 - Server: the embedded Bitwarden test server behind a TCP proxy that delays every chunk by ${latency} ms
   each way (${rtt} ms per round trip). Request counts are checked exactly on every size.
-- **Excess** = wall time − the \`node -e 0\` floor (${fmt(floor.ms)} ms) − round trips × ${rtt} ms
+- **Excess** = wall time − the \`node -e 0\` floor − round trips × ${rtt} ms
   (Vault's reads go out in parallel, 8 at a time, so they share round trips).
 - Request counts: Bitwarden by id = login + one get-by-ids; with names or wildcards + the list;
   Infisical = token details + one read per (environment, path), + the encrypted read on a legacy
@@ -278,17 +316,12 @@ Generated by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand.
 - The official client is \`@bitwarden/sdk-napi@1.0.0\` (what bitwarden/sm-action v2 runs): login,
   one getByIds, mask and write each value (\`bench/official-client.cjs\`).${haveSdk ? '' : '\n- **The official client could not be loaded on this machine; its rows are missing.**'}
 
-## Wall time, requests, memory
+${suites.map(section).join('\n')}
+## In process
 
-${table}
-
-## Targets
-
-| target | result |
+| what | result |
 |---|---|
-| at N = 100, our excess ≤ half the official client's | ${ratio === undefined ? 'n/a' : `ours ${fmt(excess(ours100!))} ms vs official ${fmt(excess(official100!))} ms: ratio ${ratio.toFixed(2)} (${ratio <= 0.5 ? 'met' : 'missed'})`} |
-| decrypting 1,000 Bitwarden secrets ≤ 20 ms | ${fmt(decryptMs)} ms (${decryptMs <= 20 ? 'met' : 'missed'}; in process, MAC check + AES-CBC + UTF-8) |
-| loading the bundle ≤ 10 ms over the floor | main bundle ${fmt(mainLoad.ms - floor.ms)} ms over the floor (${mainLoad.ms - floor.ms <= 10 ? 'met' : 'missed'}) (\`node dist/index.js\` with no inputs: loads, reads inputs, fails at once); the Bitwarden chunk (noble) adds the cost in the next table when a Bitwarden token is used |
+| decrypting 1,000 Bitwarden secrets (MAC check + AES-CBC + UTF-8, node:crypto) | ${fmt(decryptMs)} ms |
 
 ## Start-up cost by package
 

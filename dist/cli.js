@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/fork-hint-DOl_huRs.js';
-import { c as createMasks } from './chunks/oidc-CO95Q4Pz.js';
+import { r as run } from './chunks/fork-hint-DUmGS7e-.js';
+import { c as createMasks } from './chunks/oidc-DRGeviJO.js';
 import 'node:path';
 import 'os';
 import 'crypto';

@@ -32,7 +32,7 @@ export function parsePemCertificates(text: string): string[] | undefined {
  */
 export async function trustStore(pem: string): Promise<string[]> {
   const extra = parsePemCertificates(pem) ?? []
-  const tls = await import('node:tls')
+  const tls = process.getBuiltinModule('node:tls')
   const getCa = (tls as { getCACertificates?: (type: 'default') => string[] }).getCACertificates
   let defaults: string[]
   if (typeof getCa === 'function') {
@@ -43,7 +43,7 @@ export async function trustStore(pem: string): Promise<string[]> {
     const file = process.env.NODE_EXTRA_CA_CERTS
     if (file) {
       try {
-        const { readFileSync } = await import('node:fs')
+        const { readFileSync } = process.getBuiltinModule('node:fs')
         defaults.push(...(parsePemCertificates(readFileSync(file, 'utf8')) ?? []))
       } catch {
         // Node itself only warns when the file is unreadable; so do we (by not adding it).

@@ -39,22 +39,24 @@ export interface Masks {
  */
 export function createMasks(register: (form: string) => void): Masks {
   const known = new Set<string>()
-  let longestFirst: string[] = []
+  // Sorted when a scrub needs it, not on every mask(): a run may register tens of thousands of
+  // values before it prints anything (re-sorting each time was quadratic).
+  let longestFirst: string[] | undefined = []
+  const sorted = (): string[] => (longestFirst ??= [...known].sort((a, b) => b.length - a.length))
   return {
     mask(value) {
-      let added = false
       for (const m of masksFor(value)) {
         if (known.has(m)) continue
         known.add(m)
         register(m)
-        added = true
+        longestFirst = undefined
       }
-      if (added) longestFirst = [...known].sort((a, b) => b.length - a.length)
     },
     scrub(text) {
+      const masks = sorted()
       let out = text
-      for (const s of longestFirst) if (out.includes(s)) out = out.split(s).join('***')
-      return out.includes('…') ? scrubCutPrefixes(out, longestFirst) : out
+      for (const s of masks) if (out.includes(s)) out = out.split(s).join('***')
+      return out.includes('…') ? scrubCutPrefixes(out, masks) : out
     },
   }
 }

@@ -1,9 +1,9 @@
 /**
  * The test server's own Bitwarden crypto, built on node:crypto only.
  *
- * The action decrypts with @noble/ciphers and @noble/hashes; this file deliberately shares no code
- * with it, so a bug in one implementation shows up as a failure against the other instead of
- * cancelling out. Everything here follows docs/protocols/bitwarden.md#key-derivation and #encstring
+ * The action decrypts with node:crypto too, but this file deliberately shares no code with it (it
+ * encrypts, the action decrypts; each is written from the protocol notes), and both are held to the
+ * official vectors and to the vendor's own client (sdk-napi), so a shared misreading cannot pass. Everything here follows docs/protocols/bitwarden.md#key-derivation and #encstring
  * (type 2).
  */
 import {

@@ -5,7 +5,7 @@
  * #organization-key, API and errors #api) and to bitwarden/server's controllers where the notes are
  * silent (write endpoints, authorization rules). Identity lives under /identity and the API under
  * /api, like a self-hosted install, so `base_url = server.url` works. Crypto is node:crypto
- * (./bitwarden-crypto.ts), independent of the action's @noble code. Listens on 127.0.0.1 only.
+ * (./bitwarden-crypto.ts), sharing no code with the action's. Listens on 127.0.0.1 only.
  *
  * Run standalone: `npx tsx test/servers/bitwarden.ts` seeds the demo data and prints the token.
  */

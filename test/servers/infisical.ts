@@ -7,8 +7,7 @@
  * (#raw-read, #secret-references, #glob-scopes), legacy end-to-end-encrypted projects whose data is
  * stored only as AES-256-GCM ciphertexts under the project key and that answer the raw endpoint
  * with `bot_not_found_error` (#e2ee-fallback, #decryption), Universal Auth (#universal-auth) and
- * the error shape of #errors-and-retries. Crypto is node:crypto, independent of the action's @noble
- * code. Listens on 127.0.0.1, on an ephemeral port.
+ * the error shape of #errors-and-retries. Crypto is node:crypto, sharing no code with the action's. Listens on 127.0.0.1, on an ephemeral port.
  */
 import http from 'node:http'
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto'

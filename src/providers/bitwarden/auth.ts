@@ -27,8 +27,7 @@ interface Auth {
 }
 
 async function authenticate(ctx: ProviderContext, endpoints: Endpoints, token: AccessToken): Promise<Auth> {
-  // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
-  // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
+  // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
   const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto.js')])
   ctx.mask(res.accessToken)
   const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`)

@@ -1,13 +1,12 @@
 // Bitwarden's symmetric crypto (docs/protocols/bitwarden.md#key-derivation, #organization-key,
 // #encstring): HKDF token key, type-2 EncStrings (AES-256-CBC + HMAC-SHA256, encrypt-then-MAC).
-// Pure functions over strings and bytes; the primitives come from @noble, none are written here.
-import { cbc } from '@noble/ciphers/aes.js'
-import { equalBytes } from '@noble/ciphers/utils.js'
-import { hkdf } from '@noble/hashes/hkdf.js'
-import { hmac } from '@noble/hashes/hmac.js'
-import { sha256 } from '@noble/hashes/sha2.js'
-import { CryptoError } from '../../errors.js'
+// Pure functions over strings and bytes; the primitives are Node's own (OpenSSL), none are written
+// here. OpenSSL rather than a JavaScript library: per value it is a few microseconds with nothing to
+// warm up (measured on Node 24: 100 values 3.9 ms against 16.5 ms for @noble/ciphers cold, plus
+// 8–10 ms of its table set-up when loaded).
+import { createDecipheriv, createHmac, createSecretKey, hkdfSync, timingSafeEqual, type KeyObject } from 'node:crypto'
 import { decodeBase64Strict, decodeUtf8Strict } from '../../bytes.js'
+import { CryptoError } from '../../errors.js'
 
 /** A 64-byte AES-256-CBC-HMAC-SHA256 key, split as Bitwarden does. */
 export interface SymmetricKey {
@@ -21,7 +20,7 @@ export interface EncString {
   readonly mac: Uint8Array
 }
 
-const ascii = (s: string): Uint8Array => new TextEncoder().encode(s)
+const ascii = (s: string): Buffer => Buffer.from(s, 'ascii')
 
 /** Splits 64 key bytes into enc (0..32) and mac (32..64). */
 export function splitKey(bytes: Uint8Array): SymmetricKey {
@@ -31,7 +30,8 @@ export function splitKey(bytes: Uint8Array): SymmetricKey {
 
 /** `derive_shareable_key`: HKDF-SHA256(ikm = secret, salt = "bitwarden-<name>", info, L = 64). */
 export function deriveShareableKey(secret: Uint8Array, name: string, info?: string): Uint8Array {
-  return hkdf(sha256, secret, ascii(`bitwarden-${name}`), info === undefined ? undefined : ascii(info), 64)
+  // An absent info is the empty string (RFC 5869).
+  return new Uint8Array(hkdfSync('sha256', secret, ascii(`bitwarden-${name}`), ascii(info ?? ''), 64))
 }
 
 /** The access token's key (docs/protocols/bitwarden.md#key-derivation). */
@@ -65,23 +65,23 @@ export function parseEncString(text: string): EncString {
   return { iv, data, mac }
 }
 
-// HMAC state after absorbing the key, per key: cloning it saves re-hashing the key pads for each of
-// thousands of values (measured: 7 ms → 3 ms for 1,000 MACs).
-const keyedMacs = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>()
-
-function macOf(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
-  let keyed = keyedMacs.get(key)
-  if (!keyed) keyedMacs.set(key, (keyed = hmac.create(sha256, key)))
-  return keyed.clone().update(iv).update(data).digest()
+// Each key becomes an OpenSSL key object once: thousands of values then share it instead of
+// copying the raw bytes into every HMAC and cipher.
+const keyObjects = new WeakMap<Uint8Array, KeyObject>()
+function keyObject(bytes: Uint8Array): KeyObject {
+  let key = keyObjects.get(bytes)
+  if (!key) keyObjects.set(bytes, (key = createSecretKey(bytes)))
+  return key
 }
 
 /** Verifies the MAC in constant time, then decrypts and unpads (docs/protocols/bitwarden.md#decryption). */
 export function decryptBytes(enc: EncString, key: SymmetricKey): Uint8Array {
-  const expected = macOf(key.mac, enc.iv, enc.data)
-  if (!equalBytes(expected, enc.mac))
+  const expected = createHmac('sha256', keyObject(key.mac)).update(enc.iv).update(enc.data).digest()
+  if (enc.mac.length !== expected.length || !timingSafeEqual(expected, enc.mac))
     throw new CryptoError('MAC mismatch: the value was tampered with or encrypted under another key')
   try {
-    return cbc(key.enc, enc.iv).decrypt(enc.data)
+    const decipher = createDecipheriv('aes-256-cbc', keyObject(key.enc), enc.iv)
+    return Buffer.concat([decipher.update(enc.data), decipher.final()])
   } catch (cause) {
     throw new CryptoError('decryption failed: bad padding', { cause })
   }

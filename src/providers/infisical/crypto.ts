@@ -1,14 +1,13 @@
 // Infisical's legacy end-to-end encryption (docs/protocols/infisical.md#decryption): AES-256-GCM
 // whose key is the UTF-8 bytes of a 32-character hex string (never hex-decoded), 16-byte tags,
-// 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is @noble/ciphers' gcm, which
-// checks the tag before returning.
-import { gcm } from '@noble/ciphers/aes.js'
+// 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is Node's AES-256-GCM
+// (OpenSSL), whose final() checks the tag: nothing decrypted is returned before it passes.
+import { createDecipheriv } from 'node:crypto'
 import { decodeBase64Strict, decodeUtf8Strict } from '../../bytes.js'
 import { CryptoError } from '../../errors.js'
 
 const KEY_BYTES = 32
 const TAG_BYTES = 16
-const MIN_IV_BYTES = 8
 
 /** One encrypted field as the API sends it: three standard-base64 strings. */
 export interface EncryptedField {
@@ -40,15 +39,13 @@ function decode(text: string, what: string): Uint8Array {
 export function decryptBytes(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array): Uint8Array {
   if (key.length !== KEY_BYTES) throw new CryptoError(`the key must be ${KEY_BYTES} bytes, got ${key.length}`)
   if (iv.length === 0) throw new CryptoError('the iv is empty')
-  // @noble/ciphers takes 8 bytes and more (12 on the fast path); legacy data has 16
-  // (docs/protocols/infisical.md#decryption).
-  if (iv.length < MIN_IV_BYTES) throw new CryptoError(`the iv must be at least ${MIN_IV_BYTES} bytes, got ${iv.length}`)
   if (tag.length !== TAG_BYTES) throw new CryptoError(`the tag must be ${TAG_BYTES} bytes, got ${tag.length}`)
-  const sealed = new Uint8Array(ciphertext.length + TAG_BYTES)
-  sealed.set(ciphertext)
-  sealed.set(tag, ciphertext.length)
+  // GCM takes any non-empty nonce (docs/protocols/infisical.md#decryption); legacy data has 16 bytes.
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
+  decipher.setAuthTag(tag)
   try {
-    return gcm(key, iv).decrypt(sealed)
+    const plain = decipher.update(ciphertext)
+    return Buffer.concat([plain, decipher.final()])
   } catch (cause) {
     throw new CryptoError('authentication failed: the tag does not match (tampered data or another key)', { cause })
   }

@@ -1,10 +1,9 @@
-import { x as parseJson, y as isObject, z as shapeError, B as stringField, S as ServerError, F as jsonObjectOf, G as oneLine, H as meaningfulLines, n as lineError, E as ENV_NAME, q as quote, J as assertEnvName, I as InputError, K as parseServiceToken, k as CryptoError, o as secretsLine } from './oidc-CO95Q4Pz.js';
-import { g as gcm } from './aes-BeCO76mQ.js';
-import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-W_ylUOmt.js';
+import { v as parseJson, x as isObject, y as shapeError, z as stringField, S as ServerError, B as jsonObjectOf, F as oneLine, G as meaningfulLines, m as lineError, E as ENV_NAME, q as quote, H as assertEnvName, I as InputError, J as parseServiceToken, K as CryptoError, n as secretsLine } from './oidc-DRGeviJO.js';
+import { createDecipheriv } from 'node:crypto';
+import { d as decodeUtf8Strict, a as decodeBase64Strict } from './crypto-CA_-WU54.js';
 import 'os';
 import 'crypto';
 import 'fs';
-import 'node:crypto';
 import 'node:fs';
 import 'node:path';
 
@@ -476,11 +475,10 @@ async function login(options, credentials, ctx) {
 
 // Infisical's legacy end-to-end encryption (docs/protocols/infisical.md#decryption): AES-256-GCM
 // whose key is the UTF-8 bytes of a 32-character hex string (never hex-decoded), 16-byte tags,
-// 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is @noble/ciphers' gcm, which
-// checks the tag before returning.
+// 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is Node's AES-256-GCM
+// (OpenSSL), whose final() checks the tag: nothing decrypted is returned before it passes.
 const KEY_BYTES = 32;
 const TAG_BYTES = 16;
-const MIN_IV_BYTES = 8;
 /** Decodes padded standard base64 (the legacy clients' encoding); undefined when it is not that. */
 function decodeBase64(text) {
     return decodeBase64Strict(text, { padded: true });
@@ -504,17 +502,14 @@ function decryptBytes(key, iv, ciphertext, tag) {
         throw new CryptoError(`the key must be ${KEY_BYTES} bytes, got ${key.length}`);
     if (iv.length === 0)
         throw new CryptoError('the iv is empty');
-    // @noble/ciphers takes 8 bytes and more (12 on the fast path); legacy data has 16
-    // (docs/protocols/infisical.md#decryption).
-    if (iv.length < MIN_IV_BYTES)
-        throw new CryptoError(`the iv must be at least ${MIN_IV_BYTES} bytes, got ${iv.length}`);
     if (tag.length !== TAG_BYTES)
         throw new CryptoError(`the tag must be ${TAG_BYTES} bytes, got ${tag.length}`);
-    const sealed = new Uint8Array(ciphertext.length + TAG_BYTES);
-    sealed.set(ciphertext);
-    sealed.set(tag, ciphertext.length);
+    // GCM takes any non-empty nonce (docs/protocols/infisical.md#decryption); legacy data has 16 bytes.
+    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(tag);
     try {
-        return gcm(key, iv).decrypt(sealed);
+        const plain = decipher.update(ciphertext);
+        return Buffer.concat([plain, decipher.final()]);
     }
     catch (cause) {
         throw new CryptoError('authentication failed: the tag does not match (tampered data or another key)', { cause });

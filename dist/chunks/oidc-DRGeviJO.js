@@ -447,11 +447,11 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden':
-            return (await import('./index-W_ylUOmt.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./crypto-CA_-WU54.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-Clx82uAm.js')).create(settings.vault, ctx);
+            return (await import('./vault-DKCt674Z.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-BwpJGIc3.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-B4GySsof.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -536,26 +536,27 @@ function masksFor(value) {
  */
 function createMasks(register) {
     const known = new Set();
+    // Sorted when a scrub needs it, not on every mask(): a run may register tens of thousands of
+    // values before it prints anything (re-sorting each time was quadratic).
     let longestFirst = [];
+    const sorted = () => (longestFirst ??= [...known].sort((a, b) => b.length - a.length));
     return {
         mask(value) {
-            let added = false;
             for (const m of masksFor(value)) {
                 if (known.has(m))
                     continue;
                 known.add(m);
                 register(m);
-                added = true;
+                longestFirst = undefined;
             }
-            if (added)
-                longestFirst = [...known].sort((a, b) => b.length - a.length);
         },
         scrub(text) {
+            const masks = sorted();
             let out = text;
-            for (const s of longestFirst)
+            for (const s of masks)
                 if (out.includes(s))
                     out = out.split(s).join('***');
-            return out.includes('…') ? scrubCutPrefixes(out, longestFirst) : out;
+            return out.includes('…') ? scrubCutPrefixes(out, masks) : out;
         },
     };
 }
@@ -1103,4 +1104,4 @@ var oidc = /*#__PURE__*/Object.freeze({
     fetchIdToken: fetchIdToken
 });
 
-export { ActionError as A, stringField as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, jsonObjectOf as F, oneLine as G, meaningfulLines as H, InputError as I, assertEnvName as J, parseServiceToken as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, oidc as Q, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, CryptoError as k, lookupSelf as l, statusError as m, lineError as n, secretsLine as o, parseVaultToken as p, quote as q, runCleanups as r, setSecret as s, createChildToken as t, CHILD_TOKEN_CLEANUP as u, readPath as v, warning as w, parseJson as x, isObject as y, shapeError as z };
+export { ActionError as A, jsonObjectOf as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, oneLine as F, meaningfulLines as G, assertEnvName as H, InputError as I, parseServiceToken as J, CryptoError as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, oidc as Q, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, statusError as k, lookupSelf as l, lineError as m, secretsLine as n, createChildToken as o, parseVaultToken as p, quote as q, runCleanups as r, setSecret as s, CHILD_TOKEN_CLEANUP as t, readPath as u, parseJson as v, warning as w, isObject as x, shapeError as y, stringField as z };
