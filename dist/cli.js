@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/fork-hint-DUmGS7e-.js';
-import { c as createMasks } from './chunks/oidc-DRGeviJO.js';
+import { r as run } from './chunks/fork-hint-Ca6M4kz0.js';
+import { c as createMasks } from './chunks/oidc-CmJrF3Jy.js';
 import 'node:path';
 import 'os';
 import 'crypto';

@@ -1,5 +1,5 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/oidc-DRGeviJO.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/fork-hint-DUmGS7e-.js';
+import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/oidc-CmJrF3Jy.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/fork-hint-Ca6M4kz0.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -24,7 +24,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/oidc-DRGeviJO.js').then(function (n) { return n.P; });
+        const { exportToFile } = await import('./chunks/oidc-CmJrF3Jy.js').then(function (n) { return n.P; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -44,7 +44,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./chunks/summary-DBt2yJoO.js');
+        const { writeSummary } = await import('./chunks/summary-giyQzxIT.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

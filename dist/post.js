@@ -1,4 +1,4 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/oidc-DRGeviJO.js';
+import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/oidc-CmJrF3Jy.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -19,9 +19,9 @@ async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/oidc-DRGeviJO.js').then(function (n) { return n.O; }),
-        import('./chunks/fork-hint-DUmGS7e-.js').then(function (n) { return n.i; }),
-        import('./chunks/fork-hint-DUmGS7e-.js').then(function (n) { return n.c; }),
+        import('./chunks/oidc-CmJrF3Jy.js').then(function (n) { return n.O; }),
+        import('./chunks/fork-hint-Ca6M4kz0.js').then(function (n) { return n.i; }),
+        import('./chunks/fork-hint-Ca6M4kz0.js').then(function (n) { return n.c; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

@@ -82,11 +82,20 @@ export async function run(rt: Runtime): Promise<Outcome> {
   // Before any export: whatever fails next, the post step still undoes what the provider did.
   recordCleanups(rt, cleanups, log)
   await rt.publish(secrets, { settings, provider: provider.kind })
-  const n = secrets.length
-  log.info(
-    `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`,
-  )
+  log.info(doneLine(secrets, provider.kind))
   return { secrets, provider: provider.kind }
+}
+
+// The log line names this many secrets at most: it is scrubbed like every line, and a run of
+// tens of thousands would make it megabytes long.
+const MAX_NAMES_LOGGED = 100
+
+/** "inject-secrets: N secrets from <provider>: A, B, …" */
+export function doneLine(secrets: readonly Secret[], provider: ProviderKind): string {
+  const n = secrets.length
+  const names = secrets.slice(0, MAX_NAMES_LOGGED).map((s) => s.name)
+  if (n > MAX_NAMES_LOGGED) names.push(`… and ${n - MAX_NAMES_LOGGED} more`)
+  return `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${provider}: ${names.join(', ')}`
 }
 
 async function readInputs(rt: Runtime, log: Log): Promise<Settings> {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { escapeHtml, summaryHtml } from '../../src/runner/summary.js'
+import { escapeHtml, MAX_ROWS, summaryHtml } from '../../src/runner/summary.js'
 import { startVaultServer, type VaultServer } from '../../test/servers/vault.js'
 import { runAction, type ActionRun } from '../../test/harness/run-action.js'
 
@@ -66,6 +66,19 @@ describe('summaryHtml', () => {
       '<h3>inject-secrets: 0 secrets from HashiCorp Vault</h3>\n' +
         '<p>Exported as step outputs only (set_env: false); also written to the json file <code>/t/a&#38;b.env</code> (kept after the job). Values are masked and never shown here.</p>\n',
     )
+  })
+
+  test('a table of 1,000 rows at most, and a line saying how many more (GitHub refuses a summary over 1 MiB)', () => {
+    const secrets = Array.from({ length: MAX_ROWS + 5 }, (_, i) => ({
+      name: `S_${i}`,
+      value: `v${i}`,
+      source: `src ${i}`,
+    }))
+    const html = summaryHtml(secrets, { provider: 'vault', setEnv: true, scrub })
+    expect(html.match(/<tr>/g)?.length).toBe(MAX_ROWS + 1)
+    expect(html).toContain('<td>S_999</td>')
+    expect(html).not.toContain('<td>S_1000</td>')
+    expect(html).toContain('<p>… and 5 more, not listed (the first 1000 are).</p>')
   })
 
   test('every cell passes the scrubber: a value that shows up in a source is masked there too', () => {

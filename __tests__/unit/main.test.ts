@@ -141,3 +141,12 @@ test('the provider gets a context whose lines are scrubbed of every secret learn
   ])
   expect(seen.settings?.vault.accessToken).toBe(TOKEN)
 })
+
+test('the closing log line names 100 secrets at most', async () => {
+  const { doneLine } = await import('../../src/main.js')
+  const many = Array.from({ length: 150 }, (_, i) => secret(`S_${i}`, `v${i}`))
+  const line = doneLine(many, 'bitwarden')
+  expect(line.startsWith('inject-secrets: 150 secrets from bitwarden: S_0, S_1,')).toBe(true)
+  expect(line.endsWith('S_98, S_99, … and 50 more')).toBe(true)
+  expect(doneLine([secret('A', 'v')], 'vault')).toBe('inject-secrets: 1 secret from vault: A')
+})

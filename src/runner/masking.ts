@@ -39,26 +39,79 @@ export interface Masks {
  */
 export function createMasks(register: (form: string) => void): Masks {
   const known = new Set<string>()
-  // Sorted when a scrub needs it, not on every mask(): a run may register tens of thousands of
+  // Indexed when a scrub needs it, not on every mask(): a run may register tens of thousands of
   // values before it prints anything (re-sorting each time was quadratic).
-  let longestFirst: string[] | undefined = []
-  const sorted = (): string[] => (longestFirst ??= [...known].sort((a, b) => b.length - a.length))
+  let index: MaskIndex | undefined
   return {
     mask(value) {
       for (const m of masksFor(value)) {
         if (known.has(m)) continue
         known.add(m)
         register(m)
-        longestFirst = undefined
+        index = undefined
       }
     },
     scrub(text) {
-      const masks = sorted()
-      let out = text
-      for (const s of masks) if (out.includes(s)) out = out.split(s).join('***')
-      return out.includes('…') ? scrubCutPrefixes(out, masks) : out
+      index ??= indexMasks(known)
+      const out =
+        index.longestFirst.length <= SEARCH_EACH_MASK ? replaceEach(text, index) : replaceByLength(text, index)
+      return out.includes('…') ? scrubCutPrefixes(out, index.longestFirst) : out
     },
   }
+}
+
+interface MaskIndex {
+  readonly longestFirst: readonly string[]
+  /** The masks by length, and their lengths longest first. */
+  readonly byLength: ReadonlyMap<number, ReadonlySet<string>>
+  readonly lengths: readonly number[]
+}
+
+function indexMasks(known: ReadonlySet<string>): MaskIndex {
+  const longestFirst = [...known].sort((a, b) => b.length - a.length)
+  const byLength = new Map<number, Set<string>>()
+  for (const m of longestFirst) {
+    let set = byLength.get(m.length)
+    if (!set) byLength.set(m.length, (set = new Set()))
+    set.add(m)
+  }
+  return { longestFirst, byLength, lengths: [...byLength.keys()] }
+}
+
+// Up to this many masks, each is searched for in the text (masks × text: cheapest for the few
+// secrets of most runs). Past it, each position of the text is looked up once per distinct mask
+// length (text × lengths), which stays linear for runs of tens of thousands of values: their
+// lengths repeat.
+const SEARCH_EACH_MASK = 256
+
+function replaceEach(text: string, index: MaskIndex): string {
+  let out = text
+  for (const s of index.longestFirst) if (out.includes(s)) out = out.split(s).join('***')
+  return out
+}
+
+/** The longest mask starting at each position, left to right; what a mask covers is not searched again. */
+function replaceByLength(text: string, index: MaskIndex): string {
+  let out = ''
+  let plain = 0
+  let i = 0
+  while (i < text.length) {
+    let hit = 0
+    for (const length of index.lengths) {
+      if (i + length <= text.length && index.byLength.get(length)!.has(text.slice(i, i + length))) {
+        hit = length
+        break
+      }
+    }
+    if (hit === 0) {
+      i++
+      continue
+    }
+    out += `${text.slice(plain, i)}***`
+    i += hit
+    plain = i
+  }
+  return out + text.slice(plain)
 }
 
 // A server's error text is bounded with '…'; a cut inside an echoed secret leaves its start just

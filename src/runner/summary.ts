@@ -35,7 +35,11 @@ export interface SummaryInfo {
   readonly scrub: (text: string) => string
 }
 
-/** The table's rows, escaped: a header, then one row per secret. */
+// GitHub refuses a step summary over 1 MiB (it uploads none at all); rows run to ~200 bytes, so a
+// table of this many stays far below, whatever else the job writes there.
+export const MAX_ROWS = 1000
+
+/** The table's rows, escaped: a header, then one row per secret (the first MAX_ROWS). */
 export function summaryTable(secrets: readonly Secret[], info: SummaryInfo): { data: string; header?: boolean }[][] {
   const cell = (text: string): { data: string } => ({ data: escapeHtml(info.scrub(text)) })
   const provider = PROVIDER_LABELS[info.provider] ?? info.provider
@@ -43,7 +47,7 @@ export function summaryTable(secrets: readonly Secret[], info: SummaryInfo): { d
     data: h,
     header: true,
   }))
-  const rows = secrets.map((s) => {
+  const rows = secrets.slice(0, MAX_ROWS).map((s) => {
     const output = s.outputName ?? s.name
     return [cell(s.name), cell(output === s.name ? '(same)' : output), cell(provider), cell(s.source)]
   })
@@ -67,6 +71,7 @@ export function summaryHtml(secrets: readonly Secret[], info: SummaryInfo): stri
   }
   summary.addRaw(`<p>${where}. Values are masked and never shown here.</p>`, true)
   if (n > 0) summary.addTable(summaryTable(secrets, info))
+  if (n > MAX_ROWS) summary.addRaw(`<p>… and ${n - MAX_ROWS} more, not listed (the first ${MAX_ROWS} are).</p>`, true)
   const html = summary.stringify()
   summary.emptyBuffer()
   return html

@@ -1,4 +1,4 @@
-import { p as parseVaultToken, I as InputError, l as lookupSelf, S as ServerError, k as statusError, A as ActionError, m as lineError, q as quote, E as ENV_NAME, n as secretsLine, o as createChildToken, t as CHILD_TOKEN_CLEANUP, u as readPath } from './oidc-DRGeviJO.js';
+import { p as parseVaultToken, I as InputError, l as lookupSelf, S as ServerError, k as statusError, A as ActionError, m as lineError, q as quote, E as ENV_NAME, n as secretsLine, o as createChildToken, t as CHILD_TOKEN_CLEANUP, u as readPath } from './oidc-CmJrF3Jy.js';
 import 'os';
 import 'crypto';
 import 'fs';

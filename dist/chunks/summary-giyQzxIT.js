@@ -294,7 +294,10 @@ function escapeHtml(text) {
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' '));
 }
-/** The table's rows, escaped: a header, then one row per secret. */
+// GitHub refuses a step summary over 1 MiB (it uploads none at all); rows run to ~200 bytes, so a
+// table of this many stays far below, whatever else the job writes there.
+const MAX_ROWS = 1000;
+/** The table's rows, escaped: a header, then one row per secret (the first MAX_ROWS). */
 function summaryTable(secrets, info) {
     const cell = (text) => ({ data: escapeHtml(info.scrub(text)) });
     const provider = PROVIDER_LABELS[info.provider] ?? info.provider;
@@ -302,7 +305,7 @@ function summaryTable(secrets, info) {
         data: h,
         header: true,
     }));
-    const rows = secrets.map((s) => {
+    const rows = secrets.slice(0, MAX_ROWS).map((s) => {
         const output = s.outputName ?? s.name;
         return [cell(s.name), cell(output === s.name ? '(same)' : output), cell(provider), cell(s.source)];
     });
@@ -323,6 +326,8 @@ function summaryHtml(secrets, info) {
     summary.addRaw(`<p>${where}. Values are masked and never shown here.</p>`, true);
     if (n > 0)
         summary.addTable(summaryTable(secrets, info));
+    if (n > MAX_ROWS)
+        summary.addRaw(`<p>… and ${n - MAX_ROWS} more, not listed (the first ${MAX_ROWS} are).</p>`, true);
     const html = summary.stringify();
     summary.emptyBuffer();
     return html;
@@ -341,4 +346,4 @@ function writeSummary(secrets, info) {
     return true;
 }
 
-export { escapeHtml, summaryHtml, summaryTable, writeSummary };
+export { MAX_ROWS, escapeHtml, summaryHtml, summaryTable, writeSummary };

@@ -1,4 +1,4 @@
-import { S as ServerError, L as causeChain, I as InputError, M as getInput, A as ActionError, E as ENV_NAME, N as createProvider } from './oidc-DRGeviJO.js';
+import { S as ServerError, L as causeChain, I as InputError, M as getInput, A as ActionError, E as ENV_NAME, N as createProvider } from './oidc-CmJrF3Jy.js';
 import { isAbsolute, join } from 'node:path';
 
 function tooLarge(opts, status) {
@@ -245,7 +245,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-DsMWkt4r.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-DchAdLBI.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -686,7 +686,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./oidc-DRGeviJO.js').then(function (n) { return n.Q; });
+            const { fetchIdToken } = await import('./oidc-CmJrF3Jy.js').then(function (n) { return n.Q; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -701,9 +701,19 @@ async function run(rt) {
     // Before any export: whatever fails next, the post step still undoes what the provider did.
     recordCleanups(rt, cleanups, log);
     await rt.publish(secrets, { settings, provider: provider.kind });
-    const n = secrets.length;
-    log.info(`inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`);
+    log.info(doneLine(secrets, provider.kind));
     return { secrets, provider: provider.kind };
+}
+// The log line names this many secrets at most: it is scrubbed like every line, and a run of
+// tens of thousands would make it megabytes long.
+const MAX_NAMES_LOGGED = 100;
+/** "inject-secrets: N secrets from <provider>: A, B, …" */
+function doneLine(secrets, provider) {
+    const n = secrets.length;
+    const names = secrets.slice(0, MAX_NAMES_LOGGED).map((s) => s.name);
+    if (n > MAX_NAMES_LOGGED)
+        names.push(`… and ${n - MAX_NAMES_LOGGED} more`);
+    return `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${provider}: ${names.join(', ')}`;
 }
 async function readInputs(rt, log) {
     try {

@@ -1,4 +1,4 @@
-import { G as meaningfulLines, n as secretsLine, m as lineError, H as assertEnvName, q as quote, v as parseJson, S as ServerError, x as isObject, y as shapeError, z as stringField, B as jsonObjectOf, F as oneLine, I as InputError, E as ENV_NAME, K as CryptoError } from './oidc-DRGeviJO.js';
+import { G as meaningfulLines, n as secretsLine, m as lineError, H as assertEnvName, q as quote, v as parseJson, S as ServerError, x as isObject, y as shapeError, z as stringField, B as jsonObjectOf, F as oneLine, I as InputError, E as ENV_NAME, K as CryptoError } from './oidc-CmJrF3Jy.js';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.

@@ -447,11 +447,11 @@ function detectProvider(token, choice = 'auto', hasClientId = false) {
 async function createProvider(settings, ctx) {
     switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
         case 'bitwarden':
-            return (await import('./crypto-CA_-WU54.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./crypto-DsMk7GWg.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DKCt674Z.js')).create(settings.vault, ctx);
+            return (await import('./vault-CWnYdLz3.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-B4GySsof.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-B-KliX6G.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -536,10 +536,9 @@ function masksFor(value) {
  */
 function createMasks(register) {
     const known = new Set();
-    // Sorted when a scrub needs it, not on every mask(): a run may register tens of thousands of
+    // Indexed when a scrub needs it, not on every mask(): a run may register tens of thousands of
     // values before it prints anything (re-sorting each time was quadratic).
-    let longestFirst = [];
-    const sorted = () => (longestFirst ??= [...known].sort((a, b) => b.length - a.length));
+    let index;
     return {
         mask(value) {
             for (const m of masksFor(value)) {
@@ -547,18 +546,61 @@ function createMasks(register) {
                     continue;
                 known.add(m);
                 register(m);
-                longestFirst = undefined;
+                index = undefined;
             }
         },
         scrub(text) {
-            const masks = sorted();
-            let out = text;
-            for (const s of masks)
-                if (out.includes(s))
-                    out = out.split(s).join('***');
-            return out.includes('…') ? scrubCutPrefixes(out, masks) : out;
+            index ??= indexMasks(known);
+            const out = index.longestFirst.length <= SEARCH_EACH_MASK ? replaceEach(text, index) : replaceByLength(text, index);
+            return out.includes('…') ? scrubCutPrefixes(out, index.longestFirst) : out;
         },
     };
+}
+function indexMasks(known) {
+    const longestFirst = [...known].sort((a, b) => b.length - a.length);
+    const byLength = new Map();
+    for (const m of longestFirst) {
+        let set = byLength.get(m.length);
+        if (!set)
+            byLength.set(m.length, (set = new Set()));
+        set.add(m);
+    }
+    return { longestFirst, byLength, lengths: [...byLength.keys()] };
+}
+// Up to this many masks, each is searched for in the text (masks × text: cheapest for the few
+// secrets of most runs). Past it, each position of the text is looked up once per distinct mask
+// length (text × lengths), which stays linear for runs of tens of thousands of values: their
+// lengths repeat.
+const SEARCH_EACH_MASK = 256;
+function replaceEach(text, index) {
+    let out = text;
+    for (const s of index.longestFirst)
+        if (out.includes(s))
+            out = out.split(s).join('***');
+    return out;
+}
+/** The longest mask starting at each position, left to right; what a mask covers is not searched again. */
+function replaceByLength(text, index) {
+    let out = '';
+    let plain = 0;
+    let i = 0;
+    while (i < text.length) {
+        let hit = 0;
+        for (const length of index.lengths) {
+            if (i + length <= text.length && index.byLength.get(length).has(text.slice(i, i + length))) {
+                hit = length;
+                break;
+            }
+        }
+        if (hit === 0) {
+            i++;
+            continue;
+        }
+        out += `${text.slice(plain, i)}***`;
+        i += hit;
+        plain = i;
+    }
+    return out + text.slice(plain);
 }
 // A server's error text is bounded with '…'; a cut inside an echoed secret leaves its start just
 // before the '…', which no whole-secret mask matches. Prefixes shorter than this are left alone.

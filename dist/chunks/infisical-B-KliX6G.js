@@ -1,6 +1,6 @@
-import { v as parseJson, x as isObject, y as shapeError, z as stringField, S as ServerError, B as jsonObjectOf, F as oneLine, G as meaningfulLines, m as lineError, E as ENV_NAME, q as quote, H as assertEnvName, I as InputError, J as parseServiceToken, K as CryptoError, n as secretsLine } from './oidc-DRGeviJO.js';
+import { v as parseJson, x as isObject, y as shapeError, z as stringField, S as ServerError, B as jsonObjectOf, F as oneLine, G as meaningfulLines, m as lineError, E as ENV_NAME, q as quote, H as assertEnvName, I as InputError, J as parseServiceToken, K as CryptoError, n as secretsLine } from './oidc-CmJrF3Jy.js';
 import { createDecipheriv } from 'node:crypto';
-import { d as decodeUtf8Strict, a as decodeBase64Strict } from './crypto-CA_-WU54.js';
+import { d as decodeUtf8Strict, a as decodeBase64Strict } from './crypto-DsMk7GWg.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -1,0 +1,53 @@
+// The scrubber at scale (src/runner/masking.ts): with a few masks each is searched for; past 256,
+// each position is looked up once per mask length. Either way no registered secret survives in a
+// scrubbed text.
+import fc from 'fast-check'
+import { createMasks } from '../../../src/runner/masking.js'
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
+
+// Secrets and text over a small alphabet, so they overlap often; '***' shares no character with it.
+const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é', '\n'), minLength: 1, maxLength: 8 })
+
+test.each([
+  ['a few masks (each searched for)', 0],
+  ['many masks (looked up by length)', 300],
+])('%s: no registered secret survives a scrub', (_name, padding) => {
+  fc.assert(
+    fc.property(
+      fc.array(word, { minLength: 1, maxLength: 12 }),
+      fc.array(word, { maxLength: 30 }),
+      (secrets, parts) => {
+        const masks = createMasks(() => {})
+        // Padding masks use other characters, so only the path taken differs.
+        for (let i = 0; i < padding; i++) masks.mask(`pad-${i}-xyz`)
+        for (const s of secrets) masks.mask(s)
+        const out = masks.scrub(parts.join(''))
+        for (const s of secrets)
+          for (const line of [s, ...s.split('\n')].filter((l) => l.trim() !== '')) {
+            expect(out.includes(line.trim())).toBe(false)
+          }
+      },
+    ),
+    { numRuns: RUNS / 4 },
+  )
+})
+
+test('both paths give the same answer where masks do not overlap', () => {
+  const few = createMasks(() => {})
+  const many = createMasks(() => {})
+  for (let i = 0; i < 300; i++) many.mask(`pad-${i}-xyz`)
+  for (const m of [few, many]) ['hunter2', 'correct horse', 's3cr3t'].forEach((s) => m.mask(s))
+  const text = 'user hunter2 said "correct horse" and s3cr3t; nothing else'
+  expect(many.scrub(text)).toBe(few.scrub(text))
+  expect(few.scrub(text)).toBe('user *** said "***" and ***; nothing else')
+})
+
+test('50,000 values registered: a long text is scrubbed (how fast is for npm run bench to say)', () => {
+  const masks = createMasks(() => {})
+  for (let i = 0; i < 50_000; i++) masks.mask(`value-${i}-${'x'.repeat(24)}`)
+  const text = Array.from({ length: 2_000 }, (_, i) => `SECRET_${i}`).join(', ')
+  const out = masks.scrub(`${text} value-42-${'x'.repeat(24)}`)
+  expect(out.endsWith(' ***')).toBe(true)
+  expect(out.startsWith('SECRET_0, SECRET_1,')).toBe(true)
+})
