@@ -1,20 +1,22 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/oidc-CO95Q4Pz.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/fork-hint-DOl_huRs.js';
+import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-D3T3yp9P.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/main-CjOoG6J8.js';
 import 'os';
 import 'crypto';
 import 'fs';
 import 'node:crypto';
 import 'node:fs';
 import 'node:path';
+import './chunks/fork-hint-DDpVv3ns.js';
 
 // The runner side of exporting, once the pipeline has checked every name (export-names.ts) and
 // masked every value: export_file first, then env and outputs.
 /** Exports each value, checked and masked already, to env (when set_env) and to the step outputs. */
 function writeExports(secrets, setEnv) {
     for (const s of secrets) {
-        if (setEnv)
+        if (s.only === 'env' || (setEnv && s.only !== 'output'))
             exportVariable(s.name, s.value);
-        setOutput(outputNameOf(s), s.value);
+        if (s.only !== 'env')
+            setOutput(outputNameOf(s), s.value);
     }
 }
 /**
@@ -24,7 +26,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/oidc-CO95Q4Pz.js').then(function (n) { return n.P; });
+        const { exportToFile } = await import('./chunks/login-jwt-D3T3yp9P.js').then(function (n) { return n.Y; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

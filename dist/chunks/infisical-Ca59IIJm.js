@@ -1,6 +1,5 @@
-import { x as parseJson, y as isObject, z as shapeError, B as stringField, S as ServerError, F as jsonObjectOf, G as oneLine, H as meaningfulLines, n as lineError, E as ENV_NAME, q as quote, J as assertEnvName, I as InputError, K as parseServiceToken, k as CryptoError, o as secretsLine } from './oidc-CO95Q4Pz.js';
-import { g as gcm } from './aes-BeCO76mQ.js';
-import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-W_ylUOmt.js';
+import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, z as parseServiceToken, y as CryptoError, k as secretsLine } from './login-jwt-D3T3yp9P.js';
+import { a as decodeUtf8Strict, g as gcm, d as decodeBase64Strict } from './fork-hint-DDpVv3ns.js';
 import 'os';
 import 'crypto';
 import 'fs';

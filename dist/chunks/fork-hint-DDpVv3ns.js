@@ -1,3 +1,31 @@
+import { I as InputError } from './login-jwt-D3T3yp9P.js';
+
+// Strict decoders for the bytes servers send, shared by every wing's crypto. Node's own are lenient
+// where a secret must not be: Buffer's base64 silently skips foreign characters and accepts the
+// URL-safe alphabet, and a default TextDecoder replaces invalid UTF-8 with U+FFFD.
+const OPTIONAL_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}(?:=|==)?)?$/;
+const REQUIRED_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Decodes standard-alphabet base64; undefined when the text is not that. Padding is optional
+ * (Bitwarden's decoder) unless `padded` (Infisical's legacy clients always pad); where present it
+ * must complete the final quantum exactly: `xx=` and `xxx==` are not valid.
+ */
+function decodeBase64Strict(text, { padded = false } = {}) {
+    if (!(padded ? REQUIRED_PADDING : OPTIONAL_PADDING).test(text))
+        return undefined;
+    const body = text.replace(/=+$/, '');
+    const pad = text.length - body.length;
+    if (pad > 0 && (body.length % 4) + pad !== 4)
+        return undefined;
+    const buf = Buffer.from(text, 'base64');
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Decodes UTF-8, throwing (TypeError) on any invalid sequence; a BOM is kept as text. */
+function decodeUtf8Strict(bytes) {
+    return utf8.decode(bytes);
+}
+
 /**
  * Utilities for hex, bytes, CSPRNG.
  * @module
@@ -1331,4 +1359,67 @@ const gcm = /* @__PURE__ */ wrapCipher({ blockSize: 16, nonceLength: 12, tagLeng
     };
 });
 
-export { cbc as c, equalBytes as e, gcm as g };
+// Why a credential input is empty, when the event says why: GitHub passes no repository or
+// environment secrets to a `pull_request` run from a fork, and Dependabot's runs get Dependabot's
+// secrets only. Loaded with import() only when reading the inputs failed, and @actions/github (about
+// a megabyte with Octokit) only when the failure is an empty credential.
+/** The inputs that normally come from `${{ secrets.… }}`. */
+const MISSING_CREDENTIAL = /^Input '(access_token|client_id|client_secret)' is empty\b/;
+const PR_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+/** A repository name from the event payload, safe to print (owner/name characters only, bounded). */
+function repoName(name) {
+    return (name ?? '').replace(/[^\w.\-/]/g, '').slice(0, 200) || '(deleted fork)';
+}
+/** The hint for this event, or undefined when the event gives no reason for missing secrets. */
+function forkHint(ctx) {
+    const event = ctx.eventName ?? '';
+    const pr = ctx.payload.pull_request;
+    if (PR_EVENTS.has(event) && pr) {
+        const head = pr.head?.repo;
+        const base = pr.base?.repo?.full_name ?? ctx.payload.repository?.full_name;
+        const fromFork = head === null ||
+            head === undefined ||
+            head.fork === true ||
+            (head.full_name !== undefined && base !== undefined && head.full_name !== base);
+        if (fromFork) {
+            return (`This run is a '${event}' event for a pull request from the fork ${repoName(head?.full_name)} into ${repoName(base)}: ` +
+                'GitHub passes no repository or environment secrets to such runs (and only a read-only GITHUB_TOKEN). ' +
+                "Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), or use 'pull_request_target' " +
+                "with care: it runs the base branch's workflow with secrets, so never check out or run the pull request's code in that job; " +
+                'a deployment environment with required reviewers adds a human approval before secrets are used.');
+        }
+    }
+    if (ctx.actor === 'dependabot[bot]') {
+        return (`This run was triggered by Dependabot ('${event}' event): such runs get Dependabot secrets, not Actions secrets. ` +
+            'Add the secret under Settings → Secrets and variables → Dependabot as well.');
+    }
+    return undefined;
+}
+/**
+ * Returns the error to report: an empty-credential InputError gets the event's explanation appended
+ * (it keeps its class and start, so the README's troubleshooting row still matches); anything else
+ * comes back unchanged.
+ */
+async function withForkHint(err) {
+    if (!(err instanceof InputError) || !MISSING_CREDENTIAL.test(err.message))
+        return err;
+    if (!process.env.GITHUB_EVENT_NAME)
+        return err;
+    let hint;
+    try {
+        const { context } = await import('./github-BBhfjpif.js');
+        hint = forkHint(context);
+    }
+    catch {
+        return err; // an unreadable event file must not hide the original error
+    }
+    return hint === undefined ? err : new InputError(`${err.message} ${hint}`, { cause: err });
+}
+
+var forkHint$1 = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    forkHint: forkHint,
+    withForkHint: withForkHint
+});
+
+export { decodeUtf8Strict as a, cbc as c, decodeBase64Strict as d, equalBytes as e, forkHint$1 as f, gcm as g };

@@ -1,6 +1,5 @@
-import { e as equalBytes, c as cbc } from './aes-BeCO76mQ.js';
-import { k as CryptoError } from './oidc-CO95Q4Pz.js';
-import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-W_ylUOmt.js';
+import { e as equalBytes, c as cbc, a as decodeUtf8Strict, d as decodeBase64Strict } from './fork-hint-DDpVv3ns.js';
+import { y as CryptoError } from './login-jwt-D3T3yp9P.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -1,0 +1,581 @@
+import { I as InputError, R as getInput, T as parsePemCertificates, J as ActionError, E as ENV_NAME, U as createHttpClient, V as createProvider } from './login-jwt-D3T3yp9P.js';
+import { isAbsolute, join } from 'node:path';
+import { d as decodeBase64Strict } from './fork-hint-DDpVv3ns.js';
+
+// Typed readers over one source of input text: the runner's INPUT_* variables for the action, the
+// command line for the CLI. Each reader names the input in its error and rejects what it cannot
+// read (never coerces). Pure apart from the source it is given.
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
+ * network in clear text). Trailing slashes are removed so paths join cleanly.
+ */
+function normalizeServerUrl(value, input) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(`Input '${input}' is not a valid URL (expected e.g. https://secrets.example.com).`);
+    }
+    if (url.username || url.password)
+        throw new InputError(`Input '${input}' must not contain credentials.`);
+    if (url.search || url.hash)
+        throw new InputError(`Input '${input}' must not contain a query or fragment.`);
+    const loopback = LOOPBACK.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new InputError(`Input '${input}' must use https:// (plain http:// is allowed only for localhost and 127.0.0.1).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** A duration: seconds, or Go-style `90s`, `10m`, `1h`, `1h30m`. */
+function parseDuration(text) {
+    const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+    if (/^\d+$/.test(text))
+        return Number(text);
+    if (!m || text === '')
+        return undefined;
+    return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+function createInputReader(source) {
+    const text = (name, options) => source(name, options);
+    return {
+        text,
+        optional: (name) => text(name) || undefined,
+        either(names, options) {
+            let found;
+            for (const name of names) {
+                const v = text(name, options);
+                if (v === '')
+                    continue;
+                if (found && found[1] !== v) {
+                    throw new InputError(`Inputs '${found[0]}' and '${name}' are two names for the same setting but have different values; give only one of them.`);
+                }
+                found ??= [name, v];
+            }
+            return found?.[1] ?? '';
+        },
+        required(name) {
+            const v = text(name);
+            if (v === '')
+                throw new InputError(`Input '${name}' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.`);
+            return v;
+        },
+        boolean(name, fallback) {
+            const v = text(name);
+            if (v === '')
+                return fallback;
+            if (['true', 'True', 'TRUE'].includes(v))
+                return true;
+            if (['false', 'False', 'FALSE'].includes(v))
+                return false;
+            throw new InputError(`Input '${name}' must be 'true' or 'false', got '${v}'.`);
+        },
+        choice(name, choices) {
+            const v = text(name).toLowerCase();
+            if (v === '')
+                return choices[0];
+            if (choices.includes(v))
+                return v;
+            throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`);
+        },
+        duration(name, fallback) {
+            const v = text(name);
+            if (v === '')
+                return fallback;
+            const n = parseDuration(v);
+            if (n === undefined)
+                throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got '${v}'.`);
+            return n;
+        },
+        url(name) {
+            const v = text(name);
+            return v === '' ? undefined : normalizeServerUrl(v, name);
+        },
+    };
+}
+
+// Bitwarden's inputs: its slice of Settings and how it is read.
+function readBitwarden(read, { accessToken, baseUrl }) {
+    const region = read.text('cloud_region').toLowerCase();
+    if (region !== '' && region !== 'us' && region !== 'eu') {
+        throw new InputError(`Input 'cloud_region' must be 'us' or 'eu' (or left empty for a custom server URL).`);
+    }
+    return Object.freeze({
+        accessToken,
+        baseUrl,
+        cloudRegion: region === '' ? undefined : region,
+        identityUrl: read.url('identity_url'),
+        apiUrl: read.url('api_url'),
+    });
+}
+
+// Infisical's inputs: its slice of Settings and how it is read.
+/** client_id and client_secret come together: 'both', 'neither', or an error naming the missing one. */
+function assertClientPair(read, hint = '') {
+    const id = read.text('client_id') !== '';
+    const secret = read.text('client_secret') !== '';
+    if (id !== secret) {
+        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`);
+    }
+    return id ? 'both' : 'neither';
+}
+function readInfisical(read, { accessToken, baseUrl }) {
+    assertClientPair(read);
+    return Object.freeze({
+        accessToken,
+        baseUrl,
+        environment: read.optional('environment'),
+        secretPath: read.optional('secret_path'),
+        recursive: read.boolean('recursive', false),
+        includeImports: read.boolean('include_imports', true),
+        clientId: read.optional('client_id'),
+        clientSecret: read.optional('client_secret'),
+        project: read.optional('project'),
+    });
+}
+
+// Vault's login inputs, under hashicorp/vault-action's names (docs/protocols/vault.md#logging-in):
+// `method` and what each method needs, read and checked before any request. vault-action's defaults
+// are applied here, not in action.yml, so they never collide with our own inputs' defaults.
+/** vault-action v3.4.0's AUTH_METHODS; any other method needs `authPayload`. */
+const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass'];
+/** vault-action's default for `kubernetesTokenPath`. */
+const KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+function need(v, name, method, what) {
+    if (v === '')
+        throw new InputError(`Input '${name}' is empty: 'method: ${method}' needs it (${what}).`);
+    return v;
+}
+/** The text of a base64 input (vault-action's PEM inputs; line breaks allowed); '' when not base64. */
+function base64Text(text) {
+    const bytes = decodeBase64Strict(text.replace(/\s+/g, ''));
+    return bytes === undefined ? '' : Buffer.from(bytes).toString('utf8');
+}
+/** `jwtPrivateKey`: base64 of a PEM private key, as vault-action takes it. */
+function privateKeyOf(text) {
+    const pem = base64Text(text);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
+        throw new InputError("Input 'jwtPrivateKey' must be the base64 encoding of a PEM private key (e.g. `base64 -w0 key.pem`), as vault-action takes it; it is not.");
+    }
+    return pem;
+}
+/** A JSON object, checked before any request (vault-action would fail on its first use). */
+function payloadOf(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        throw new InputError("Input 'authPayload' is not valid JSON; give the login request's JSON object.");
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new InputError("Input 'authPayload' must be a JSON object (the body of the login request).");
+    return text.trim();
+}
+function readVaultLogin(read, env) {
+    const method = read.text('method').toLowerCase() || 'token';
+    const mount = read.text('path').replace(/^\/+|\/+$/g, '') || method;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(mount) || mount.split('/').some((s) => s === '..' || s === '.')) {
+        throw new InputError(`Input '${read.text('path') ? 'path' : 'method'}' must name an auth mount (letters, digits, '.', '_', '-', '/'), got '${mount}'.`);
+    }
+    const payload = read.text('authPayload');
+    switch (method) {
+        case 'token':
+            return { method };
+        case 'approle':
+            return {
+                method,
+                mount,
+                roleId: need(read.text('roleId'), 'roleId', method, "the AppRole's role_id"),
+                // vault-action sends an empty secret_id when none is given (roles with bind_secret_id=false).
+                secretId: read.text('secretId'),
+            };
+        case 'github':
+            return {
+                method,
+                mount,
+                githubToken: need(read.text('githubToken'), 'githubToken', method, 'a GitHub token Vault can look up'),
+            };
+        case 'jwt': {
+            const key = read.text('jwtPrivateKey');
+            const ttl = read.text('jwtTtl') || '3600';
+            if (!/^\d{1,9}$/.test(ttl) || Number(ttl) === 0)
+                throw new InputError(`Input 'jwtTtl' must be a whole number of seconds (default 3600), got '${ttl}'.`);
+            return {
+                method,
+                mount,
+                role: read.text('role'),
+                audience: read.optional('jwtGithubAudience'),
+                privateKey: key === '' ? undefined : privateKeyOf(key),
+                keyPassword: read.optional('jwtKeyPassword'),
+                ttlSeconds: Number(ttl),
+                claims: {
+                    event: env.GITHUB_EVENT_NAME,
+                    workflow: env.GITHUB_WORKFLOW,
+                    sha: env.GITHUB_SHA,
+                    actor: env.GITHUB_ACTOR,
+                    repository: env.GITHUB_REPOSITORY,
+                    ref: env.GITHUB_REF,
+                },
+            };
+        }
+        case 'kubernetes':
+            return {
+                method,
+                mount,
+                role: need(read.text('role'), 'role', method, 'the Vault role bound to the service account'),
+                tokenPath: read.text('kubernetesTokenPath') || KUBERNETES_TOKEN_PATH,
+            };
+        case 'userpass':
+        case 'ldap':
+            return {
+                method,
+                mount,
+                username: need(read.text('username'), 'username', method, 'the user to log in as'),
+                password: need(read.text('password'), 'password', method, "the user's password"),
+            };
+        default:
+            if (!/^[a-z0-9][a-z0-9._-]*$/.test(method))
+                throw new InputError(`Input 'method' must be an auth method's name, got '${method}'.`);
+            if (payload === '') {
+                throw new InputError(`Input 'method' is '${method}', which is not one of ${LOGIN_METHODS.join(', ')}, and no 'authPayload' is given: give the login request's JSON in 'authPayload' (as vault-action requires for any other method).`);
+            }
+            return { method: 'custom', name: method, mount, payload: payloadOf(payload) };
+    }
+}
+/**
+ * `extraHeaders`: one `Name: value` per line, as vault-action reads it (names lower-cased, repeats
+ * joined with ', '). A line without a valid header name, or one setting Vault's own token or
+ * namespace headers, is an error naming the line.
+ */
+function parseExtraHeaders(text) {
+    // No prototype: a header named __proto__ is just a name.
+    const out = Object.create(null);
+    const lines = text.split('\n');
+    lines.forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const colon = line.indexOf(':');
+        const name = line.slice(0, Math.max(colon, 0)).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        if (colon < 0 || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: expected 'Header-Name: value' (a header name is letters, digits and -_.!#$%&'*+^\`|~).`);
+        }
+        if (/[\0-\x08\x0a-\x1f\x7f]/.test(value))
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: the value of ${name} contains control characters.`);
+        if (name === 'x-vault-token' || name === 'x-vault-namespace') {
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: ${name} is set by the action itself (from the login and 'namespace'); remove it.`);
+        }
+        out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
+    });
+    return out;
+}
+/** vault-action inputs declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
+function refuseUnsupported(read) {
+    if (read.text('pki') !== '')
+        throw new InputError("Input 'pki' (vault-action's certificate issuing) is not supported by this action yet; keep hashicorp/vault-action for that step.");
+    if (read.text('clientCertificate') !== '' || read.text('clientKey') !== '')
+        throw new InputError("Inputs 'clientCertificate' / 'clientKey' (TLS client certificates) are not supported by this action yet; keep hashicorp/vault-action for that step.");
+    if (read.boolean('tlsSkipVerify', false))
+        throw new InputError("Input 'tlsSkipVerify: true' is not supported: give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
+}
+
+// HashiCorp Vault's inputs: its slice of Settings and how it is read.
+/** A boolean given under one of two names (read.either's value), checked under the name given. */
+function booleanOf(read, value, names, fallback) {
+    if (value === '')
+        return fallback;
+    return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback);
+}
+function readVault(read, { accessToken, baseUrl, env }) {
+    refuseUnsupported(read);
+    let url = baseUrl;
+    let urlProblem;
+    const addr = env.VAULT_ADDR ?? '';
+    if (url === undefined && addr !== '') {
+        try {
+            url = normalizeServerUrl(addr, 'VAULT_ADDR');
+        }
+        catch (err) {
+            urlProblem = err.message.replace("Input 'VAULT_ADDR'", 'The environment variable VAULT_ADDR');
+        }
+    }
+    const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '');
+    // vault-action's secretEncodingType also takes 'utf8', which decodes nothing.
+    const encodingText = read.either(['encoding', 'secretEncodingType']);
+    const encoding = encodingText === 'utf8' ? '' : encodingText;
+    if (encoding !== '' && encoding !== 'base64' && encoding !== 'hex') {
+        const name = read.text('encoding') !== '' ? 'encoding' : 'secretEncodingType';
+        throw new InputError(`Input '${name}' must be 'base64' or 'hex' (or empty), got '${encoding}'.`);
+    }
+    const exportToken = read.text('export_token');
+    if (exportToken !== '' && exportToken !== 'child') {
+        throw new InputError(`Input 'export_token' must be 'child' (a child token exported as VAULT_TOKEN and revoked when the job ends) or empty, got '${exportToken}'. The token you give is never exported.`);
+    }
+    const uses = read.text('num_uses');
+    if (uses !== '' && !/^\d{1,9}$/.test(uses))
+        throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
+    const policies = read
+        .text('policies')
+        .split(/[,\s]+/)
+        .filter((p) => p !== '');
+    return Object.freeze({
+        accessToken,
+        url,
+        urlProblem,
+        namespace: namespace === '' ? undefined : namespace,
+        checkToken: read.boolean('check_token', false),
+        minTtlSeconds: read.duration('min_ttl', 600),
+        encoding: encoding === '' ? undefined : encoding,
+        ignoreNotFound: booleanOf(read, read.either(['ignore_not_found', 'ignoreNotFound']), ['ignore_not_found', 'ignoreNotFound'], false),
+        exportToken: exportToken === '' ? undefined : exportToken,
+        ttlSeconds: read.duration('ttl', 900),
+        numUses: uses === '' || uses === '0' ? undefined : Number(uses),
+        policies: policies.length === 0 ? undefined : Object.freeze(policies),
+        named: ['url', 'token', 'method'].some((name) => read.text(name) !== ''),
+        login: Object.freeze(readVaultLogin(read, env)),
+        extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
+        publishToken: Object.freeze({
+            env: read.boolean('exportToken', false),
+            output: read.boolean('outputToken', false),
+        }),
+    });
+}
+
+const PROVIDER_KINDS = ['bitwarden', 'infisical', 'vault'];
+
+// Reads every input once into one frozen, validated Settings, with each vendor's slice apart (a
+// wing is given only its own). The action reads the runner's INPUT_* variables (runnerInputs); the
+// CLI gives its command line as the source. core.getInput appears nowhere else.
+const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS];
+/** The action's inputs: INPUT_<NAME> as the runner sets them (defaults from action.yml filled in). */
+const runnerInputs = (name, options) => getInput(name, { trimWhitespace: options?.trim ?? true });
+/** sm-action semantics: only a case-insensitive 'false' turns it off (docs/protocols/bitwarden.md). */
+// vault-action's exportEnv is the same setting (only 'false' turns it off there too).
+function readSetEnv(read, warning) {
+    const v = read.either(['set_env', 'exportEnv']);
+    if (v.toLowerCase() === 'false')
+        return false;
+    if (!['', 'true', 'True', 'TRUE'].includes(v)) {
+        warning(`Input '${read.text('set_env') !== '' ? 'set_env' : 'exportEnv'}' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`);
+    }
+    return true;
+}
+function readTimeout(read) {
+    const v = read.text('timeout');
+    if (v === '')
+        return 60;
+    const n = Number(v);
+    if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 3600) {
+        throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got '${v}'.`);
+    }
+    return n;
+}
+/**
+ * `access_token` (vault-action's `token`) is required, except that an Infisical machine identity
+ * (client_id + client_secret) or a Vault login `method` other than token may stand in for it; then
+ * it is ''.
+ */
+function readAccessToken(read) {
+    const token = read.either(['access_token', 'token']);
+    if (token !== '')
+        return token;
+    const method = read.text('method').toLowerCase();
+    if (method !== '' && method !== 'token')
+        return '';
+    const pair = assertClientPair(read, " (or give 'access_token' instead)");
+    return pair === 'both' ? '' : read.required('access_token');
+}
+/**
+ * PEM text of one or more CA certificates, checked before any connection; absent when empty.
+ * vault-action's `caCertificate` is the same setting as base64 of the PEM text (vault-action does
+ * not check it; a bad one surfaced as a TLS error): decoded and checked here.
+ */
+function readCaCertificate(read) {
+    const pem = read.text('ca_certificate');
+    const b64 = read.text('caCertificate');
+    let fromPem;
+    let fromB64;
+    if (pem !== '') {
+        const certs = parsePemCertificates(pem);
+        if (certs === undefined) {
+            throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`);
+        }
+        fromPem = certs.join('\n');
+    }
+    if (b64 !== '') {
+        const certs = parsePemCertificates(base64Text(b64));
+        if (certs === undefined) {
+            throw new InputError("Input 'caCertificate' must be the base64 encoding of PEM certificates (e.g. `base64 -w0 ca.pem`), as vault-action takes it; it is not. Or give the PEM text itself in 'ca_certificate'.");
+        }
+        fromB64 = certs.join('\n');
+    }
+    if (fromPem !== undefined && fromB64 !== undefined && fromPem !== fromB64) {
+        throw new InputError("Inputs 'ca_certificate' and 'caCertificate' are two names for the same setting but have different certificates; give only one of them.");
+    }
+    return fromPem ?? fromB64;
+}
+/** `base_url`, or vault-action's `url` for the same setting, normalised; absent when neither is given. */
+function readBaseUrl(read) {
+    const v = read.either(['base_url', 'url']);
+    return v === '' ? undefined : normalizeServerUrl(v, read.text('base_url') !== '' ? 'base_url' : 'url');
+}
+/** export_file resolved (relative → under RUNNER_TEMP), with its format and keep_file. */
+function readExportFile(read, env) {
+    const path = read.text('export_file');
+    const format = read.choice('export_format', ['dotenv', 'json']);
+    const keep = read.boolean('keep_file', false);
+    if (path === '')
+        return undefined;
+    if (/[\0\r\n]/.test(path))
+        throw new InputError(`Input 'export_file' must be a single-line path.`);
+    let absolute = path;
+    if (!isAbsolute(path)) {
+        const temp = env.RUNNER_TEMP ?? '';
+        if (temp === '')
+            throw new InputError(`Input 'export_file' is a relative path ('${path}'), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set; give an absolute path.`);
+        absolute = join(temp, path);
+    }
+    return Object.freeze({ path: absolute, format, keep });
+}
+function readSettings(source = runnerInputs, options = {}) {
+    const read = createInputReader(source);
+    const env = options.env ?? process.env;
+    const common = { accessToken: readAccessToken(read), baseUrl: readBaseUrl(read), env };
+    const { accessToken, baseUrl } = common;
+    return Object.freeze({
+        provider: read.choice('provider', PROVIDER_CHOICES),
+        accessToken,
+        secrets: read.text('secrets', { trim: false }),
+        baseUrl,
+        setEnv: readSetEnv(read, options.warning ?? (() => { })),
+        timeoutSeconds: readTimeout(read),
+        allowDangerousNames: read.boolean('allow_dangerous_names', false),
+        caCertificate: readCaCertificate(read),
+        bitwarden: readBitwarden(read, common),
+        infisical: readInfisical(read, common),
+        vault: readVault(read, common),
+        summary: read.boolean('summary', true),
+        exportFile: readExportFile(read, env),
+    });
+}
+
+var inputs = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    PROVIDER_CHOICES: PROVIDER_CHOICES,
+    readSettings: readSettings,
+    runnerInputs: runnerInputs
+});
+
+// The names a run exports under, checked before anything is written: valid as env and output
+// names, used once each, and harmless as environment variables. Pure.
+// Variables that change how every later step runs: a secret exported under one of these names
+// would load code (NODE_OPTIONS, LD_PRELOAD, DYLD_*, BASH_ENV, ENV), redirect programs (PATH,
+// LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
+// because Windows environment names are.
+const DANGEROUS = /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i;
+// Output names are written unchecked too; letters, digits, '_' and '-' are all any provider needs.
+const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/;
+/** The step output's name: the env name unless the provider gave another. */
+function outputNameOf(s) {
+    return s.outputName ?? s.name;
+}
+/** Checks every export name before the first write: valid, used once, and harmless as an env var. */
+function assertExportable(secrets, opts) {
+    const seen = new Set();
+    const outputs = new Set();
+    for (const s of secrets) {
+        const env = s.only === 'env' || (opts.setEnv && s.only !== 'output');
+        if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+            throw new ActionError(`Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
+                '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
+                "Map it to another name, or set 'allow_dangerous_names: true' if you mean it.");
+        }
+        // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
+        if (!ENV_NAME.test(s.name))
+            throw new ActionError(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`);
+        if (s.only !== 'output') {
+            if (seen.has(s.name))
+                throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`);
+            seen.add(s.name);
+        }
+        if (s.only === 'env')
+            continue;
+        const output = outputNameOf(s);
+        if (!OUTPUT_NAME.test(output))
+            throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`);
+        // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
+        if (outputs.has(output.toLowerCase()))
+            throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`);
+        outputs.add(output.toLowerCase());
+    }
+}
+
+// The pipeline, for the action and the CLI alike:
+// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → check every
+// name → mask every value → record what the post step must undo → export.
+// Nothing is exported until everything has been fetched: a run exports every secret or none.
+async function run(rt) {
+    const { masks } = rt;
+    const log = {
+        info: (message) => rt.log.info(masks.scrub(message)),
+        warning: (message) => rt.log.warning(masks.scrub(message)),
+        debug: (message) => rt.log.debug(masks.scrub(message)),
+    };
+    const settings = await readInputs(rt, log);
+    // Before anything else is printed: the token as given (a pasted newline is trimmed already).
+    masks.mask(settings.accessToken);
+    const http = createHttpClient({
+        timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
+        deadlineMs: settings.timeoutSeconds * 1000,
+        userAgent: rt.userAgent,
+        ca: settings.caCertificate,
+        debug: log.debug,
+    });
+    const provider = await (rt.createProvider ?? createProvider)(settings, {
+        http,
+        mask: masks.mask,
+        warning: log.warning,
+        debug: log.debug,
+        now: Date.now,
+        async idToken(audience, reason) {
+            const { fetchIdToken } = await import('./login-jwt-D3T3yp9P.js').then(function (n) { return n.Z; });
+            const token = await fetchIdToken(http, audience, reason, rt.env);
+            masks.mask(token);
+            return token;
+        },
+    });
+    const { requests, warnings } = provider.parse(settings.secrets);
+    warnings.forEach((w) => log.warning(w));
+    const { secrets, cleanups } = await provider.fetch(requests);
+    assertExportable(secrets, settings);
+    for (const s of secrets)
+        masks.mask(s.value);
+    // Before any export: whatever fails next, the post step still undoes what the provider did.
+    recordCleanups(rt, cleanups, log);
+    await rt.publish(secrets, { settings, provider: provider.kind });
+    const n = secrets.length;
+    log.info(`inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${provider.kind}: ${secrets.map((s) => s.name).join(', ')}`);
+    return { secrets, provider: provider.kind };
+}
+async function readInputs(rt, log) {
+    try {
+        return readSettings(rt.inputs, { warning: log.warning, env: rt.env });
+    }
+    catch (err) {
+        // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
+        throw await (await import('./fork-hint-DDpVv3ns.js').then(function (n) { return n.f; })).withForkHint(err);
+    }
+}
+function recordCleanups(rt, cleanups, log) {
+    if (cleanups.length === 0)
+        return;
+    if (rt.recordCleanups)
+        rt.recordCleanups(cleanups);
+    else
+        log.warning('This run cannot record what the post step would undo (no post step runs here).');
+}
+
+export { runnerInputs as a, inputs as i, outputNameOf as o, run as r };
