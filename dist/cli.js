@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/main-CjOoG6J8.js';
+import { r as run } from './chunks/main-nhmba-PM.js';
 import { c as createMasks } from './chunks/login-jwt-D3T3yp9P.js';
 import 'node:path';
 import './chunks/fork-hint-DDpVv3ns.js';

@@ -1,5 +1,5 @@
 import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-D3T3yp9P.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/main-CjOoG6J8.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/main-nhmba-PM.js';
 import 'os';
 import 'crypto';
 import 'fs';

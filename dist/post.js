@@ -20,7 +20,7 @@ async function handlerFor(kind) {
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
         import('./chunks/login-jwt-D3T3yp9P.js').then(function (n) { return n.X; }),
-        import('./chunks/main-CjOoG6J8.js').then(function (n) { return n.i; }),
+        import('./chunks/main-nhmba-PM.js').then(function (n) { return n.i; }),
         import('./chunks/login-jwt-D3T3yp9P.js').then(function (n) { return n.W; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.

@@ -263,7 +263,8 @@ function parseExtraHeaders(text) {
         if (colon < 0 || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
             throw new InputError(`Input 'extraHeaders', line ${i + 1}: expected 'Header-Name: value' (a header name is letters, digits and -_.!#$%&'*+^\`|~).`);
         }
-        if (/[\0-\x08\x0a-\x1f\x7f]/.test(value))
+        // Control characters other than tab would end or corrupt the header line.
+        if ([...value].some((c) => c !== '\t' && (c < ' ' || c === '\x7f')))
             throw new InputError(`Input 'extraHeaders', line ${i + 1}: the value of ${name} contains control characters.`);
         if (name === 'x-vault-token' || name === 'x-vault-namespace') {
             throw new InputError(`Input 'extraHeaders', line ${i + 1}: ${name} is set by the action itself (from the login and 'namespace'); remove it.`);
