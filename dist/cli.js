@@ -2,13 +2,13 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/fork-hint-Ca6M4kz0.js';
-import { c as createMasks } from './chunks/oidc-CmJrF3Jy.js';
+import { r as run } from './chunks/crypto-B6t_rAAL.js';
+import { c as createMasks } from './chunks/login-jwt-DpSSGyPc.js';
 import 'node:path';
+import 'node:crypto';
 import 'os';
 import 'crypto';
 import 'fs';
-import 'node:crypto';
 
 /** The inputs a local run reads, with a one-line description for --help. */
 const CLI_INPUTS = [
@@ -34,6 +34,21 @@ const CLI_INPUTS = [
     ['min_ttl', 'Vault: minimum remaining token TTL with --check-token, e.g. 10m.'],
     ['encoding', 'Vault: decode values from base64 or hex.'],
     ['ignore_not_found', 'Vault: skip paths that do not exist (true/false).'],
+    ['method', 'Vault login method (vault-action): token, approle, jwt, kubernetes, github, userpass, ldap, …'],
+    ['path', 'Vault: the auth mount to log in at (default: the method).'],
+    ['role', 'Vault jwt / kubernetes: the role.'],
+    ['roleId', 'Vault approle: role_id.'],
+    ['secretId', 'Vault approle: secret_id (prefer the env var).'],
+    ['githubToken', 'Vault github: the GitHub token (prefer the env var).'],
+    ['jwtGithubAudience', 'Vault jwt: the OIDC audience (in a GitHub job only).'],
+    ['jwtPrivateKey', 'Vault jwt: base64 of a PEM private key to sign the JWT with (prefer the env var).'],
+    ['jwtKeyPassword', 'Vault jwt: the key password (prefer the env var).'],
+    ['jwtTtl', 'Vault jwt: the signed JWT lifetime in seconds (default 3600).'],
+    ['kubernetesTokenPath', 'Vault kubernetes: the service account token file.'],
+    ['username', 'Vault userpass / ldap: the user.'],
+    ['password', 'Vault userpass / ldap: the password (prefer the env var).'],
+    ['authPayload', 'Vault: the login JSON for any other method.'],
+    ['extraHeaders', "Vault: extra request headers, 'Name: value' per line."],
     ['ca_certificate', 'Extra trusted CA certificate(s), PEM text (see --ca-certificate-file).'],
     ['allow_dangerous_names', 'Allow PATH, NODE_OPTIONS, LD_PRELOAD and the like as names (true/false).'],
     ['timeout', 'Overall time limit in seconds (default 60).'],

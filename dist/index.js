@@ -1,5 +1,5 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/oidc-CmJrF3Jy.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/fork-hint-Ca6M4kz0.js';
+import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-DpSSGyPc.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-B6t_rAAL.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -12,9 +12,10 @@ import 'node:path';
 /** Exports each value, checked and masked already, to env (when set_env) and to the step outputs. */
 function writeExports(secrets, setEnv) {
     for (const s of secrets) {
-        if (setEnv)
+        if (s.only === 'env' || (setEnv && s.only !== 'output'))
             exportVariable(s.name, s.value);
-        setOutput(outputNameOf(s), s.value);
+        if (s.only !== 'env')
+            setOutput(outputNameOf(s), s.value);
     }
 }
 /**
@@ -24,7 +25,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/oidc-CmJrF3Jy.js').then(function (n) { return n.P; });
+        const { exportToFile } = await import('./chunks/login-jwt-DpSSGyPc.js').then(function (n) { return n.Y; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

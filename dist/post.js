@@ -1,4 +1,4 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/oidc-CmJrF3Jy.js';
+import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-DpSSGyPc.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -19,9 +19,9 @@ async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/oidc-CmJrF3Jy.js').then(function (n) { return n.O; }),
-        import('./chunks/fork-hint-Ca6M4kz0.js').then(function (n) { return n.i; }),
-        import('./chunks/fork-hint-Ca6M4kz0.js').then(function (n) { return n.c; }),
+        import('./chunks/login-jwt-DpSSGyPc.js').then(function (n) { return n.X; }),
+        import('./chunks/crypto-B6t_rAAL.js').then(function (n) { return n.i; }),
+        import('./chunks/login-jwt-DpSSGyPc.js').then(function (n) { return n.W; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();
@@ -32,7 +32,7 @@ async function handlerFor(kind) {
         ca: settings.caCertificate,
         debug: (line) => debug(masks.scrub(line)),
     });
-    return loadCleanupHandler(kind, settings, { http, ...log });
+    return loadCleanupHandler(kind, settings, { http, mask: masks.mask, ...log });
 }
 runCleanups(getState(CLEANUP_STATE_KEY), handlerFor, log)
     .catch((err) => log.warning(`inject-secrets post step: ${err instanceof Error ? err.message : String(err)}`))

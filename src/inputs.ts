@@ -5,15 +5,16 @@ import * as core from '@actions/core'
 import { isAbsolute, join } from 'node:path'
 import { InputError } from './errors.js'
 import { parsePemCertificates } from './http/tls.js'
-import { createInputReader, type InputReader, type InputSource } from './input-readers.js'
+import { createInputReader, normalizeServerUrl, type InputReader, type InputSource } from './input-readers.js'
 import { readBitwarden, type BitwardenSettings } from './inputs/bitwarden.js'
 import { assertClientPair, readInfisical, type InfisicalSettings } from './inputs/infisical.js'
 import { readVault, type VaultSettings } from './inputs/vault.js'
+import { base64Text } from './inputs/vault-login.js'
 import { PROVIDER_KINDS, type ProviderKind } from './providers/provider.js'
 
 export type { BitwardenSettings } from './inputs/bitwarden.js'
 export type { InfisicalSettings } from './inputs/infisical.js'
-export type { VaultSettings } from './inputs/vault.js'
+export type { VaultLogin, VaultSettings } from './inputs/vault.js'
 
 export const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS] as const
 export type ProviderChoice = 'auto' | ProviderKind
@@ -67,12 +68,13 @@ export interface ExportFileSettings {
 }
 
 /** sm-action semantics: only a case-insensitive 'false' turns it off (docs/protocols/bitwarden.md). */
+// vault-action's exportEnv is the same setting (only 'false' turns it off there too).
 function readSetEnv(read: InputReader, warning: (message: string) => void): boolean {
-  const v = read.text('set_env')
+  const v = read.either(['set_env', 'exportEnv'])
   if (v.toLowerCase() === 'false') return false
   if (!['', 'true', 'True', 'TRUE'].includes(v)) {
     warning(
-      `Input 'set_env' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`,
+      `Input '${read.text('set_env') !== '' ? 'set_env' : 'exportEnv'}' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`,
     )
   }
   return true
@@ -89,27 +91,59 @@ function readTimeout(read: InputReader): number {
 }
 
 /**
- * `access_token` is required, except that an Infisical machine identity (client_id + client_secret)
- * may stand in for it; then it is ''.
+ * `access_token` (vault-action's `token`) is required, except that an Infisical machine identity
+ * (client_id + client_secret) or a Vault login `method` other than token may stand in for it; then
+ * it is ''.
  */
 function readAccessToken(read: InputReader): string {
-  const token = read.text('access_token')
+  const token = read.either(['access_token', 'token'])
   if (token !== '') return token
+  const method = read.text('method').toLowerCase()
+  if (method !== '' && method !== 'token') return ''
   const pair = assertClientPair(read, " (or give 'access_token' instead)")
   return pair === 'both' ? '' : read.required('access_token')
 }
 
-/** PEM text of one or more CA certificates, checked before any connection; absent when empty. */
+/**
+ * PEM text of one or more CA certificates, checked before any connection; absent when empty.
+ * vault-action's `caCertificate` is the same setting as base64 of the PEM text (vault-action does
+ * not check it; a bad one surfaced as a TLS error): decoded and checked here.
+ */
 function readCaCertificate(read: InputReader): string | undefined {
-  const v = read.text('ca_certificate')
-  if (v === '') return undefined
-  const certs = parsePemCertificates(v)
-  if (certs === undefined) {
+  const pem = read.text('ca_certificate')
+  const b64 = read.text('caCertificate')
+  let fromPem: string | undefined
+  let fromB64: string | undefined
+  if (pem !== '') {
+    const certs = parsePemCertificates(pem)
+    if (certs === undefined) {
+      throw new InputError(
+        `Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`,
+      )
+    }
+    fromPem = certs.join('\n')
+  }
+  if (b64 !== '') {
+    const certs = parsePemCertificates(base64Text(b64))
+    if (certs === undefined) {
+      throw new InputError(
+        "Input 'caCertificate' must be the base64 encoding of PEM certificates (e.g. `base64 -w0 ca.pem`), as vault-action takes it; it is not. Or give the PEM text itself in 'ca_certificate'.",
+      )
+    }
+    fromB64 = certs.join('\n')
+  }
+  if (fromPem !== undefined && fromB64 !== undefined && fromPem !== fromB64) {
     throw new InputError(
-      `Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`,
+      "Inputs 'ca_certificate' and 'caCertificate' are two names for the same setting but have different certificates; give only one of them.",
     )
   }
-  return certs.join('\n')
+  return fromPem ?? fromB64
+}
+
+/** `base_url`, or vault-action's `url` for the same setting, normalised; absent when neither is given. */
+function readBaseUrl(read: InputReader): string | undefined {
+  const v = read.either(['base_url', 'url'])
+  return v === '' ? undefined : normalizeServerUrl(v, read.text('base_url') !== '' ? 'base_url' : 'url')
 }
 
 /** export_file resolved (relative → under RUNNER_TEMP), with its format and keep_file. */
@@ -141,7 +175,7 @@ export interface ReadOptions {
 export function readSettings(source: InputSource = runnerInputs, options: ReadOptions = {}): Settings {
   const read = createInputReader(source)
   const env = options.env ?? process.env
-  const common: CommonInputs = { accessToken: readAccessToken(read), baseUrl: read.url('base_url'), env }
+  const common: CommonInputs = { accessToken: readAccessToken(read), baseUrl: readBaseUrl(read), env }
   const { accessToken, baseUrl } = common
   return Object.freeze({
     provider: read.choice('provider', PROVIDER_CHOICES),

@@ -30,7 +30,7 @@ async function handlerFor(kind: string): Promise<CleanupHandler | undefined> {
     ca: settings.caCertificate,
     debug: (line) => core.debug(masks.scrub(line)),
   })
-  return loadCleanupHandler(kind, settings, { http, ...log })
+  return loadCleanupHandler(kind, settings, { http, mask: masks.mask, ...log })
 }
 
 runCleanups(core.getState(CLEANUP_STATE_KEY), handlerFor, log)

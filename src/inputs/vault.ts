@@ -2,6 +2,9 @@
 import { InputError } from '../errors.js'
 import { normalizeServerUrl, type InputReader } from '../input-readers.js'
 import type { CommonInputs } from '../inputs.js'
+import { parseExtraHeaders, readVaultLogin, refuseUnsupported, type VaultLogin } from './vault-login.js'
+
+export type { VaultLogin } from './vault-login.js'
 
 /** HashiCorp Vault's slice. */
 export interface VaultSettings {
@@ -21,9 +24,24 @@ export interface VaultSettings {
   readonly ttlSeconds: number
   readonly numUses?: number
   readonly policies?: readonly string[]
+  /** vault-action's own input names (`url`, `token`, `method`) were used: Vault, whatever the token. */
+  readonly named?: boolean
+  /** `method` and its inputs (vault-action's names); `token` (the default) uses accessToken. */
+  readonly login?: VaultLogin
+  /** `extraHeaders`: sent on every Vault request, the login included (names lower-cased). */
+  readonly extraHeaders?: Readonly<Record<string, string>>
+  /** vault-action's `exportToken` (VAULT_TOKEN env) and `outputToken` (vault_token output). */
+  readonly publishToken?: { readonly env: boolean; readonly output: boolean }
+}
+
+/** A boolean given under one of two names (read.either's value), checked under the name given. */
+function booleanOf(read: InputReader, value: string, names: readonly [string, string], fallback: boolean): boolean {
+  if (value === '') return fallback
+  return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback)
 }
 
 export function readVault(read: InputReader, { accessToken, baseUrl, env }: CommonInputs): VaultSettings {
+  refuseUnsupported(read)
   let url = baseUrl
   let urlProblem: string | undefined
   const addr = env.VAULT_ADDR ?? ''
@@ -35,9 +53,12 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
     }
   }
   const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '')
-  const encoding = read.text('encoding')
+  // vault-action's secretEncodingType also takes 'utf8', which decodes nothing.
+  const encodingText = read.either(['encoding', 'secretEncodingType'])
+  const encoding = encodingText === 'utf8' ? '' : encodingText
   if (encoding !== '' && encoding !== 'base64' && encoding !== 'hex') {
-    throw new InputError(`Input 'encoding' must be 'base64' or 'hex' (or empty), got '${encoding}'.`)
+    const name = read.text('encoding') !== '' ? 'encoding' : 'secretEncodingType'
+    throw new InputError(`Input '${name}' must be 'base64' or 'hex' (or empty), got '${encoding}'.`)
   }
   const exportToken = read.text('export_token')
   if (exportToken !== '' && exportToken !== 'child') {
@@ -60,10 +81,22 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
     checkToken: read.boolean('check_token', false),
     minTtlSeconds: read.duration('min_ttl', 600),
     encoding: encoding === '' ? undefined : encoding,
-    ignoreNotFound: read.boolean('ignore_not_found', false),
+    ignoreNotFound: booleanOf(
+      read,
+      read.either(['ignore_not_found', 'ignoreNotFound']),
+      ['ignore_not_found', 'ignoreNotFound'],
+      false,
+    ),
     exportToken: exportToken === '' ? undefined : exportToken,
     ttlSeconds: read.duration('ttl', 900),
     numUses: uses === '' || uses === '0' ? undefined : Number(uses),
     policies: policies.length === 0 ? undefined : Object.freeze(policies),
+    named: ['url', 'token', 'method'].some((name) => read.text(name) !== ''),
+    login: Object.freeze(readVaultLogin(read, env)),
+    extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
+    publishToken: Object.freeze({
+      env: read.boolean('exportToken', false),
+      output: read.boolean('outputToken', false),
+    }),
   })
 }

@@ -15,17 +15,25 @@ const TOKEN_SHAPES: ReadonlyArray<readonly [ProviderKind, RegExp]> = [
 
 /**
  * Picks the provider: the `provider` input when it names one, else the token's shape. With no token
- * but an Infisical `client_id` (a machine identity), Infisical.
+ * but an Infisical `client_id` (a machine identity), Infisical; when hashicorp/vault-action's own
+ * input names (`url`, `token`, `method`) are used, Vault (a vault-action workflow, any login method).
  */
-export function detectProvider(token: string, choice: ProviderChoice = 'auto', hasClientId = false): ProviderKind {
+export function detectProvider(
+  token: string,
+  choice: ProviderChoice = 'auto',
+  hasClientId = false,
+  vaultActionInputs = false,
+): ProviderKind {
   if (choice !== 'auto') return choice
   if (token === '' && hasClientId) return 'infisical'
+  if (vaultActionInputs) return 'vault'
   return TOKEN_SHAPES.find(([, shape]) => shape.test(token))?.[0] ?? 'bitwarden'
 }
 
 /** Creates the provider for the run, handing its wing only that wing's slice of the settings. */
 export async function createProvider(settings: Settings, ctx: ProviderContext): Promise<Provider> {
-  switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
+  const { accessToken, provider, infisical, vault } = settings
+  switch (detectProvider(accessToken, provider, infisical.clientId !== undefined, vault.named)) {
     case 'bitwarden':
       return (await import('./bitwarden/index.js')).create(settings.bitwarden, ctx) as Provider
     case 'vault':

@@ -15,6 +15,11 @@ export interface Secret {
   readonly source: string
   /** The step output's name when it differs (vault-action keeps the key's case there). */
   readonly outputName?: string
+  /**
+   * Only an environment variable (even with set_env false), or only a step output: vault-action's
+   * exportToken and outputToken publish the token one way each. Absent: both, as set_env says.
+   */
+  readonly only?: 'env' | 'output'
 }
 
 /**
@@ -59,6 +64,8 @@ export interface Provider<R = unknown> {
 /** What the post step gives a cleanup handler. */
 export interface CleanupContext {
   readonly http: HttpClient
+  /** Registers a mask for a secret the recorded data holds (a login's token). */
+  readonly mask?: (value: string) => void
   readonly info: (message: string) => void
   readonly warning: (message: string) => void
 }

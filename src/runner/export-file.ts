@@ -55,7 +55,9 @@ function dotenvProblem(value: string): string {
 }
 
 /** The file's content: every secret under its environment variable name. */
-export function renderExport(secrets: readonly Secret[], format: ExportFormat): string {
+export function renderExport(all: readonly Secret[], format: ExportFormat): string {
+  // The file holds what the environment would: a value published only as a step output stays out.
+  const secrets = all.filter((s) => s.only !== 'output')
   if (format === 'json') {
     const obj: Record<string, string> = {}
     for (const s of secrets) obj[s.name] = s.value
@@ -145,7 +147,7 @@ export function exportToFile(
   record: (cleanups: readonly Cleanup[]) => void,
 ): () => void {
   // Expression property names are case-insensitive: steps.x.outputs.EXPORT_FILE is the same output.
-  const clash = secrets.find((s) => (s.outputName ?? s.name).toLowerCase() === EXPORT_FILE_OUTPUT)
+  const clash = secrets.find((s) => s.only !== 'env' && (s.outputName ?? s.name).toLowerCase() === EXPORT_FILE_OUTPUT)
   if (clash) {
     throw new InputError(
       `Input 'export_file' sets the step output '${EXPORT_FILE_OUTPUT}', which ${clash.source} would set too; map that secret to another name.`,

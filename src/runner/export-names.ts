@@ -30,7 +30,8 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
   const seen = new Set<string>()
   const outputs = new Set<string>()
   for (const s of secrets) {
-    if (opts.setEnv && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+    const env = s.only === 'env' || (opts.setEnv && s.only !== 'output')
+    if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
       throw new ActionError(
         `Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
           '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
@@ -42,8 +43,11 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
       throw new ActionError(
         `Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`,
       )
-    if (seen.has(s.name)) throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`)
-    seen.add(s.name)
+    if (s.only !== 'output') {
+      if (seen.has(s.name)) throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`)
+      seen.add(s.name)
+    }
+    if (s.only === 'env') continue
     const output = outputNameOf(s)
     if (!OUTPUT_NAME.test(output))
       throw new ActionError(

@@ -8,8 +8,8 @@ import { outputNameOf } from './export-names.js'
 /** Exports each value, checked and masked already, to env (when set_env) and to the step outputs. */
 export function writeExports(secrets: readonly Secret[], setEnv: boolean): void {
   for (const s of secrets) {
-    if (setEnv) core.exportVariable(s.name, s.value)
-    core.setOutput(outputNameOf(s), s.value)
+    if (s.only === 'env' || (setEnv && s.only !== 'output')) core.exportVariable(s.name, s.value)
+    if (s.only !== 'env') core.setOutput(outputNameOf(s), s.value)
   }
 }
 

@@ -7,6 +7,9 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import http from 'node:http'
 import { closeServer, listenOnLoopback, type FaultAction } from './loopback.js'
+import { checkLogin, type AuthMount } from './vault-auth.js'
+
+export type { AuthMount, JwtRole } from './vault-auth.js'
 
 // A `truncateAfter` fault serves the real reply, so it spends a use like any handled request.
 export type { FaultAction }
@@ -79,6 +82,8 @@ export interface VaultServer {
   token(id: string): TokenEntry | undefined
   /** Every token ever issued (children included). */
   tokens(): TokenEntry[]
+  /** Enables an auth method at auth/{mount} (tokens it issues: orphans, `default` + the role's policies, `ttl` s). */
+  enableAuth(mount: string, config: AuthMount, opts?: { namespace?: string; ttl?: number }): void
 }
 
 interface KvMount {
@@ -121,6 +126,7 @@ class Server implements VaultServer {
   private readonly policies = new Map<string, Policy>() // key: ns + '\0' + name
   private readonly store = new Map<string, TokenEntry>()
   private readonly nsIds = new Map<string, string>([['', '']])
+  private readonly auths = new Map<string, { config: AuthMount; ttl: number }>() // key: ns + '\0' + mount
 
   constructor(private readonly opts: VaultServerOptions) {
     this.now = opts.now ?? Date.now
@@ -214,6 +220,57 @@ class Server implements VaultServer {
     }
     this.store.set(id, entry)
     return entry
+  }
+
+  enableAuth(mount: string, config: AuthMount, opts: { namespace?: string; ttl?: number } = {}): void {
+    this.auths.set(`${opts.namespace ?? ''}\0${mount.replace(/^\/+|\/+$/g, '')}`, { config, ttl: opts.ttl ?? 3600 })
+  }
+
+  /** POST auth/{mount}/login[/{user}]: unauthenticated; undefined when no auth method is mounted there. */
+  private login(ns: string, rel: string, body: string): Reply | undefined {
+    const m = /^auth\/(.+?)\/login(\/[^/]+)?$/.exec(rel)
+    if (!m) return undefined
+    const auth = this.auths.get(`${ns}\0${m[1]}`)
+    if (!auth) return undefined
+    let parsed: unknown
+    try {
+      parsed = body === '' ? {} : JSON.parse(body)
+    } catch {
+      return errors(400, 'failed to parse JSON input')
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return errors(400, 'failed to parse JSON input')
+    const outcome = checkLogin(auth.config, m[2] ?? '', parsed as Record<string, unknown>, this.now())
+    if (!outcome.ok) return errors(outcome.status, outcome.error)
+    const policies = ['default', ...outcome.policies.filter((p) => p !== 'default')]
+    const entry = this.issue({ policies, ttl: auth.ttl, namespace: ns })
+    entry.path = rel
+    entry.displayName = `${m[1]}-${outcome.metadata.role ?? outcome.metadata.username ?? ''}`.replace(/-$/, '')
+    return {
+      status: 200,
+      json: {
+        request_id: randomUUID(),
+        lease_id: '',
+        renewable: false,
+        lease_duration: 0,
+        data: null,
+        wrap_info: null,
+        warnings: null,
+        auth: {
+          client_token: entry.id,
+          accessor: entry.accessor,
+          policies,
+          token_policies: policies,
+          metadata: outcome.metadata,
+          lease_duration: auth.ttl,
+          renewable: true,
+          entity_id: randomUUID(),
+          token_type: 'service',
+          orphan: true,
+          num_uses: 0,
+        },
+      },
+    }
   }
 
   token(id: string): TokenEntry | undefined {
@@ -315,6 +372,10 @@ class Server implements VaultServer {
     if (header !== '' && !this.namespaces.has(header))
       return errors(404, `no handler for route "${path.slice(4)}". route entry not found.`)
     const rel = ns === '' ? full : full.slice(ns.length + 1)
+    if (method === 'POST' && rel.startsWith('auth/') && !rel.startsWith('auth/token/')) {
+      const reply = this.login(ns, rel, body)
+      if (reply) return reply
+    }
 
     const auth = req.headers.authorization
     const id =

@@ -12,7 +12,12 @@ export interface VaultEndpoint {
   readonly url: string
   readonly token: string
   readonly namespace?: string
+  /** `extraHeaders`, sent on every request (ours win over them). */
+  readonly headers?: Readonly<Record<string, string>>
 }
+
+/** An endpoint before login: no token yet. */
+export type VaultServerEndpoint = Omit<VaultEndpoint, 'token'>
 
 // VLT-RETRY-1/2: reads retry 408, 412 (performance standbys), 429 and 5xx gateways, at most 2
 // retries; POSTs are never retried.
@@ -25,9 +30,10 @@ export function apiUrl(base: string, path: string): string {
   return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`
 }
 
-function headers(ep: VaultEndpoint, token = ep.token): Record<string, string> {
+function headers(ep: VaultServerEndpoint & { token?: string }): Record<string, string> {
   return {
-    'x-vault-token': token,
+    ...ep.headers,
+    ...(ep.token !== undefined ? { 'x-vault-token': ep.token } : {}),
     'x-vault-request': 'true',
     ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
   }
@@ -219,6 +225,32 @@ export async function revokeAccessor(ep: VaultEndpoint, accessor: string): Promi
     url: apiUrl(ep.url, 'auth/token/revoke-accessor'),
     headers: { ...headers(ep), 'content-type': 'application/json' },
     body: JSON.stringify({ accessor }),
+    retryStatuses: NO_RETRY,
+    maxAttempts: 1,
+  })
+}
+
+/**
+ * POST auth/{mount}/login[/{user}] (docs/protocols/vault.md#logging-in): no token; never retried,
+ * since a login may spend a one-time credential (a secret_id with secret_id_num_uses).
+ */
+export async function loginRequest(ep: VaultServerEndpoint, path: string, payload: unknown): Promise<HttpResponse> {
+  return ep.http.send({
+    method: 'POST',
+    url: apiUrl(ep.url, path),
+    headers: { ...headers(ep), 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+    retryStatuses: NO_RETRY,
+    maxAttempts: 1,
+  })
+}
+
+/** POST auth/token/revoke-self: the token revokes itself (Vault's default policy allows it). */
+export async function revokeSelf(ep: VaultEndpoint): Promise<HttpResponse> {
+  return ep.http.send({
+    method: 'POST',
+    url: apiUrl(ep.url, 'auth/token/revoke-self'),
+    headers: headers(ep),
     retryStatuses: NO_RETRY,
     maxAttempts: 1,
   })

@@ -1,11 +1,12 @@
-// Vault logins. Today one method: the token as given (checked for shape, never for validity: each
-// use of a limited-use token is precious). On a 403 one lookup-self, shared by the parallel reads,
-// says whether the token or a policy is at fault; check_token asks up front.
+// The session a run reads with: the token as given (checked for shape, never for validity: each
+// use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
+// lookup-self, shared by the parallel reads, says whether the token or a policy is at fault;
+// check_token asks up front.
 import { InputError, ServerError } from '../../errors.js'
 import type { VaultSettings } from '../../inputs.js'
 import type { ProviderContext } from '../provider.js'
 import { lookupSelf, statusError, type ReadResult, type TokenInfo, type VaultEndpoint } from './api.js'
-import { parseVaultToken } from './token.js'
+import { parseVaultToken, type VaultToken } from './token.js'
 
 /** A logged-in endpoint, and what it can say about its own token when a read is refused. */
 export interface VaultSession {
@@ -61,7 +62,28 @@ export function login(vault: VaultSettings, url: string, ctx: ProviderContext): 
       "Input 'export_token' is 'child', but the access token is a batch token (hvb./b.), which cannot create child tokens.",
     )
   }
-  const ep: VaultEndpoint = { http: ctx.http, url, token: token.value, namespace: vault.namespace }
+  return session(vault, url, token, ctx)
+}
+
+/** The session for a token a login method got (masked already). */
+export function loggedIn(vault: VaultSettings, url: string, value: string, ctx: ProviderContext): VaultSession {
+  const m = /^(hv)?([sbr])\./.exec(value)
+  if (m?.[2] === 'b' && vault.exportToken === 'child') {
+    throw new ServerError(
+      "Input 'export_token' is 'child', but the login gave a batch token, which cannot create child tokens (the role's token_type is batch).",
+    )
+  }
+  return session(vault, url, { value, kind: 'service', legacy: false }, ctx)
+}
+
+function session(vault: VaultSettings, url: string, token: VaultToken, ctx: ProviderContext): VaultSession {
+  const ep: VaultEndpoint = {
+    http: ctx.http,
+    url,
+    token: token.value,
+    namespace: vault.namespace,
+    headers: vault.extraHeaders,
+  }
 
   // VLT-LIFE-2 (docs/protocols/vault.md#token-lifetime): at most one lookup-self per run to explain
   // a 403, shared by parallel reads.

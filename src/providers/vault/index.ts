@@ -1,13 +1,15 @@
-// HashiCorp Vault / OpenBao (docs/protocols/vault.md): one GET per distinct path, 8 at a time, no
-// lookup-self on the success path (auth.ts); optionally a child token for later steps, which the
-// post step revokes (revoke.ts).
+// HashiCorp Vault / OpenBao (docs/protocols/vault.md): the given token, or one from a login method
+// (login.ts, loaded only then); one GET per distinct path, 8 at a time, no lookup-self on the
+// success path (auth.ts); optionally a child token for later steps. The post step revokes what the
+// run created (revoke.ts): the child, and a login's token unless exportToken/outputToken keep it.
 import { InputError, ServerError, secretsLine } from '../../errors.js'
 import type { VaultSettings } from '../../inputs.js'
 import type { Cleanup, Provider, ProviderContext, Secret } from '../provider.js'
-import { createChildToken, readPath, type ReadResult } from './api.js'
-import { login } from './auth.js'
+import { createChildToken, readPath, revokeSelf, type ReadResult } from './api.js'
+import { loggedIn, login, type VaultSession } from './auth.js'
+import type { LoginResult } from './login.js'
 import { normalizeName, parseVaultMapping, type VaultRequest } from './mapping.js'
-import { CHILD_TOKEN_CLEANUP } from './revoke.js'
+import { CHILD_TOKEN_CLEANUP, LOGIN_TOKEN_CLEANUP } from './revoke.js'
 import { evaluatePath } from './evaluate.js'
 import { decodeValue, stringifyValue, stringLeaves } from './values.js'
 
@@ -46,8 +48,16 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
         "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).",
     )
   }
-  const session = login(vault, vault.url, ctx)
-  const ep = session.ep
+  const url = vault.url
+  const method = vault.login ?? { method: 'token' }
+  const publish = vault.publishToken ?? { env: false, output: false }
+  if (publish.env && vault.exportToken === 'child') {
+    throw new InputError(
+      "Inputs 'exportToken' and 'export_token: child' both export VAULT_TOKEN (the run's token and a child of it); give one of them.",
+    )
+  }
+  // A given token is checked now, before any request; a login happens in fetch.
+  const given = method.method === 'token' ? login(vault, url, ctx) : undefined
 
   function valueOf(raw: unknown, where: string): string {
     let value = stringifyValue(raw)
@@ -110,8 +120,40 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
     kind: 'vault',
     parse: parseVaultMapping,
     async fetch(requests) {
+      if (given) return readAll(given, requests)
+      const { logIn } = await import('./login.js')
+      const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders }
+      const created = await logIn(method as Exclude<typeof method, { method: 'token' }>, base, ctx)
+      // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
+      // a batch token cannot be revoked (it expires).
+      const revocable = !publish.env && !publish.output && !created.batch
+      try {
+        const session = loggedIn(vault, url, created.token, ctx)
+        const result = await readAll(session, requests, created)
+        if (!revocable) return result
+        const revoke = {
+          kind: LOGIN_TOKEN_CLEANUP,
+          data: { url, namespace: vault.namespace ?? '', token: created.token },
+        }
+        // First recorded, last run: after the child (revoked with this token) is gone.
+        return { secrets: result.secrets, cleanups: [revoke, ...result.cleanups] }
+      } catch (err) {
+        // Nothing is exported, so nothing needs the token: revoke it now (best effort).
+        if (revocable) await revokeSelf({ ...base, token: created.token }).catch(() => undefined)
+        throw err
+      }
+    },
+  }
+
+  async function readAll(
+    session: VaultSession,
+    requests: readonly VaultRequest[],
+    created?: LoginResult,
+  ): Promise<{ secrets: VaultSecret[]; cleanups: Cleanup[] }> {
+    const ep = session.ep
+    {
       const paths = [...new Set(requests.map((r) => r.path))]
-      if (paths.length === 0 && vault.exportToken !== 'child') {
+      if (paths.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
         ctx.warning(
           "Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').",
         )
@@ -173,7 +215,13 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
         // The pipeline records it before exporting anything: whatever happens next, the post step revokes it.
         cleanups.push({
           kind: CHILD_TOKEN_CLEANUP,
-          data: { url: vault.url!, namespace: vault.namespace ?? '', accessor: child.accessor },
+          // A login's token is in no input: the post step revokes the child with it.
+          data: {
+            url,
+            namespace: vault.namespace ?? '',
+            accessor: child.accessor,
+            ...(created ? { token: created.token } : {}),
+          },
         })
         out.push({
           name: 'VAULT_TOKEN',
@@ -182,7 +230,13 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
           source: 'vault child token (export_token: child)',
         })
       }
+      // vault-action's exportToken (env only, even with exportEnv false) and outputToken (output only).
+      const source = `vault token (${created ? 'from the login' : 'as given'})`
+      if (publish.env)
+        out.push({ name: 'VAULT_TOKEN', outputName: 'VAULT_TOKEN', value: ep.token, source, only: 'env' })
+      if (publish.output)
+        out.push({ name: 'vault_token', outputName: 'vault_token', value: ep.token, source, only: 'output' })
       return { secrets: out, cleanups }
-    },
+    }
   }
 }

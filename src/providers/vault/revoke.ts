@@ -1,20 +1,65 @@
-// The post step's half of export_token: child: revoke the child token by its accessor, with the
-// parent token's permission (POST auth/token/revoke-accessor), so a child whose uses are spent or
-// whose token text is gone can still be revoked. A failure is a warning, never an error.
+// The post step's undo of what a run created in Vault. export_token: child: revoke the child by its
+// accessor, with the parent token's permission (POST auth/token/revoke-accessor), so a child whose
+// uses are spent can still be revoked. A login's token: revoke-self with it (Vault's default policy
+// allows it; a token from a login can seldom do more), which also revokes its leases and children.
+// A failure is a warning, never an error.
 import type { VaultSettings } from '../../inputs.js'
 import type { CleanupContext } from '../provider.js'
-import { revokeAccessor, vaultErrors } from './api.js'
+import { revokeAccessor, revokeSelf, vaultErrors } from './api.js'
+
+/** What the post step reads from its own inputs: the given token, the headers for every request. */
+export type RevokeSettings = Pick<VaultSettings, 'accessToken' | 'extraHeaders'>
 
 /** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
 export const CHILD_TOKEN_CLEANUP = 'vault-revoke-child'
 
+/** The cleanup kind a login records for its token (not kept by exportToken/outputToken). */
+export const LOGIN_TOKEN_CLEANUP = 'vault-revoke-login'
+
+/** Revokes a login's token with itself (docs/protocols/vault.md#logging-in). */
+export async function revokeLogin(
+  data: Readonly<Record<string, string>>,
+  vault: RevokeSettings,
+  ctx: CleanupContext,
+): Promise<void> {
+  const { url, namespace, token } = data
+  if (!url || !token) {
+    ctx.warning(
+      'Vault login token: the recorded cleanup lacks the address or token; the token lives until its TTL ends.',
+    )
+    return
+  }
+  ctx.mask?.(token)
+  const res = await revokeSelf({
+    http: ctx.http,
+    url,
+    token,
+    namespace: namespace || undefined,
+    headers: vault.extraHeaders,
+  })
+  if (res.status >= 200 && res.status < 300) {
+    ctx.info('Vault login token revoked (it was created by this step and not kept by exportToken/outputToken).')
+    return
+  }
+  const errs = vaultErrors(res)
+  // Expired, used up or revoked already: Vault refuses an unknown token with 403.
+  if (res.status === 403) {
+    ctx.info('Vault login token already gone (expired, used up or revoked).')
+    return
+  }
+  ctx.warning(
+    `Vault login token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-self; it lives until its TTL ends.`,
+  )
+}
+
 /** `vault` is the post step's own reading of the inputs: the parent token, masked by the caller. */
 export async function revokeChild(
   data: Readonly<Record<string, string>>,
-  vault: Pick<VaultSettings, 'accessToken'>,
+  vault: RevokeSettings,
   ctx: CleanupContext,
 ): Promise<void> {
-  const { url, namespace, accessor } = data
+  const { url, namespace, accessor, token } = data
+  if (token) ctx.mask?.(token)
   if (!url || !accessor) {
     ctx.warning(
       'Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.',
@@ -22,7 +67,14 @@ export async function revokeChild(
     return
   }
   const res = await revokeAccessor(
-    { http: ctx.http, url, token: vault.accessToken, namespace: namespace || undefined },
+    // The parent: a login's token recorded with the child, else the token given.
+    {
+      http: ctx.http,
+      url,
+      token: token || vault.accessToken,
+      namespace: namespace || undefined,
+      headers: vault.extraHeaders,
+    },
     accessor,
   )
   if (res.status >= 200 && res.status < 300) {
@@ -44,12 +96,5 @@ export async function revokeChild(
 
 /** Every cleanup kind this wing records, with its handler. */
 export const CLEANUP_HANDLERS: Readonly<
-  Record<
-    string,
-    (
-      data: Readonly<Record<string, string>>,
-      vault: Pick<VaultSettings, 'accessToken'>,
-      ctx: CleanupContext,
-    ) => Promise<void>
-  >
-> = { [CHILD_TOKEN_CLEANUP]: revokeChild }
+  Record<string, (data: Readonly<Record<string, string>>, vault: RevokeSettings, ctx: CleanupContext) => Promise<void>>
+> = { [CHILD_TOKEN_CLEANUP]: revokeChild, [LOGIN_TOKEN_CLEANUP]: revokeLogin }

@@ -1,4 +1,5 @@
-import { p as parseVaultToken, I as InputError, l as lookupSelf, S as ServerError, k as statusError, A as ActionError, m as lineError, q as quote, E as ENV_NAME, n as secretsLine, o as createChildToken, t as CHILD_TOKEN_CLEANUP, u as readPath } from './oidc-CmJrF3Jy.js';
+import { F as parseVaultToken, I as InputError, S as ServerError, G as lookupSelf, H as statusError, J as ActionError, l as lineError, q as quote, E as ENV_NAME, L as LOGIN_TOKEN_CLEANUP, K as revokeSelf, k as secretsLine, M as createChildToken, N as CHILD_TOKEN_CLEANUP, O as readPath, P as loginRequest, Q as vaultErrors, p as parseJson, o as isObject$1 } from './login-jwt-DpSSGyPc.js';
+import { readFile } from 'node:fs/promises';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -6,9 +7,10 @@ import 'node:crypto';
 import 'node:fs';
 import 'node:path';
 
-// Vault logins. Today one method: the token as given (checked for shape, never for validity: each
-// use of a limited-use token is precious). On a 403 one lookup-self, shared by the parallel reads,
-// says whether the token or a policy is at fault; check_token asks up front.
+// The session a run reads with: the token as given (checked for shape, never for validity: each
+// use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
+// lookup-self, shared by the parallel reads, says whether the token or a policy is at fault;
+// check_token asks up front.
 function duration(seconds) {
     if (seconds <= 0)
         return '0s';
@@ -40,7 +42,7 @@ function namespaceHint(vault, token, info) {
     return '';
 }
 /** Logs in with the token input: masks it, checks its shape and what the inputs ask of it. */
-function login(vault, url, ctx) {
+function login$1(vault, url, ctx) {
     const token = parseVaultToken(vault.accessToken);
     ctx.mask(token.value);
     if (token.kind === 'recovery')
@@ -48,7 +50,24 @@ function login(vault, url, ctx) {
     if (token.kind === 'batch' && vault.exportToken === 'child') {
         throw new InputError("Input 'export_token' is 'child', but the access token is a batch token (hvb./b.), which cannot create child tokens.");
     }
-    const ep = { http: ctx.http, url, token: token.value, namespace: vault.namespace };
+    return session(vault, url, token, ctx);
+}
+/** The session for a token a login method got (masked already). */
+function loggedIn(vault, url, value, ctx) {
+    const m = /^(hv)?([sbr])\./.exec(value);
+    if (m?.[2] === 'b' && vault.exportToken === 'child') {
+        throw new ServerError("Input 'export_token' is 'child', but the login gave a batch token, which cannot create child tokens (the role's token_type is batch).");
+    }
+    return session(vault, url, { value}, ctx);
+}
+function session(vault, url, token, ctx) {
+    const ep = {
+        http: ctx.http,
+        url,
+        token: token.value,
+        namespace: vault.namespace,
+        headers: vault.extraHeaders,
+    };
     // VLT-LIFE-2 (docs/protocols/vault.md#token-lifetime): at most one lookup-self per run to explain
     // a 403, shared by parallel reads.
     let lookup;
@@ -745,9 +764,10 @@ function decodeValue(text, encoding, where) {
     return Buffer.from(compact, encoding === 'hex' ? 'hex' : 'base64').toString('utf8');
 }
 
-// HashiCorp Vault / OpenBao (docs/protocols/vault.md): one GET per distinct path, 8 at a time, no
-// lookup-self on the success path (auth.ts); optionally a child token for later steps, which the
-// post step revokes (revoke.ts).
+// HashiCorp Vault / OpenBao (docs/protocols/vault.md): the given token, or one from a login method
+// (login.ts, loaded only then); one GET per distinct path, 8 at a time, no lookup-self on the
+// success path (auth.ts); optionally a child token for later steps. The post step revokes what the
+// run created (revoke.ts): the child, and a login's token unless exportToken/outputToken keep it.
 /** Parallel reads (issue 4: a small bound of 8). */
 const CONCURRENCY = 8;
 async function pool(items, limit, fn) {
@@ -776,8 +796,14 @@ function create(vault, ctx) {
         throw new InputError(vault.urlProblem ??
             "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).");
     }
-    const session = login(vault, vault.url, ctx);
-    const ep = session.ep;
+    const url = vault.url;
+    const method = vault.login ?? { method: 'token' };
+    const publish = vault.publishToken ?? { env: false, output: false };
+    if (publish.env && vault.exportToken === 'child') {
+        throw new InputError("Inputs 'exportToken' and 'export_token: child' both export VAULT_TOKEN (the run's token and a child of it); give one of them.");
+    }
+    // A given token is checked now, before any request; a login happens in fetch.
+    const given = method.method === 'token' ? login$1(vault, url, ctx) : undefined;
     function valueOf(raw, where) {
         let value = stringifyValue(raw);
         if (typeof raw !== 'string')
@@ -833,8 +859,39 @@ function create(vault, ctx) {
         kind: 'vault',
         parse: parseVaultMapping,
         async fetch(requests) {
+            if (given)
+                return readAll(given, requests);
+            const { logIn } = await Promise.resolve().then(function () { return login; });
+            const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
+            const created = await logIn(method, base, ctx);
+            // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
+            // a batch token cannot be revoked (it expires).
+            const revocable = !publish.env && !publish.output && !created.batch;
+            try {
+                const session = loggedIn(vault, url, created.token, ctx);
+                const result = await readAll(session, requests, created);
+                if (!revocable)
+                    return result;
+                const revoke = {
+                    kind: LOGIN_TOKEN_CLEANUP,
+                    data: { url, namespace: vault.namespace ?? '', token: created.token },
+                };
+                // First recorded, last run: after the child (revoked with this token) is gone.
+                return { secrets: result.secrets, cleanups: [revoke, ...result.cleanups] };
+            }
+            catch (err) {
+                // Nothing is exported, so nothing needs the token: revoke it now (best effort).
+                if (revocable)
+                    await revokeSelf({ ...base, token: created.token }).catch(() => undefined);
+                throw err;
+            }
+        },
+    };
+    async function readAll(session, requests, created) {
+        const ep = session.ep;
+        {
             const paths = [...new Set(requests.map((r) => r.path))];
-            if (paths.length === 0 && vault.exportToken !== 'child') {
+            if (paths.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
                 ctx.warning("Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').");
             }
             if (vault.checkToken)
@@ -892,7 +949,13 @@ function create(vault, ctx) {
                 // The pipeline records it before exporting anything: whatever happens next, the post step revokes it.
                 cleanups.push({
                     kind: CHILD_TOKEN_CLEANUP,
-                    data: { url: vault.url, namespace: vault.namespace ?? '', accessor: child.accessor },
+                    // A login's token is in no input: the post step revokes the child with it.
+                    data: {
+                        url,
+                        namespace: vault.namespace ?? '',
+                        accessor: child.accessor,
+                        ...(created ? { token: created.token } : {}),
+                    },
                 });
                 out.push({
                     name: 'VAULT_TOKEN',
@@ -901,9 +964,107 @@ function create(vault, ctx) {
                     source: 'vault child token (export_token: child)',
                 });
             }
+            // vault-action's exportToken (env only, even with exportEnv false) and outputToken (output only).
+            const source = `vault token (${created ? 'from the login' : 'as given'})`;
+            if (publish.env)
+                out.push({ name: 'VAULT_TOKEN', outputName: 'VAULT_TOKEN', value: ep.token, source, only: 'env' });
+            if (publish.output)
+                out.push({ name: 'vault_token', outputName: 'vault_token', value: ep.token, source, only: 'output' });
             return { secrets: out, cleanups };
-        },
-    };
+        }
+    }
 }
+
+// Vault logins other than a given token (docs/protocols/vault.md#logging-in): one POST to
+// auth/{path or method}/login with what the method sends, as hashicorp/vault-action v3.4.0 does.
+// Loaded only when `method` is not token. Every credential is masked before it is sent, and so is
+// the token Vault answers with.
+/** The Kubernetes service account token, sent as read (vault-action does not trim it). */
+async function kubernetesToken(path, mask) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (err) {
+        throw new InputError(`Input 'kubernetesTokenPath': cannot read ${path} (${err.code ?? 'error'}); 'method: kubernetes' needs the pod's service account token there.`);
+    }
+    if (text.trim() === '')
+        throw new InputError(`Input 'kubernetesTokenPath': ${path} is empty.`);
+    mask(text.trim());
+    return text;
+}
+async function requestFor(login, ctx) {
+    const path = `auth/${login.mount}/login`;
+    switch (login.method) {
+        case 'approle':
+            if (login.secretId !== '')
+                ctx.mask(login.secretId);
+            return { path, payload: { role_id: login.roleId, secret_id: login.secretId } };
+        case 'github':
+            ctx.mask(login.githubToken);
+            return { path, payload: { token: login.githubToken } };
+        case 'jwt': {
+            const jwt = await (await import('./login-jwt-DpSSGyPc.js').then(function (n) { return n._; })).jwtFor(login, ctx);
+            return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
+        }
+        case 'kubernetes': {
+            const jwt = await kubernetesToken(login.tokenPath, ctx.mask);
+            return { path, payload: { jwt, role: login.role }, role: login.role };
+        }
+        case 'userpass':
+        case 'ldap':
+            ctx.mask(login.password);
+            return {
+                path: `${path}/${encodeURIComponent(login.username)}`,
+                payload: { password: login.password },
+                role: `user '${login.username}'`,
+            };
+        default: {
+            const payload = JSON.parse(login.payload);
+            // Whatever the payload carries may be a credential.
+            for (const leaf of stringLeaves(payload))
+                if (leaf.length >= 4)
+                    ctx.mask(leaf);
+            return { path, payload };
+        }
+    }
+}
+/** Logs in; throws an error naming method, mount and role, with Vault's own error text. */
+async function logIn(login, ep, ctx) {
+    const req = await requestFor(login, ctx);
+    const method = login.method === 'custom' ? login.name : login.method;
+    const role = req.role === undefined
+        ? ''
+        : req.role.startsWith('user ')
+            ? `, ${req.role}`
+            : req.role === ''
+                ? ", role '' (the mount's default role)"
+                : `, role '${req.role}'`;
+    const what = `Vault login failed (method '${method}', mount 'auth/${login.mount}'${role})`;
+    const res = await loginRequest(ep, req.path, req.payload);
+    if (res.status < 200 || res.status >= 300) {
+        const errs = vaultErrors(res);
+        let hint = '';
+        if (req.jwt !== undefined)
+            hint = ` ${(await import('./login-jwt-DpSSGyPc.js').then(function (n) { return n._; })).describeJwt(req.jwt)}`;
+        else if (res.status === 404 || /no handler for route/.test(errs))
+            hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
+        throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);
+    }
+    const body = parseJson(res, `POST ${req.path}`);
+    const auth = isObject$1(body) ? body.auth : undefined;
+    if (!isObject$1(auth) || typeof auth.client_token !== 'string' || auth.client_token === '') {
+        throw new ServerError(`${what}: Vault answered ${res.status} without auth.client_token.`, res.status);
+    }
+    ctx.mask(auth.client_token);
+    const policies = Array.isArray(auth.policies) ? auth.policies.filter((p) => typeof p === 'string') : [];
+    ctx.debug(`Vault login (method '${method}', mount 'auth/${login.mount}'): policies ${policies.join(', ') || '(none)'}`);
+    return { token: auth.client_token, batch: auth.token_type === 'batch' || /^(hv)?b\./.test(auth.client_token) };
+}
+
+var login = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    logIn: logIn
+});
 
 export { create };

@@ -1,6 +1,6 @@
-import { v as parseJson, x as isObject, y as shapeError, z as stringField, S as ServerError, B as jsonObjectOf, F as oneLine, G as meaningfulLines, m as lineError, E as ENV_NAME, q as quote, H as assertEnvName, I as InputError, J as parseServiceToken, K as CryptoError, n as secretsLine } from './oidc-CmJrF3Jy.js';
+import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, y as parseServiceToken, z as CryptoError, k as secretsLine } from './login-jwt-DpSSGyPc.js';
 import { createDecipheriv } from 'node:crypto';
-import { d as decodeUtf8Strict, a as decodeBase64Strict } from './crypto-DsMk7GWg.js';
+import { b as decodeUtf8Strict, d as decodeBase64Strict } from './crypto-B6t_rAAL.js';
 import 'os';
 import 'crypto';
 import 'fs';

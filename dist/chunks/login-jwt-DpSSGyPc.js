@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, sign, createPrivateKey } from 'node:crypto';
 import { mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 
@@ -40,6 +40,349 @@ function* causeChain(err, depth = 5) {
         e = e.cause;
     }
 }
+
+function tooLarge(opts, status) {
+    return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
+}
+/**
+ * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
+ * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
+ */
+async function readLimited(body, declaredLength, status, opts) {
+    const refuse = () => {
+        // A late stream error after destroy() must not become an uncaught exception.
+        body.on('error', () => { });
+        body.destroy();
+        throw tooLarge(opts, status);
+    };
+    if (Number(declaredLength ?? 0) > opts.maxBodyBytes)
+        refuse();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > opts.maxBodyBytes)
+            refuse();
+        chunks.push(chunk);
+    }
+    if (body.complete === false)
+        throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' });
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+const clients = new Map();
+/**
+ * node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. Built-ins come
+ * from process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds
+ * its ESM namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket
+ * (measured: 22–31 ms, against ~1.5 ms).
+ */
+function clientFor(protocol, ca) {
+    let client = clients.get(protocol);
+    if (!client) {
+        if (protocol === 'https:') {
+            const https = process.getBuiltinModule('node:https');
+            client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
+                request: https.request,
+                agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
+            }));
+        }
+        else {
+            const http = process.getBuiltinModule('node:http');
+            client = Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
+        }
+        clients.set(protocol, client);
+    }
+    return client;
+}
+function nodeExchange(url, opts) {
+    return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
+        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
+            const status = res.statusCode ?? 0;
+            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
+        });
+        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
+        req.end(opts.body);
+    }));
+}
+
+// Private certificate authorities and what to say when a server's certificate is not trusted.
+// Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g;
+/**
+ * The certificates of a PEM text, each as its own normalised block; undefined when the text is not
+ * one or more `BEGIN CERTIFICATE` blocks (anything else between blocks, such as a private key or
+ * stray text, is refused so a wrong paste is caught before any connection).
+ */
+function parsePemCertificates(text) {
+    const blocks = [];
+    let rest = text;
+    for (const m of text.matchAll(PEM_BLOCK)) {
+        const body = m[1].replace(/\s+/g, '');
+        if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+            return undefined;
+        blocks.push(`-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----`);
+        rest = rest.replace(m[0], '');
+    }
+    // Comments like "# Corp root" or "subject=..." lines (openssl x509 -text output keeps them) are fine.
+    if (blocks.length === 0 || /-----BEGIN|-----END/.test(rest))
+        return undefined;
+    return blocks;
+}
+/**
+ * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
+ * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
+ * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
+ */
+async function trustStore(pem) {
+    const extra = parsePemCertificates(pem) ?? [];
+    const tls = process.getBuiltinModule('node:tls');
+    const getCa = tls.getCACertificates;
+    let defaults;
+    if (typeof getCa === 'function') {
+        // Node ≥ 22.15: exactly what Node would trust by default, extra certificates included.
+        defaults = getCa('default');
+    }
+    else {
+        defaults = [...tls.rootCertificates];
+        const file = process.env.NODE_EXTRA_CA_CERTS;
+        if (file) {
+            try {
+                const { readFileSync } = process.getBuiltinModule('node:fs');
+                defaults.push(...(parsePemCertificates(readFileSync(file, 'utf8')) ?? []));
+            }
+            catch {
+                // Node itself only warns when the file is unreadable; so do we (by not adding it).
+            }
+        }
+    }
+    return [...defaults, ...extra];
+}
+/** Node's codes for a certificate that could not be verified or does not match the host. */
+const CERT_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** The certificate error code in an error or its causes, if any. */
+function certificateErrorCode(err) {
+    for (const e of causeChain(err)) {
+        const code = e.code;
+        if (typeof code === 'string' && CERT_CODES.has(code))
+            return code;
+    }
+    return undefined;
+}
+/**
+ * A certificate failure as one clear, non-retried error naming the host and the fix; undefined
+ * for any other error. `where` is method and path (never the query).
+ */
+function certificateError(err, url, where) {
+    const code = certificateErrorCode(err);
+    if (code === undefined)
+        return undefined;
+    const host = url.host;
+    const fix = "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it.";
+    let what;
+    switch (code) {
+        case 'CERT_HAS_EXPIRED':
+            what = `the TLS certificate of ${host} has expired`;
+            break;
+        case 'CERT_NOT_YET_VALID':
+            what = `the TLS certificate of ${host} is not valid yet (check the clocks)`;
+            break;
+        case 'ERR_TLS_CERT_ALTNAME_INVALID':
+            what = `the TLS certificate of ${host} is not issued for that host name`;
+            break;
+        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+            what = `${host} presents a self-signed TLS certificate, which is not trusted`;
+            break;
+        default:
+            what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`;
+    }
+    const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID';
+    const hint = serverSide
+        ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
+        : fix;
+    return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err });
+}
+
+var tls = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    certificateError: certificateError,
+    certificateErrorCode: certificateErrorCode,
+    parsePemCertificates: parsePemCertificates,
+    trustStore: trustStore
+});
+
+// The one HTTP client. Every connection the action opens goes through here: per-request timeout,
+// an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
+// bodies, and errors and debug lines that carry method, path and status only — never headers,
+// bodies or query strings, which may hold tokens.
+// The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
+// is loaded only when a proxy variable is set.
+// Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
+const RETRY_STATUS = new Set([429, 502, 503, 504]);
+const RETRY_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+const MAX_BACKOFF_MS = 8_000;
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The request's path, for messages: no origin, no query (ids in paths are not secret). */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+/** Parses Retry-After (delta-seconds or HTTP-date) into milliseconds from now. */
+function parseRetryAfter(value, now) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v === undefined || v.trim() === '')
+        return undefined;
+    if (/^\s*\d+\s*$/.test(v))
+        return Number(v) * 1000;
+    const date = Date.parse(v);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function errorCode(err) {
+    for (const e of causeChain(err)) {
+        const code = e.code;
+        if (typeof code === 'string')
+            return code;
+        if (e.name === 'TimeoutError')
+            return 'ETIMEDOUT';
+    }
+    return 'UNKNOWN';
+}
+/**
+ * Whether a proxy variable is set that could apply to this URL (as undici reads them: https uses
+ * HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY). NO_PROXY is left to undici's
+ * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
+ */
+function proxyConfigured(url, env = process.env) {
+    const http = Boolean(env.http_proxy || env.HTTP_PROXY);
+    return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http;
+}
+/** Sends one request and reads its answer; network failures reject with Node's error codes. */
+async function exchange(url, opts) {
+    try {
+        if (proxyConfigured(url))
+            return await (await import('./proxy-CtugI72U.js')).proxyExchange(url, opts);
+        return await nodeExchange(url, opts);
+    }
+    catch (err) {
+        // An untrusted certificate will not be trusted on the next attempt either: one clear error.
+        throw certificateError(err, url, opts.where) ?? err;
+    }
+}
+function createHttpClient(opts) {
+    const now = opts.now ?? Date.now;
+    const sleep = opts.sleep ?? defaultSleep;
+    const maxAttempts = opts.maxAttempts ?? 5;
+    const base = opts.backoffBaseMs ?? 500;
+    const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024;
+    const deadline = now() + opts.deadlineMs;
+    const debug = opts.debug ?? (() => { });
+    async function attempt(req) {
+        const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()));
+        const signal = AbortSignal.timeout(timeout);
+        const headers = { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers };
+        const where = `${req.method} ${pathOf(req.url)}`;
+        let url = new URL(req.url);
+        for (let hops = 0;; hops++) {
+            const res = await exchange(url, {
+                method: req.method,
+                headers,
+                body: req.body,
+                signal,
+                maxBodyBytes: maxBody,
+                where,
+                ca: opts.ca,
+            });
+            const location = res.headers.location;
+            if (res.status >= 300 &&
+                res.status < 400 &&
+                typeof location === 'string' &&
+                req.method === 'GET' &&
+                hops < (req.maxRedirects ?? 0)) {
+                const next = new URL(location, url);
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);
+                }
+                url = next;
+                continue;
+            }
+            return res;
+        }
+    }
+    function backoff(n) {
+        return Math.random() * Math.min(MAX_BACKOFF_MS, base * 2 ** (n - 1));
+    }
+    return {
+        async send(req) {
+            const where = `${req.method} ${pathOf(req.url)}`;
+            const retryStatuses = req.retryStatuses ?? RETRY_STATUS;
+            const attempts = req.maxAttempts ?? maxAttempts;
+            for (let n = 1;; n++) {
+                const started = now();
+                let wait;
+                try {
+                    const res = await attempt(req);
+                    debug(`${where} → ${res.status} in ${now() - started} ms`);
+                    if (!retryStatuses.has(res.status) || n >= attempts)
+                        return res;
+                    wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n);
+                    if (now() + wait > deadline)
+                        return res;
+                }
+                catch (err) {
+                    if (err instanceof ServerError)
+                        throw err;
+                    const code = errorCode(err);
+                    debug(`${where} → ${code} after ${now() - started} ms`);
+                    const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
+                    const outOfTime = now() >= deadline;
+                    if (!RETRY_CODES.has(code) || n >= attempts || outOfTime) {
+                        const what = timedOut ? 'timed out' : `failed (${code})`;
+                        throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err });
+                    }
+                    wait = backoff(n);
+                    if (now() + wait > deadline)
+                        wait = Math.max(0, deadline - now());
+                }
+                debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${attempts})`);
+                await sleep(wait);
+            }
+        },
+    };
+}
+
+var client = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    createHttpClient: createHttpClient,
+    exchange: exchange,
+    parseRetryAfter: parseRetryAfter,
+    pathOf: pathOf,
+    proxyConfigured: proxyConfigured
+});
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -434,24 +777,28 @@ const TOKEN_SHAPES = [
 ];
 /**
  * Picks the provider: the `provider` input when it names one, else the token's shape. With no token
- * but an Infisical `client_id` (a machine identity), Infisical.
+ * but an Infisical `client_id` (a machine identity), Infisical; when hashicorp/vault-action's own
+ * input names (`url`, `token`, `method`) are used, Vault (a vault-action workflow, any login method).
  */
-function detectProvider(token, choice = 'auto', hasClientId = false) {
+function detectProvider(token, choice = 'auto', hasClientId = false, vaultActionInputs = false) {
     if (choice !== 'auto')
         return choice;
     if (token === '' && hasClientId)
         return 'infisical';
+    if (vaultActionInputs)
+        return 'vault';
     return TOKEN_SHAPES.find(([, shape]) => shape.test(token))?.[0] ?? 'bitwarden';
 }
 /** Creates the provider for the run, handing its wing only that wing's slice of the settings. */
 async function createProvider(settings, ctx) {
-    switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
+    const { accessToken, provider, infisical, vault } = settings;
+    switch (detectProvider(accessToken, provider, infisical.clientId !== undefined, vault.named)) {
         case 'bitwarden':
-            return (await import('./crypto-DsMk7GWg.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-BkAAjnIR.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-CWnYdLz3.js')).create(settings.vault, ctx);
+            return (await import('./vault-DCP_f71Z.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-B-KliX6G.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-LmDh4ihh.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -721,7 +1068,9 @@ function dotenvProblem(value) {
     return 'both a single quote and one of " \\ $ ` (no dotenv quoting reads that back the same in the dotenv package and in a shell)';
 }
 /** The file's content: every secret under its environment variable name. */
-function renderExport(secrets, format) {
+function renderExport(all, format) {
+    // The file holds what the environment would: a value published only as a step output stays out.
+    const secrets = all.filter((s) => s.only !== 'output');
     if (format === 'json') {
         const obj = {};
         for (const s of secrets)
@@ -802,7 +1151,7 @@ function writeSecretFile(path, content) {
  */
 function exportToFile(secrets, settings, record) {
     // Expression property names are case-insensitive: steps.x.outputs.EXPORT_FILE is the same output.
-    const clash = secrets.find((s) => (s.outputName ?? s.name).toLowerCase() === EXPORT_FILE_OUTPUT);
+    const clash = secrets.find((s) => s.only !== 'env' && (s.outputName ?? s.name).toLowerCase() === EXPORT_FILE_OUTPUT);
     if (clash) {
         throw new InputError(`Input 'export_file' sets the step output '${EXPORT_FILE_OUTPUT}', which ${clash.source} would set too; map that secret to another name.`);
     }
@@ -910,9 +1259,10 @@ const MAX_ERROR_TEXT = 300;
 function apiUrl(base, path) {
     return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
 }
-function headers(ep, token = ep.token) {
+function headers(ep) {
     return {
-        'x-vault-token': token,
+        ...ep.headers,
+        ...(ep.token !== undefined ? { 'x-vault-token': ep.token } : {}),
         'x-vault-request': 'true',
         ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
     };
@@ -1075,17 +1425,80 @@ async function revokeAccessor(ep, accessor) {
         maxAttempts: 1,
     });
 }
+/**
+ * POST auth/{mount}/login[/{user}] (docs/protocols/vault.md#logging-in): no token; never retried,
+ * since a login may spend a one-time credential (a secret_id with secret_id_num_uses).
+ */
+async function loginRequest(ep, path, payload) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, path),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+}
+/** POST auth/token/revoke-self: the token revokes itself (Vault's default policy allows it). */
+async function revokeSelf(ep) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, 'auth/token/revoke-self'),
+        headers: headers(ep),
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+}
 
 /** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
 const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
+/** The cleanup kind a login records for its token (not kept by exportToken/outputToken). */
+const LOGIN_TOKEN_CLEANUP = 'vault-revoke-login';
+/** Revokes a login's token with itself (docs/protocols/vault.md#logging-in). */
+async function revokeLogin(data, vault, ctx) {
+    const { url, namespace, token } = data;
+    if (!url || !token) {
+        ctx.warning('Vault login token: the recorded cleanup lacks the address or token; the token lives until its TTL ends.');
+        return;
+    }
+    ctx.mask?.(token);
+    const res = await revokeSelf({
+        http: ctx.http,
+        url,
+        token,
+        namespace: namespace || undefined,
+        headers: vault.extraHeaders,
+    });
+    if (res.status >= 200 && res.status < 300) {
+        ctx.info('Vault login token revoked (it was created by this step and not kept by exportToken/outputToken).');
+        return;
+    }
+    const errs = vaultErrors(res);
+    // Expired, used up or revoked already: Vault refuses an unknown token with 403.
+    if (res.status === 403) {
+        ctx.info('Vault login token already gone (expired, used up or revoked).');
+        return;
+    }
+    ctx.warning(`Vault login token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-self; it lives until its TTL ends.`);
+}
 /** `vault` is the post step's own reading of the inputs: the parent token, masked by the caller. */
 async function revokeChild(data, vault, ctx) {
-    const { url, namespace, accessor } = data;
+    const { url, namespace, accessor, token } = data;
+    if (token)
+        ctx.mask?.(token);
     if (!url || !accessor) {
         ctx.warning('Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.');
         return;
     }
-    const res = await revokeAccessor({ http: ctx.http, url, token: vault.accessToken, namespace: namespace || undefined }, accessor);
+    const res = await revokeAccessor(
+    // The parent: a login's token recorded with the child, else the token given.
+    {
+        http: ctx.http,
+        url,
+        token: token || vault.accessToken,
+        namespace: namespace || undefined,
+        headers: vault.extraHeaders,
+    }, accessor);
     if (res.status >= 200 && res.status < 300) {
         ctx.info('Vault child token revoked (export_token: child).');
         return;
@@ -1100,13 +1513,15 @@ async function revokeChild(data, vault, ctx) {
     ctx.warning(`Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`);
 }
 /** Every cleanup kind this wing records, with its handler. */
-const CLEANUP_HANDLERS = { [CHILD_TOKEN_CLEANUP]: revokeChild };
+const CLEANUP_HANDLERS = { [CHILD_TOKEN_CLEANUP]: revokeChild, [LOGIN_TOKEN_CLEANUP]: revokeLogin };
 
 var revoke = /*#__PURE__*/Object.freeze({
     __proto__: null,
     CHILD_TOKEN_CLEANUP: CHILD_TOKEN_CLEANUP,
     CLEANUP_HANDLERS: CLEANUP_HANDLERS,
-    revokeChild: revokeChild
+    LOGIN_TOKEN_CLEANUP: LOGIN_TOKEN_CLEANUP,
+    revokeChild: revokeChild,
+    revokeLogin: revokeLogin
 });
 
 // The runner's GitHub OIDC ID token, for login methods that prove the workflow's identity instead
@@ -1146,4 +1561,71 @@ var oidc = /*#__PURE__*/Object.freeze({
     fetchIdToken: fetchIdToken
 });
 
-export { ActionError as A, jsonObjectOf as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, oneLine as F, meaningfulLines as G, assertEnvName as H, InputError as I, parseServiceToken as J, CryptoError as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, oidc as Q, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, statusError as k, lookupSelf as l, lineError as m, secretsLine as n, createChildToken as o, parseVaultToken as p, quote as q, runCleanups as r, setSecret as s, CHILD_TOKEN_CLEANUP as t, readPath as u, parseJson as v, warning as w, isObject as x, shapeError as y, stringField as z };
+// The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or
+// one signed with `jwtPrivateKey` carrying exactly vault-action's claims. node:crypto signs; this
+// module is loaded only on the jwt path.
+function keyOf(login) {
+    let key;
+    try {
+        key = createPrivateKey({ key: login.privateKey, format: 'pem', passphrase: login.keyPassword ?? '' });
+    }
+    catch {
+        throw new InputError(login.keyPassword
+            ? "Input 'jwtKeyPassword' does not decrypt 'jwtPrivateKey' (or the key is damaged)."
+            : "Input 'jwtPrivateKey' cannot be read as a private key (if it is encrypted, give 'jwtKeyPassword').");
+    }
+    // vault-action signs RS256 only.
+    if (key.asymmetricKeyType !== 'rsa')
+        throw new InputError(`Input 'jwtPrivateKey' must be an RSA key (the JWT is signed RS256), got ${key.asymmetricKeyType}.`);
+    return key;
+}
+/**
+ * vault-action's signed JWT: header {alg: RS256, typ: JWT}; claims iss 'vault-action', iat = nbf =
+ * now, exp = now + jwtTtl, then event, workflow, sha, actor, repository, ref from the runner's
+ * variables; no aud, sub or kid.
+ */
+function signJwt(login, nowMs) {
+    const key = keyOf(login);
+    const now = Math.floor(nowMs / 1000);
+    const part = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const input = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({
+        iss: 'vault-action',
+        iat: now,
+        nbf: now,
+        exp: now + login.ttlSeconds,
+        ...login.claims,
+    })}`;
+    return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
+}
+/** The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked). */
+async function jwtFor(login, ctx) {
+    if (login.privateKey === undefined) {
+        return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'");
+    }
+    const jwt = signJwt(login, ctx.now());
+    ctx.mask(jwt);
+    return jwt;
+}
+/** What a failed jwt login reports about the token sent: its audience and subject, never the token. */
+function describeJwt(jwt) {
+    let claims = {};
+    try {
+        const parsed = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        if (typeof parsed === 'object' && parsed !== null)
+            claims = parsed;
+    }
+    catch {
+        return 'The JWT sent could not be read back.';
+    }
+    const show = (v) => v === undefined ? '(none)' : `'${Array.isArray(v) ? v.join("', '") : String(v)}'`;
+    return `The JWT sent had iss ${show(claims.iss)}, aud ${show(claims.aud)} and sub ${show(claims.sub)}: the role's bound_audiences must include that aud, and its bound_subject / bound_claims must match.`;
+}
+
+var loginJwt = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    describeJwt: describeJwt,
+    jwtFor: jwtFor,
+    signJwt: signJwt
+});
+
+export { readLimited as A, trustStore as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseVaultToken as F, lookupSelf as G, statusError as H, InputError as I, ActionError as J, revokeSelf as K, LOGIN_TOKEN_CLEANUP as L, createChildToken as M, CHILD_TOKEN_CLEANUP as N, readPath as O, loginRequest as P, vaultErrors as Q, getInput as R, ServerError as S, parsePemCertificates as T, createHttpClient as U, createProvider as V, client as W, index as X, exportFile as Y, oidc as Z, loginJwt as _, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, parseServiceToken as y, CryptoError as z };

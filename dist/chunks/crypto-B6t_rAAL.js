@@ -1,348 +1,6 @@
-import { S as ServerError, L as causeChain, I as InputError, M as getInput, A as ActionError, E as ENV_NAME, N as createProvider } from './oidc-CmJrF3Jy.js';
+import { I as InputError, R as getInput, T as parsePemCertificates, J as ActionError, E as ENV_NAME, U as createHttpClient, V as createProvider, z as CryptoError } from './login-jwt-DpSSGyPc.js';
 import { isAbsolute, join } from 'node:path';
-
-function tooLarge(opts, status) {
-    return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
-}
-/**
- * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
- * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
- */
-async function readLimited(body, declaredLength, status, opts) {
-    const refuse = () => {
-        // A late stream error after destroy() must not become an uncaught exception.
-        body.on('error', () => { });
-        body.destroy();
-        throw tooLarge(opts, status);
-    };
-    if (Number(declaredLength ?? 0) > opts.maxBodyBytes)
-        refuse();
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > opts.maxBodyBytes)
-            refuse();
-        chunks.push(chunk);
-    }
-    if (body.complete === false)
-        throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' });
-    return Buffer.concat(chunks).toString('utf8');
-}
-
-const clients = new Map();
-/**
- * node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. Built-ins come
- * from process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds
- * its ESM namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket
- * (measured: 22–31 ms, against ~1.5 ms).
- */
-function clientFor(protocol, ca) {
-    let client = clients.get(protocol);
-    if (!client) {
-        if (protocol === 'https:') {
-            const https = process.getBuiltinModule('node:https');
-            client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
-                request: https.request,
-                agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
-            }));
-        }
-        else {
-            const http = process.getBuiltinModule('node:http');
-            client = Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
-        }
-        clients.set(protocol, client);
-    }
-    return client;
-}
-function nodeExchange(url, opts) {
-    return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
-        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
-            const status = res.statusCode ?? 0;
-            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
-        });
-        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
-        req.end(opts.body);
-    }));
-}
-
-// Private certificate authorities and what to say when a server's certificate is not trusted.
-// Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g;
-/**
- * The certificates of a PEM text, each as its own normalised block; undefined when the text is not
- * one or more `BEGIN CERTIFICATE` blocks (anything else between blocks, such as a private key or
- * stray text, is refused so a wrong paste is caught before any connection).
- */
-function parsePemCertificates(text) {
-    const blocks = [];
-    let rest = text;
-    for (const m of text.matchAll(PEM_BLOCK)) {
-        const body = m[1].replace(/\s+/g, '');
-        if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
-            return undefined;
-        blocks.push(`-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----`);
-        rest = rest.replace(m[0], '');
-    }
-    // Comments like "# Corp root" or "subject=..." lines (openssl x509 -text output keeps them) are fine.
-    if (blocks.length === 0 || /-----BEGIN|-----END/.test(rest))
-        return undefined;
-    return blocks;
-}
-/**
- * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
- * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
- * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
- */
-async function trustStore(pem) {
-    const extra = parsePemCertificates(pem) ?? [];
-    const tls = process.getBuiltinModule('node:tls');
-    const getCa = tls.getCACertificates;
-    let defaults;
-    if (typeof getCa === 'function') {
-        // Node ≥ 22.15: exactly what Node would trust by default, extra certificates included.
-        defaults = getCa('default');
-    }
-    else {
-        defaults = [...tls.rootCertificates];
-        const file = process.env.NODE_EXTRA_CA_CERTS;
-        if (file) {
-            try {
-                const { readFileSync } = process.getBuiltinModule('node:fs');
-                defaults.push(...(parsePemCertificates(readFileSync(file, 'utf8')) ?? []));
-            }
-            catch {
-                // Node itself only warns when the file is unreadable; so do we (by not adding it).
-            }
-        }
-    }
-    return [...defaults, ...extra];
-}
-/** Node's codes for a certificate that could not be verified or does not match the host. */
-const CERT_CODES = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** The certificate error code in an error or its causes, if any. */
-function certificateErrorCode(err) {
-    for (const e of causeChain(err)) {
-        const code = e.code;
-        if (typeof code === 'string' && CERT_CODES.has(code))
-            return code;
-    }
-    return undefined;
-}
-/**
- * A certificate failure as one clear, non-retried error naming the host and the fix; undefined
- * for any other error. `where` is method and path (never the query).
- */
-function certificateError(err, url, where) {
-    const code = certificateErrorCode(err);
-    if (code === undefined)
-        return undefined;
-    const host = url.host;
-    const fix = "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it.";
-    let what;
-    switch (code) {
-        case 'CERT_HAS_EXPIRED':
-            what = `the TLS certificate of ${host} has expired`;
-            break;
-        case 'CERT_NOT_YET_VALID':
-            what = `the TLS certificate of ${host} is not valid yet (check the clocks)`;
-            break;
-        case 'ERR_TLS_CERT_ALTNAME_INVALID':
-            what = `the TLS certificate of ${host} is not issued for that host name`;
-            break;
-        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-            what = `${host} presents a self-signed TLS certificate, which is not trusted`;
-            break;
-        default:
-            what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`;
-    }
-    const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID';
-    const hint = serverSide
-        ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
-        : fix;
-    return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err });
-}
-
-var tls = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    certificateError: certificateError,
-    certificateErrorCode: certificateErrorCode,
-    parsePemCertificates: parsePemCertificates,
-    trustStore: trustStore
-});
-
-// The one HTTP client. Every connection the action opens goes through here: per-request timeout,
-// an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
-// bodies, and errors and debug lines that carry method, path and status only — never headers,
-// bodies or query strings, which may hold tokens.
-// The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
-// is loaded only when a proxy variable is set.
-// Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
-const RETRY_STATUS = new Set([429, 502, 503, 504]);
-const RETRY_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
-]);
-const MAX_BACKOFF_MS = 8_000;
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The request's path, for messages: no origin, no query (ids in paths are not secret). */
-function pathOf(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-/** Parses Retry-After (delta-seconds or HTTP-date) into milliseconds from now. */
-function parseRetryAfter(value, now) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (v === undefined || v.trim() === '')
-        return undefined;
-    if (/^\s*\d+\s*$/.test(v))
-        return Number(v) * 1000;
-    const date = Date.parse(v);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function errorCode(err) {
-    for (const e of causeChain(err)) {
-        const code = e.code;
-        if (typeof code === 'string')
-            return code;
-        if (e.name === 'TimeoutError')
-            return 'ETIMEDOUT';
-    }
-    return 'UNKNOWN';
-}
-/**
- * Whether a proxy variable is set that could apply to this URL (as undici reads them: https uses
- * HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY). NO_PROXY is left to undici's
- * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
- */
-function proxyConfigured(url, env = process.env) {
-    const http = Boolean(env.http_proxy || env.HTTP_PROXY);
-    return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http;
-}
-/** Sends one request and reads its answer; network failures reject with Node's error codes. */
-async function exchange(url, opts) {
-    try {
-        if (proxyConfigured(url))
-            return await (await import('./proxy-DchAdLBI.js')).proxyExchange(url, opts);
-        return await nodeExchange(url, opts);
-    }
-    catch (err) {
-        // An untrusted certificate will not be trusted on the next attempt either: one clear error.
-        throw certificateError(err, url, opts.where) ?? err;
-    }
-}
-function createHttpClient(opts) {
-    const now = opts.now ?? Date.now;
-    const sleep = opts.sleep ?? defaultSleep;
-    const maxAttempts = opts.maxAttempts ?? 5;
-    const base = opts.backoffBaseMs ?? 500;
-    const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024;
-    const deadline = now() + opts.deadlineMs;
-    const debug = opts.debug ?? (() => { });
-    async function attempt(req) {
-        const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()));
-        const signal = AbortSignal.timeout(timeout);
-        const headers = { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers };
-        const where = `${req.method} ${pathOf(req.url)}`;
-        let url = new URL(req.url);
-        for (let hops = 0;; hops++) {
-            const res = await exchange(url, {
-                method: req.method,
-                headers,
-                body: req.body,
-                signal,
-                maxBodyBytes: maxBody,
-                where,
-                ca: opts.ca,
-            });
-            const location = res.headers.location;
-            if (res.status >= 300 &&
-                res.status < 400 &&
-                typeof location === 'string' &&
-                req.method === 'GET' &&
-                hops < (req.maxRedirects ?? 0)) {
-                const next = new URL(location, url);
-                if (url.protocol === 'https:' && next.protocol !== 'https:') {
-                    throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);
-                }
-                url = next;
-                continue;
-            }
-            return res;
-        }
-    }
-    function backoff(n) {
-        return Math.random() * Math.min(MAX_BACKOFF_MS, base * 2 ** (n - 1));
-    }
-    return {
-        async send(req) {
-            const where = `${req.method} ${pathOf(req.url)}`;
-            const retryStatuses = req.retryStatuses ?? RETRY_STATUS;
-            const attempts = req.maxAttempts ?? maxAttempts;
-            for (let n = 1;; n++) {
-                const started = now();
-                let wait;
-                try {
-                    const res = await attempt(req);
-                    debug(`${where} → ${res.status} in ${now() - started} ms`);
-                    if (!retryStatuses.has(res.status) || n >= attempts)
-                        return res;
-                    wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n);
-                    if (now() + wait > deadline)
-                        return res;
-                }
-                catch (err) {
-                    if (err instanceof ServerError)
-                        throw err;
-                    const code = errorCode(err);
-                    debug(`${where} → ${code} after ${now() - started} ms`);
-                    const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
-                    const outOfTime = now() >= deadline;
-                    if (!RETRY_CODES.has(code) || n >= attempts || outOfTime) {
-                        const what = timedOut ? 'timed out' : `failed (${code})`;
-                        throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err });
-                    }
-                    wait = backoff(n);
-                    if (now() + wait > deadline)
-                        wait = Math.max(0, deadline - now());
-                }
-                debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${attempts})`);
-                await sleep(wait);
-            }
-        },
-    };
-}
-
-var client = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    createHttpClient: createHttpClient,
-    exchange: exchange,
-    parseRetryAfter: parseRetryAfter,
-    pathOf: pathOf,
-    proxyConfigured: proxyConfigured
-});
+import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
 // Typed readers over one source of input text: the runner's INPUT_* variables for the action, the
 // command line for the CLI. Each reader names the input in its error and rejects what it cannot
@@ -477,8 +135,189 @@ function readInfisical(read, { accessToken, baseUrl }) {
     });
 }
 
+// Strict decoders for the bytes servers send, shared by every wing's crypto. Node's own are lenient
+// where a secret must not be: Buffer's base64 silently skips foreign characters and accepts the
+// URL-safe alphabet, and a default TextDecoder replaces invalid UTF-8 with U+FFFD.
+const OPTIONAL_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}(?:=|==)?)?$/;
+const REQUIRED_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Decodes standard-alphabet base64; undefined when the text is not that. Padding is optional
+ * (Bitwarden's decoder) unless `padded` (Infisical's legacy clients always pad); where present it
+ * must complete the final quantum exactly: `xx=` and `xxx==` are not valid.
+ */
+function decodeBase64Strict(text, { padded = false } = {}) {
+    if (!(padded ? REQUIRED_PADDING : OPTIONAL_PADDING).test(text))
+        return undefined;
+    const body = text.replace(/=+$/, '');
+    const pad = text.length - body.length;
+    if (pad > 0 && (body.length % 4) + pad !== 4)
+        return undefined;
+    const buf = Buffer.from(text, 'base64');
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Decodes UTF-8, throwing (TypeError) on any invalid sequence; a BOM is kept as text. */
+function decodeUtf8Strict(bytes) {
+    return utf8.decode(bytes);
+}
+
+// Vault's login inputs, under hashicorp/vault-action's names (docs/protocols/vault.md#logging-in):
+// `method` and what each method needs, read and checked before any request. vault-action's defaults
+// are applied here, not in action.yml, so they never collide with our own inputs' defaults.
+/** vault-action v3.4.0's AUTH_METHODS; any other method needs `authPayload`. */
+const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass'];
+/** vault-action's default for `kubernetesTokenPath`. */
+const KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+function need(v, name, method, what) {
+    if (v === '')
+        throw new InputError(`Input '${name}' is empty: 'method: ${method}' needs it (${what}).`);
+    return v;
+}
+/** The text of a base64 input (vault-action's PEM inputs; line breaks allowed); '' when not base64. */
+function base64Text(text) {
+    const bytes = decodeBase64Strict(text.replace(/\s+/g, ''));
+    return bytes === undefined ? '' : Buffer.from(bytes).toString('utf8');
+}
+/** `jwtPrivateKey`: base64 of a PEM private key, as vault-action takes it. */
+function privateKeyOf(text) {
+    const pem = base64Text(text);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
+        throw new InputError("Input 'jwtPrivateKey' must be the base64 encoding of a PEM private key (e.g. `base64 -w0 key.pem`), as vault-action takes it; it is not.");
+    }
+    return pem;
+}
+/** A JSON object, checked before any request (vault-action would fail on its first use). */
+function payloadOf(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        throw new InputError("Input 'authPayload' is not valid JSON; give the login request's JSON object.");
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new InputError("Input 'authPayload' must be a JSON object (the body of the login request).");
+    return text.trim();
+}
+function readVaultLogin(read, env) {
+    const method = read.text('method').toLowerCase() || 'token';
+    const mount = read.text('path').replace(/^\/+|\/+$/g, '') || method;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(mount) || mount.split('/').some((s) => s === '..' || s === '.')) {
+        throw new InputError(`Input '${read.text('path') ? 'path' : 'method'}' must name an auth mount (letters, digits, '.', '_', '-', '/'), got '${mount}'.`);
+    }
+    const payload = read.text('authPayload');
+    switch (method) {
+        case 'token':
+            return { method };
+        case 'approle':
+            return {
+                method,
+                mount,
+                roleId: need(read.text('roleId'), 'roleId', method, "the AppRole's role_id"),
+                // vault-action sends an empty secret_id when none is given (roles with bind_secret_id=false).
+                secretId: read.text('secretId'),
+            };
+        case 'github':
+            return {
+                method,
+                mount,
+                githubToken: need(read.text('githubToken'), 'githubToken', method, 'a GitHub token Vault can look up'),
+            };
+        case 'jwt': {
+            const key = read.text('jwtPrivateKey');
+            const ttl = read.text('jwtTtl') || '3600';
+            if (!/^\d{1,9}$/.test(ttl) || Number(ttl) === 0)
+                throw new InputError(`Input 'jwtTtl' must be a whole number of seconds (default 3600), got '${ttl}'.`);
+            return {
+                method,
+                mount,
+                role: read.text('role'),
+                audience: read.optional('jwtGithubAudience'),
+                privateKey: key === '' ? undefined : privateKeyOf(key),
+                keyPassword: read.optional('jwtKeyPassword'),
+                ttlSeconds: Number(ttl),
+                claims: {
+                    event: env.GITHUB_EVENT_NAME,
+                    workflow: env.GITHUB_WORKFLOW,
+                    sha: env.GITHUB_SHA,
+                    actor: env.GITHUB_ACTOR,
+                    repository: env.GITHUB_REPOSITORY,
+                    ref: env.GITHUB_REF,
+                },
+            };
+        }
+        case 'kubernetes':
+            return {
+                method,
+                mount,
+                role: need(read.text('role'), 'role', method, 'the Vault role bound to the service account'),
+                tokenPath: read.text('kubernetesTokenPath') || KUBERNETES_TOKEN_PATH,
+            };
+        case 'userpass':
+        case 'ldap':
+            return {
+                method,
+                mount,
+                username: need(read.text('username'), 'username', method, 'the user to log in as'),
+                password: need(read.text('password'), 'password', method, "the user's password"),
+            };
+        default:
+            if (!/^[a-z0-9][a-z0-9._-]*$/.test(method))
+                throw new InputError(`Input 'method' must be an auth method's name, got '${method}'.`);
+            if (payload === '') {
+                throw new InputError(`Input 'method' is '${method}', which is not one of ${LOGIN_METHODS.join(', ')}, and no 'authPayload' is given: give the login request's JSON in 'authPayload' (as vault-action requires for any other method).`);
+            }
+            return { method: 'custom', name: method, mount, payload: payloadOf(payload) };
+    }
+}
+/**
+ * `extraHeaders`: one `Name: value` per line, as vault-action reads it (names lower-cased, repeats
+ * joined with ', '). A line without a valid header name, or one setting Vault's own token or
+ * namespace headers, is an error naming the line.
+ */
+function parseExtraHeaders(text) {
+    // No prototype: a header named __proto__ is just a name.
+    const out = Object.create(null);
+    const lines = text.split('\n');
+    lines.forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const colon = line.indexOf(':');
+        const name = line.slice(0, Math.max(colon, 0)).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        if (colon < 0 || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: expected 'Header-Name: value' (a header name is letters, digits and -_.!#$%&'*+^\`|~).`);
+        }
+        // Control characters other than tab would end or corrupt the header line.
+        if ([...value].some((c) => c !== '\t' && (c < ' ' || c === '\x7f')))
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: the value of ${name} contains control characters.`);
+        if (name === 'x-vault-token' || name === 'x-vault-namespace') {
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: ${name} is set by the action itself (from the login and 'namespace'); remove it.`);
+        }
+        out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
+    });
+    return out;
+}
+/** vault-action inputs declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
+function refuseUnsupported(read) {
+    if (read.text('pki') !== '')
+        throw new InputError("Input 'pki' (vault-action's certificate issuing) is not supported by this action yet; keep hashicorp/vault-action for that step.");
+    if (read.text('clientCertificate') !== '' || read.text('clientKey') !== '')
+        throw new InputError("Inputs 'clientCertificate' / 'clientKey' (TLS client certificates) are not supported by this action yet; keep hashicorp/vault-action for that step.");
+    if (read.boolean('tlsSkipVerify', false))
+        throw new InputError("Input 'tlsSkipVerify: true' is not supported: give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
+}
+
 // HashiCorp Vault's inputs: its slice of Settings and how it is read.
+/** A boolean given under one of two names (read.either's value), checked under the name given. */
+function booleanOf(read, value, names, fallback) {
+    if (value === '')
+        return fallback;
+    return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback);
+}
 function readVault(read, { accessToken, baseUrl, env }) {
+    refuseUnsupported(read);
     let url = baseUrl;
     let urlProblem;
     const addr = env.VAULT_ADDR ?? '';
@@ -491,9 +330,12 @@ function readVault(read, { accessToken, baseUrl, env }) {
         }
     }
     const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '');
-    const encoding = read.text('encoding');
+    // vault-action's secretEncodingType also takes 'utf8', which decodes nothing.
+    const encodingText = read.either(['encoding', 'secretEncodingType']);
+    const encoding = encodingText === 'utf8' ? '' : encodingText;
     if (encoding !== '' && encoding !== 'base64' && encoding !== 'hex') {
-        throw new InputError(`Input 'encoding' must be 'base64' or 'hex' (or empty), got '${encoding}'.`);
+        const name = read.text('encoding') !== '' ? 'encoding' : 'secretEncodingType';
+        throw new InputError(`Input '${name}' must be 'base64' or 'hex' (or empty), got '${encoding}'.`);
     }
     const exportToken = read.text('export_token');
     if (exportToken !== '' && exportToken !== 'child') {
@@ -514,11 +356,18 @@ function readVault(read, { accessToken, baseUrl, env }) {
         checkToken: read.boolean('check_token', false),
         minTtlSeconds: read.duration('min_ttl', 600),
         encoding: encoding === '' ? undefined : encoding,
-        ignoreNotFound: read.boolean('ignore_not_found', false),
+        ignoreNotFound: booleanOf(read, read.either(['ignore_not_found', 'ignoreNotFound']), ['ignore_not_found', 'ignoreNotFound'], false),
         exportToken: exportToken === '' ? undefined : exportToken,
         ttlSeconds: read.duration('ttl', 900),
         numUses: uses === '' || uses === '0' ? undefined : Number(uses),
         policies: policies.length === 0 ? undefined : Object.freeze(policies),
+        named: ['url', 'token', 'method'].some((name) => read.text(name) !== ''),
+        login: Object.freeze(readVaultLogin(read, env)),
+        extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
+        publishToken: Object.freeze({
+            env: read.boolean('exportToken', false),
+            output: read.boolean('outputToken', false),
+        }),
     });
 }
 
@@ -531,12 +380,13 @@ const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS];
 /** The action's inputs: INPUT_<NAME> as the runner sets them (defaults from action.yml filled in). */
 const runnerInputs = (name, options) => getInput(name, { trimWhitespace: options?.trim ?? true });
 /** sm-action semantics: only a case-insensitive 'false' turns it off (docs/protocols/bitwarden.md). */
+// vault-action's exportEnv is the same setting (only 'false' turns it off there too).
 function readSetEnv(read, warning) {
-    const v = read.text('set_env');
+    const v = read.either(['set_env', 'exportEnv']);
     if (v.toLowerCase() === 'false')
         return false;
     if (!['', 'true', 'True', 'TRUE'].includes(v)) {
-        warning(`Input 'set_env' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`);
+        warning(`Input '${read.text('set_env') !== '' ? 'set_env' : 'exportEnv'}' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`);
     }
     return true;
 }
@@ -551,26 +401,53 @@ function readTimeout(read) {
     return n;
 }
 /**
- * `access_token` is required, except that an Infisical machine identity (client_id + client_secret)
- * may stand in for it; then it is ''.
+ * `access_token` (vault-action's `token`) is required, except that an Infisical machine identity
+ * (client_id + client_secret) or a Vault login `method` other than token may stand in for it; then
+ * it is ''.
  */
 function readAccessToken(read) {
-    const token = read.text('access_token');
+    const token = read.either(['access_token', 'token']);
     if (token !== '')
         return token;
+    const method = read.text('method').toLowerCase();
+    if (method !== '' && method !== 'token')
+        return '';
     const pair = assertClientPair(read, " (or give 'access_token' instead)");
     return pair === 'both' ? '' : read.required('access_token');
 }
-/** PEM text of one or more CA certificates, checked before any connection; absent when empty. */
+/**
+ * PEM text of one or more CA certificates, checked before any connection; absent when empty.
+ * vault-action's `caCertificate` is the same setting as base64 of the PEM text (vault-action does
+ * not check it; a bad one surfaced as a TLS error): decoded and checked here.
+ */
 function readCaCertificate(read) {
-    const v = read.text('ca_certificate');
-    if (v === '')
-        return undefined;
-    const certs = parsePemCertificates(v);
-    if (certs === undefined) {
-        throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`);
+    const pem = read.text('ca_certificate');
+    const b64 = read.text('caCertificate');
+    let fromPem;
+    let fromB64;
+    if (pem !== '') {
+        const certs = parsePemCertificates(pem);
+        if (certs === undefined) {
+            throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`);
+        }
+        fromPem = certs.join('\n');
     }
-    return certs.join('\n');
+    if (b64 !== '') {
+        const certs = parsePemCertificates(base64Text(b64));
+        if (certs === undefined) {
+            throw new InputError("Input 'caCertificate' must be the base64 encoding of PEM certificates (e.g. `base64 -w0 ca.pem`), as vault-action takes it; it is not. Or give the PEM text itself in 'ca_certificate'.");
+        }
+        fromB64 = certs.join('\n');
+    }
+    if (fromPem !== undefined && fromB64 !== undefined && fromPem !== fromB64) {
+        throw new InputError("Inputs 'ca_certificate' and 'caCertificate' are two names for the same setting but have different certificates; give only one of them.");
+    }
+    return fromPem ?? fromB64;
+}
+/** `base_url`, or vault-action's `url` for the same setting, normalised; absent when neither is given. */
+function readBaseUrl(read) {
+    const v = read.either(['base_url', 'url']);
+    return v === '' ? undefined : normalizeServerUrl(v, read.text('base_url') !== '' ? 'base_url' : 'url');
 }
 /** export_file resolved (relative → under RUNNER_TEMP), with its format and keep_file. */
 function readExportFile(read, env) {
@@ -593,7 +470,7 @@ function readExportFile(read, env) {
 function readSettings(source = runnerInputs, options = {}) {
     const read = createInputReader(source);
     const env = options.env ?? process.env;
-    const common = { accessToken: readAccessToken(read), baseUrl: read.url('base_url'), env };
+    const common = { accessToken: readAccessToken(read), baseUrl: readBaseUrl(read), env };
     const { accessToken, baseUrl } = common;
     return Object.freeze({
         provider: read.choice('provider', PROVIDER_CHOICES),
@@ -637,7 +514,8 @@ function assertExportable(secrets, opts) {
     const seen = new Set();
     const outputs = new Set();
     for (const s of secrets) {
-        if (opts.setEnv && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+        const env = s.only === 'env' || (opts.setEnv && s.only !== 'output');
+        if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
             throw new ActionError(`Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
                 '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
                 "Map it to another name, or set 'allow_dangerous_names: true' if you mean it.");
@@ -645,9 +523,13 @@ function assertExportable(secrets, opts) {
         // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
         if (!ENV_NAME.test(s.name))
             throw new ActionError(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`);
-        if (seen.has(s.name))
-            throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`);
-        seen.add(s.name);
+        if (s.only !== 'output') {
+            if (seen.has(s.name))
+                throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`);
+            seen.add(s.name);
+        }
+        if (s.only === 'env')
+            continue;
         const output = outputNameOf(s);
         if (!OUTPUT_NAME.test(output))
             throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`);
@@ -686,7 +568,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./oidc-CmJrF3Jy.js').then(function (n) { return n.Q; });
+            const { fetchIdToken } = await import('./login-jwt-DpSSGyPc.js').then(function (n) { return n.Z; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -796,4 +678,127 @@ var forkHint$1 = /*#__PURE__*/Object.freeze({
     withForkHint: withForkHint
 });
 
-export { runnerInputs as a, readLimited as b, client as c, inputs as i, outputNameOf as o, run as r, trustStore as t };
+// Bitwarden's symmetric crypto (docs/protocols/bitwarden.md#key-derivation, #organization-key,
+// #encstring): HKDF token key, type-2 EncStrings (AES-256-CBC + HMAC-SHA256, encrypt-then-MAC).
+// Pure functions over strings and bytes; the primitives are Node's own (OpenSSL), none are written
+// here. OpenSSL rather than a JavaScript library: per value it is a few microseconds with nothing to
+// warm up (measured on Node 24: 100 values 3.9 ms against 16.5 ms for @noble/ciphers cold, plus
+// 8–10 ms of its table set-up when loaded).
+const ascii = (s) => Buffer.from(s, 'ascii');
+/** Splits 64 key bytes into enc (0..32) and mac (32..64). */
+function splitKey(bytes) {
+    if (bytes.length !== 64)
+        throw new CryptoError(`expected a 64-byte key, got ${bytes.length} bytes`);
+    return { enc: bytes.slice(0, 32), mac: bytes.slice(32, 64) };
+}
+/** `derive_shareable_key`: HKDF-SHA256(ikm = secret, salt = "bitwarden-<name>", info, L = 64). */
+function deriveShareableKey(secret, name, info) {
+    // An absent info is the empty string (RFC 5869).
+    return new Uint8Array(hkdfSync('sha256', secret, ascii(`bitwarden-${name}`), ascii(info ?? ''), 64));
+}
+/** The access token's key (docs/protocols/bitwarden.md#key-derivation). */
+function deriveTokenKey(seed) {
+    return splitKey(deriveShareableKey(seed, 'accesstoken', 'sm-access-token'));
+}
+/**
+ * Parses `2.<iv>|<data>|<mac>` (docs/protocols/bitwarden.md#encstring-parsing, BW-ENC-1/2). Every
+ * other type is refused by number, and the message never quotes the ciphertext.
+ */
+function parseEncString(text) {
+    const dot = text.indexOf('.');
+    if (dot < 0)
+        throw new CryptoError('unsupported EncString: it has no type header');
+    const type = text.slice(0, dot);
+    if (type !== '2') {
+        const shown = /^\d{1,3}$/.test(type) ? `type ${type}` : 'an unknown type';
+        throw new CryptoError(`unsupported EncString ${shown} (only type 2, AES-256-CBC + HMAC-SHA256, is accepted)`);
+    }
+    const parts = text.slice(dot + 1).split('|');
+    if (parts.length !== 3)
+        throw new CryptoError(`malformed EncString type 2: expected 3 parts, got ${parts.length}`);
+    const [iv, data, mac] = parts.map((part) => decodeBase64Strict(part));
+    if (!iv || !data || !mac)
+        throw new CryptoError('malformed EncString type 2: a part is not standard base64');
+    if (iv.length !== 16)
+        throw new CryptoError(`malformed EncString type 2: iv must be 16 bytes, got ${iv.length}`);
+    if (mac.length !== 32)
+        throw new CryptoError(`malformed EncString type 2: mac must be 32 bytes, got ${mac.length}`);
+    if (data.length === 0 || data.length % 16 !== 0) {
+        throw new CryptoError(`malformed EncString type 2: ciphertext must be a non-empty multiple of 16 bytes, got ${data.length}`);
+    }
+    return { iv, data, mac };
+}
+// Each key becomes an OpenSSL key object once: thousands of values then share it instead of
+// copying the raw bytes into every HMAC and cipher.
+const keyObjects = new WeakMap();
+function keyObject(bytes) {
+    let key = keyObjects.get(bytes);
+    if (!key)
+        keyObjects.set(bytes, (key = createSecretKey(bytes)));
+    return key;
+}
+/** Verifies the MAC in constant time, then decrypts and unpads (docs/protocols/bitwarden.md#decryption). */
+function decryptBytes(enc, key) {
+    const expected = createHmac('sha256', keyObject(key.mac)).update(enc.iv).update(enc.data).digest();
+    if (enc.mac.length !== expected.length || !timingSafeEqual(expected, enc.mac))
+        throw new CryptoError('MAC mismatch: the value was tampered with or encrypted under another key');
+    try {
+        const decipher = createDecipheriv('aes-256-cbc', keyObject(key.enc), enc.iv);
+        return Buffer.concat([decipher.update(enc.data), decipher.final()]);
+    }
+    catch (cause) {
+        throw new CryptoError('decryption failed: bad padding', { cause });
+    }
+}
+/** Parses, verifies and decrypts an EncString to strict UTF-8 text. */
+function decryptString(text, key) {
+    const bytes = decryptBytes(parseEncString(text), key);
+    try {
+        return decodeUtf8Strict(bytes);
+    }
+    catch (cause) {
+        throw new CryptoError('decrypted value is not valid UTF-8', { cause });
+    }
+}
+/**
+ * Decrypts the login response's `encrypted_payload` into the organization key
+ * (docs/protocols/bitwarden.md#organization-key). A MAC failure here means the token's key part is
+ * wrong, so the error says so (BW-ORG-2).
+ */
+function decryptOrganizationKey(payload, tokenKey) {
+    const enc = parseEncString(payload);
+    let bytes;
+    try {
+        bytes = decryptBytes(enc, tokenKey);
+    }
+    catch (cause) {
+        throw new CryptoError("The access token's key does not match the server's encrypted payload (token damaged or mistyped: check the part after ':').", { cause });
+    }
+    let key;
+    try {
+        key = JSON.parse(decodeUtf8Strict(bytes)).encryptionKey;
+    }
+    catch (cause) {
+        throw new CryptoError('The login payload is not the expected JSON object.', { cause });
+    }
+    const raw = typeof key === 'string' ? decodeBase64Strict(key) : undefined;
+    if (!raw)
+        throw new CryptoError("The login payload has no base64 'encryptionKey'.");
+    if (raw.length !== 64) {
+        throw new CryptoError(`Unsupported organization key type (${raw.length}-byte key; only 64-byte AES-256-CBC-HMAC keys are supported).`);
+    }
+    return splitKey(raw);
+}
+
+var crypto = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    decryptBytes: decryptBytes,
+    decryptOrganizationKey: decryptOrganizationKey,
+    decryptString: decryptString,
+    deriveShareableKey: deriveShareableKey,
+    deriveTokenKey: deriveTokenKey,
+    parseEncString: parseEncString,
+    splitKey: splitKey
+});
+
+export { runnerInputs as a, decodeUtf8Strict as b, crypto as c, decodeBase64Strict as d, inputs as i, outputNameOf as o, run as r };

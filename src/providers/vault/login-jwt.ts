@@ -1,0 +1,71 @@
+// The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or
+// one signed with `jwtPrivateKey` carrying exactly vault-action's claims. node:crypto signs; this
+// module is loaded only on the jwt path.
+import { createPrivateKey, sign, type KeyObject } from 'node:crypto'
+import { InputError } from '../../errors.js'
+import type { VaultLogin } from '../../inputs.js'
+import type { ProviderContext } from '../provider.js'
+
+type JwtLogin = Extract<VaultLogin, { method: 'jwt' }>
+
+function keyOf(login: JwtLogin): KeyObject {
+  let key: KeyObject
+  try {
+    key = createPrivateKey({ key: login.privateKey!, format: 'pem', passphrase: login.keyPassword ?? '' })
+  } catch {
+    throw new InputError(
+      login.keyPassword
+        ? "Input 'jwtKeyPassword' does not decrypt 'jwtPrivateKey' (or the key is damaged)."
+        : "Input 'jwtPrivateKey' cannot be read as a private key (if it is encrypted, give 'jwtKeyPassword').",
+    )
+  }
+  // vault-action signs RS256 only.
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new InputError(
+      `Input 'jwtPrivateKey' must be an RSA key (the JWT is signed RS256), got ${key.asymmetricKeyType}.`,
+    )
+  return key
+}
+
+/**
+ * vault-action's signed JWT: header {alg: RS256, typ: JWT}; claims iss 'vault-action', iat = nbf =
+ * now, exp = now + jwtTtl, then event, workflow, sha, actor, repository, ref from the runner's
+ * variables; no aud, sub or kid.
+ */
+export function signJwt(login: JwtLogin, nowMs: number): string {
+  const key = keyOf(login)
+  const now = Math.floor(nowMs / 1000)
+  const part = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url')
+  const input = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({
+    iss: 'vault-action',
+    iat: now,
+    nbf: now,
+    exp: now + login.ttlSeconds,
+    ...login.claims,
+  })}`
+  return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`
+}
+
+/** The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked). */
+export async function jwtFor(login: JwtLogin, ctx: ProviderContext): Promise<string> {
+  if (login.privateKey === undefined) {
+    return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'")
+  }
+  const jwt = signJwt(login, ctx.now())
+  ctx.mask(jwt)
+  return jwt
+}
+
+/** What a failed jwt login reports about the token sent: its audience and subject, never the token. */
+export function describeJwt(jwt: string): string {
+  let claims: Record<string, unknown> = {}
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'))
+    if (typeof parsed === 'object' && parsed !== null) claims = parsed as Record<string, unknown>
+  } catch {
+    return 'The JWT sent could not be read back.'
+  }
+  const show = (v: unknown): string =>
+    v === undefined ? '(none)' : `'${Array.isArray(v) ? v.join("', '") : String(v)}'`
+  return `The JWT sent had iss ${show(claims.iss)}, aud ${show(claims.aud)} and sub ${show(claims.sub)}: the role's bound_audiences must include that aud, and its bound_subject / bound_claims must match.`
+}
