@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startBitwardenServer, type BitwardenServer } from '../../test/servers/bitwarden.js'
 import { createTestCa, type TestCa } from '../../test/harness/tls-ca.js'
+import { TEST_NODE } from '../../test/harness/run-action.js'
 
 const CLI = resolve(import.meta.dirname ?? '.', '../../dist/cli.js')
 const VALUE = 'local-dev-password ✓ "quoted" $HOME\nsecond line'
@@ -27,7 +28,7 @@ interface CliRun {
 
 function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(TEST_NODE, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: dir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

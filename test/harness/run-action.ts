@@ -23,6 +23,13 @@ export interface ActionRun {
 
 export const ACTION_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/index.js')
 
+/**
+ * The node that runs dist/ (the action, the post step, the CLI): the one running the tests, unless
+ * INJECT_SECRETS_TEST_NODE names another binary. `.ci/run` sets it to a Node 24 binary, the runtime
+ * action.yml declares, while jest itself runs under whichever node is installed.
+ */
+export const TEST_NODE = process.env.INJECT_SECRETS_TEST_NODE || process.execPath
+
 /** INPUT_* variables for inputs by their action.yml names: upper-cased, spaces to '_', as the runner does. */
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
@@ -37,7 +44,7 @@ export async function runNode(
   timeoutMs: number,
   what: string,
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(TEST_NODE, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
