@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/fork-hint-DOl_huRs.js';
-import { c as createMasks } from './chunks/oidc-CO95Q4Pz.js';
+import { r as run } from './chunks/fork-hint-BvQnRmYA.js';
+import { c as createMasks } from './chunks/oidc-0Za1oKzq.js';
 import 'node:path';
 import 'os';
 import 'crypto';
@@ -29,6 +29,10 @@ const CLI_INPUTS = [
     ['client_id', 'Infisical machine identity client id.'],
     ['client_secret', 'Infisical machine identity client secret (prefer the env var).'],
     ['project', 'Infisical project id or slug.'],
+    ['method', 'Infisical machine identity login: universal (default), oidc or aws-iam.'],
+    ['identity-id', 'Infisical machine identity id (with --method oidc or aws-iam).'],
+    ['oidc-audience', "Infisical: the GitHub ID token's audience (--method oidc, inside a workflow only)."],
+    ['extra-headers', "Infisical: extra request headers, 'Name: value' lines."],
     ['namespace', 'Vault namespace (else VAULT_NAMESPACE).'],
     ['check_token', 'Vault: look the token up first (true/false).'],
     ['min_ttl', 'Vault: minimum remaining token TTL with --check-token, e.g. 10m.'],

@@ -1,11 +1,11 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/oidc-CO95Q4Pz.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/fork-hint-DOl_huRs.js';
+import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/oidc-0Za1oKzq.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/fork-hint-BvQnRmYA.js';
 import 'os';
 import 'crypto';
 import 'fs';
+import 'node:path';
 import 'node:crypto';
 import 'node:fs';
-import 'node:path';
 
 // The runner side of exporting, once the pipeline has checked every name (export-names.ts) and
 // masked every value: export_file first, then env and outputs.
@@ -24,7 +24,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/oidc-CO95Q4Pz.js').then(function (n) { return n.P; });
+        const { exportToFile } = await import('./chunks/oidc-0Za1oKzq.js').then(function (n) { return n.T; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

@@ -1,10 +1,10 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/oidc-CO95Q4Pz.js';
+import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/oidc-0Za1oKzq.js';
 import 'os';
 import 'crypto';
 import 'fs';
+import 'node:path';
 import 'node:crypto';
 import 'node:fs';
-import 'node:path';
 
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
 // (runner/cleanup.ts). export_file's deletion is the runner's own; any other kind belongs to a wing
@@ -19,9 +19,9 @@ async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/oidc-CO95Q4Pz.js').then(function (n) { return n.O; }),
-        import('./chunks/fork-hint-DOl_huRs.js').then(function (n) { return n.i; }),
-        import('./chunks/fork-hint-DOl_huRs.js').then(function (n) { return n.c; }),
+        import('./chunks/oidc-0Za1oKzq.js').then(function (n) { return n.R; }),
+        import('./chunks/fork-hint-BvQnRmYA.js').then(function (n) { return n.i; }),
+        import('./chunks/fork-hint-BvQnRmYA.js').then(function (n) { return n.c; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

@@ -186,8 +186,15 @@ function expectKnownInputs(where: string, step: Yaml): void {
 describe('examples/', () => {
   const files = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yml'))
 
-  test('one per provider, plus export_file and summary', () => {
-    expect(sorted(files)).toEqual(['bitwarden.yml', 'export-file.yml', 'infisical.yml', 'summary.yml', 'vault.yml'])
+  test('one per provider, plus export_file, summary and Infisical with OIDC', () => {
+    expect(sorted(files)).toEqual([
+      'bitwarden.yml',
+      'export-file.yml',
+      'infisical-oidc.yml',
+      'infisical.yml',
+      'summary.yml',
+      'vault.yml',
+    ])
   })
 
   test.each(files)('%s is a workflow whose steps use only real inputs', (file) => {

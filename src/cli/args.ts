@@ -23,6 +23,10 @@ export const CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = 
   ['client_id', 'Infisical machine identity client id.'],
   ['client_secret', 'Infisical machine identity client secret (prefer the env var).'],
   ['project', 'Infisical project id or slug.'],
+  ['method', 'Infisical machine identity login: universal (default), oidc or aws-iam.'],
+  ['identity-id', 'Infisical machine identity id (with --method oidc or aws-iam).'],
+  ['oidc-audience', "Infisical: the GitHub ID token's audience (--method oidc, inside a workflow only)."],
+  ['extra-headers', "Infisical: extra request headers, 'Name: value' lines."],
   ['namespace', 'Vault namespace (else VAULT_NAMESPACE).'],
   ['check_token', 'Vault: look the token up first (true/false).'],
   ['min_ttl', 'Vault: minimum remaining token TTL with --check-token, e.g. 10m.'],
@@ -44,6 +48,16 @@ export const IGNORED_INPUTS = [
   'export_file',
   'export_format',
   'keep_file',
+  // Infisical/secrets-action's names: the CLI's flags are ours (--client-id is client_id already).
+  'client-id',
+  'client-secret',
+  'project-slug',
+  'env-slug',
+  'domain',
+  'secret-path',
+  'include-imports',
+  'export-type',
+  'file-output-path',
 ] as const
 
 export const ENV_PREFIX = 'INJECT_SECRETS_'

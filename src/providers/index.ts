@@ -1,6 +1,7 @@
 // Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
 // provider is used; only the token shapes (a regular expression each) are loaded up front.
 import type { ProviderChoice, Settings } from '../inputs.js'
+import { INFISICAL_METHODS } from '../inputs/infisical.js'
 import { TOKEN_SHAPE as INFISICAL_TOKEN } from './infisical/token.js'
 import type { CleanupContext, CleanupHandler, Provider, ProviderContext, ProviderKind } from './provider.js'
 import { TOKEN_SHAPE as VAULT_TOKEN } from './vault/token.js'
@@ -15,17 +16,24 @@ const TOKEN_SHAPES: ReadonlyArray<readonly [ProviderKind, RegExp]> = [
 
 /**
  * Picks the provider: the `provider` input when it names one, else the token's shape. With no token
- * but an Infisical `client_id` (a machine identity), Infisical.
+ * but an Infisical machine identity (`client_id`, or Infisical/secrets-action's `client-id`,
+ * `identity-id` or `method`), Infisical.
  */
-export function detectProvider(token: string, choice: ProviderChoice = 'auto', hasClientId = false): ProviderKind {
+export function detectProvider(
+  token: string,
+  choice: ProviderChoice = 'auto',
+  infisicalIdentity = false,
+): ProviderKind {
   if (choice !== 'auto') return choice
-  if (token === '' && hasClientId) return 'infisical'
+  if (token === '' && infisicalIdentity) return 'infisical'
   return TOKEN_SHAPES.find(([, shape]) => shape.test(token))?.[0] ?? 'bitwarden'
 }
 
 /** Creates the provider for the run, handing its wing only that wing's slice of the settings. */
 export async function createProvider(settings: Settings, ctx: ProviderContext): Promise<Provider> {
-  switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
+  const { clientId, identityId, method } = settings.infisical
+  const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method)
+  switch (detectProvider(settings.accessToken, settings.provider, identity)) {
     case 'bitwarden':
       return (await import('./bitwarden/index.js')).create(settings.bitwarden, ctx) as Provider
     case 'vault':

@@ -1,10 +1,10 @@
-import { p as parseVaultToken, I as InputError, l as lookupSelf, S as ServerError, m as statusError, A as ActionError, n as lineError, q as quote, E as ENV_NAME, o as secretsLine, t as createChildToken, u as CHILD_TOKEN_CLEANUP, v as readPath } from './oidc-CO95Q4Pz.js';
+import { z as parseVaultToken, I as InputError, A as lookupSelf, S as ServerError, B as statusError, F as ActionError, l as lineError, q as quote, E as ENV_NAME, k as secretsLine, G as createChildToken, H as CHILD_TOKEN_CLEANUP, J as readPath } from './oidc-0Za1oKzq.js';
 import 'os';
 import 'crypto';
 import 'fs';
+import 'node:path';
 import 'node:crypto';
 import 'node:fs';
-import 'node:path';
 
 // Vault logins. Today one method: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious). On a 403 one lookup-self, shared by the parallel reads,

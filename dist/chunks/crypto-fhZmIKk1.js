@@ -1,12 +1,11 @@
-import { e as equalBytes, c as cbc } from './aes-BeCO76mQ.js';
-import { k as CryptoError } from './oidc-CO95Q4Pz.js';
-import { d as decodeUtf8Strict, a as decodeBase64Strict } from './index-W_ylUOmt.js';
+import { e as equalBytes, c as cbc, a as decodeUtf8Strict, d as decodeBase64Strict } from './aws-iam-CUHI3GUL.js';
+import { y as CryptoError } from './oidc-0Za1oKzq.js';
+import 'node:crypto';
 import 'os';
 import 'crypto';
 import 'fs';
-import 'node:crypto';
-import 'node:fs';
 import 'node:path';
+import 'node:fs';
 
 /**
  * Checks if something is Uint8Array. Be careful: nodejs Buffer will return true.

@@ -1,3 +1,32 @@
+import { I as InputError } from './oidc-0Za1oKzq.js';
+import { createHmac, createHash } from 'node:crypto';
+
+// Strict decoders for the bytes servers send, shared by every wing's crypto. Node's own are lenient
+// where a secret must not be: Buffer's base64 silently skips foreign characters and accepts the
+// URL-safe alphabet, and a default TextDecoder replaces invalid UTF-8 with U+FFFD.
+const OPTIONAL_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}(?:=|==)?)?$/;
+const REQUIRED_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Decodes standard-alphabet base64; undefined when the text is not that. Padding is optional
+ * (Bitwarden's decoder) unless `padded` (Infisical's legacy clients always pad); where present it
+ * must complete the final quantum exactly: `xx=` and `xxx==` are not valid.
+ */
+function decodeBase64Strict(text, { padded = false } = {}) {
+    if (!(padded ? REQUIRED_PADDING : OPTIONAL_PADDING).test(text))
+        return undefined;
+    const body = text.replace(/=+$/, '');
+    const pad = text.length - body.length;
+    if (pad > 0 && (body.length % 4) + pad !== 4)
+        return undefined;
+    const buf = Buffer.from(text, 'base64');
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Decodes UTF-8, throwing (TypeError) on any invalid sequence; a BOM is kept as text. */
+function decodeUtf8Strict(bytes) {
+    return utf8.decode(bytes);
+}
+
 /**
  * Utilities for hex, bytes, CSPRNG.
  * @module
@@ -1331,4 +1360,114 @@ const gcm = /* @__PURE__ */ wrapCipher({ blockSize: 16, nonceLength: 12, tagLeng
     };
 });
 
-export { cbc as c, equalBytes as e, gcm as g };
+// AWS Signature Version 4 for one request, with node:crypto's SHA-256 and HMAC (the primitives):
+// the canonical request, the string to sign, the derived key and the Authorization header, as AWS's
+// "Create a signed AWS API request" describes them (docs/protocols/infisical.md#aws-iam-auth). A
+// library was measured and not taken: @smithy/signature-v4 (the vendor's) bundles to 164 KB and
+// loads in 24 ms, aws4 9 KB / 8 ms, aws4fetch 6 KB / 5 ms (WebCrypto, async); these few lines are
+// checked against AWS's published example and against @smithy/signature-v4's output.
+const sha256 = (data) => createHash('sha256').update(data, 'utf8').digest('hex');
+const hmac = (key, data) => createHmac('sha256', key).update(data, 'utf8').digest();
+/** RFC 3986 unreserved characters stay; everything else is %XX (encodeURIComponent leaves !'()*). */
+const uriEncode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** `20150830T123600Z` for a time in ms. */
+function amzDate(ms) {
+    return new Date(ms)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+}
+/** The Authorization header value for the request, signed with every header it carries. */
+function authorization(req, creds, scope) {
+    const headers = Object.entries(req.headers)
+        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const signedHeaders = headers.map(([k]) => k).join(';');
+    const query = Object.entries(req.query ?? {})
+        .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
+        .sort()
+        .join('&');
+    const canonical = [
+        req.method,
+        req.path,
+        query,
+        ...headers.map(([k, v]) => `${k}:${v}`),
+        '',
+        signedHeaders,
+        sha256(req.body),
+    ].join('\n');
+    const date = scope.amzDate.slice(0, 8);
+    const credentialScope = `${date}/${scope.region}/${scope.service}/aws4_request`;
+    const stringToSign = ['AWS4-HMAC-SHA256', scope.amzDate, credentialScope, sha256(canonical)].join('\n');
+    let key = hmac(`AWS4${creds.secretAccessKey}`, date);
+    for (const part of [scope.region, scope.service, 'aws4_request'])
+        key = hmac(key, part);
+    const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
+    return `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+/** Hex SHA-256 of a body, for X-Amz-Content-Sha256. */
+function payloadHash(body) {
+    return sha256(body);
+}
+
+// AWS IAM login (`method: aws-iam`, docs/protocols/infisical.md#aws-iam-auth): the runner's AWS
+// credentials sign an STS GetCallerIdentity request, which is not sent to AWS but handed to
+// Infisical (method, base64 body, base64 JSON headers); Infisical forwards it to STS and learns who
+// signed it. The headers are the ones Infisical/secrets-action's signer (@aws-sdk's SignatureV4)
+// sends. Loaded only by this login.
+const STS_BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
+/** Checks the environment gives a whole credential and a region; the error names what is missing. */
+function awsCredentials(aws) {
+    const missing = [
+        ['AWS_ACCESS_KEY_ID', aws?.accessKeyId],
+        ['AWS_SECRET_ACCESS_KEY', aws?.secretAccessKey],
+        ['AWS_REGION (or AWS_DEFAULT_REGION)', aws?.region],
+    ]
+        .filter(([, v]) => !v)
+        .map(([n]) => n);
+    if (missing.length > 0 || !aws) {
+        throw new InputError(`Input 'method' is 'aws-iam', which signs with the runner's AWS credentials, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: ` +
+            'run aws-actions/configure-aws-credentials (or set them) in an earlier step.');
+    }
+    if (!/^[a-z0-9-]{1,20}$/.test(aws.region))
+        throw new InputError(`AWS_REGION ('${aws.region}') is not an AWS region name such as 'eu-west-1'.`);
+    return {
+        accessKeyId: aws.accessKeyId,
+        secretAccessKey: aws.secretAccessKey,
+        region: aws.region,
+        ...(aws.sessionToken ? { sessionToken: aws.sessionToken } : {}),
+    };
+}
+/** Signs GetCallerIdentity for sts.<region>.amazonaws.com at `now` and packs it for Infisical. */
+function signedCallerIdentity(aws, now) {
+    const creds = awsCredentials(aws);
+    const host = `sts.${creds.region}.amazonaws.com`;
+    const date = amzDate(now);
+    const headers = {
+        'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
+        Host: host,
+        'Content-Length': String(Buffer.byteLength(STS_BODY)),
+        'x-amz-date': date,
+        ...(creds.sessionToken ? { 'x-amz-security-token': creds.sessionToken } : {}),
+        'x-amz-content-sha256': payloadHash(STS_BODY),
+    };
+    headers.Authorization = authorization({ method: 'POST', path: '/', headers, body: STS_BODY }, creds, {
+        region: creds.region,
+        service: 'sts',
+        amzDate: date,
+    });
+    return {
+        iamHttpRequestMethod: 'POST',
+        iamRequestBody: Buffer.from(STS_BODY, 'utf8').toString('base64'),
+        iamRequestHeaders: Buffer.from(JSON.stringify(headers), 'utf8').toString('base64'),
+    };
+}
+
+var awsIam = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    STS_BODY: STS_BODY,
+    awsCredentials: awsCredentials,
+    signedCallerIdentity: signedCallerIdentity
+});
+
+export { decodeUtf8Strict as a, awsIam as b, cbc as c, decodeBase64Strict as d, equalBytes as e, gcm as g };

@@ -1,4 +1,11 @@
-import { H as meaningfulLines, o as secretsLine, n as lineError, J as assertEnvName, q as quote, x as parseJson, S as ServerError, y as isObject, z as shapeError, B as stringField, F as jsonObjectOf, G as oneLine, I as InputError, E as ENV_NAME } from './oidc-CO95Q4Pz.js';
+import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, p as parseJson, S as ServerError, o as isObject, t as shapeError, u as stringField, v as jsonObjectOf, x as oneLine, I as InputError, E as ENV_NAME } from './oidc-0Za1oKzq.js';
+import { d as decodeBase64Strict } from './aws-iam-CUHI3GUL.js';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'node:path';
+import 'node:crypto';
+import 'node:fs';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -340,7 +347,7 @@ const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module (noble builds its tables when loaded, ~25 ms) loads
     // while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-BIlDn8FY.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-fhZmIKk1.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
@@ -384,32 +391,6 @@ async function openSession(ctx, endpoints, token) {
         return once(method, path, body);
     };
     return { organizationId: first.organizationId, decrypt: first.decrypt, send };
-}
-
-// Strict decoders for the bytes servers send, shared by every wing's crypto. Node's own are lenient
-// where a secret must not be: Buffer's base64 silently skips foreign characters and accepts the
-// URL-safe alphabet, and a default TextDecoder replaces invalid UTF-8 with U+FFFD.
-const OPTIONAL_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}(?:=|==)?)?$/;
-const REQUIRED_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-/**
- * Decodes standard-alphabet base64; undefined when the text is not that. Padding is optional
- * (Bitwarden's decoder) unless `padded` (Infisical's legacy clients always pad); where present it
- * must complete the final quantum exactly: `xx=` and `xxx==` are not valid.
- */
-function decodeBase64Strict(text, { padded = false } = {}) {
-    if (!(padded ? REQUIRED_PADDING : OPTIONAL_PADDING).test(text))
-        return undefined;
-    const body = text.replace(/=+$/, '');
-    const pad = text.length - body.length;
-    if (pad > 0 && (body.length % 4) + pad !== 4)
-        return undefined;
-    const buf = Buffer.from(text, 'base64');
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** Decodes UTF-8, throwing (TypeError) on any invalid sequence; a BOM is kept as text. */
-function decodeUtf8Strict(bytes) {
-    return utf8.decode(bytes);
 }
 
 // Bitwarden machine-account access token: `0.<client id>.<client secret>:<base64 of a 16-byte seed>`.
@@ -542,9 +523,4 @@ function create(settings, ctx) {
     };
 }
 
-var index = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    create: create
-});
-
-export { decodeBase64Strict as a, decodeUtf8Strict as d, index as i };
+export { create };

@@ -1,9 +1,9 @@
 import * as os from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import { isAbsolute, resolve, join, relative, dirname, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
 
 // Error classes whose messages are safe to print: they are built from names, ids, line numbers,
 // HTTP statuses and paths, never from secret values, tokens or keys.
@@ -368,6 +368,141 @@ function getState(name) {
     return process.env[`STATE_${name}`] || '';
 }
 
+// `extra-headers` (Infisical/secrets-action): one `Name: value` per line, sent on the login and on
+// every read. As the vendor reads it: blank lines skipped, the name lower-cased, name and value
+// trimmed, a repeated name's values joined with ", " (docs/protocols/infisical.md#extra-headers).
+// Unlike the vendor, a line without ':' (which crashes it) or a header Node could not send is an
+// error naming the input and the line, never quoting it: a header value is often a credential.
+/** RFC 9110 token characters: what a header name may hold. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+/** Field values: visible ASCII and non-ASCII text, spaces and tabs; no control characters. */
+const VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
+/** Names the HTTP client sets itself (framing, routing): another value would break the request. */
+const RESERVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'keep-alive', 'te']);
+const where = (line) => `Input 'extra-headers', line ${line}`;
+/** The headers, or undefined when the input holds none. */
+function parseExtraHeaders(text) {
+    // No prototype: '__proto__' is a header name like any other.
+    const headers = Object.create(null);
+    let any = false;
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const colon = line.indexOf(':');
+        if (colon < 0)
+            throw new InputError(`${where(i + 1)}: expected 'Name: value' (no ':' found).`);
+        const name = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        if (!TOKEN.test(name))
+            throw new InputError(`${where(i + 1)}: the header name before ':' is empty or not a valid HTTP header name.`);
+        if (RESERVED.has(name))
+            throw new InputError(`${where(i + 1)}: '${name}' is set by the HTTP client itself and cannot be given.`);
+        if (!VALUE.test(value))
+            throw new InputError(`${where(i + 1)}: the value of '${name}' contains a control character.`);
+        headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value;
+        any = true;
+    });
+    return any ? Object.freeze(headers) : undefined;
+}
+
+// Infisical's inputs: its slice of Settings and how it is read. Every input of Infisical/secrets-action
+// (v1.0.15) is read under its own name too (docs/protocols/infisical.md#compatibility): where ours
+// names the same setting, through read.either, so that the two names given with different values is
+// an error. The vendor's defaults are applied here, never in action.yml, so an alias's default never
+// collides with ours.
+/** Infisical/secrets-action's `method` values. */
+const INFISICAL_METHODS = ['universal', 'oidc', 'aws-iam'];
+/** The environment's AWS credential; read only for `method: aws-iam`. */
+function awsEnvironment(env) {
+    const get = (name) => env[name]?.trim() || undefined;
+    return Object.freeze({
+        accessKeyId: get('AWS_ACCESS_KEY_ID'),
+        secretAccessKey: get('AWS_SECRET_ACCESS_KEY'),
+        sessionToken: get('AWS_SESSION_TOKEN'),
+        region: get('AWS_REGION') ?? get('AWS_DEFAULT_REGION'),
+    });
+}
+/** The vendor's `file-output-path` default. */
+const VENDOR_FILE_OUTPUT_PATH = '/.env';
+/** client id and secret come together: 'both', 'neither', or an error naming the missing one. */
+function assertClientPair(read, hint = '') {
+    const id = read.either(['client_id', 'client-id']) !== '';
+    const secret = read.either(['client_secret', 'client-secret']) !== '';
+    if (id !== secret) {
+        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`);
+    }
+    return id ? 'both' : 'neither';
+}
+/**
+ * An Infisical machine identity other than client_id + client_secret stands in for access_token:
+ * `identity-id`, or one of Infisical/secrets-action's `method`s (the wing then says what is missing).
+ */
+function hasIdentityLogin(read) {
+    return read.text('identity-id') !== '' || INFISICAL_METHODS.includes(read.text('method'));
+}
+/** include_imports or the vendor's include-imports, with getBooleanInput's spellings, naming the input given. */
+function readIncludeImports(read) {
+    read.either(['include_imports', 'include-imports']);
+    return read.text('include_imports') !== ''
+        ? read.boolean('include_imports', true)
+        : read.boolean('include-imports', true);
+}
+/**
+ * `export-type: file`: `file-output-path` under GITHUB_WORKSPACE, as the vendor joins them (its
+ * default `/.env`); a path without a leading `/` is taken under the workspace too (the vendor's would
+ * land beside it), and one that leaves the workspace is refused.
+ */
+function readFileOutputPath(read, env) {
+    const type = read.choice('export-type', ['env', 'file']);
+    const given = read.text('file-output-path');
+    if (type !== 'file') {
+        if (given !== '')
+            throw new InputError("Input 'file-output-path' is given, but 'export-type' is not 'file'; set 'export-type: file'.");
+        return undefined;
+    }
+    if (read.text('export_file') !== '')
+        throw new InputError("Inputs 'export-type: file' and 'export_file' both name a file to write; give only one.");
+    const path = given === '' ? VENDOR_FILE_OUTPUT_PATH : given;
+    if (/[\0\r\n]/.test(path))
+        throw new InputError(`Input 'file-output-path' must be a single-line path.`);
+    const workspace = env.GITHUB_WORKSPACE ?? '';
+    if (workspace === '' || !isAbsolute(workspace))
+        throw new InputError("Input 'export-type' is 'file', which writes 'file-output-path' under GITHUB_WORKSPACE, but GITHUB_WORKSPACE is not set (outside a runner, use 'export_file').");
+    const root = resolve(workspace);
+    const absolute = resolve(join(root, path));
+    const inside = relative(root, absolute);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside))
+        throw new InputError(`Input 'file-output-path' ('${path}') must name a file inside the workspace (GITHUB_WORKSPACE); it does not.`);
+    return absolute;
+}
+function readInfisical(read, { accessToken, baseUrl, env }) {
+    assertClientPair(read);
+    // base_url is read for every provider (CommonInputs); the vendor's `domain` names it for Infisical.
+    read.either(['base_url', 'domain']);
+    const domain = baseUrl === undefined ? read.url('domain') : undefined;
+    const project = read.either(['project', 'project-slug']);
+    const method = read.text('method').toLowerCase();
+    return Object.freeze({
+        accessToken,
+        baseUrl: baseUrl ?? domain,
+        environment: read.either(['environment', 'env-slug']) || undefined,
+        secretPath: read.either(['secret_path', 'secret-path']) || undefined,
+        recursive: read.boolean('recursive', false),
+        includeImports: readIncludeImports(read),
+        clientId: read.either(['client_id', 'client-id']) || undefined,
+        clientSecret: read.either(['client_secret', 'client-secret']) || undefined,
+        project: project || undefined,
+        projectKind: read.text('project-slug') !== '' ? 'slug' : undefined,
+        method: method || undefined,
+        identityId: read.optional('identity-id'),
+        oidcAudience: read.optional('oidc-audience'),
+        extraHeaders: parseExtraHeaders(read.text('extra-headers', { trim: false })),
+        fileOutputPath: readFileOutputPath(read, env),
+        aws: method === 'aws-iam' ? awsEnvironment(env) : undefined,
+    });
+}
+
 // Infisical service token: `st.<tokenId>.<tokenSecret>.<symKey>`
 // (docs/protocols/infisical.md#token-parsing). The bearer is everything before the last '.'; the
 // key part is used only for E2EE decryption and never sent.
@@ -434,24 +569,27 @@ const TOKEN_SHAPES = [
 ];
 /**
  * Picks the provider: the `provider` input when it names one, else the token's shape. With no token
- * but an Infisical `client_id` (a machine identity), Infisical.
+ * but an Infisical machine identity (`client_id`, or Infisical/secrets-action's `client-id`,
+ * `identity-id` or `method`), Infisical.
  */
-function detectProvider(token, choice = 'auto', hasClientId = false) {
+function detectProvider(token, choice = 'auto', infisicalIdentity = false) {
     if (choice !== 'auto')
         return choice;
-    if (token === '' && hasClientId)
+    if (token === '' && infisicalIdentity)
         return 'infisical';
     return TOKEN_SHAPES.find(([, shape]) => shape.test(token))?.[0] ?? 'bitwarden';
 }
 /** Creates the provider for the run, handing its wing only that wing's slice of the settings. */
 async function createProvider(settings, ctx) {
-    switch (detectProvider(settings.accessToken, settings.provider, settings.infisical.clientId !== undefined)) {
+    const { clientId, identityId, method } = settings.infisical;
+    const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
+    switch (detectProvider(settings.accessToken, settings.provider, identity)) {
         case 'bitwarden':
-            return (await import('./index-W_ylUOmt.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-BkXtynor.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-Clx82uAm.js')).create(settings.vault, ctx);
+            return (await import('./vault-Db9FrYjQ.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-BwpJGIc3.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-EiVTO44A.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1103,4 +1241,4 @@ var oidc = /*#__PURE__*/Object.freeze({
     fetchIdToken: fetchIdToken
 });
 
-export { ActionError as A, stringField as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, jsonObjectOf as F, oneLine as G, meaningfulLines as H, InputError as I, assertEnvName as J, parseServiceToken as K, causeChain as L, getInput as M, createProvider as N, index as O, exportFile as P, oidc as Q, ServerError as S, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, CryptoError as k, lookupSelf as l, statusError as m, lineError as n, secretsLine as o, parseVaultToken as p, quote as q, runCleanups as r, setSecret as s, createChildToken as t, CHILD_TOKEN_CLEANUP as u, readPath as v, warning as w, parseJson as x, isObject as y, shapeError as z };
+export { lookupSelf as A, statusError as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, ActionError as F, createChildToken as G, CHILD_TOKEN_CLEANUP as H, InputError as I, readPath as J, parseServiceToken as K, causeChain as L, readInfisical as M, getInput as N, hasIdentityLogin as O, assertClientPair as P, createProvider as Q, index as R, ServerError as S, exportFile as T, oidc as U, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, CryptoError as y, parseVaultToken as z };

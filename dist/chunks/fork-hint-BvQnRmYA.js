@@ -1,4 +1,4 @@
-import { S as ServerError, L as causeChain, I as InputError, M as getInput, A as ActionError, E as ENV_NAME, N as createProvider } from './oidc-CO95Q4Pz.js';
+import { S as ServerError, L as causeChain, I as InputError, M as readInfisical, N as getInput, O as hasIdentityLogin, P as assertClientPair, F as ActionError, E as ENV_NAME, Q as createProvider } from './oidc-0Za1oKzq.js';
 import { isAbsolute, join } from 'node:path';
 
 function tooLarge(opts, status) {
@@ -239,7 +239,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-DfqV8484.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-av5Br572.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -446,31 +446,6 @@ function readBitwarden(read, { accessToken, baseUrl }) {
     });
 }
 
-// Infisical's inputs: its slice of Settings and how it is read.
-/** client_id and client_secret come together: 'both', 'neither', or an error naming the missing one. */
-function assertClientPair(read, hint = '') {
-    const id = read.text('client_id') !== '';
-    const secret = read.text('client_secret') !== '';
-    if (id !== secret) {
-        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`);
-    }
-    return id ? 'both' : 'neither';
-}
-function readInfisical(read, { accessToken, baseUrl }) {
-    assertClientPair(read);
-    return Object.freeze({
-        accessToken,
-        baseUrl,
-        environment: read.optional('environment'),
-        secretPath: read.optional('secret_path'),
-        recursive: read.boolean('recursive', false),
-        includeImports: read.boolean('include_imports', true),
-        clientId: read.optional('client_id'),
-        clientSecret: read.optional('client_secret'),
-        project: read.optional('project'),
-    });
-}
-
 // HashiCorp Vault's inputs: its slice of Settings and how it is read.
 function readVault(read, { accessToken, baseUrl, env }) {
     let url = baseUrl;
@@ -545,13 +520,15 @@ function readTimeout(read) {
     return n;
 }
 /**
- * `access_token` is required, except that an Infisical machine identity (client_id + client_secret)
- * may stand in for it; then it is ''.
+ * `access_token` is required, except that an Infisical machine identity (client_id + client_secret,
+ * or Infisical/secrets-action's identity-id and method) may stand in for it; then it is ''.
  */
 function readAccessToken(read) {
     const token = read.text('access_token');
     if (token !== '')
         return token;
+    if (hasIdentityLogin(read))
+        return '';
     const pair = assertClientPair(read, " (or give 'access_token' instead)");
     return pair === 'both' ? '' : read.required('access_token');
 }
@@ -589,20 +566,30 @@ function readSettings(source = runnerInputs, options = {}) {
     const env = options.env ?? process.env;
     const common = { accessToken: readAccessToken(read), baseUrl: read.url('base_url'), env };
     const { accessToken, baseUrl } = common;
+    const infisical = readInfisical(read, common);
+    const setEnv = readSetEnv(read, options.warning ?? (() => { }));
+    const keep = read.boolean('keep_file', false);
     return Object.freeze({
         provider: read.choice('provider', PROVIDER_CHOICES),
         accessToken,
         secrets: read.text('secrets', { trim: false }),
         baseUrl,
-        setEnv: readSetEnv(read, options.warning ?? (() => { })),
+        // Infisical's `export-type: file` writes the file and exports no env, as its action does.
+        setEnv: infisical.fileOutputPath === undefined && setEnv,
         timeoutSeconds: readTimeout(read),
         allowDangerousNames: read.boolean('allow_dangerous_names', false),
         caCertificate: readCaCertificate(read),
         bitwarden: readBitwarden(read, common),
-        infisical: readInfisical(read, common),
+        infisical,
         vault: readVault(read, common),
         summary: read.boolean('summary', true),
-        exportFile: readExportFile(read, env),
+        exportFile: infisical.fileOutputPath === undefined
+            ? readExportFile(read, env)
+            : Object.freeze({
+                path: infisical.fileOutputPath,
+                format: read.choice('export_format', ['dotenv', 'json']),
+                keep,
+            }),
     });
 }
 
@@ -680,7 +667,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./oidc-CO95Q4Pz.js').then(function (n) { return n.Q; });
+            const { fetchIdToken } = await import('./oidc-0Za1oKzq.js').then(function (n) { return n.U; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
