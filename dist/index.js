@@ -1,11 +1,11 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-DpSSGyPc.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-B6t_rAAL.js';
+import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-CRAto2y1.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-Df6DSIEM.js';
 import 'os';
 import 'crypto';
 import 'fs';
+import 'node:path';
 import 'node:crypto';
 import 'node:fs';
-import 'node:path';
 
 // The runner side of exporting, once the pipeline has checked every name (export-names.ts) and
 // masked every value: export_file first, then env and outputs.
@@ -25,7 +25,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/login-jwt-DpSSGyPc.js').then(function (n) { return n.Y; });
+        const { exportToFile } = await import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n.a0; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

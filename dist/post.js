@@ -1,10 +1,10 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-DpSSGyPc.js';
+import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-CRAto2y1.js';
 import 'os';
 import 'crypto';
 import 'fs';
+import 'node:path';
 import 'node:crypto';
 import 'node:fs';
-import 'node:path';
 
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
 // (runner/cleanup.ts). export_file's deletion is the runner's own; any other kind belongs to a wing
@@ -19,9 +19,9 @@ async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/login-jwt-DpSSGyPc.js').then(function (n) { return n.X; }),
-        import('./chunks/crypto-B6t_rAAL.js').then(function (n) { return n.i; }),
-        import('./chunks/login-jwt-DpSSGyPc.js').then(function (n) { return n.W; }),
+        import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n.$; }),
+        import('./chunks/crypto-Df6DSIEM.js').then(function (n) { return n.i; }),
+        import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n._; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

@@ -7,13 +7,13 @@ import { InputError } from './errors.js'
 import { parsePemCertificates } from './http/tls.js'
 import { createInputReader, normalizeServerUrl, type InputReader, type InputSource } from './input-readers.js'
 import { readBitwarden, type BitwardenSettings } from './inputs/bitwarden.js'
-import { assertClientPair, readInfisical, type InfisicalSettings } from './inputs/infisical.js'
+import { assertClientPair, hasIdentityLogin, readInfisical, type InfisicalSettings } from './inputs/infisical.js'
 import { readVault, type VaultSettings } from './inputs/vault.js'
 import { base64Text } from './inputs/vault-login.js'
 import { PROVIDER_KINDS, type ProviderKind } from './providers/provider.js'
 
 export type { BitwardenSettings } from './inputs/bitwarden.js'
-export type { InfisicalSettings } from './inputs/infisical.js'
+export type { AwsEnvironment, InfisicalSettings } from './inputs/infisical.js'
 export type { VaultLogin, VaultSettings } from './inputs/vault.js'
 
 export const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS] as const
@@ -91,13 +91,15 @@ function readTimeout(read: InputReader): number {
 }
 
 /**
- * `access_token` (vault-action's `token`) is required, except that an Infisical machine identity
- * (client_id + client_secret) or a Vault login `method` other than token may stand in for it; then
- * it is ''.
+ * `access_token` (vault-action's `token`) is required, except where a login stands in for it: an
+ * Infisical machine identity (client_id + client_secret, or Infisical/secrets-action's identity-id
+ * and method) or a Vault login `method` other than token; then it is ''.
  */
 function readAccessToken(read: InputReader): string {
   const token = read.either(['access_token', 'token'])
   if (token !== '') return token
+  // An Infisical identity login, or a Vault login method other than token.
+  if (hasIdentityLogin(read)) return ''
   const method = read.text('method').toLowerCase()
   if (method !== '' && method !== 'token') return ''
   const pair = assertClientPair(read, " (or give 'access_token' instead)")
@@ -177,19 +179,30 @@ export function readSettings(source: InputSource = runnerInputs, options: ReadOp
   const env = options.env ?? process.env
   const common: CommonInputs = { accessToken: readAccessToken(read), baseUrl: readBaseUrl(read), env }
   const { accessToken, baseUrl } = common
+  const infisical = readInfisical(read, common)
+  const setEnv = readSetEnv(read, options.warning ?? (() => {}))
+  const keep = read.boolean('keep_file', false)
   return Object.freeze({
     provider: read.choice('provider', PROVIDER_CHOICES),
     accessToken,
     secrets: read.text('secrets', { trim: false }),
     baseUrl,
-    setEnv: readSetEnv(read, options.warning ?? (() => {})),
+    // Infisical's `export-type: file` writes the file and exports no env, as its action does.
+    setEnv: infisical.fileOutputPath === undefined && setEnv,
     timeoutSeconds: readTimeout(read),
     allowDangerousNames: read.boolean('allow_dangerous_names', false),
     caCertificate: readCaCertificate(read),
     bitwarden: readBitwarden(read, common),
-    infisical: readInfisical(read, common),
+    infisical,
     vault: readVault(read, common),
     summary: read.boolean('summary', true),
-    exportFile: readExportFile(read, env),
+    exportFile:
+      infisical.fileOutputPath === undefined
+        ? readExportFile(read, env)
+        : Object.freeze({
+            path: infisical.fileOutputPath,
+            format: read.choice('export_format', ['dotenv', 'json'] as const),
+            keep,
+          }),
   })
 }

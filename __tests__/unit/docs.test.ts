@@ -186,10 +186,11 @@ function expectKnownInputs(where: string, step: Yaml): void {
 describe('examples/', () => {
   const files = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yml'))
 
-  test('one per provider, plus export_file, summary and Vault with OIDC', () => {
+  test('one per provider, plus export_file, summary, and Infisical and Vault with OIDC', () => {
     expect(sorted(files)).toEqual([
       'bitwarden.yml',
       'export-file.yml',
+      'infisical-oidc.yml',
       'infisical.yml',
       'summary.yml',
       'vault-oidc.yml',

@@ -23,12 +23,18 @@ export const CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = 
   ['client_id', 'Infisical machine identity client id.'],
   ['client_secret', 'Infisical machine identity client secret (prefer the env var).'],
   ['project', 'Infisical project id or slug.'],
+  ['identity-id', 'Infisical machine identity id (with --method oidc or aws-iam).'],
+  ['oidc-audience', "Infisical: the GitHub ID token's audience (--method oidc, inside a workflow only)."],
+  ['extra-headers', "Infisical: extra request headers, 'Name: value' lines."],
   ['namespace', 'Vault namespace (else VAULT_NAMESPACE).'],
   ['check_token', 'Vault: look the token up first (true/false).'],
   ['min_ttl', 'Vault: minimum remaining token TTL with --check-token, e.g. 10m.'],
   ['encoding', 'Vault: decode values from base64 or hex.'],
   ['ignore_not_found', 'Vault: skip paths that do not exist (true/false).'],
-  ['method', 'Vault login method (vault-action): token, approle, jwt, kubernetes, github, userpass, ldap, …'],
+  [
+    'method',
+    'Login method. Vault (as vault-action): token, approle, jwt, kubernetes, github, userpass, ldap, …; Infisical (as secrets-action): universal, oidc or aws-iam.',
+  ],
   ['path', 'Vault: the auth mount to log in at (default: the method).'],
   ['role', 'Vault jwt / kubernetes: the role.'],
   ['roleId', 'Vault approle: role_id.'],
@@ -73,6 +79,16 @@ export const IGNORED_INPUTS = [
   'clientKey',
   'tlsSkipVerify',
   'pki',
+  // Infisical/secrets-action's names: the CLI's flags are ours (--client-id is client_id already).
+  'client-id',
+  'client-secret',
+  'project-slug',
+  'env-slug',
+  'domain',
+  'secret-path',
+  'include-imports',
+  'export-type',
+  'file-output-path',
 ] as const
 
 export const ENV_PREFIX = 'INJECT_SECRETS_'

@@ -3,6 +3,7 @@
 // are applied here, not in action.yml, so they never collide with our own inputs' defaults.
 import { decodeBase64Strict } from '../bytes.js'
 import { InputError } from '../errors.js'
+import { isInfisicalMethod } from './infisical.js'
 import type { InputReader } from '../input-readers.js'
 
 /** vault-action v3.4.0's AUTH_METHODS; any other method needs `authPayload`. */
@@ -74,7 +75,8 @@ function payloadOf(text: string): string {
 }
 
 export function readVaultLogin(read: InputReader, env: NodeJS.ProcessEnv): VaultLogin {
-  const method = read.text('method').toLowerCase() || 'token'
+  // Infisical/secrets-action's `method` (universal, oidc, aws-iam) is not a Vault login.
+  const method = (isInfisicalMethod(read) ? '' : read.text('method').toLowerCase()) || 'token'
   const mount = read.text('path').replace(/^\/+|\/+$/g, '') || method
   if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(mount) || mount.split('/').some((s) => s === '..' || s === '.')) {
     throw new InputError(
@@ -142,7 +144,7 @@ export function readVaultLogin(read: InputReader, env: NodeJS.ProcessEnv): Vault
         throw new InputError(`Input 'method' must be an auth method's name, got '${method}'.`)
       if (payload === '') {
         throw new InputError(
-          `Input 'method' is '${method}', which is not one of ${LOGIN_METHODS.join(', ')}, and no 'authPayload' is given: give the login request's JSON in 'authPayload' (as vault-action requires for any other method).`,
+          `Input 'method' is '${method}', which is not one of ${LOGIN_METHODS.join(', ')}, and no 'authPayload' is given: give the login request's JSON in 'authPayload' (as vault-action requires for any other method); Infisical's methods are universal, oidc and aws-iam.`,
         )
       }
       return { method: 'custom', name: method, mount, payload: payloadOf(payload) }

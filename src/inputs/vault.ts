@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js'
 import { normalizeServerUrl, type InputReader } from '../input-readers.js'
 import type { CommonInputs } from '../inputs.js'
+import { isInfisicalMethod } from './infisical.js'
 import { parseExtraHeaders, readVaultLogin, refuseUnsupported, type VaultLogin } from './vault-login.js'
 
 export type { VaultLogin } from './vault-login.js'
@@ -91,7 +92,9 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
     ttlSeconds: read.duration('ttl', 900),
     numUses: uses === '' || uses === '0' ? undefined : Number(uses),
     policies: policies.length === 0 ? undefined : Object.freeze(policies),
-    named: ['url', 'token', 'method'].some((name) => read.text(name) !== ''),
+    named:
+      ['url', 'token'].some((name) => read.text(name) !== '') ||
+      (read.text('method') !== '' && !isInfisicalMethod(read)),
     login: Object.freeze(readVaultLogin(read, env)),
     extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
     publishToken: Object.freeze({

@@ -1,6 +1,7 @@
 // Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
 // provider is used; only the token shapes (a regular expression each) are loaded up front.
 import type { ProviderChoice, Settings } from '../inputs.js'
+import { INFISICAL_METHODS } from '../inputs/infisical.js'
 import { TOKEN_SHAPE as INFISICAL_TOKEN } from './infisical/token.js'
 import type { CleanupContext, CleanupHandler, Provider, ProviderContext, ProviderKind } from './provider.js'
 import { TOKEN_SHAPE as VAULT_TOKEN } from './vault/token.js'
@@ -15,25 +16,27 @@ const TOKEN_SHAPES: ReadonlyArray<readonly [ProviderKind, RegExp]> = [
 
 /**
  * Picks the provider: the `provider` input when it names one, else the token's shape. With no token
- * but an Infisical `client_id` (a machine identity), Infisical; when hashicorp/vault-action's own
- * input names (`url`, `token`, `method`) are used, Vault (a vault-action workflow, any login method).
+ * but an Infisical machine identity (`client_id`, or Infisical/secrets-action's `client-id`,
+ * `identity-id` or `method`), Infisical; when hashicorp/vault-action's own input names (`url`,
+ * `token`, `method`) are used, Vault (a vault-action workflow, any login method).
  */
 export function detectProvider(
   token: string,
   choice: ProviderChoice = 'auto',
-  hasClientId = false,
+  infisicalIdentity = false,
   vaultActionInputs = false,
 ): ProviderKind {
   if (choice !== 'auto') return choice
-  if (token === '' && hasClientId) return 'infisical'
+  if (token === '' && infisicalIdentity) return 'infisical'
   if (vaultActionInputs) return 'vault'
   return TOKEN_SHAPES.find(([, shape]) => shape.test(token))?.[0] ?? 'bitwarden'
 }
 
 /** Creates the provider for the run, handing its wing only that wing's slice of the settings. */
 export async function createProvider(settings: Settings, ctx: ProviderContext): Promise<Provider> {
-  const { accessToken, provider, infisical, vault } = settings
-  switch (detectProvider(accessToken, provider, infisical.clientId !== undefined, vault.named)) {
+  const { clientId, identityId, method } = settings.infisical
+  const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method)
+  switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
     case 'bitwarden':
       return (await import('./bitwarden/index.js')).create(settings.bitwarden, ctx) as Provider
     case 'vault':

@@ -6,12 +6,23 @@
  * scopes, globs, single-scope override, imports, recursion and server-side reference expansion
  * (#raw-read, #secret-references, #glob-scopes), legacy end-to-end-encrypted projects whose data is
  * stored only as AES-256-GCM ciphertexts under the project key and that answer the raw endpoint
- * with `bot_not_found_error` (#e2ee-fallback, #decryption), Universal Auth (#universal-auth) and
- * the error shape of #errors-and-retries. Crypto is node:crypto, sharing no code with the action's. Listens on 127.0.0.1, on an ephemeral port.
+ * with `bot_not_found_error` (#e2ee-fallback, #decryption), the machine-identity logins (Universal
+ * Auth in form or JSON bodies, OIDC Auth and AWS Auth: infisical-auth.ts), access-token revocation
+ * and the error shape of #errors-and-retries. Crypto is node:crypto, sharing no code with the
+ * action's. Listens on 127.0.0.1, on an ephemeral port.
  */
 import http from 'node:http'
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto'
+import {
+  AuthFailure,
+  checkAwsRequest,
+  checkOidcToken,
+  type AwsAuthConfig,
+  type OidcAuthConfig,
+} from './infisical-auth.js'
 import { closeServer, listenOnLoopback, type FaultAction } from './loopback.js'
+
+export type { AwsAuthConfig, OidcAuthConfig }
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -99,6 +110,12 @@ export interface InfisicalServer {
   addImport(projectId: string, into: Scope, from: Scope): void
   createServiceToken(projectId: string, opts?: ServiceTokenOptions): string
   createIdentity(projectIds: string[]): { clientId: string; clientSecret: string }
+  /** A machine identity with OIDC Auth configured; returns its identity id. */
+  createOidcIdentity(projectIds: string[], config: OidcAuthConfig): string
+  /** A machine identity with AWS Auth for one AWS credential; returns its identity id. */
+  createAwsIdentity(projectIds: string[], config: AwsAuthConfig): string
+  /** Access tokens revoked through POST /api/v1/auth/token/revoke, in order. */
+  readonly revoked: string[]
   /** Flips a bit of a stored E2EE field's tag. */
   tamperSecret(projectId: string, environment: string, path: string, key: string, field: 'value' | 'key'): void
   /** Marks a secret's value as hidden from readers (secretValueHidden). */
@@ -215,6 +232,8 @@ interface IdentityRecord {
   clientId: string
   clientSecret: string
   projectIds: Set<string>
+  oidc?: OidcAuthConfig
+  aws?: AwsAuthConfig
 }
 
 type Principal = { kind: 'token'; token: TokenRecord } | { kind: 'identity'; identity: IdentityRecord }
@@ -251,6 +270,7 @@ function fail(status: number, message: string, error = ERROR_NAMES[status] ?? 'E
 class Server implements InfisicalServer {
   url = ''
   requests: RequestLogEntry[] = []
+  revoked: string[] = []
   private readonly projects = new Map<string, Project>()
   private readonly tokens = new Map<string, TokenRecord>()
   private readonly identities = new Map<string, IdentityRecord>()
@@ -409,6 +429,18 @@ class Server implements InfisicalServer {
     return { clientId: identity.clientId, clientSecret: identity.clientSecret }
   }
 
+  createOidcIdentity(projectIds: string[], config: OidcAuthConfig): string {
+    const id = randomUUID()
+    this.identities.set(id, { clientId: id, clientSecret: '', projectIds: new Set(projectIds), oidc: config })
+    return id
+  }
+
+  createAwsIdentity(projectIds: string[], config: AwsAuthConfig): string {
+    const id = randomUUID()
+    this.identities.set(id, { clientId: id, clientSecret: '', projectIds: new Set(projectIds), aws: config })
+    return id
+  }
+
   private findStored(projectId: string, environment: string, path: string, key: string): StoredSecret {
     const project = this.project(projectId)
     const folder = project.folders.get(`${environment}:${trimSlash(path)}`)
@@ -513,6 +545,9 @@ class Server implements InfisicalServer {
     body: string,
   ): unknown {
     if (method === 'POST' && path === '/api/v1/auth/universal-auth/login') return this.login(headers, body)
+    if (method === 'POST' && path === '/api/v1/auth/oidc-auth/login') return this.oidcLogin(headers, body)
+    if (method === 'POST' && path === '/api/v1/auth/aws-auth/login') return this.awsLogin(headers, body)
+    if (method === 'POST' && path === '/api/v1/auth/token/revoke') return this.revoke(headers, body)
     if (method === 'GET' && path === '/api/v2/service-token') return this.tokenDetails(this.authenticate(headers))
     if (method === 'GET' && path === '/api/v3/secrets/raw') return this.listRaw(this.authenticate(headers), params)
     if (method === 'GET' && path === '/api/v3/secrets') return this.listEncrypted(this.authenticate(headers), params)
@@ -543,24 +578,82 @@ class Server implements InfisicalServer {
     return { kind: 'identity', identity }
   }
 
-  private login(headers: http.IncomingHttpHeaders, body: string): unknown {
+  /** The server registers @fastify/formbody: a body is form-urlencoded or JSON, by its content type. */
+  private fields(headers: http.IncomingHttpHeaders, body: string): Record<string, unknown> {
     const type = String(headers['content-type'] ?? '')
-    let fields: Record<string, unknown>
     try {
-      fields = type.startsWith('application/x-www-form-urlencoded')
-        ? Object.fromEntries(new URLSearchParams(body))
-        : (JSON.parse(body) as Record<string, unknown>)
+      if (type.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body))
+      if (type.startsWith('application/json')) return JSON.parse(body) as Record<string, unknown>
     } catch {
       fail(400, 'Body is not valid JSON')
     }
+    return fail(415, `Unsupported Media Type: ${type}`, 'Unsupported Media Type')
+  }
+
+  private issue(identity: IdentityRecord): unknown {
+    const accessToken = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ identityId: identity.clientId, nonce: hex32() })).toString('base64url')}.${randomBytes(32).toString('base64url')}`
+    this.sessions.set(accessToken, identity)
+    return { accessToken, expiresIn: 2592000, accessTokenMaxTTL: 2592000, tokenType: 'Bearer' }
+  }
+
+  /** Looks up identityId for a method, as the real services do (404 when that auth is not configured). */
+  private identityFor(fields: Record<string, unknown>, kind: 'oidc' | 'aws'): IdentityRecord {
+    const identityId = typeof fields.identityId === 'string' ? fields.identityId.trim() : ''
+    const identity = this.identities.get(identityId)
+    if (!identity?.[kind]) {
+      fail(
+        404,
+        kind === 'oidc'
+          ? 'OIDC auth method not found for identity, did you configure OIDC auth?'
+          : 'AWS auth method not found for identity, did you configure AWS auth?',
+      )
+    }
+    return identity
+  }
+
+  private oidcLogin(headers: http.IncomingHttpHeaders, body: string): unknown {
+    const fields = this.fields(headers, body)
+    const identity = this.identityFor(fields, 'oidc')
+    const jwt = typeof fields.jwt === 'string' ? fields.jwt.trim() : ''
+    try {
+      checkOidcToken(jwt, identity.oidc!, this.now())
+    } catch (err) {
+      if (err instanceof AuthFailure) fail(err.status, err.message)
+      throw err
+    }
+    return this.issue(identity)
+  }
+
+  private awsLogin(headers: http.IncomingHttpHeaders, body: string): unknown {
+    const fields = this.fields(headers, body)
+    const identity = this.identityFor(fields, 'aws')
+    try {
+      checkAwsRequest(fields, identity.aws!, this.now())
+    } catch (err) {
+      if (err instanceof AuthFailure) fail(err.status, err.message)
+      throw err
+    }
+    return this.issue(identity)
+  }
+
+  /** identity-access-token-router.ts: no bearer; the token in the body. */
+  private revoke(headers: http.IncomingHttpHeaders, body: string): unknown {
+    const fields = this.fields(headers, body)
+    const token = typeof fields.accessToken === 'string' ? fields.accessToken.trim() : ''
+    if (!this.sessions.delete(token)) fail(401, 'Invalid token', 'UnauthorizedError')
+    this.revoked.push(token)
+    return { message: 'Successfully revoked access token' }
+  }
+
+  private login(headers: http.IncomingHttpHeaders, body: string): unknown {
+    const fields = this.fields(headers, body)
     const clientId = typeof fields.clientId === 'string' ? fields.clientId.trim() : ''
     const clientSecret = typeof fields.clientSecret === 'string' ? fields.clientSecret.trim() : ''
     if (clientId === '' || clientSecret === '') fail(422, 'clientId and clientSecret are required', 'ValidationFailure')
     const identity = this.identities.get(clientId)
-    if (!identity || identity.clientSecret !== clientSecret) fail(401, 'Invalid credentials', 'UnauthorizedError')
-    const accessToken = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ identityId: clientId, nonce: hex32() })).toString('base64url')}.${randomBytes(32).toString('base64url')}`
-    this.sessions.set(accessToken, identity)
-    return { accessToken, expiresIn: 2592000, accessTokenMaxTTL: 2592000, tokenType: 'Bearer' }
+    if (!identity || identity.clientSecret === '' || identity.clientSecret !== clientSecret)
+      fail(401, 'Invalid credentials', 'UnauthorizedError')
+    return this.issue(identity)
   }
 
   private tokenDetails(principal: Principal): unknown {

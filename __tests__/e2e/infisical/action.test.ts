@@ -386,6 +386,7 @@ describe('machine identity (Universal Auth)', () => {
       'POST /api/v1/auth/universal-auth/login 200',
       'GET /api/v3/secrets/raw 200',
       'GET /api/v3/secrets/raw 200',
+      'POST /api/v1/auth/token/revoke 200',
     ])
     expect(server.requests[1]!.params).toMatchObject({
       workspaceSlug: 'web-app',

@@ -140,7 +140,7 @@ test('localize names the flag and the variable next to the input', () => {
 test('every action.yml input is a CLI flag or deliberately ignored, and every flag is an action input', () => {
   const yml = readFileSync(new URL('../../../action.yml', import.meta.url), 'utf8')
   const inputsBlock = /^inputs:\n([\s\S]*?)^\S/m.exec(yml)![1]!
-  const actionInputs = [...inputsBlock.matchAll(/^ {2}([A-Za-z_]+):$/gm)].map((m) => m[1]!)
+  const actionInputs = [...inputsBlock.matchAll(/^ {2}([A-Za-z_-]+):$/gm)].map((m) => m[1]!)
   const cli = CLI_INPUTS.map(([n]) => n)
   expect([...cli, ...IGNORED_INPUTS].sort()).toEqual([...new Set(actionInputs)].sort())
   const help = helpText('0.0.0')

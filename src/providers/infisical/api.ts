@@ -1,6 +1,6 @@
-// Infisical's HTTP API as the action uses it (docs/protocols/infisical.md#token-details, #raw-read,
-// #encrypted-list, #universal-auth, #errors-and-retries): service-token details, Universal Auth
-// login, the raw list and the legacy encrypted list, with response shapes checked field by field.
+// Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
+// #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
+// legacy encrypted list, with response shapes checked field by field (the logins are in api-auth.ts).
 // Messages name method, path and status plus the server's own short message and reqId; never a
 // header, a token or a body.
 import { ServerError } from '../../errors.js'
@@ -88,7 +88,7 @@ export function statusError(res: HttpResponse, where: string, hint = ''): Server
   )
 }
 
-const ok = (res: HttpResponse): boolean => res.status >= 200 && res.status < 300
+export const ok = (res: HttpResponse): boolean => res.status >= 200 && res.status < 300
 
 function authHeaders(bearer: string): Record<string, string> {
   return { authorization: `Bearer ${bearer}`, accept: 'application/json' }
@@ -147,40 +147,6 @@ export async function getTokenDetails(http: HttpClient, baseUrl: string, bearer:
   const sealedProjectKey =
     ciphertext !== undefined && iv !== undefined && tag !== undefined ? { ciphertext, iv, tag } : undefined
   return { projectId, scopes, permissions, expiresAt, legacyShape, ...(sealedProjectKey ? { sealedProjectKey } : {}) }
-}
-
-/**
- * POST /api/v1/auth/universal-auth/login (docs/protocols/infisical.md#universal-auth). Never
- * retried on 401: 3 failures lock the identity.
- */
-export async function universalAuthLogin(
-  http: HttpClient,
-  baseUrl: string,
-  clientId: string,
-  clientSecret: string,
-): Promise<{ accessToken: string; expiresIn: number }> {
-  const where = 'POST /api/v1/auth/universal-auth/login'
-  const res = await http.send({
-    method: 'POST',
-    url: `${baseUrl}/api/v1/auth/universal-auth/login`,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ clientId, clientSecret }),
-  })
-  if (res.status === 401) {
-    throw statusError(
-      res,
-      where,
-      "Check 'client_id' and 'client_secret': invisible whitespace or a CRLF in the stored secret is a common cause. " +
-        'Not retried: Infisical locks an identity out after 3 failed logins',
-    )
-  }
-  if (!ok(res)) throw statusError(res, where)
-  const body = parseJson(res, where)
-  if (!isObject(body)) throw shapeError(where, 'not a JSON object')
-  const accessToken = stringField(body, 'accessToken', where)
-  if (accessToken === '') throw shapeError(where, "'accessToken' is empty")
-  const expiresIn = typeof body.expiresIn === 'number' ? body.expiresIn : 0
-  return { accessToken, expiresIn }
 }
 
 function queryString(q: ListQuery, raw: boolean): string {

@@ -1,13 +1,15 @@
-// Infisical logins: a machine identity (Universal Auth: client id + secret → an access token) or a
-// service token (st.<id>.<secret>.<key>: its details name its project, scopes and sealed key).
+// Infisical logins: a machine identity (Universal Auth, GitHub OIDC or AWS IAM → an access token
+// the post step revokes) or a service token (st.<id>.<secret>.<key>: its details name its project,
+// scopes and sealed key). docs/protocols/infisical.md#logins.
 import { InputError } from '../../errors.js'
 import type { InfisicalSettings } from '../../inputs.js'
 import type { ProviderContext } from '../provider.js'
-import { getTokenDetails, universalAuthLogin, type Scope } from './api.js'
+import { getTokenDetails, type Scope } from './api.js'
+import { postLogin, type LoginResult } from './api-auth.js'
+import type { Credentials } from './credentials.js'
 import type { EncryptedField } from './crypto.js'
 import { normalizeSecretPath } from './mapping.js'
 import { assertUsable, chooseEnvironment, choosePath } from './scopes.js'
-import { parseServiceToken, type ServiceToken } from './token.js'
 
 /** Infisical cloud, the default base URL (docs/protocols/infisical.md#server-url). */
 export const INFISICAL_CLOUD = 'https://app.infisical.com'
@@ -34,6 +36,8 @@ export interface Session {
   readonly scopes?: readonly Scope[]
   readonly sealedKey?: EncryptedField
   readonly symKey?: string
+  /** The bearer is an access token a login issued for this run (revoked when the job ends). */
+  readonly issued?: boolean
 }
 
 /** `secret_path` normalised as the server does ('sub', '/sub', '/sub/' are '/sub'); an error when it is not a path. */
@@ -47,35 +51,44 @@ export function secretPathOf(options: Pick<InfisicalSettings, 'secretPath'>): st
   return path
 }
 
-export type Credentials =
-  | { readonly kind: 'token'; readonly token: ServiceToken }
-  | { readonly kind: 'identity'; readonly clientId: string; readonly clientSecret: string }
-
-/** The credential the inputs give, checked and masked before anything is sent. */
-export function readCredentials(settings: InfisicalSettings, ctx: ProviderContext): Credentials {
-  const { clientId, clientSecret } = settings
-  if (settings.accessToken !== '') {
-    if (clientId !== undefined) {
-      throw new InputError(
-        "Give either 'access_token' (an Infisical service token) or 'client_id' + 'client_secret' (a machine identity), not both.",
+/** A machine identity's login, by method; the access token is masked on arrival. */
+async function identityLogin(
+  credentials: Exclude<Credentials, { kind: 'token' }>,
+  baseUrl: string,
+  ctx: ProviderContext,
+): Promise<LoginResult> {
+  switch (credentials.kind) {
+    case 'universal':
+      return postLogin(
+        ctx.http,
+        baseUrl,
+        'universal',
+        { clientId: credentials.clientId, clientSecret: credentials.clientSecret },
+        (res) =>
+          res.status === 401
+            ? "Check 'client_id' and 'client_secret': invisible whitespace or a CRLF in the stored secret is a common cause. " +
+              'Not retried: Infisical locks an identity out after 3 failed logins'
+            : '',
+      )
+    case 'oidc':
+      return (await import('./oidc.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience)
+    case 'aws-iam': {
+      const { signedCallerIdentity } = await import('./aws-iam.js')
+      const fields = signedCallerIdentity(credentials.aws, ctx.now())
+      return postLogin(
+        ctx.http,
+        baseUrl,
+        'aws-iam',
+        { identityId: credentials.identityId, ...fields },
+        () =>
+          `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`,
       )
     }
-    const token = parseServiceToken(settings.accessToken)
-    // Every part at once, before the first request (INF-TOK-3, docs/protocols/infisical.md#token-parsing).
-    for (const part of [token.text, token.bearer, token.tokenId, token.tokenSecret, token.symKey]) ctx.mask(part)
-    return { kind: 'token', token }
   }
-  if (clientId === undefined || clientSecret === undefined) {
-    throw new InputError(
-      "Infisical needs 'access_token' (a service token, st.<id>.<secret>.<key>) or 'client_id' + 'client_secret' (a machine identity).",
-    )
-  }
-  ctx.mask(clientSecret)
-  return { kind: 'identity', clientId, clientSecret }
 }
 
 /**
- * Logs in: a machine identity with Universal Auth, or a service token (its details say its project,
+ * Logs in: a machine identity (its method), or a service token (its details say its project,
  * scopes and sealed key). Every credential part and the access token returned are masked.
  */
 export async function login(
@@ -85,19 +98,23 @@ export async function login(
 ): Promise<Session> {
   const baseUrl = apiBase(options.baseUrl)
   const secretPath = secretPathOf(options)
-  if (credentials.kind === 'identity') {
+  if (credentials.kind !== 'token') {
+    const given = credentials.kind === 'universal' ? "'client_id' + 'client_secret'" : `'method: ${credentials.kind}'`
     if (options.environment === undefined)
-      throw new InputError("Input 'environment' is required with 'client_id' + 'client_secret' (e.g. 'prod').")
+      throw new InputError(`Input 'environment' is required with ${given} (e.g. 'prod').`)
     if (options.project === undefined)
-      throw new InputError("Input 'project' is required with 'client_id' + 'client_secret': the project's id or slug.")
-    const login = await universalAuthLogin(ctx.http, baseUrl, credentials.clientId, credentials.clientSecret)
+      throw new InputError(`Input 'project' is required with ${given}: the project's id or slug.`)
+    const login = await identityLogin(credentials, baseUrl, ctx)
     ctx.mask(login.accessToken)
+    // project-slug is always a slug, as the vendor sends it (workspaceSlug); `project` may be either.
+    const isId = options.projectKind !== 'slug' && PROJECT_ID.test(options.project)
     return {
       bearer: login.accessToken,
       baseUrl,
-      project: PROJECT_ID.test(options.project) ? { id: options.project } : { slug: options.project },
+      project: isId ? { id: options.project } : { slug: options.project },
       environment: options.environment,
       path: secretPath ?? '/',
+      issued: true,
     }
   }
   const { token } = credentials

@@ -1,4 +1,4 @@
-import { I as InputError, R as getInput, T as parsePemCertificates, J as ActionError, E as ENV_NAME, U as createHttpClient, V as createProvider, z as CryptoError } from './login-jwt-DpSSGyPc.js';
+import { I as InputError, R as isInfisicalMethod, T as readInfisical, U as getInput, V as hasIdentityLogin, W as assertClientPair, X as parsePemCertificates, J as ActionError, E as ENV_NAME, Y as createHttpClient, Z as createProvider, B as CryptoError } from './login-jwt-CRAto2y1.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
@@ -110,31 +110,6 @@ function readBitwarden(read, { accessToken, baseUrl }) {
     });
 }
 
-// Infisical's inputs: its slice of Settings and how it is read.
-/** client_id and client_secret come together: 'both', 'neither', or an error naming the missing one. */
-function assertClientPair(read, hint = '') {
-    const id = read.text('client_id') !== '';
-    const secret = read.text('client_secret') !== '';
-    if (id !== secret) {
-        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`);
-    }
-    return id ? 'both' : 'neither';
-}
-function readInfisical(read, { accessToken, baseUrl }) {
-    assertClientPair(read);
-    return Object.freeze({
-        accessToken,
-        baseUrl,
-        environment: read.optional('environment'),
-        secretPath: read.optional('secret_path'),
-        recursive: read.boolean('recursive', false),
-        includeImports: read.boolean('include_imports', true),
-        clientId: read.optional('client_id'),
-        clientSecret: read.optional('client_secret'),
-        project: read.optional('project'),
-    });
-}
-
 // Strict decoders for the bytes servers send, shared by every wing's crypto. Node's own are lenient
 // where a secret must not be: Buffer's base64 silently skips foreign characters and accepts the
 // URL-safe alphabet, and a default TextDecoder replaces invalid UTF-8 with U+FFFD.
@@ -200,7 +175,8 @@ function payloadOf(text) {
     return text.trim();
 }
 function readVaultLogin(read, env) {
-    const method = read.text('method').toLowerCase() || 'token';
+    // Infisical/secrets-action's `method` (universal, oidc, aws-iam) is not a Vault login.
+    const method = (isInfisicalMethod(read) ? '' : read.text('method').toLowerCase()) || 'token';
     const mount = read.text('path').replace(/^\/+|\/+$/g, '') || method;
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(mount) || mount.split('/').some((s) => s === '..' || s === '.')) {
         throw new InputError(`Input '${read.text('path') ? 'path' : 'method'}' must name an auth mount (letters, digits, '.', '_', '-', '/'), got '${mount}'.`);
@@ -265,7 +241,7 @@ function readVaultLogin(read, env) {
             if (!/^[a-z0-9][a-z0-9._-]*$/.test(method))
                 throw new InputError(`Input 'method' must be an auth method's name, got '${method}'.`);
             if (payload === '') {
-                throw new InputError(`Input 'method' is '${method}', which is not one of ${LOGIN_METHODS.join(', ')}, and no 'authPayload' is given: give the login request's JSON in 'authPayload' (as vault-action requires for any other method).`);
+                throw new InputError(`Input 'method' is '${method}', which is not one of ${LOGIN_METHODS.join(', ')}, and no 'authPayload' is given: give the login request's JSON in 'authPayload' (as vault-action requires for any other method); Infisical's methods are universal, oidc and aws-iam.`);
             }
             return { method: 'custom', name: method, mount, payload: payloadOf(payload) };
     }
@@ -361,7 +337,8 @@ function readVault(read, { accessToken, baseUrl, env }) {
         ttlSeconds: read.duration('ttl', 900),
         numUses: uses === '' || uses === '0' ? undefined : Number(uses),
         policies: policies.length === 0 ? undefined : Object.freeze(policies),
-        named: ['url', 'token', 'method'].some((name) => read.text(name) !== ''),
+        named: ['url', 'token'].some((name) => read.text(name) !== '') ||
+            (read.text('method') !== '' && !isInfisicalMethod(read)),
         login: Object.freeze(readVaultLogin(read, env)),
         extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
         publishToken: Object.freeze({
@@ -401,14 +378,17 @@ function readTimeout(read) {
     return n;
 }
 /**
- * `access_token` (vault-action's `token`) is required, except that an Infisical machine identity
- * (client_id + client_secret) or a Vault login `method` other than token may stand in for it; then
- * it is ''.
+ * `access_token` (vault-action's `token`) is required, except where a login stands in for it: an
+ * Infisical machine identity (client_id + client_secret, or Infisical/secrets-action's identity-id
+ * and method) or a Vault login `method` other than token; then it is ''.
  */
 function readAccessToken(read) {
     const token = read.either(['access_token', 'token']);
     if (token !== '')
         return token;
+    // An Infisical identity login, or a Vault login method other than token.
+    if (hasIdentityLogin(read))
+        return '';
     const method = read.text('method').toLowerCase();
     if (method !== '' && method !== 'token')
         return '';
@@ -472,20 +452,30 @@ function readSettings(source = runnerInputs, options = {}) {
     const env = options.env ?? process.env;
     const common = { accessToken: readAccessToken(read), baseUrl: readBaseUrl(read), env };
     const { accessToken, baseUrl } = common;
+    const infisical = readInfisical(read, common);
+    const setEnv = readSetEnv(read, options.warning ?? (() => { }));
+    const keep = read.boolean('keep_file', false);
     return Object.freeze({
         provider: read.choice('provider', PROVIDER_CHOICES),
         accessToken,
         secrets: read.text('secrets', { trim: false }),
         baseUrl,
-        setEnv: readSetEnv(read, options.warning ?? (() => { })),
+        // Infisical's `export-type: file` writes the file and exports no env, as its action does.
+        setEnv: infisical.fileOutputPath === undefined && setEnv,
         timeoutSeconds: readTimeout(read),
         allowDangerousNames: read.boolean('allow_dangerous_names', false),
         caCertificate: readCaCertificate(read),
         bitwarden: readBitwarden(read, common),
-        infisical: readInfisical(read, common),
+        infisical,
         vault: readVault(read, common),
         summary: read.boolean('summary', true),
-        exportFile: readExportFile(read, env),
+        exportFile: infisical.fileOutputPath === undefined
+            ? readExportFile(read, env)
+            : Object.freeze({
+                path: infisical.fileOutputPath,
+                format: read.choice('export_format', ['dotenv', 'json']),
+                keep,
+            }),
     });
 }
 
@@ -568,7 +558,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-DpSSGyPc.js').then(function (n) { return n.Z; });
+            const { fetchIdToken } = await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a1; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;

@@ -1,15 +1,15 @@
-import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, y as parseServiceToken, z as CryptoError, k as secretsLine } from './login-jwt-DpSSGyPc.js';
+import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, A as parseServiceToken, B as CryptoError, k as secretsLine } from './login-jwt-CRAto2y1.js';
 import { createDecipheriv } from 'node:crypto';
-import { b as decodeUtf8Strict, d as decodeBase64Strict } from './crypto-B6t_rAAL.js';
+import { b as decodeUtf8Strict, d as decodeBase64Strict } from './crypto-Df6DSIEM.js';
 import 'os';
 import 'crypto';
 import 'fs';
-import 'node:fs';
 import 'node:path';
+import 'node:fs';
 
-// Infisical's HTTP API as the action uses it (docs/protocols/infisical.md#token-details, #raw-read,
-// #encrypted-list, #universal-auth, #errors-and-retries): service-token details, Universal Auth
-// login, the raw list and the legacy encrypted list, with response shapes checked field by field.
+// Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
+// #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
+// legacy encrypted list, with response shapes checked field by field (the logins are in api-auth.ts).
 // Messages name method, path and status plus the server's own short message and reqId; never a
 // header, a token or a body.
 /**
@@ -92,33 +92,6 @@ async function getTokenDetails(http, baseUrl, bearer) {
     const tag = optionalField(body, 'tag', where);
     const sealedProjectKey = ciphertext !== undefined && iv !== undefined && tag !== undefined ? { ciphertext, iv, tag } : undefined;
     return { projectId, scopes, permissions, expiresAt, legacyShape, ...(sealedProjectKey ? { sealedProjectKey } : {}) };
-}
-/**
- * POST /api/v1/auth/universal-auth/login (docs/protocols/infisical.md#universal-auth). Never
- * retried on 401: 3 failures lock the identity.
- */
-async function universalAuthLogin(http, baseUrl, clientId, clientSecret) {
-    const where = 'POST /api/v1/auth/universal-auth/login';
-    const res = await http.send({
-        method: 'POST',
-        url: `${baseUrl}/api/v1/auth/universal-auth/login`,
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ clientId, clientSecret }),
-    });
-    if (res.status === 401) {
-        throw statusError(res, where, "Check 'client_id' and 'client_secret': invisible whitespace or a CRLF in the stored secret is a common cause. " +
-            'Not retried: Infisical locks an identity out after 3 failed logins');
-    }
-    if (!ok(res))
-        throw statusError(res, where);
-    const body = parseJson(res, where);
-    if (!isObject(body))
-        throw shapeError(where, 'not a JSON object');
-    const accessToken = stringField(body, 'accessToken', where);
-    if (accessToken === '')
-        throw shapeError(where, "'accessToken' is empty");
-    const expiresIn = typeof body.expiresIn === 'number' ? body.expiresIn : 0;
-    return { accessToken, expiresIn };
 }
 function queryString(q, raw) {
     const params = new URLSearchParams();
@@ -214,6 +187,50 @@ async function listEncrypted(http, baseUrl, bearer, q, failure) {
     if (!ok(res))
         throw failure(res, where);
     return list(parseJson(res, where), where, encryptedItem);
+}
+
+/** Where each login posts, relative to the API base. */
+const LOGIN_PATHS = {
+    universal: '/api/v1/auth/universal-auth/login',
+    oidc: '/api/v1/auth/oidc-auth/login',
+    'aws-iam': '/api/v1/auth/aws-auth/login',
+};
+/**
+ * Posts one login (never retried on 4xx: Universal Auth locks an identity out after 3 failures) and
+ * reads `accessToken`. `hint` says what to check when the server refuses it.
+ */
+async function postLogin(http, baseUrl, kind, fields, hint) {
+    const where = `POST ${LOGIN_PATHS[kind]}`;
+    const res = await http.send({
+        method: 'POST',
+        url: `${baseUrl}${LOGIN_PATHS[kind]}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams(fields).toString(),
+    });
+    if (res.status >= 400 && res.status < 500 && res.status !== 429)
+        throw statusError(res, where, hint(res));
+    if (!ok(res))
+        throw statusError(res, where);
+    const body = parseJson(res, where);
+    if (!isObject(body))
+        throw shapeError(where, 'not a JSON object');
+    const accessToken = stringField(body, 'accessToken', where);
+    if (accessToken === '')
+        throw shapeError(where, "'accessToken' is empty");
+    const expiresIn = typeof body.expiresIn === 'number' ? body.expiresIn : 0;
+    return { accessToken, expiresIn };
+}
+/** POST /api/v1/auth/token/revoke (docs/protocols/infisical.md#token-revocation): no bearer, the token in the body. */
+async function revokeAccessToken(http, baseUrl, accessToken) {
+    const path = '/api/v1/auth/token/revoke';
+    const res = await http.send({
+        method: 'POST',
+        url: `${baseUrl}${path}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({ accessToken }).toString(),
+    });
+    if (!ok(res))
+        throw statusError(res, `POST ${path}`);
 }
 
 // The Infisical grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
@@ -386,8 +403,9 @@ function inScope(scopes, environment, path) {
     return scopes.some((s) => s.environment === environment && scopeMatches(s.secretPath, path));
 }
 
-// Infisical logins: a machine identity (Universal Auth: client id + secret → an access token) or a
-// service token (st.<id>.<secret>.<key>: its details name its project, scopes and sealed key).
+// Infisical logins: a machine identity (Universal Auth, GitHub OIDC or AWS IAM → an access token
+// the post step revokes) or a service token (st.<id>.<secret>.<key>: its details name its project,
+// scopes and sealed key). docs/protocols/infisical.md#logins.
 /** Infisical cloud, the default base URL (docs/protocols/infisical.md#server-url). */
 const INFISICAL_CLOUD = 'https://app.infisical.com';
 /**
@@ -409,45 +427,47 @@ function secretPathOf(options) {
     }
     return path;
 }
-/** The credential the inputs give, checked and masked before anything is sent. */
-function readCredentials(settings, ctx) {
-    const { clientId, clientSecret } = settings;
-    if (settings.accessToken !== '') {
-        if (clientId !== undefined) {
-            throw new InputError("Give either 'access_token' (an Infisical service token) or 'client_id' + 'client_secret' (a machine identity), not both.");
+/** A machine identity's login, by method; the access token is masked on arrival. */
+async function identityLogin(credentials, baseUrl, ctx) {
+    switch (credentials.kind) {
+        case 'universal':
+            return postLogin(ctx.http, baseUrl, 'universal', { clientId: credentials.clientId, clientSecret: credentials.clientSecret }, (res) => res.status === 401
+                ? "Check 'client_id' and 'client_secret': invisible whitespace or a CRLF in the stored secret is a common cause. " +
+                    'Not retried: Infisical locks an identity out after 3 failed logins'
+                : '');
+        case 'oidc':
+            return (await Promise.resolve().then(function () { return oidc; })).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+        case 'aws-iam': {
+            const { signedCallerIdentity } = await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a2; });
+            const fields = signedCallerIdentity(credentials.aws, ctx.now());
+            return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
-        const token = parseServiceToken(settings.accessToken);
-        // Every part at once, before the first request (INF-TOK-3, docs/protocols/infisical.md#token-parsing).
-        for (const part of [token.text, token.bearer, token.tokenId, token.tokenSecret, token.symKey])
-            ctx.mask(part);
-        return { kind: 'token', token };
     }
-    if (clientId === undefined || clientSecret === undefined) {
-        throw new InputError("Infisical needs 'access_token' (a service token, st.<id>.<secret>.<key>) or 'client_id' + 'client_secret' (a machine identity).");
-    }
-    ctx.mask(clientSecret);
-    return { kind: 'identity', clientId, clientSecret };
 }
 /**
- * Logs in: a machine identity with Universal Auth, or a service token (its details say its project,
+ * Logs in: a machine identity (its method), or a service token (its details say its project,
  * scopes and sealed key). Every credential part and the access token returned are masked.
  */
 async function login(options, credentials, ctx) {
     const baseUrl = apiBase(options.baseUrl);
     const secretPath = secretPathOf(options);
-    if (credentials.kind === 'identity') {
+    if (credentials.kind !== 'token') {
+        const given = credentials.kind === 'universal' ? "'client_id' + 'client_secret'" : `'method: ${credentials.kind}'`;
         if (options.environment === undefined)
-            throw new InputError("Input 'environment' is required with 'client_id' + 'client_secret' (e.g. 'prod').");
+            throw new InputError(`Input 'environment' is required with ${given} (e.g. 'prod').`);
         if (options.project === undefined)
-            throw new InputError("Input 'project' is required with 'client_id' + 'client_secret': the project's id or slug.");
-        const login = await universalAuthLogin(ctx.http, baseUrl, credentials.clientId, credentials.clientSecret);
+            throw new InputError(`Input 'project' is required with ${given}: the project's id or slug.`);
+        const login = await identityLogin(credentials, baseUrl, ctx);
         ctx.mask(login.accessToken);
+        // project-slug is always a slug, as the vendor sends it (workspaceSlug); `project` may be either.
+        const isId = options.projectKind !== 'slug' && PROJECT_ID.test(options.project);
         return {
             bearer: login.accessToken,
             baseUrl,
-            project: PROJECT_ID.test(options.project) ? { id: options.project } : { slug: options.project },
+            project: isId ? { id: options.project } : { slug: options.project },
             environment: options.environment,
             path: secretPath ?? '/',
+            issued: true,
         };
     }
     const { token } = credentials;
@@ -471,6 +491,76 @@ async function login(options, credentials, ctx) {
         symKey: token.symKey,
         ...(details.sealedProjectKey ? { sealedKey: details.sealedProjectKey } : {}),
     };
+}
+
+// Which credential a run logs in with, checked (and its secret parts masked) before any request:
+// a service token (st.<id>.<secret>.<key>), or a machine identity by Infisical/secrets-action's
+// `method`: Universal Auth (client id + secret), GitHub OIDC or AWS IAM (identity-id)
+// (docs/protocols/infisical.md#logins).
+const METHODS = ['universal', 'oidc', 'aws-iam'];
+/** The credential the inputs give, checked and masked before anything is sent. */
+function readCredentials(settings, ctx) {
+    const { clientId, clientSecret, method, identityId } = settings;
+    if (clientSecret !== undefined)
+        ctx.mask(clientSecret);
+    if (method !== undefined && !METHODS.includes(method)) {
+        throw new InputError(`Input 'method' must be one of 'universal', 'oidc', 'aws-iam', got '${method}'.`);
+    }
+    if (settings.accessToken !== '') {
+        if (clientId !== undefined || method !== undefined) {
+            throw new InputError("Give either 'access_token' (an Infisical service token) or 'client_id' + 'client_secret' (a machine identity), not both.");
+        }
+        const token = parseServiceToken(settings.accessToken);
+        // Every part at once, before the first request (INF-TOK-3, docs/protocols/infisical.md#token-parsing).
+        for (const part of [token.text, token.bearer, token.tokenId, token.tokenSecret, token.symKey])
+            ctx.mask(part);
+        return { kind: 'token', token };
+    }
+    switch (method ?? 'universal') {
+        case 'oidc':
+        case 'aws-iam': {
+            if (identityId === undefined)
+                throw new InputError(`Input 'identity-id' is required with 'method: ${method}': the id of the machine identity whose ${method === 'oidc' ? 'OIDC' : 'AWS'} Auth is configured.`);
+            if (method === 'oidc')
+                return { kind: 'oidc', identityId, audience: settings.oidcAudience };
+            // Checked now, so a missing credential fails before any request.
+            for (const part of [settings.aws?.secretAccessKey, settings.aws?.sessionToken])
+                if (part)
+                    ctx.mask(part);
+            return { kind: 'aws-iam', identityId, aws: settings.aws };
+        }
+        default:
+            if (clientId === undefined || clientSecret === undefined) {
+                if (identityId !== undefined)
+                    throw new InputError("Input 'identity-id' is given, but 'method' is 'universal' (its default), which logs in with 'client_id' + 'client_secret': set 'method: oidc' or 'method: aws-iam'.");
+                throw new InputError("Infisical needs 'access_token' (a service token, st.<id>.<secret>.<key>) or 'client_id' + 'client_secret' (a machine identity).");
+            }
+            return { kind: 'universal', clientId, clientSecret };
+    }
+}
+
+function withExtraHeaders(http, extra) {
+    if (extra === undefined)
+        return http;
+    return { send: (req) => http.send({ ...req, headers: { ...extra, ...req.headers } }) };
+}
+
+// Revokes the access token a machine-identity login issued for the run (POST
+// /api/v1/auth/token/revoke, docs/protocols/infisical.md#token-revocation) as soon as the reads are
+// done, whether they succeeded or not: the token would otherwise stay valid for its TTL (30 days by
+// default), and nothing after the reads needs it. Done in the main step rather than the post step
+// so that the bearer token is never written to the runner's state. A failure is a warning.
+async function revokeIssuedToken(baseUrl, token, ctx) {
+    try {
+        await revokeAccessToken(ctx.http, baseUrl, token);
+        ctx.debug('Infisical access token revoked.');
+    }
+    catch (err) {
+        // An expired or already revoked token is refused as unknown: it is gone either way.
+        if (err instanceof ServerError && (err.status === 401 || err.status === 404))
+            return;
+        ctx.warning(`The Infisical access token of this run was not revoked (${err instanceof Error ? err.message : String(err)}); it stays valid until its TTL ends.`);
+    }
 }
 
 // Infisical's legacy end-to-end encryption (docs/protocols/infisical.md#decryption): AES-256-GCM
@@ -922,19 +1012,61 @@ class Reader {
     }
 }
 
-function create(settings, ctx) {
+function create(settings, given) {
     // Checked (and the credential masked) before any request, as every other input is.
-    const credentials = readCredentials(settings, ctx);
+    const credentials = readCredentials(settings, given);
     secretPathOf(settings);
+    // extra-headers often carry a credential (an access proxy's client secret).
+    for (const value of Object.values(settings.extraHeaders ?? {}))
+        given.mask(value);
+    const ctx = { ...given, http: withExtraHeaders(given.http, settings.extraHeaders) };
     return {
         kind: 'infisical',
         parse: parseInfisicalMapping,
         async fetch(requests) {
             const session = await login(settings, credentials, ctx);
-            const secrets = await new Reader(session, ctx, settings).fetch(requests);
+            let secrets;
+            try {
+                secrets = await new Reader(session, ctx, settings).fetch(requests);
+            }
+            finally {
+                if (session.issued)
+                    await revokeIssuedToken(session.baseUrl, session.bearer, ctx);
+            }
             return { secrets, cleanups: [] };
         },
     };
 }
+
+/** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
+function claimsForMessage(jwt) {
+    let payload = {};
+    try {
+        const parsed = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        if (typeof parsed === 'object' && parsed !== null)
+            payload = parsed;
+    }
+    catch {
+        // Not a JWT: the message says '?'.
+    }
+    const text = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : typeof v === 'string' ? v : '?').slice(0, 200) || '?';
+    return { audience: text(payload.aud), subject: text(payload.sub) };
+}
+async function oidcLogin(ctx, baseUrl, identityId, audience) {
+    const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'");
+    return postLogin(ctx.http, baseUrl, 'oidc', { identityId, jwt }, () => {
+        const sent = claimsForMessage(jwt);
+        return (`Infisical refused identity ${identityId}'s GitHub ID token (audience '${sent.audience}', subject '${sent.subject}'). ` +
+            "Check the identity's OIDC Auth settings: discovery URL and issuer https://token.actions.githubusercontent.com, " +
+            `an allowed audience equal to ${audience === undefined ? "GitHub's default audience (or set 'oidc-audience')" : "'oidc-audience'"}, ` +
+            "and a subject pattern that matches; and that 'identity-id' is the identity's id");
+    });
+}
+
+var oidc = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    claimsForMessage: claimsForMessage,
+    oidcLogin: oidcLogin
+});
 
 export { create };

@@ -1,11 +1,11 @@
-import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, p as parseJson, S as ServerError, o as isObject, t as shapeError, u as stringField, v as jsonObjectOf, x as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-DpSSGyPc.js';
-import { d as decodeBase64Strict } from './crypto-B6t_rAAL.js';
+import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, p as parseJson, S as ServerError, o as isObject, t as shapeError, u as stringField, v as jsonObjectOf, x as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-CRAto2y1.js';
+import { d as decodeBase64Strict } from './crypto-Df6DSIEM.js';
 import 'os';
 import 'crypto';
 import 'fs';
+import 'node:path';
 import 'node:crypto';
 import 'node:fs';
-import 'node:path';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -346,7 +346,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-B6t_rAAL.js').then(function (n) { return n.c; })]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-Df6DSIEM.js').then(function (n) { return n.c; })]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

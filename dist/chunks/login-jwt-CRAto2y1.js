@@ -1,9 +1,9 @@
 import * as os from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import { randomBytes, sign, createPrivateKey } from 'node:crypto';
+import { isAbsolute, resolve, join, relative, dirname, basename } from 'node:path';
+import { randomBytes, createHmac, createHash, sign, createPrivateKey } from 'node:crypto';
 import { mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
 
 // Error classes whose messages are safe to print: they are built from names, ids, line numbers,
 // HTTP statuses and paths, never from secret values, tokens or keys.
@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-CtugI72U.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-DWsLU8DO.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -711,6 +711,150 @@ function getState(name) {
     return process.env[`STATE_${name}`] || '';
 }
 
+// `extra-headers` (Infisical/secrets-action): one `Name: value` per line, sent on the login and on
+// every read. As the vendor reads it: blank lines skipped, the name lower-cased, name and value
+// trimmed, a repeated name's values joined with ", " (docs/protocols/infisical.md#extra-headers).
+// Unlike the vendor, a line without ':' (which crashes it) or a header Node could not send is an
+// error naming the input and the line, never quoting it: a header value is often a credential.
+/** RFC 9110 token characters: what a header name may hold. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+/** Field values: visible ASCII and non-ASCII text, spaces and tabs; no control characters. */
+const VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
+/** Names the HTTP client sets itself (framing, routing): another value would break the request. */
+const RESERVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'keep-alive', 'te']);
+const where = (line) => `Input 'extra-headers', line ${line}`;
+/** The headers, or undefined when the input holds none. */
+function parseExtraHeaders(text) {
+    // No prototype: '__proto__' is a header name like any other.
+    const headers = Object.create(null);
+    let any = false;
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const colon = line.indexOf(':');
+        if (colon < 0)
+            throw new InputError(`${where(i + 1)}: expected 'Name: value' (no ':' found).`);
+        const name = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        if (!TOKEN.test(name))
+            throw new InputError(`${where(i + 1)}: the header name before ':' is empty or not a valid HTTP header name.`);
+        if (RESERVED.has(name))
+            throw new InputError(`${where(i + 1)}: '${name}' is set by the HTTP client itself and cannot be given.`);
+        if (!VALUE.test(value))
+            throw new InputError(`${where(i + 1)}: the value of '${name}' contains a control character.`);
+        headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value;
+        any = true;
+    });
+    return any ? Object.freeze(headers) : undefined;
+}
+
+// Infisical's inputs: its slice of Settings and how it is read. Every input of Infisical/secrets-action
+// (v1.0.15) is read under its own name too (docs/protocols/infisical.md#compatibility): where ours
+// names the same setting, through read.either, so that the two names given with different values is
+// an error. The vendor's defaults are applied here, never in action.yml, so an alias's default never
+// collides with ours.
+/** Infisical/secrets-action's `method` values. */
+const INFISICAL_METHODS = ['universal', 'oidc', 'aws-iam'];
+/** The environment's AWS credential; read only for `method: aws-iam`. */
+function awsEnvironment(env) {
+    const get = (name) => env[name]?.trim() || undefined;
+    return Object.freeze({
+        accessKeyId: get('AWS_ACCESS_KEY_ID'),
+        secretAccessKey: get('AWS_SECRET_ACCESS_KEY'),
+        sessionToken: get('AWS_SESSION_TOKEN'),
+        region: get('AWS_REGION') ?? get('AWS_DEFAULT_REGION'),
+    });
+}
+/** The vendor's `file-output-path` default. */
+const VENDOR_FILE_OUTPUT_PATH = '/.env';
+/** client id and secret come together: 'both', 'neither', or an error naming the missing one. */
+function assertClientPair(read, hint = '') {
+    const id = read.either(['client_id', 'client-id']) !== '';
+    const secret = read.either(['client_secret', 'client-secret']) !== '';
+    if (id !== secret) {
+        throw new InputError(`Input '${id ? 'client_secret' : 'client_id'}' is empty: an Infisical machine identity needs both 'client_id' and 'client_secret'${hint}.`);
+    }
+    return id ? 'both' : 'neither';
+}
+/**
+ * An Infisical machine identity other than client_id + client_secret stands in for access_token:
+ * `identity-id`, or one of Infisical/secrets-action's `method`s (the wing then says what is missing).
+ */
+function hasIdentityLogin(read) {
+    return read.text('identity-id') !== '' || isInfisicalMethod(read);
+}
+/**
+ * Whether `method` is Infisical/secrets-action's: hashicorp/vault-action names its login input
+ * `method` too. universal, oidc and aws-iam are Infisical's; with vault-action any other Vault
+ * method (its own oidc, aws) needs `authPayload`, so with `authPayload` given the method is Vault's.
+ */
+function isInfisicalMethod(read) {
+    const method = read.text('method').toLowerCase();
+    return INFISICAL_METHODS.includes(method) && read.text('authPayload') === '';
+}
+/** include_imports or the vendor's include-imports, with getBooleanInput's spellings, naming the input given. */
+function readIncludeImports(read) {
+    read.either(['include_imports', 'include-imports']);
+    return read.text('include_imports') !== ''
+        ? read.boolean('include_imports', true)
+        : read.boolean('include-imports', true);
+}
+/**
+ * `export-type: file`: `file-output-path` under GITHUB_WORKSPACE, as the vendor joins them (its
+ * default `/.env`); a path without a leading `/` is taken under the workspace too (the vendor's would
+ * land beside it), and one that leaves the workspace is refused.
+ */
+function readFileOutputPath(read, env) {
+    const type = read.choice('export-type', ['env', 'file']);
+    const given = read.text('file-output-path');
+    if (type !== 'file') {
+        if (given !== '')
+            throw new InputError("Input 'file-output-path' is given, but 'export-type' is not 'file'; set 'export-type: file'.");
+        return undefined;
+    }
+    if (read.text('export_file') !== '')
+        throw new InputError("Inputs 'export-type: file' and 'export_file' both name a file to write; give only one.");
+    const path = given === '' ? VENDOR_FILE_OUTPUT_PATH : given;
+    if (/[\0\r\n]/.test(path))
+        throw new InputError(`Input 'file-output-path' must be a single-line path.`);
+    const workspace = env.GITHUB_WORKSPACE ?? '';
+    if (workspace === '' || !isAbsolute(workspace))
+        throw new InputError("Input 'export-type' is 'file', which writes 'file-output-path' under GITHUB_WORKSPACE, but GITHUB_WORKSPACE is not set (outside a runner, use 'export_file').");
+    const root = resolve(workspace);
+    const absolute = resolve(join(root, path));
+    const inside = relative(root, absolute);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside))
+        throw new InputError(`Input 'file-output-path' ('${path}') must name a file inside the workspace (GITHUB_WORKSPACE); it does not.`);
+    return absolute;
+}
+function readInfisical(read, { accessToken, baseUrl, env }) {
+    assertClientPair(read);
+    // base_url is read for every provider (CommonInputs); the vendor's `domain` names it for Infisical.
+    read.either(['base_url', 'domain']);
+    const domain = baseUrl === undefined ? read.url('domain') : undefined;
+    const project = read.either(['project', 'project-slug']);
+    const method = isInfisicalMethod(read) ? read.text('method').toLowerCase() : '';
+    return Object.freeze({
+        accessToken,
+        baseUrl: baseUrl ?? domain,
+        environment: read.either(['environment', 'env-slug']) || undefined,
+        secretPath: read.either(['secret_path', 'secret-path']) || undefined,
+        recursive: read.boolean('recursive', false),
+        includeImports: readIncludeImports(read),
+        clientId: read.either(['client_id', 'client-id']) || undefined,
+        clientSecret: read.either(['client_secret', 'client-secret']) || undefined,
+        project: project || undefined,
+        projectKind: read.text('project-slug') !== '' ? 'slug' : undefined,
+        method: method || undefined,
+        identityId: read.optional('identity-id'),
+        oidcAudience: read.optional('oidc-audience'),
+        extraHeaders: parseExtraHeaders(read.text('extra-headers', { trim: false })),
+        fileOutputPath: readFileOutputPath(read, env),
+        aws: method === 'aws-iam' ? awsEnvironment(env) : undefined,
+    });
+}
+
 // Infisical service token: `st.<tokenId>.<tokenSecret>.<symKey>`
 // (docs/protocols/infisical.md#token-parsing). The bearer is everything before the last '.'; the
 // key part is used only for E2EE decryption and never sent.
@@ -777,13 +921,14 @@ const TOKEN_SHAPES = [
 ];
 /**
  * Picks the provider: the `provider` input when it names one, else the token's shape. With no token
- * but an Infisical `client_id` (a machine identity), Infisical; when hashicorp/vault-action's own
- * input names (`url`, `token`, `method`) are used, Vault (a vault-action workflow, any login method).
+ * but an Infisical machine identity (`client_id`, or Infisical/secrets-action's `client-id`,
+ * `identity-id` or `method`), Infisical; when hashicorp/vault-action's own input names (`url`,
+ * `token`, `method`) are used, Vault (a vault-action workflow, any login method).
  */
-function detectProvider(token, choice = 'auto', hasClientId = false, vaultActionInputs = false) {
+function detectProvider(token, choice = 'auto', infisicalIdentity = false, vaultActionInputs = false) {
     if (choice !== 'auto')
         return choice;
-    if (token === '' && hasClientId)
+    if (token === '' && infisicalIdentity)
         return 'infisical';
     if (vaultActionInputs)
         return 'vault';
@@ -791,14 +936,15 @@ function detectProvider(token, choice = 'auto', hasClientId = false, vaultAction
 }
 /** Creates the provider for the run, handing its wing only that wing's slice of the settings. */
 async function createProvider(settings, ctx) {
-    const { accessToken, provider, infisical, vault } = settings;
-    switch (detectProvider(accessToken, provider, infisical.clientId !== undefined, vault.named)) {
+    const { clientId, identityId, method } = settings.infisical;
+    const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
+    switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-BkAAjnIR.js')).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-BVnpRUUu.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DCP_f71Z.js')).create(settings.vault, ctx);
+            return (await import('./vault-DxokPsQr.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-LmDh4ihh.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-Dv3ZhrM3.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1561,6 +1707,116 @@ var oidc = /*#__PURE__*/Object.freeze({
     fetchIdToken: fetchIdToken
 });
 
+// AWS Signature Version 4 for one request, with node:crypto's SHA-256 and HMAC (the primitives):
+// the canonical request, the string to sign, the derived key and the Authorization header, as AWS's
+// "Create a signed AWS API request" describes them (docs/protocols/infisical.md#aws-iam-auth). A
+// library was measured and not taken: @smithy/signature-v4 (the vendor's) bundles to 164 KB and
+// loads in 24 ms, aws4 9 KB / 8 ms, aws4fetch 6 KB / 5 ms (WebCrypto, async); these few lines are
+// checked against AWS's published example and against @smithy/signature-v4's output.
+const sha256 = (data) => createHash('sha256').update(data, 'utf8').digest('hex');
+const hmac = (key, data) => createHmac('sha256', key).update(data, 'utf8').digest();
+/** RFC 3986 unreserved characters stay; everything else is %XX (encodeURIComponent leaves !'()*). */
+const uriEncode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** `20150830T123600Z` for a time in ms. */
+function amzDate(ms) {
+    return new Date(ms)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+}
+/** The Authorization header value for the request, signed with every header it carries. */
+function authorization(req, creds, scope) {
+    const headers = Object.entries(req.headers)
+        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const signedHeaders = headers.map(([k]) => k).join(';');
+    const query = Object.entries(req.query ?? {})
+        .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
+        .sort()
+        .join('&');
+    const canonical = [
+        req.method,
+        req.path,
+        query,
+        ...headers.map(([k, v]) => `${k}:${v}`),
+        '',
+        signedHeaders,
+        sha256(req.body),
+    ].join('\n');
+    const date = scope.amzDate.slice(0, 8);
+    const credentialScope = `${date}/${scope.region}/${scope.service}/aws4_request`;
+    const stringToSign = ['AWS4-HMAC-SHA256', scope.amzDate, credentialScope, sha256(canonical)].join('\n');
+    let key = hmac(`AWS4${creds.secretAccessKey}`, date);
+    for (const part of [scope.region, scope.service, 'aws4_request'])
+        key = hmac(key, part);
+    const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
+    return `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+/** Hex SHA-256 of a body, for X-Amz-Content-Sha256. */
+function payloadHash(body) {
+    return sha256(body);
+}
+
+// AWS IAM login (`method: aws-iam`, docs/protocols/infisical.md#aws-iam-auth): the runner's AWS
+// credentials sign an STS GetCallerIdentity request, which is not sent to AWS but handed to
+// Infisical (method, base64 body, base64 JSON headers); Infisical forwards it to STS and learns who
+// signed it. The headers are the ones Infisical/secrets-action's signer (@aws-sdk's SignatureV4)
+// sends. Loaded only by this login.
+const STS_BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
+/** Checks the environment gives a whole credential and a region; the error names what is missing. */
+function awsCredentials(aws) {
+    const missing = [
+        ['AWS_ACCESS_KEY_ID', aws?.accessKeyId],
+        ['AWS_SECRET_ACCESS_KEY', aws?.secretAccessKey],
+        ['AWS_REGION (or AWS_DEFAULT_REGION)', aws?.region],
+    ]
+        .filter(([, v]) => !v)
+        .map(([n]) => n);
+    if (missing.length > 0 || !aws) {
+        throw new InputError(`Input 'method' is 'aws-iam', which signs with the runner's AWS credentials, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: ` +
+            'run aws-actions/configure-aws-credentials (or set them) in an earlier step.');
+    }
+    if (!/^[a-z0-9-]{1,20}$/.test(aws.region))
+        throw new InputError(`AWS_REGION ('${aws.region}') is not an AWS region name such as 'eu-west-1'.`);
+    return {
+        accessKeyId: aws.accessKeyId,
+        secretAccessKey: aws.secretAccessKey,
+        region: aws.region,
+        ...(aws.sessionToken ? { sessionToken: aws.sessionToken } : {}),
+    };
+}
+/** Signs GetCallerIdentity for sts.<region>.amazonaws.com at `now` and packs it for Infisical. */
+function signedCallerIdentity(aws, now) {
+    const creds = awsCredentials(aws);
+    const host = `sts.${creds.region}.amazonaws.com`;
+    const date = amzDate(now);
+    const headers = {
+        'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
+        Host: host,
+        'Content-Length': String(Buffer.byteLength(STS_BODY)),
+        'x-amz-date': date,
+        ...(creds.sessionToken ? { 'x-amz-security-token': creds.sessionToken } : {}),
+        'x-amz-content-sha256': payloadHash(STS_BODY),
+    };
+    headers.Authorization = authorization({ method: 'POST', path: '/', headers, body: STS_BODY }, creds, {
+        region: creds.region,
+        service: 'sts',
+        amzDate: date,
+    });
+    return {
+        iamHttpRequestMethod: 'POST',
+        iamRequestBody: Buffer.from(STS_BODY, 'utf8').toString('base64'),
+        iamRequestHeaders: Buffer.from(JSON.stringify(headers), 'utf8').toString('base64'),
+    };
+}
+
+var awsIam = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    STS_BODY: STS_BODY,
+    awsCredentials: awsCredentials,
+    signedCallerIdentity: signedCallerIdentity
+});
+
 // The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or
 // one signed with `jwtPrivateKey` carrying exactly vault-action's claims. node:crypto signs; this
 // module is loaded only on the jwt path.
@@ -1628,4 +1884,4 @@ var loginJwt = /*#__PURE__*/Object.freeze({
     signJwt: signJwt
 });
 
-export { readLimited as A, trustStore as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseVaultToken as F, lookupSelf as G, statusError as H, InputError as I, ActionError as J, revokeSelf as K, LOGIN_TOKEN_CLEANUP as L, createChildToken as M, CHILD_TOKEN_CLEANUP as N, readPath as O, loginRequest as P, vaultErrors as Q, getInput as R, ServerError as S, parsePemCertificates as T, createHttpClient as U, createProvider as V, client as W, index as X, exportFile as Y, oidc as Z, loginJwt as _, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, parseServiceToken as y, CryptoError as z };
+export { index as $, parseServiceToken as A, CryptoError as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseVaultToken as F, lookupSelf as G, statusError as H, InputError as I, ActionError as J, revokeSelf as K, LOGIN_TOKEN_CLEANUP as L, createChildToken as M, CHILD_TOKEN_CLEANUP as N, readPath as O, loginRequest as P, vaultErrors as Q, isInfisicalMethod as R, ServerError as S, readInfisical as T, getInput as U, hasIdentityLogin as V, assertClientPair as W, parsePemCertificates as X, createHttpClient as Y, createProvider as Z, client as _, debug as a, exportFile as a0, oidc as a1, awsIam as a2, loginJwt as a3, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, readLimited as y, trustStore as z };
