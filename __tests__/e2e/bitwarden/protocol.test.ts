@@ -7,7 +7,7 @@ afterEach(async () => {
   await server.close()
 })
 
-test('the login request is exactly the one of spec §4.1, and the official vector logs in', async () => {
+test('the login request is exactly the one of docs/protocols/bitwarden.md#login-request, and the official vector logs in', async () => {
   server = await startBitwardenServer()
   const { token, secretId } = seedSpecVector(server)
   const run = await runAction({

@@ -4,7 +4,8 @@
  * The SDK logs in with its own parser, key derivation and crypto, writes secrets it encrypted
  * itself, and reads back what the server encrypted with node:crypto. If the server drifted from the
  * real protocol, the vendor's client would be the first to notice. The same runs check the SDK wire
- * behaviour the spec describes (§4.1 request, §4.5 renewal, no retry on 401/5xx).
+ * behaviour: the login request (docs/protocols/bitwarden.md#login-request), renewal
+ * (docs/protocols/bitwarden.md#token-renewal) and no retry on 401/5xx (docs/protocols/bitwarden.md#test-server).
  *
  * The binding exists for linux-x64 (glibc) only on this registry; `npm test` installs it in its
  * `pretest` step. Elsewhere the suite is skipped with a loud warning; on linux-x64 a missing SDK
@@ -128,7 +129,8 @@ describeSdk(`${SDK_PACKAGE}@1.0.0 against the test server`, () => {
     expect(sync.hasChanges).toBe(true)
     expect((sync.secrets ?? []).map((x) => x.value).sort()).toEqual(input.map((x) => x.value).sort())
 
-    // The SDK refuses an empty value before sending anything (the server and spec allow one).
+    // The SDK refuses an empty value before sending anything (the server and the action allow one:
+    // docs/protocols/bitwarden.md#deviations).
     const before = s.requests.length
     expect(await failure(client.secrets().create(orgId, 'EMPTY', '', '', [projectId]))).toBe('value must not be empty')
     expect(s.requests).toHaveLength(before)
@@ -157,7 +159,7 @@ describeSdk(`${SDK_PACKAGE}@1.0.0 against the test server`, () => {
     expect(listed.data.filter((x) => x.key === demo.ambiguousKey)).toHaveLength(2)
   })
 
-  it('logs in with the official §8.2 token and decrypts the official secret', async () => {
+  it('logs in with the official token of docs/protocols/bitwarden.md#login-vector and decrypts the official secret', async () => {
     const s = await start()
     const vector = seedSpecVector(s)
     const client = sdkClient(needSdk(), s)
@@ -173,7 +175,7 @@ describeSdk(`${SDK_PACKAGE}@1.0.0 against the test server`, () => {
     expect(byIds.data.map((x) => x.value)).toEqual(['TEST'])
   })
 
-  it('sends the login request of §4.1 exactly', async () => {
+  it('sends the login request of docs/protocols/bitwarden.md#login-request exactly', async () => {
     const s = await start()
     const { token } = freshAccount(s)
     const [clientId, clientSecret] = [token.split('.')[1], token.split('.')[2]?.split(':')[0]]
@@ -191,7 +193,7 @@ describeSdk(`${SDK_PACKAGE}@1.0.0 against the test server`, () => {
     expect(req?.headers.authorization).toBeUndefined()
   })
 
-  it('reports the spec texts for invalid_client, a wrong seed (MAC) and a missing secret (404)', async () => {
+  it('reports the vendor texts (docs/protocols/bitwarden.md#login-errors) for invalid_client, a wrong seed (MAC) and a missing secret (404)', async () => {
     const s = await start()
     const demo = seedDemo(s)
     const client = (): ReturnType<typeof sdkClient> => sdkClient(needSdk(), s)
@@ -247,7 +249,7 @@ describeSdk(`${SDK_PACKAGE}@1.0.0 against the test server`, () => {
     ])
   })
 
-  it('logs in again before every request when expires_in < 300 (§4.5)', async () => {
+  it('logs in again before every request when expires_in < 300 (docs/protocols/bitwarden.md#token-renewal)', async () => {
     const s = await start({ accessTokenLifetime: 299 })
     const demo = seedDemo(s)
     const client = sdkClient(needSdk(), s)

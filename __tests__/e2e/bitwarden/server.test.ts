@@ -1,7 +1,8 @@
 /**
- * Tests of the local Bitwarden SM test server itself: its crypto against the spec's official
- * vectors (docs/specs/bitwarden.md §8), and its HTTP behaviour against §4 and §7, over plain HTTP
- * with Node's fetch. If these pass, the server is a trustworthy stand-in for the real service.
+ * Tests of the local Bitwarden SM test server itself: its crypto against the official vectors
+ * (docs/protocols/bitwarden.md#test-vectors), and its HTTP behaviour against docs/protocols/bitwarden.md#login and
+ * docs/protocols/bitwarden.md#api, over plain HTTP with Node's fetch. If these pass, the server is a trustworthy
+ * stand-in for the real service.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import {
@@ -31,13 +32,13 @@ const NOT_FOUND_BODY =
   '{"message":"Resource not found.","validationErrors":null,"exceptionMessage":null,"exceptionStackTrace":null,"innerExceptionMessage":null,"object":"error"}'
 
 // ---------------------------------------------------------------------------------------------
-// Crypto vectors (§8), verbatim
+// Crypto vectors (docs/protocols/bitwarden.md#test-vectors), verbatim
 // ---------------------------------------------------------------------------------------------
 
 describe('server crypto against the official vectors', () => {
   const seed = fromBase64(SPEC_VECTOR.seedBase64)
 
-  it('derives the §8.1 access-token key', () => {
+  it('derives the access-token key of docs/protocols/bitwarden.md#token-vectors', () => {
     expect(hex(seed)).toBe('5fcbdbbc0d1b76e8a12037bfaabcc841')
     const key = deriveAccessTokenKey(seed)
     expect(toBase64(key)).toBe(
@@ -47,7 +48,7 @@ describe('server crypto against the official vectors', () => {
     expect(hex(key.subarray(32))).toBe('b7161c9ba040d6c933ff0907db22cccd980560d84c4581a9c6d455451973bf26')
   })
 
-  it('matches the §8.1 generic derive_shareable_key vectors', () => {
+  it('matches the generic derive_shareable_key vectors of docs/protocols/bitwarden.md#token-vectors', () => {
     const ascii = (s: string): Uint8Array => new TextEncoder().encode(s)
     expect(toBase64(deriveShareableKey(ascii('&/$%F1a895g67HlX'), 'test_key'))).toBe(
       '4PV6+PcmF2w7YHRatvyMcVQtI7zvCyssv/wFWmzjiH6Iv9altjmDkuBD1aagLVaLezbthbSe+ktR+U6qswxNnQ==',
@@ -57,7 +58,7 @@ describe('server crypto against the official vectors', () => {
     )
   })
 
-  it('decrypts the §8.2 encrypted_payload to the organization key', () => {
+  it('decrypts the encrypted_payload of docs/protocols/bitwarden.md#login-vector to the organization key', () => {
     const payload = decryptEncString(SPEC_VECTOR.encryptedPayload, deriveAccessTokenKey(seed))
     expect(payload).toBe(`{"encryptionKey":"${SPEC_VECTOR.encryptionKey}"}`)
     expect(Buffer.byteLength(payload)).toBe(108)
@@ -66,14 +67,14 @@ describe('server crypto against the official vectors', () => {
     expect(hex(orgKey.subarray(32))).toBe('d032920c83951df780101ddb9247e5cc31a162481fa7b336cee093d78f4e18c0')
   })
 
-  it('decrypts the §8.2 secret key, value and note to "TEST"', () => {
+  it('decrypts the secret key, value and note of docs/protocols/bitwarden.md#login-vector to "TEST"', () => {
     const orgKey = fromBase64(SPEC_VECTOR.encryptionKey)
     for (const field of [SPEC_VECTOR.secret.key, SPEC_VECTOR.secret.value, SPEC_VECTOR.secret.note]) {
       expect(decryptEncString(field, orgKey)).toBe('TEST')
     }
   })
 
-  it('decrypts the §8.3 test vector, given as bytes and as the derived string', () => {
+  it('decrypts the test vector of docs/protocols/bitwarden.md#cipher-vectors, given as bytes and as the derived string', () => {
     const key = range(64)
     const iv = bytes([216, 218, 36, 0, 196, 186, 150, 85, 49, 147, 110, 168, 185, 227, 42, 172])
     const data = bytes([
@@ -94,7 +95,7 @@ describe('server crypto against the official vectors', () => {
     expect(decryptEncString(text, key)).toBe('Bitwarden SDK test vector')
   })
 
-  it('encrypts the §8.3 deterministic vector', () => {
+  it('encrypts the deterministic vector of docs/protocols/bitwarden.md#cipher-vectors', () => {
     const iv = bytes([62, 0, 239, 47, 137, 95, 64, 214, 127, 91, 184, 232, 31, 9, 165, 161])
     const enc = encryptToEncString('EncryptMe!', range(64), iv)
     expect([...parseEncString(enc).data]).toEqual([
@@ -105,7 +106,8 @@ describe('server crypto against the official vectors', () => {
 
   it('rejects what SM never sends and fails the MAC on tampering', () => {
     const key = fromBase64(SPEC_VECTOR.encryptionKey)
-    // §8.4 downgrade vector: type 0 under a key with a MAC part must not decrypt.
+    // Downgrade vector of docs/protocols/bitwarden.md#encstring-vectors: type 0 under a key with a MAC part must
+    // not decrypt.
     const downgradeKey = fromBase64(
       'hvBMMb1t79YssFZkpetYsM3deyVuQv4r88Uj9gvYe0+G8EwxvW3v1iywVmSl61iwzd17JW5C/ivzxSP2C9h7Tw==',
     )
@@ -149,7 +151,7 @@ function tokenParts(token: string): { clientId: string; clientSecret: string; se
   return { clientId: m[1] ?? '', clientSecret: m[2] ?? '', seed: fromBase64(m[3] ?? '') }
 }
 
-/** The login request exactly as the SDK sends it (docs §4.1). */
+/** The login request exactly as the SDK sends it (docs/protocols/bitwarden.md#login-request). */
 function loginForm(fields: Record<string, string>): RequestInit {
   return {
     method: 'POST',
@@ -217,7 +219,7 @@ async function demoSession(
 type Json = Record<string, unknown>
 
 // ---------------------------------------------------------------------------------------------
-// Access tokens and login (§2, §4)
+// Access tokens and login (docs/protocols/bitwarden.md#access-token, docs/protocols/bitwarden.md#login)
 // ---------------------------------------------------------------------------------------------
 
 describe('access tokens and login', () => {
@@ -267,7 +269,7 @@ describe('access tokens and login', () => {
     expect(res.status).toBe(200)
   })
 
-  it('serves the §8.2 vector verbatim when seeded with it', async () => {
+  it('serves the vector of docs/protocols/bitwarden.md#login-vector verbatim when seeded with it', async () => {
     const s = await start()
     const { token } = seedSpecVector(s)
     expect(token).toBe(SPEC_VECTOR.token)
@@ -355,7 +357,7 @@ describe('access tokens and login', () => {
 })
 
 // ---------------------------------------------------------------------------------------------
-// API (§7)
+// API (docs/protocols/bitwarden.md#api)
 // ---------------------------------------------------------------------------------------------
 
 describe('API authentication', () => {
@@ -612,7 +614,7 @@ describe('write endpoints (used by the SDK)', () => {
 })
 
 describe('rate limiting, faults and the request log', () => {
-  it('answers POSTs over the per-second limit with 429, Retry-After and the spec body; GETs pass', async () => {
+  it('answers POSTs over the per-second limit with 429, Retry-After and the vendor body (docs/protocols/bitwarden.md#api-errors); GETs pass', async () => {
     const clock = { now: Date.UTC(2030, 0, 1) }
     const { s, demo, jwt } = await demoSession({ now: () => clock.now, rateLimit: { postPerSecond: 2 } })
     const ids = { ids: [demo.secretIds.databaseUrl] }

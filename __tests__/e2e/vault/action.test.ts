@@ -90,7 +90,8 @@ test("the issue's example block: exact exports, masks, one GET per distinct path
     DB_PASSWORD: 'dotted-pw-value',
   }
   expect(Object.fromEntries(run.env)).toEqual(expected)
-  // Outputs keep the normalised key's case, as vault-action's do (spec §8.3, §8.5).
+  // Outputs keep the normalised key's case, as vault-action's do (docs/protocols/vault.md#names,
+  // docs/protocols/vault.md#wildcards).
   expect(Object.fromEntries(run.outputs)).toEqual({
     NPM_TOKEN: VALUES.npmToken,
     npmToken: VALUES.npmToken,

@@ -1,4 +1,5 @@
-// The Vault test server behaves as the spec says Vault does (§4-§6), so the e2e tests prove something.
+// The Vault test server behaves as Vault does (docs/protocols/vault.md#token-lifetime,
+// docs/protocols/vault.md#reading-secrets, docs/protocols/vault.md#errors), so the e2e tests prove something.
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies are probed field by field in assertions */
 import { startVaultServer, type VaultServer } from '../../../test/servers/vault.js'
 

@@ -33,7 +33,7 @@ function hkdfExpand(prk: Uint8Array, info: Uint8Array, length: number): Uint8Arr
   return new Uint8Array(out.slice(0, length))
 }
 
-describe('key derivation (spec §8.1)', () => {
+describe('key derivation (docs/protocols/bitwarden.md#token-vectors)', () => {
   test('access token key from the official token', () => {
     const key = deriveTokenKey(b64('X8vbvA0bduihIDe/qrzIQQ=='))
     expect(Buffer.from([...key.enc, ...key.mac]).toString('base64')).toBe(
@@ -68,14 +68,14 @@ describe('key derivation (spec §8.1)', () => {
   })
 })
 
-// Spec §8.2.
+// docs/protocols/bitwarden.md#login-vector.
 const PAYLOAD =
   '2.E9fE8+M/VWMfhhim1KlCbQ==|eLsHR484S/tJbIkM6spnG/HP65tj9A6Tba7kAAvUp+rYuQmGLixiOCfMsqt5OvBctDfvvr/AesBu7cZimPLyOEhqEAjn52jF0eaI38XZfeOG2VJl0LOf60Wkfh3ryAMvfvLj3G4ZCNYU8sNgoC2+IQ==|lNApuCQ4Pyakfo/wwuuajWNaEX/2MW8/3rjXB/V7n+k='
 const SECRET_KEY = '2.pMS6/icTQABtulw52pq2lg==|XXbxKxDTh+mWiN1HjH2N1w==|Q6PkuT+KX/axrgN9ubD5Ajk2YNwxQkgs3WJM0S0wtG8='
 const SECRET_VALUE = '2.Gl34n9JYABC7V21qHcBzHg==|c1Ds244pob7i+8+MXe4++w==|Shimz/qKMYZmzSFWdeBzFb9dFz7oF6Uv9oqkws7rEe0='
 const SECRET_NOTE = '2.Cn9ABJy7+WfR4uUHwdYepg==|+nbJyU/6hSknoa5dcEJEUg==|1DTp/ZbwGO3L3RN+VMsCHz8XDr8egn/M5iSitGGysPA='
 
-describe('end-to-end login vector (spec §8.2)', () => {
+describe('end-to-end login vector (docs/protocols/bitwarden.md#login-vector)', () => {
   const tokenKey = deriveTokenKey(b64('X8vbvA0bduihIDe/qrzIQQ=='))
 
   test('encrypted_payload decrypts to the organization key', () => {
@@ -100,7 +100,7 @@ describe('end-to-end login vector (spec §8.2)', () => {
   })
 })
 
-describe('AES-256-CBC-HMAC-SHA256 (spec §8.3)', () => {
+describe('AES-256-CBC-HMAC-SHA256 (docs/protocols/bitwarden.md#cipher-vectors)', () => {
   const key = splitKey(new Uint8Array(Array.from({ length: 64 }, (_, i) => i)))
 
   test('test_decrypt_testvector', () => {
@@ -134,7 +134,7 @@ describe('AES-256-CBC-HMAC-SHA256 (spec §8.3)', () => {
   })
 })
 
-describe('EncString parsing (spec §8.4, BW-ENC-1..4)', () => {
+describe('EncString parsing (docs/protocols/bitwarden.md#encstring-vectors, BW-ENC-1..4)', () => {
   const key = splitKey(new Uint8Array(Array.from({ length: 64 }, (_, i) => i)))
   const good =
     '2.2NokAMS6llUxk26oueMqrA==|6k0QD71SJLy2WEBDkV4esiTrgkP/z7eoSedSesGLGYE=|PE4sb0jpAwZW+tnyPuW43eeWvSxjvdw3xMJlPGbDlYI='

@@ -1,7 +1,7 @@
 import { InputError } from '../../../../src/errors.js'
 import { looksLikeBitwardenToken, parseAccessToken } from '../../../../src/providers/bitwarden/token.js'
 
-// Spec §8.1, verbatim.
+// docs/protocols/bitwarden.md#token-vectors, verbatim.
 const ID = 'ec2c1d46-6a4b-4751-a310-af9601317f2d'
 const SECRET = 'C2IgxjjLF7qSshsbwe8JGcbM075YXw'
 const KEY = 'X8vbvA0bduihIDe/qrzIQQ=='

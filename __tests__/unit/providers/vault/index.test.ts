@@ -164,7 +164,7 @@ test('VLT-URL-1: url + /v1/ + path, leading slashes dropped, query kept', () => 
   expect(new URL(apiUrl('https://v.example', 'a/b?version=2')).searchParams.get('version')).toBe('2')
 })
 
-test('values: strings byte for byte, other JSON compact (spec §8.6)', () => {
+test('values: strings byte for byte, other JSON compact (docs/protocols/vault.md#values)', () => {
   expect(stringifyValue('  a\r\nb  ')).toBe('  a\r\nb  ')
   expect(stringifyValue(1e21)).toBe('1e+21')
   expect(stringifyValue(true)).toBe('true')
@@ -227,7 +227,7 @@ describe('fuzz', () => {
   })
 })
 
-describe('spec §8.7 examples, through the provider against a KV v2 secret', () => {
+describe('examples (docs/protocols/vault.md#examples), through the provider against a KV v2 secret', () => {
   let provider: ReturnType<typeof createVaultProvider>
   beforeAll(() => {
     server.mountKv('secret', 2)

@@ -1,4 +1,4 @@
-// The vault-action grammar (spec §8), rule by rule, plus fuzzing (VLT-GRM-8).
+// The vault-action grammar (docs/protocols/vault.md#mapping-grammar), rule by rule, plus fuzzing (VLT-GRM-8).
 import fc from 'fast-check'
 import { ActionError, InputError } from '../../../../src/errors.js'
 import { normalizeName, parseVaultMapping, type VaultRequest } from '../../../../src/providers/vault/mapping.js'
@@ -27,7 +27,7 @@ function err(input: string): string {
   throw new Error(`expected ${JSON.stringify(input)} to be rejected`)
 }
 
-// The data map of spec §8.7.
+// The data map of docs/protocols/vault.md#examples.
 const DATA = {
   npmToken: 't1',
   'api-key': 'k',
@@ -44,7 +44,7 @@ function value(input: string, data: unknown = DATA): unknown {
   return evaluatePath(r.steps!, data)
 }
 
-describe('§8.1 entries', () => {
+describe('entries (docs/protocols/vault.md#entries)', () => {
   test.each([
     [
       'split on ";" only',
@@ -106,7 +106,7 @@ describe('§8.1 entries', () => {
   })
 })
 
-describe('§8.2 one entry', () => {
+describe('one entry (docs/protocols/vault.md#entry-syntax)', () => {
   test.each([
     ['the last | starts the name', 'p key | A | B', /valid path and key/],
     [
@@ -176,7 +176,7 @@ describe('§8.2 one entry', () => {
   })
 })
 
-describe('§8.3 names', () => {
+describe('names (docs/protocols/vault.md#names)', () => {
   test.each([
     ['npmToken', 'NPMTOKEN', 'npmToken'],
     ['db.password', 'DB__PASSWORD', 'db__password'],
@@ -204,7 +204,7 @@ describe('§8.3 names', () => {
   })
 })
 
-describe('§8.4 lookup', () => {
+describe('lookup (docs/protocols/vault.md#selectors)', () => {
   test.each([
     ['secret/data/ci npmToken', 't1'],
     ['secret/data/ci db.password', 'pw'],
@@ -253,7 +253,7 @@ describe('§8.4 lookup', () => {
   })
 })
 
-describe('§8.5 wildcards', () => {
+describe('wildcards (docs/protocols/vault.md#wildcards)', () => {
   test.each([
     ['p *', '*', ''],
     ['p **', '**', ''],
