@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => server.close())
 
-/** The vendor action's merge (spec §7): local first, then imports from last to first, filling gaps. */
+/** The vendor action's merge (docs/protocols/infisical.md#merging): local first, then imports from last to first, filling gaps. */
 function vendorMerge(res: {
   secrets: Array<{ secretKey: string; secretValue: string }>
   imports?: Array<{ secrets: Array<{ secretKey: string; secretValue: string }> }>
@@ -87,7 +87,7 @@ test('@infisical/sdk: Universal Auth login against our server, then listSecrets 
   })
 })
 
-test('two imports holding one key: the action keeps the last import (vendor action, docs); the SDK helper keeps the first (spec §7)', async () => {
+test('two imports holding one key: the action keeps the last import (vendor action, docs); the SDK helper keeps the first (docs/protocols/infisical.md#merging)', async () => {
   const put = (key: string, value: string, path: string): void =>
     server.setSecret(project.id, { environment: 'prod', path, key, value })
   put('LOCAL', 'local-value', '/multi')

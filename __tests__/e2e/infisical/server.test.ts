@@ -1,5 +1,5 @@
 // The Infisical test server itself: its wire behaviour is what the e2e tests trust, so it is checked
-// here against the spec with plain fetch (no action code).
+// here against docs/protocols/infisical.md with plain fetch (no action code).
 import {
   globMatch,
   startInfisicalServer,
@@ -54,7 +54,7 @@ test.each([
   ['/folder1', '/', false],
   ['/folder1/', '/folder1', true],
   ['/x', '', false],
-])('§9 glob table: %s against %s → %s', (path, glob, expected) => {
+])('glob table (#glob-scopes): %s against %s → %s', (path, glob, expected) => {
   expect(globMatch(path, glob)).toBe(expected)
 })
 

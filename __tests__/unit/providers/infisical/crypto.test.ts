@@ -1,4 +1,4 @@
-// Infisical E2EE decryption (spec §6, §12): the official vector verbatim, its negative cases, and
+// Infisical E2EE decryption (docs/protocols/infisical.md#decryption, #test-vectors): the official vector verbatim, its negative cases, and
 // the encoding rules INF-GCM-1..5. Independent ciphertexts come from node:crypto.
 import { createCipheriv, randomBytes } from 'node:crypto'
 import { CryptoError } from '../../../../src/errors.js'
@@ -10,7 +10,7 @@ import {
   keyBytes,
 } from '../../../../src/providers/infisical/crypto.js'
 
-// §12, verbatim (Infisical/infisical-python tests/test_utils/test_crypto_decrypt_symmetric.py @ 637e4b6).
+// docs/protocols/infisical.md#test-vectors, verbatim (Infisical/infisical-python tests/test_utils/test_crypto_decrypt_symmetric.py @ 637e4b6).
 const VECTOR = {
   keyBase64: 'NDQxYThhNGFlOTdlMDQyNzBmOWI0MDkyZDgzYThmMGQ=',
   key: '441a8a4ae97e04270f9b4092d83a8f0d',
@@ -37,7 +37,7 @@ function flipBit(b64: string, bit: number): string {
   return bytes.toString('base64')
 }
 
-describe('§12 official vector', () => {
+describe('official vector (docs/protocols/infisical.md#test-vectors)', () => {
   test('the base64 key of the Python test is the ASCII hex string used as the key', () => {
     expect(Buffer.from(VECTOR.keyBase64, 'base64').toString('ascii')).toBe(VECTOR.key)
   })
@@ -52,7 +52,7 @@ describe('§12 official vector', () => {
     expect(decryptSymmetric(VECTOR.key, FIELD)).toBe(VECTOR.plaintext)
   })
 
-  test('as step 3 of §6: the plaintext is the project key', () => {
+  test('as step 3 of #decryption: the plaintext is the project key', () => {
     expect(decryptProjectKey(VECTOR.key, FIELD)).toBe(VECTOR.plaintext)
   })
 

@@ -1,4 +1,5 @@
-// Client-side reference expansion (spec §8, INF-REF-1/2) and the merge rules (§7, INF-MRG-1..3).
+// Client-side reference expansion (docs/protocols/infisical.md#secret-references, INF-REF-1/2) and
+// the merge rules (#merging, INF-MRG-1..3).
 import { applyPersonalOverrides, mergeWithImports, type Item } from '../../../../src/providers/infisical/merge.js'
 import { expandReferences, folderId, type Folder } from '../../../../src/providers/infisical/references.js'
 

@@ -1,4 +1,5 @@
-// Service-token scopes on the client side (spec §3 INF-DET-2..4, §9): the glob table, defaults, refusals.
+// Service-token scopes on the client side (docs/protocols/infisical.md#token-details INF-DET-2..4,
+// #glob-scopes): the glob table, defaults, refusals.
 import { InputError, ServerError } from '../../../../src/errors.js'
 import type { TokenDetails } from '../../../../src/providers/infisical/api.js'
 import {
@@ -42,7 +43,7 @@ test.each([
   ['/a.b', '/a.b', true],
   ['/fo*', '/folder1', true],
   ['/fo*', '/fo', true],
-])('§9: scope %s grants %s → %s', (glob, path, expected) => {
+])('glob scopes: scope %s grants %s → %s', (glob, path, expected) => {
   expect(scopeMatches(glob, path)).toBe(expected)
 })
 

@@ -1,4 +1,4 @@
-// Infisical service-token parsing (spec §2.2, INF-TOK-1/2), one row per rule.
+// Infisical service-token parsing (docs/protocols/infisical.md#token-parsing, INF-TOK-1/2), one row per rule.
 import { InputError } from '../../../../src/errors.js'
 import { parseServiceToken } from '../../../../src/providers/infisical/token.js'
 import { readSettings } from '../../../../src/inputs.js'
