@@ -17,6 +17,61 @@ import typescript from '@rollup/plugin-typescript'
 const input = { index: 'src/index.ts', post: 'src/post.ts', cli: 'src/cli.ts' }
 const dir = '.dist-build'
 
+// @actions/core's own modules. Its OIDC client and platform helpers are never called (the ID token
+// comes from src/github/oidc.ts), but they import @actions/http-client (with tunnel and undici) and
+// @actions/exec, which the start-up chunk would then carry: unusedCoreImports() resolves those two
+// imports, from those two files only, to a module that throws if it were ever called.
+const CORE_STARTUP = /[\\/]node_modules[\\/]@actions[\\/]core[\\/]lib[\\/][\w-]+\.js$/
+const UNUSED_CORE_IMPORTERS = /[\\/]node_modules[\\/]@actions[\\/]core[\\/]lib[\\/](oidc-utils|platform)\.js$/
+
+function unusedCoreImports() {
+  const prefix = '\0unused-by-inject-secrets:'
+  return {
+    name: 'unused-core-imports',
+    resolveId(source, importer) {
+      if (importer && UNUSED_CORE_IMPORTERS.test(importer) && /^@actions\/(http-client|exec)(\/|$)/.test(source))
+        return prefix + source
+      return null
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null
+      return [
+        `const unused = () => { throw new Error('${id.slice(prefix.length)} is not bundled: inject-secrets never calls it') }`,
+        'export class HttpClient { constructor() { unused() } }',
+        'export class BearerCredentialHandler { constructor() { unused() } }',
+        'export const exec = unused',
+        'export const getExecOutput = unused',
+      ].join('\n')
+    },
+  }
+}
+
+const reached = new Map()
+/** The modules `from` imports statically, directly or not, through modules `follow` accepts (`from` itself excluded). */
+function reachable(getModuleInfo, from, follow) {
+  let set = reached.get(from)
+  if (set) return set
+  set = new Set()
+  reached.set(from, set)
+  const start = join(process.cwd(), from)
+  const todo = [...(getModuleInfo(start)?.importedIds ?? [])]
+  while (todo.length > 0) {
+    const id = todo.pop()
+    if (set.has(id) || id === start || !follow(id)) continue
+    set.add(id)
+    todo.push(...(getModuleInfo(id)?.importedIds ?? []))
+  }
+  return set
+}
+
+/** Our modules and @actions/core's start-up ones that src/index.ts imports statically, directly or not. */
+const startupModules = (getModuleInfo) =>
+  reachable(
+    getModuleInfo,
+    input.index,
+    (id) => (!id.includes('node_modules') && !id.startsWith('\0')) || CORE_STARTUP.test(id),
+  )
+
 /** Writes dist/licenses.txt: the licence of every package whose code ends up in the bundle. */
 function licenses() {
   return {
@@ -55,11 +110,18 @@ export default {
     dir,
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // A chunk loaded for one of our modules is named for its path (providers-vault-index-….js).
+    chunkFileNames(chunk) {
+      const src = chunk.facadeModuleId && /[\\/]src[\\/](.+)\.ts$/.exec(chunk.facadeModuleId)
+      return src ? `chunks/${src[1].replace(/[\\/]/g, '-')}-[hash].js` : 'chunks/[name]-[hash].js'
+    },
     sourcemap: false,
-    // Chunks of code that every entry loads anyway are merged (each file is one more module for
-    // Node to load at start-up; measured ~4 ms for ten small ones on Node 24).
-    experimentalMinChunkSize: 20 * 1024,
+    // Start-up in two files: the entry and one chunk of everything it loads before its first
+    // request (each file is one more module for Node to load; ten small ones measured ~4 ms on
+    // Node 24). What only a rare path needs stays in chunks of its own, loaded on that path.
+    manualChunks(id, { getModuleInfo }) {
+      return startupModules(getModuleInfo).has(id) ? 'startup' : undefined
+    },
   },
   // Packages are imported for a few functions; none needs its module-level side effects.
   treeshake: { moduleSideEffects: false },
@@ -69,6 +131,7 @@ export default {
     warn(warning)
   },
   plugins: [
+    unusedCoreImports(),
     typescript({ tsconfig: './tsconfig.build.json', outDir: dir }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs(),

@@ -2,13 +2,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/crypto-Df6DSIEM.js';
-import { c as createMasks } from './chunks/login-jwt-CRAto2y1.js';
-import 'node:path';
-import 'node:crypto';
+import { r as run, c as createMasks } from './chunks/startup-BvrO2TxC.js';
 import 'os';
-import 'crypto';
 import 'fs';
+import 'node:path';
+import 'crypto';
 
 /** The inputs a local run reads, with a one-line description for --help. */
 const CLI_INPUTS = [

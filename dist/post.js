@@ -1,8 +1,9 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-CRAto2y1.js';
+import { g as runCleanups, h as getState, i as info, w as warning, c as createMasks, e as setSecret, C as CLEANUP_STATE_KEY, d as debug } from './chunks/startup-BvrO2TxC.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-Zo0Te29L.js';
 import 'os';
-import 'crypto';
 import 'fs';
 import 'node:path';
+import 'crypto';
 import 'node:crypto';
 import 'node:fs';
 
@@ -19,9 +20,9 @@ async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n.$; }),
-        import('./chunks/crypto-Df6DSIEM.js').then(function (n) { return n.i; }),
-        import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n._; }),
+        import('./chunks/startup-BvrO2TxC.js').then(function (n) { return n.F; }),
+        import('./chunks/startup-BvrO2TxC.js').then(function (n) { return n.D; }),
+        import('./chunks/startup-BvrO2TxC.js').then(function (n) { return n.B; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

@@ -113,3 +113,13 @@ export function createInputReader(source: InputSource): InputReader {
     },
   }
 }
+
+/** What every vendor's slice starts from: the credential and the server, read once. */
+export interface CommonInputs {
+  /** The access token as given (trimmed; secret); '' when a login method stands in for it. */
+  readonly accessToken: string
+  /** base_url, normalised; absent when empty. */
+  readonly baseUrl?: string
+  /** VAULT_ADDR and the like. */
+  readonly env: NodeJS.ProcessEnv
+}

@@ -5,7 +5,13 @@ import * as core from '@actions/core'
 import { isAbsolute, join } from 'node:path'
 import { InputError } from './errors.js'
 import { parsePemCertificates } from './http/tls.js'
-import { createInputReader, normalizeServerUrl, type InputReader, type InputSource } from './input-readers.js'
+import {
+  createInputReader,
+  type CommonInputs,
+  normalizeServerUrl,
+  type InputReader,
+  type InputSource,
+} from './input-readers.js'
 import { readBitwarden, type BitwardenSettings } from './inputs/bitwarden.js'
 import { assertClientPair, hasIdentityLogin, readInfisical, type InfisicalSettings } from './inputs/infisical.js'
 import { readVault, type VaultSettings } from './inputs/vault.js'
@@ -22,16 +28,6 @@ export type ProviderChoice = 'auto' | ProviderKind
 /** The action's inputs: INPUT_<NAME> as the runner sets them (defaults from action.yml filled in). */
 export const runnerInputs: InputSource = (name, options) =>
   core.getInput(name, { trimWhitespace: options?.trim ?? true })
-
-/** What every vendor's slice starts from: the credential and the server, read once. */
-export interface CommonInputs {
-  /** The access token as given (trimmed; secret); '' when a login method stands in for it. */
-  readonly accessToken: string
-  /** base_url, normalised; absent when empty. */
-  readonly baseUrl?: string
-  /** VAULT_ADDR and the like. */
-  readonly env: NodeJS.ProcessEnv
-}
 
 export interface Settings {
   /** `provider` input: 'auto' picks the provider from the token's shape. */

@@ -1,7 +1,6 @@
 // Bitwarden's inputs: its slice of Settings and how it is read.
 import { InputError } from '../errors.js'
-import type { InputReader } from '../input-readers.js'
-import type { CommonInputs } from '../inputs.js'
+import type { InputReader, CommonInputs } from '../input-readers.js'
 
 /** Bitwarden's slice. */
 export interface BitwardenSettings {

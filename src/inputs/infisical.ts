@@ -5,8 +5,7 @@
 // collides with ours.
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { InputError } from '../errors.js'
-import type { InputReader } from '../input-readers.js'
-import type { CommonInputs } from '../inputs.js'
+import type { InputReader, CommonInputs } from '../input-readers.js'
 import { parseExtraHeaders } from './infisical-headers.js'
 
 /** Infisical/secrets-action's `method` values. */

@@ -1,7 +1,6 @@
 // HashiCorp Vault's inputs: its slice of Settings and how it is read.
 import { InputError } from '../errors.js'
-import { normalizeServerUrl, type InputReader } from '../input-readers.js'
-import type { CommonInputs } from '../inputs.js'
+import { normalizeServerUrl, type InputReader, type CommonInputs } from '../input-readers.js'
 import { isInfisicalMethod } from './infisical.js'
 import { parseExtraHeaders, readVaultLogin, refuseUnsupported, type VaultLogin } from './vault-login.js'
 

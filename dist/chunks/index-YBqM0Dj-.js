@@ -1,11 +1,6 @@
-import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, A as parseServiceToken, B as CryptoError, k as secretsLine } from './login-jwt-CRAto2y1.js';
+import { S as ServerError, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, v as parseServiceToken, x as CryptoError, y as decodeUtf8Strict, o as decodeBase64Strict, k as secretsLine } from './startup-BvrO2TxC.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-BBinCALI.js';
 import { createDecipheriv } from 'node:crypto';
-import { b as decodeUtf8Strict, d as decodeBase64Strict } from './crypto-Df6DSIEM.js';
-import 'os';
-import 'crypto';
-import 'fs';
-import 'node:path';
-import 'node:fs';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
 // #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
@@ -436,9 +431,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await Promise.resolve().then(function () { return oidc; })).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-BoLZFNyM.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a2; });
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-C1RnU7JK.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
@@ -1038,35 +1033,9 @@ function create(settings, given) {
     };
 }
 
-/** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
-function claimsForMessage(jwt) {
-    let payload = {};
-    try {
-        const parsed = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-        if (typeof parsed === 'object' && parsed !== null)
-            payload = parsed;
-    }
-    catch {
-        // Not a JWT: the message says '?'.
-    }
-    const text = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : typeof v === 'string' ? v : '?').slice(0, 200) || '?';
-    return { audience: text(payload.aud), subject: text(payload.sub) };
-}
-async function oidcLogin(ctx, baseUrl, identityId, audience) {
-    const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'");
-    return postLogin(ctx.http, baseUrl, 'oidc', { identityId, jwt }, () => {
-        const sent = claimsForMessage(jwt);
-        return (`Infisical refused identity ${identityId}'s GitHub ID token (audience '${sent.audience}', subject '${sent.subject}'). ` +
-            "Check the identity's OIDC Auth settings: discovery URL and issuer https://token.actions.githubusercontent.com, " +
-            `an allowed audience equal to ${audience === undefined ? "GitHub's default audience (or set 'oidc-audience')" : "'oidc-audience'"}, ` +
-            "and a subject pattern that matches; and that 'identity-id' is the identity's id");
-    });
-}
-
-var oidc = /*#__PURE__*/Object.freeze({
+var index = /*#__PURE__*/Object.freeze({
     __proto__: null,
-    claimsForMessage: claimsForMessage,
-    oidcLogin: oidcLogin
+    create: create
 });
 
-export { create };
+export { index as i, postLogin as p };

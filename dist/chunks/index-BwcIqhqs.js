@@ -1,11 +1,5 @@
-import { F as parseVaultToken, I as InputError, S as ServerError, G as lookupSelf, H as statusError, J as ActionError, l as lineError, q as quote, E as ENV_NAME, L as LOGIN_TOKEN_CLEANUP, K as revokeSelf, k as secretsLine, M as createChildToken, N as CHILD_TOKEN_CLEANUP, O as readPath, P as loginRequest, Q as vaultErrors, p as parseJson, o as isObject$1 } from './login-jwt-CRAto2y1.js';
-import { readFile } from 'node:fs/promises';
-import 'os';
-import 'crypto';
-import 'fs';
-import 'node:path';
-import 'node:crypto';
-import 'node:fs';
+import { u as parseVaultToken, I as InputError, S as ServerError, A as ActionError, l as lineError, q as quote, E as ENV_NAME, k as secretsLine } from './startup-BvrO2TxC.js';
+import { l as lookupSelf, s as statusError, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, a as readPath } from './revoke-DIifNzcS.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -42,7 +36,7 @@ function namespaceHint(vault, token, info) {
     return '';
 }
 /** Logs in with the token input: masks it, checks its shape and what the inputs ask of it. */
-function login$1(vault, url, ctx) {
+function login(vault, url, ctx) {
     const token = parseVaultToken(vault.accessToken);
     ctx.mask(token.value);
     if (token.kind === 'recovery')
@@ -803,7 +797,7 @@ function create(vault, ctx) {
         throw new InputError("Inputs 'exportToken' and 'export_token: child' both export VAULT_TOKEN (the run's token and a child of it); give one of them.");
     }
     // A given token is checked now, before any request; a login happens in fetch.
-    const given = method.method === 'token' ? login$1(vault, url, ctx) : undefined;
+    const given = method.method === 'token' ? login(vault, url, ctx) : undefined;
     function valueOf(raw, where) {
         let value = stringifyValue(raw);
         if (typeof raw !== 'string')
@@ -861,7 +855,7 @@ function create(vault, ctx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await Promise.resolve().then(function () { return login; });
+            const { logIn } = await import('./providers-vault-login-lQBzVnvO.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -975,96 +969,9 @@ function create(vault, ctx) {
     }
 }
 
-// Vault logins other than a given token (docs/protocols/vault.md#logging-in): one POST to
-// auth/{path or method}/login with what the method sends, as hashicorp/vault-action v3.4.0 does.
-// Loaded only when `method` is not token. Every credential is masked before it is sent, and so is
-// the token Vault answers with.
-/** The Kubernetes service account token, sent as read (vault-action does not trim it). */
-async function kubernetesToken(path, mask) {
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch (err) {
-        throw new InputError(`Input 'kubernetesTokenPath': cannot read ${path} (${err.code ?? 'error'}); 'method: kubernetes' needs the pod's service account token there.`);
-    }
-    if (text.trim() === '')
-        throw new InputError(`Input 'kubernetesTokenPath': ${path} is empty.`);
-    mask(text.trim());
-    return text;
-}
-async function requestFor(login, ctx) {
-    const path = `auth/${login.mount}/login`;
-    switch (login.method) {
-        case 'approle':
-            if (login.secretId !== '')
-                ctx.mask(login.secretId);
-            return { path, payload: { role_id: login.roleId, secret_id: login.secretId } };
-        case 'github':
-            ctx.mask(login.githubToken);
-            return { path, payload: { token: login.githubToken } };
-        case 'jwt': {
-            const jwt = await (await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a3; })).jwtFor(login, ctx);
-            return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
-        }
-        case 'kubernetes': {
-            const jwt = await kubernetesToken(login.tokenPath, ctx.mask);
-            return { path, payload: { jwt, role: login.role }, role: login.role };
-        }
-        case 'userpass':
-        case 'ldap':
-            ctx.mask(login.password);
-            return {
-                path: `${path}/${encodeURIComponent(login.username)}`,
-                payload: { password: login.password },
-                role: `user '${login.username}'`,
-            };
-        default: {
-            const payload = JSON.parse(login.payload);
-            // Whatever the payload carries may be a credential.
-            for (const leaf of stringLeaves(payload))
-                if (leaf.length >= 4)
-                    ctx.mask(leaf);
-            return { path, payload };
-        }
-    }
-}
-/** Logs in; throws an error naming method, mount and role, with Vault's own error text. */
-async function logIn(login, ep, ctx) {
-    const req = await requestFor(login, ctx);
-    const method = login.method === 'custom' ? login.name : login.method;
-    const role = req.role === undefined
-        ? ''
-        : req.role.startsWith('user ')
-            ? `, ${req.role}`
-            : req.role === ''
-                ? ", role '' (the mount's default role)"
-                : `, role '${req.role}'`;
-    const what = `Vault login failed (method '${method}', mount 'auth/${login.mount}'${role})`;
-    const res = await loginRequest(ep, req.path, req.payload);
-    if (res.status < 200 || res.status >= 300) {
-        const errs = vaultErrors(res);
-        let hint = '';
-        if (req.jwt !== undefined)
-            hint = ` ${(await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a3; })).describeJwt(req.jwt)}`;
-        else if (res.status === 404 || /no handler for route/.test(errs))
-            hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
-        throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);
-    }
-    const body = parseJson(res, `POST ${req.path}`);
-    const auth = isObject$1(body) ? body.auth : undefined;
-    if (!isObject$1(auth) || typeof auth.client_token !== 'string' || auth.client_token === '') {
-        throw new ServerError(`${what}: Vault answered ${res.status} without auth.client_token.`, res.status);
-    }
-    ctx.mask(auth.client_token);
-    const policies = Array.isArray(auth.policies) ? auth.policies.filter((p) => typeof p === 'string') : [];
-    ctx.debug(`Vault login (method '${method}', mount 'auth/${login.mount}'): policies ${policies.join(', ') || '(none)'}`);
-    return { token: auth.client_token, batch: auth.token_type === 'batch' || /^(hv)?b\./.test(auth.client_token) };
-}
-
-var login = /*#__PURE__*/Object.freeze({
+var index = /*#__PURE__*/Object.freeze({
     __proto__: null,
-    logIn: logIn
+    create: create
 });
 
-export { create };
+export { index as i, stringLeaves as s };

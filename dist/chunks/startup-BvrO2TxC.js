@@ -1,9 +1,9 @@
 import * as os from 'os';
-import * as crypto from 'crypto';
+import { EOL } from 'os';
 import * as fs from 'fs';
-import { isAbsolute, resolve, join, relative, dirname, basename } from 'node:path';
-import { randomBytes, createHmac, createHash, sign, createPrivateKey } from 'node:crypto';
-import { mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
+import { promises, constants } from 'fs';
+import { isAbsolute, resolve, join, relative } from 'node:path';
+import * as crypto from 'crypto';
 
 // Error classes whose messages are safe to print: they are built from names, ids, line numbers,
 // HTTP statuses and paths, never from secret values, tokens or keys.
@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-DWsLU8DO.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-Vlop78mT.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -535,6 +535,279 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
 }
 
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+const { access, appendFile, writeFile } = promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+const summary = _summary;
+
 (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -711,6 +984,114 @@ function getState(name) {
     return process.env[`STATE_${name}`] || '';
 }
 
+// Typed readers over one source of input text: the runner's INPUT_* variables for the action, the
+// command line for the CLI. Each reader names the input in its error and rejects what it cannot
+// read (never coerces). Pure apart from the source it is given.
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
+ * network in clear text). Trailing slashes are removed so paths join cleanly.
+ */
+function normalizeServerUrl(value, input) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(`Input '${input}' is not a valid URL (expected e.g. https://secrets.example.com).`);
+    }
+    if (url.username || url.password)
+        throw new InputError(`Input '${input}' must not contain credentials.`);
+    if (url.search || url.hash)
+        throw new InputError(`Input '${input}' must not contain a query or fragment.`);
+    const loopback = LOOPBACK.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new InputError(`Input '${input}' must use https:// (plain http:// is allowed only for localhost and 127.0.0.1).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** A duration: seconds, or Go-style `90s`, `10m`, `1h`, `1h30m`. */
+function parseDuration(text) {
+    const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+    if (/^\d+$/.test(text))
+        return Number(text);
+    if (!m || text === '')
+        return undefined;
+    return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+function createInputReader(source) {
+    const text = (name, options) => source(name, options);
+    return {
+        text,
+        optional: (name) => text(name) || undefined,
+        either(names, options) {
+            let found;
+            for (const name of names) {
+                const v = text(name, options);
+                if (v === '')
+                    continue;
+                if (found && found[1] !== v) {
+                    throw new InputError(`Inputs '${found[0]}' and '${name}' are two names for the same setting but have different values; give only one of them.`);
+                }
+                found ??= [name, v];
+            }
+            return found?.[1] ?? '';
+        },
+        required(name) {
+            const v = text(name);
+            if (v === '')
+                throw new InputError(`Input '${name}' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.`);
+            return v;
+        },
+        boolean(name, fallback) {
+            const v = text(name);
+            if (v === '')
+                return fallback;
+            if (['true', 'True', 'TRUE'].includes(v))
+                return true;
+            if (['false', 'False', 'FALSE'].includes(v))
+                return false;
+            throw new InputError(`Input '${name}' must be 'true' or 'false', got '${v}'.`);
+        },
+        choice(name, choices) {
+            const v = text(name).toLowerCase();
+            if (v === '')
+                return choices[0];
+            if (choices.includes(v))
+                return v;
+            throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`);
+        },
+        duration(name, fallback) {
+            const v = text(name);
+            if (v === '')
+                return fallback;
+            const n = parseDuration(v);
+            if (n === undefined)
+                throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got '${v}'.`);
+            return n;
+        },
+        url(name) {
+            const v = text(name);
+            return v === '' ? undefined : normalizeServerUrl(v, name);
+        },
+    };
+}
+
+// Bitwarden's inputs: its slice of Settings and how it is read.
+function readBitwarden(read, { accessToken, baseUrl }) {
+    const region = read.text('cloud_region').toLowerCase();
+    if (region !== '' && region !== 'us' && region !== 'eu') {
+        throw new InputError(`Input 'cloud_region' must be 'us' or 'eu' (or left empty for a custom server URL).`);
+    }
+    return Object.freeze({
+        accessToken,
+        baseUrl,
+        cloudRegion: region === '' ? undefined : region,
+        identityUrl: read.url('identity_url'),
+        apiUrl: read.url('api_url'),
+    });
+}
+
 // `extra-headers` (Infisical/secrets-action): one `Name: value` per line, sent on the login and on
 // every read. As the vendor reads it: blank lines skipped, the name lower-cased, name and value
 // trimmed, a repeated name's values joined with ", " (docs/protocols/infisical.md#extra-headers).
@@ -724,7 +1105,7 @@ const VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
 const RESERVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'keep-alive', 'te']);
 const where = (line) => `Input 'extra-headers', line ${line}`;
 /** The headers, or undefined when the input holds none. */
-function parseExtraHeaders(text) {
+function parseExtraHeaders$1(text) {
     // No prototype: '__proto__' is a header name like any other.
     const headers = Object.create(null);
     let any = false;
@@ -849,11 +1230,387 @@ function readInfisical(read, { accessToken, baseUrl, env }) {
         method: method || undefined,
         identityId: read.optional('identity-id'),
         oidcAudience: read.optional('oidc-audience'),
-        extraHeaders: parseExtraHeaders(read.text('extra-headers', { trim: false })),
+        extraHeaders: parseExtraHeaders$1(read.text('extra-headers', { trim: false })),
         fileOutputPath: readFileOutputPath(read, env),
         aws: method === 'aws-iam' ? awsEnvironment(env) : undefined,
     });
 }
+
+// Strict decoders for the bytes servers send, shared by every wing's crypto. Node's own are lenient
+// where a secret must not be: Buffer's base64 silently skips foreign characters and accepts the
+// URL-safe alphabet, and a default TextDecoder replaces invalid UTF-8 with U+FFFD.
+const OPTIONAL_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3}(?:=|==)?)?$/;
+const REQUIRED_PADDING = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Decodes standard-alphabet base64; undefined when the text is not that. Padding is optional
+ * (Bitwarden's decoder) unless `padded` (Infisical's legacy clients always pad); where present it
+ * must complete the final quantum exactly: `xx=` and `xxx==` are not valid.
+ */
+function decodeBase64Strict(text, { padded = false } = {}) {
+    if (!(padded ? REQUIRED_PADDING : OPTIONAL_PADDING).test(text))
+        return undefined;
+    const body = text.replace(/=+$/, '');
+    const pad = text.length - body.length;
+    if (pad > 0 && (body.length % 4) + pad !== 4)
+        return undefined;
+    const buf = Buffer.from(text, 'base64');
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Decodes UTF-8, throwing (TypeError) on any invalid sequence; a BOM is kept as text. */
+function decodeUtf8Strict(bytes) {
+    return utf8.decode(bytes);
+}
+
+// Vault's login inputs, under hashicorp/vault-action's names (docs/protocols/vault.md#logging-in):
+// `method` and what each method needs, read and checked before any request. vault-action's defaults
+// are applied here, not in action.yml, so they never collide with our own inputs' defaults.
+/** vault-action v3.4.0's AUTH_METHODS; any other method needs `authPayload`. */
+const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass'];
+/** vault-action's default for `kubernetesTokenPath`. */
+const KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+function need(v, name, method, what) {
+    if (v === '')
+        throw new InputError(`Input '${name}' is empty: 'method: ${method}' needs it (${what}).`);
+    return v;
+}
+/** The text of a base64 input (vault-action's PEM inputs; line breaks allowed); '' when not base64. */
+function base64Text(text) {
+    const bytes = decodeBase64Strict(text.replace(/\s+/g, ''));
+    return bytes === undefined ? '' : Buffer.from(bytes).toString('utf8');
+}
+/** `jwtPrivateKey`: base64 of a PEM private key, as vault-action takes it. */
+function privateKeyOf(text) {
+    const pem = base64Text(text);
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
+        throw new InputError("Input 'jwtPrivateKey' must be the base64 encoding of a PEM private key (e.g. `base64 -w0 key.pem`), as vault-action takes it; it is not.");
+    }
+    return pem;
+}
+/** A JSON object, checked before any request (vault-action would fail on its first use). */
+function payloadOf(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        throw new InputError("Input 'authPayload' is not valid JSON; give the login request's JSON object.");
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new InputError("Input 'authPayload' must be a JSON object (the body of the login request).");
+    return text.trim();
+}
+function readVaultLogin(read, env) {
+    // Infisical/secrets-action's `method` (universal, oidc, aws-iam) is not a Vault login.
+    const method = (isInfisicalMethod(read) ? '' : read.text('method').toLowerCase()) || 'token';
+    const mount = read.text('path').replace(/^\/+|\/+$/g, '') || method;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(mount) || mount.split('/').some((s) => s === '..' || s === '.')) {
+        throw new InputError(`Input '${read.text('path') ? 'path' : 'method'}' must name an auth mount (letters, digits, '.', '_', '-', '/'), got '${mount}'.`);
+    }
+    const payload = read.text('authPayload');
+    switch (method) {
+        case 'token':
+            return { method };
+        case 'approle':
+            return {
+                method,
+                mount,
+                roleId: need(read.text('roleId'), 'roleId', method, "the AppRole's role_id"),
+                // vault-action sends an empty secret_id when none is given (roles with bind_secret_id=false).
+                secretId: read.text('secretId'),
+            };
+        case 'github':
+            return {
+                method,
+                mount,
+                githubToken: need(read.text('githubToken'), 'githubToken', method, 'a GitHub token Vault can look up'),
+            };
+        case 'jwt': {
+            const key = read.text('jwtPrivateKey');
+            const ttl = read.text('jwtTtl') || '3600';
+            if (!/^\d{1,9}$/.test(ttl) || Number(ttl) === 0)
+                throw new InputError(`Input 'jwtTtl' must be a whole number of seconds (default 3600), got '${ttl}'.`);
+            return {
+                method,
+                mount,
+                role: read.text('role'),
+                audience: read.optional('jwtGithubAudience'),
+                privateKey: key === '' ? undefined : privateKeyOf(key),
+                keyPassword: read.optional('jwtKeyPassword'),
+                ttlSeconds: Number(ttl),
+                claims: {
+                    event: env.GITHUB_EVENT_NAME,
+                    workflow: env.GITHUB_WORKFLOW,
+                    sha: env.GITHUB_SHA,
+                    actor: env.GITHUB_ACTOR,
+                    repository: env.GITHUB_REPOSITORY,
+                    ref: env.GITHUB_REF,
+                },
+            };
+        }
+        case 'kubernetes':
+            return {
+                method,
+                mount,
+                role: need(read.text('role'), 'role', method, 'the Vault role bound to the service account'),
+                tokenPath: read.text('kubernetesTokenPath') || KUBERNETES_TOKEN_PATH,
+            };
+        case 'userpass':
+        case 'ldap':
+            return {
+                method,
+                mount,
+                username: need(read.text('username'), 'username', method, 'the user to log in as'),
+                password: need(read.text('password'), 'password', method, "the user's password"),
+            };
+        default:
+            if (!/^[a-z0-9][a-z0-9._-]*$/.test(method))
+                throw new InputError(`Input 'method' must be an auth method's name, got '${method}'.`);
+            if (payload === '') {
+                throw new InputError(`Input 'method' is '${method}', which is not one of ${LOGIN_METHODS.join(', ')}, and no 'authPayload' is given: give the login request's JSON in 'authPayload' (as vault-action requires for any other method); Infisical's methods are universal, oidc and aws-iam.`);
+            }
+            return { method: 'custom', name: method, mount, payload: payloadOf(payload) };
+    }
+}
+/**
+ * `extraHeaders`: one `Name: value` per line, as vault-action reads it (names lower-cased, repeats
+ * joined with ', '). A line without a valid header name, or one setting Vault's own token or
+ * namespace headers, is an error naming the line.
+ */
+function parseExtraHeaders(text) {
+    // No prototype: a header named __proto__ is just a name.
+    const out = Object.create(null);
+    const lines = text.split('\n');
+    lines.forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const colon = line.indexOf(':');
+        const name = line.slice(0, Math.max(colon, 0)).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        if (colon < 0 || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: expected 'Header-Name: value' (a header name is letters, digits and -_.!#$%&'*+^\`|~).`);
+        }
+        // Control characters other than tab would end or corrupt the header line.
+        if ([...value].some((c) => c !== '\t' && (c < ' ' || c === '\x7f')))
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: the value of ${name} contains control characters.`);
+        if (name === 'x-vault-token' || name === 'x-vault-namespace') {
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: ${name} is set by the action itself (from the login and 'namespace'); remove it.`);
+        }
+        out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
+    });
+    return out;
+}
+/** vault-action inputs declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
+function refuseUnsupported(read) {
+    if (read.text('pki') !== '')
+        throw new InputError("Input 'pki' (vault-action's certificate issuing) is not supported by this action yet; keep hashicorp/vault-action for that step.");
+    if (read.text('clientCertificate') !== '' || read.text('clientKey') !== '')
+        throw new InputError("Inputs 'clientCertificate' / 'clientKey' (TLS client certificates) are not supported by this action yet; keep hashicorp/vault-action for that step.");
+    if (read.boolean('tlsSkipVerify', false))
+        throw new InputError("Input 'tlsSkipVerify: true' is not supported: give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
+}
+
+// HashiCorp Vault's inputs: its slice of Settings and how it is read.
+/** A boolean given under one of two names (read.either's value), checked under the name given. */
+function booleanOf(read, value, names, fallback) {
+    if (value === '')
+        return fallback;
+    return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback);
+}
+function readVault(read, { accessToken, baseUrl, env }) {
+    refuseUnsupported(read);
+    let url = baseUrl;
+    let urlProblem;
+    const addr = env.VAULT_ADDR ?? '';
+    if (url === undefined && addr !== '') {
+        try {
+            url = normalizeServerUrl(addr, 'VAULT_ADDR');
+        }
+        catch (err) {
+            urlProblem = err.message.replace("Input 'VAULT_ADDR'", 'The environment variable VAULT_ADDR');
+        }
+    }
+    const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '');
+    // vault-action's secretEncodingType also takes 'utf8', which decodes nothing.
+    const encodingText = read.either(['encoding', 'secretEncodingType']);
+    const encoding = encodingText === 'utf8' ? '' : encodingText;
+    if (encoding !== '' && encoding !== 'base64' && encoding !== 'hex') {
+        const name = read.text('encoding') !== '' ? 'encoding' : 'secretEncodingType';
+        throw new InputError(`Input '${name}' must be 'base64' or 'hex' (or empty), got '${encoding}'.`);
+    }
+    const exportToken = read.text('export_token');
+    if (exportToken !== '' && exportToken !== 'child') {
+        throw new InputError(`Input 'export_token' must be 'child' (a child token exported as VAULT_TOKEN and revoked when the job ends) or empty, got '${exportToken}'. The token you give is never exported.`);
+    }
+    const uses = read.text('num_uses');
+    if (uses !== '' && !/^\d{1,9}$/.test(uses))
+        throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
+    const policies = read
+        .text('policies')
+        .split(/[,\s]+/)
+        .filter((p) => p !== '');
+    return Object.freeze({
+        accessToken,
+        url,
+        urlProblem,
+        namespace: namespace === '' ? undefined : namespace,
+        checkToken: read.boolean('check_token', false),
+        minTtlSeconds: read.duration('min_ttl', 600),
+        encoding: encoding === '' ? undefined : encoding,
+        ignoreNotFound: booleanOf(read, read.either(['ignore_not_found', 'ignoreNotFound']), ['ignore_not_found', 'ignoreNotFound'], false),
+        exportToken: exportToken === '' ? undefined : exportToken,
+        ttlSeconds: read.duration('ttl', 900),
+        numUses: uses === '' || uses === '0' ? undefined : Number(uses),
+        policies: policies.length === 0 ? undefined : Object.freeze(policies),
+        named: ['url', 'token'].some((name) => read.text(name) !== '') ||
+            (read.text('method') !== '' && !isInfisicalMethod(read)),
+        login: Object.freeze(readVaultLogin(read, env)),
+        extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
+        publishToken: Object.freeze({
+            env: read.boolean('exportToken', false),
+            output: read.boolean('outputToken', false),
+        }),
+    });
+}
+
+const PROVIDER_KINDS = ['bitwarden', 'infisical', 'vault'];
+
+// Reads every input once into one frozen, validated Settings, with each vendor's slice apart (a
+// wing is given only its own). The action reads the runner's INPUT_* variables (runnerInputs); the
+// CLI gives its command line as the source. core.getInput appears nowhere else.
+const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS];
+/** The action's inputs: INPUT_<NAME> as the runner sets them (defaults from action.yml filled in). */
+const runnerInputs = (name, options) => getInput(name, { trimWhitespace: options?.trim ?? true });
+/** sm-action semantics: only a case-insensitive 'false' turns it off (docs/protocols/bitwarden.md). */
+// vault-action's exportEnv is the same setting (only 'false' turns it off there too).
+function readSetEnv(read, warning) {
+    const v = read.either(['set_env', 'exportEnv']);
+    if (v.toLowerCase() === 'false')
+        return false;
+    if (!['', 'true', 'True', 'TRUE'].includes(v)) {
+        warning(`Input '${read.text('set_env') !== '' ? 'set_env' : 'exportEnv'}' is '${v}', which is not 'true' or 'false'; treating it as true as Bitwarden's action does.`);
+    }
+    return true;
+}
+function readTimeout(read) {
+    const v = read.text('timeout');
+    if (v === '')
+        return 60;
+    const n = Number(v);
+    if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 3600) {
+        throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got '${v}'.`);
+    }
+    return n;
+}
+/**
+ * `access_token` (vault-action's `token`) is required, except where a login stands in for it: an
+ * Infisical machine identity (client_id + client_secret, or Infisical/secrets-action's identity-id
+ * and method) or a Vault login `method` other than token; then it is ''.
+ */
+function readAccessToken(read) {
+    const token = read.either(['access_token', 'token']);
+    if (token !== '')
+        return token;
+    // An Infisical identity login, or a Vault login method other than token.
+    if (hasIdentityLogin(read))
+        return '';
+    const method = read.text('method').toLowerCase();
+    if (method !== '' && method !== 'token')
+        return '';
+    const pair = assertClientPair(read, " (or give 'access_token' instead)");
+    return pair === 'both' ? '' : read.required('access_token');
+}
+/**
+ * PEM text of one or more CA certificates, checked before any connection; absent when empty.
+ * vault-action's `caCertificate` is the same setting as base64 of the PEM text (vault-action does
+ * not check it; a bad one surfaced as a TLS error): decoded and checked here.
+ */
+function readCaCertificate(read) {
+    const pem = read.text('ca_certificate');
+    const b64 = read.text('caCertificate');
+    let fromPem;
+    let fromB64;
+    if (pem !== '') {
+        const certs = parsePemCertificates(pem);
+        if (certs === undefined) {
+            throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`);
+        }
+        fromPem = certs.join('\n');
+    }
+    if (b64 !== '') {
+        const certs = parsePemCertificates(base64Text(b64));
+        if (certs === undefined) {
+            throw new InputError("Input 'caCertificate' must be the base64 encoding of PEM certificates (e.g. `base64 -w0 ca.pem`), as vault-action takes it; it is not. Or give the PEM text itself in 'ca_certificate'.");
+        }
+        fromB64 = certs.join('\n');
+    }
+    if (fromPem !== undefined && fromB64 !== undefined && fromPem !== fromB64) {
+        throw new InputError("Inputs 'ca_certificate' and 'caCertificate' are two names for the same setting but have different certificates; give only one of them.");
+    }
+    return fromPem ?? fromB64;
+}
+/** `base_url`, or vault-action's `url` for the same setting, normalised; absent when neither is given. */
+function readBaseUrl(read) {
+    const v = read.either(['base_url', 'url']);
+    return v === '' ? undefined : normalizeServerUrl(v, read.text('base_url') !== '' ? 'base_url' : 'url');
+}
+/** export_file resolved (relative → under RUNNER_TEMP), with its format and keep_file. */
+function readExportFile(read, env) {
+    const path = read.text('export_file');
+    const format = read.choice('export_format', ['dotenv', 'json']);
+    const keep = read.boolean('keep_file', false);
+    if (path === '')
+        return undefined;
+    if (/[\0\r\n]/.test(path))
+        throw new InputError(`Input 'export_file' must be a single-line path.`);
+    let absolute = path;
+    if (!isAbsolute(path)) {
+        const temp = env.RUNNER_TEMP ?? '';
+        if (temp === '')
+            throw new InputError(`Input 'export_file' is a relative path ('${path}'), which is taken under RUNNER_TEMP, but RUNNER_TEMP is not set; give an absolute path.`);
+        absolute = join(temp, path);
+    }
+    return Object.freeze({ path: absolute, format, keep });
+}
+function readSettings(source = runnerInputs, options = {}) {
+    const read = createInputReader(source);
+    const env = options.env ?? process.env;
+    const common = { accessToken: readAccessToken(read), baseUrl: readBaseUrl(read), env };
+    const { accessToken, baseUrl } = common;
+    const infisical = readInfisical(read, common);
+    const setEnv = readSetEnv(read, options.warning ?? (() => { }));
+    const keep = read.boolean('keep_file', false);
+    return Object.freeze({
+        provider: read.choice('provider', PROVIDER_CHOICES),
+        accessToken,
+        secrets: read.text('secrets', { trim: false }),
+        baseUrl,
+        // Infisical's `export-type: file` writes the file and exports no env, as its action does.
+        setEnv: infisical.fileOutputPath === undefined && setEnv,
+        timeoutSeconds: readTimeout(read),
+        allowDangerousNames: read.boolean('allow_dangerous_names', false),
+        caCertificate: readCaCertificate(read),
+        bitwarden: readBitwarden(read, common),
+        infisical,
+        vault: readVault(read, common),
+        summary: read.boolean('summary', true),
+        exportFile: infisical.fileOutputPath === undefined
+            ? readExportFile(read, env)
+            : Object.freeze({
+                path: infisical.fileOutputPath,
+                format: read.choice('export_format', ['dotenv', 'json']),
+                keep,
+            }),
+    });
+}
+
+var inputs = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    PROVIDER_CHOICES: PROVIDER_CHOICES,
+    readSettings: readSettings,
+    runnerInputs: runnerInputs
+});
 
 // Infisical service token: `st.<tokenId>.<tokenSecret>.<symKey>`
 // (docs/protocols/infisical.md#token-parsing). The bearer is everything before the last '.'; the
@@ -940,11 +1697,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-BVnpRUUu.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-BAycN75V.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DxokPsQr.js')).create(settings.vault, ctx);
+            return (await import('./index-BwcIqhqs.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-Dv3ZhrM3.js')).create(settings.infisical, ctx);
+            return (await import('./index-YBqM0Dj-.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -953,7 +1710,7 @@ async function createProvider(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await Promise.resolve().then(function () { return revoke; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-DIifNzcS.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -996,6 +1753,125 @@ function assertEnvName(name, line) {
     if (!ENV_NAME.test(name)) {
         throw lineError(line, `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`);
     }
+}
+
+// The names a run exports under, checked before anything is written: valid as env and output
+// names, used once each, and harmless as environment variables. Pure.
+// Variables that change how every later step runs: a secret exported under one of these names
+// would load code (NODE_OPTIONS, LD_PRELOAD, DYLD_*, BASH_ENV, ENV), redirect programs (PATH,
+// LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
+// because Windows environment names are.
+const DANGEROUS = /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i;
+// Output names are written unchecked too; letters, digits, '_' and '-' are all any provider needs.
+const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/;
+/** The step output's name: the env name unless the provider gave another. */
+function outputNameOf(s) {
+    return s.outputName ?? s.name;
+}
+/** Checks every export name before the first write: valid, used once, and harmless as an env var. */
+function assertExportable(secrets, opts) {
+    const seen = new Set();
+    const outputs = new Set();
+    for (const s of secrets) {
+        const env = s.only === 'env' || (opts.setEnv && s.only !== 'output');
+        if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+            throw new ActionError(`Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
+                '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
+                "Map it to another name, or set 'allow_dangerous_names: true' if you mean it.");
+        }
+        // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
+        if (!ENV_NAME.test(s.name))
+            throw new ActionError(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`);
+        if (s.only !== 'output') {
+            if (seen.has(s.name))
+                throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`);
+            seen.add(s.name);
+        }
+        if (s.only === 'env')
+            continue;
+        const output = outputNameOf(s);
+        if (!OUTPUT_NAME.test(output))
+            throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`);
+        // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
+        if (outputs.has(output.toLowerCase()))
+            throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`);
+        outputs.add(output.toLowerCase());
+    }
+}
+
+// The pipeline, for the action and the CLI alike:
+// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → check every
+// name → mask every value → record what the post step must undo → export.
+// Nothing is exported until everything has been fetched: a run exports every secret or none.
+async function run(rt) {
+    const { masks } = rt;
+    const log = {
+        info: (message) => rt.log.info(masks.scrub(message)),
+        warning: (message) => rt.log.warning(masks.scrub(message)),
+        debug: (message) => rt.log.debug(masks.scrub(message)),
+    };
+    const settings = await readInputs(rt, log);
+    // Before anything else is printed: the token as given (a pasted newline is trimmed already).
+    masks.mask(settings.accessToken);
+    const http = createHttpClient({
+        timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
+        deadlineMs: settings.timeoutSeconds * 1000,
+        userAgent: rt.userAgent,
+        ca: settings.caCertificate,
+        debug: log.debug,
+    });
+    const provider = await (rt.createProvider ?? createProvider)(settings, {
+        http,
+        mask: masks.mask,
+        warning: log.warning,
+        debug: log.debug,
+        now: Date.now,
+        async idToken(audience, reason) {
+            const { fetchIdToken } = await import('./github-oidc-DJVETd0v.js');
+            const token = await fetchIdToken(http, audience, reason, rt.env);
+            masks.mask(token);
+            return token;
+        },
+    });
+    const { requests, warnings } = provider.parse(settings.secrets);
+    warnings.forEach((w) => log.warning(w));
+    const { secrets, cleanups } = await provider.fetch(requests);
+    assertExportable(secrets, settings);
+    for (const s of secrets)
+        masks.mask(s.value);
+    // Before any export: whatever fails next, the post step still undoes what the provider did.
+    recordCleanups(rt, cleanups, log);
+    await rt.publish(secrets, { settings, provider: provider.kind });
+    log.info(doneLine(secrets, provider.kind));
+    return { secrets, provider: provider.kind };
+}
+// The log line names this many secrets at most: it is scrubbed like every line, and a run of
+// tens of thousands would make it megabytes long.
+const MAX_NAMES_LOGGED = 100;
+/** "inject-secrets: N secrets from <provider>: A, B, …" */
+function doneLine(secrets, provider) {
+    const n = secrets.length;
+    const names = secrets.slice(0, MAX_NAMES_LOGGED).map((s) => s.name);
+    if (n > MAX_NAMES_LOGGED)
+        names.push(`… and ${n - MAX_NAMES_LOGGED} more`);
+    return `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${provider}: ${names.join(', ')}`;
+}
+async function readInputs(rt, log) {
+    try {
+        return readSettings(rt.inputs, { warning: log.warning, env: rt.env });
+    }
+    catch (err) {
+        // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
+        throw await (await import('./github-fork-hint-Dj5dvltR.js')).withForkHint(err);
+    }
+}
+function recordCleanups(rt, cleanups, log) {
+    if (cleanups.length === 0)
+        return;
+    if (rt.recordCleanups)
+        rt.recordCleanups(cleanups);
+    else
+        log.warning('This run cannot record what the post step would undo (no post step runs here).');
 }
 
 // Everything the action must never print — tokens, their parts, session tokens, every fetched
@@ -1175,713 +2051,55 @@ async function runCleanups(text, handlerFor, log) {
     return ok;
 }
 
-// `export_file`: the secrets written to one file (dotenv or JSON) for tools that read a file rather
-// than the environment. Loaded with import() only when export_file is given. The file is created
-// 0600 (a temporary file opened with that mode, then renamed over the path), written before any env
-// var or output so that a failure exports nothing, and deleted by the post step unless keep_file.
-/** The cleanup kind the post step runs to delete the file (src/post.ts). */
-const DELETE_FILE_CLEANUP = 'delete-export-file';
-/** The step output holding the file's absolute path. */
-const EXPORT_FILE_OUTPUT = 'export_file';
-/**
- * One `NAME=value` line that the `dotenv` package and `set -a; source` in a POSIX shell both read
- * back as exactly `value`. Their quoting rules overlap only partly: dotenv never unescapes anything
- * but `\n`/`\r` inside "…", and a shell's '…' cannot hold a `'`. So:
- *   - '…' when the value has no `'` (and does not end in `\`, which dotenv would read as `\'`);
- *   - "…" when the value has a `'` but none of `"` `\` `$` and backtick (special inside a shell's "…");
- *   - otherwise (both kinds of quote, or `'` with `\`/`$`/backtick) no form reads back the same,
- *     and the run fails naming the secret and pointing to JSON. A carriage return never survives
- *     dotenv (it turns \r\n into \n), nor does NUL a shell.
- * Returns undefined when the value cannot be written.
- */
-function dotenvLine(name, value) {
-    if (/[\r\0]/.test(value))
-        return undefined;
-    if (!value.includes("'") && !value.endsWith('\\'))
-        return `${name}='${value}'`;
-    if (!/["\\$`]/.test(value))
-        return `${name}="${value}"`;
-    return undefined;
-}
-/** Why dotenvLine refused a value, in words that never quote it. */
-function dotenvProblem(value) {
-    if (value.includes('\r'))
-        return 'a carriage return (dotenv turns \\r\\n into \\n)';
-    if (value.includes('\0'))
-        return 'a NUL character';
-    if (value.endsWith('\\') && !value.includes("'"))
-        return 'a trailing backslash';
-    return 'both a single quote and one of " \\ $ ` (no dotenv quoting reads that back the same in the dotenv package and in a shell)';
-}
-/** The file's content: every secret under its environment variable name. */
-function renderExport(all, format) {
-    // The file holds what the environment would: a value published only as a step output stays out.
-    const secrets = all.filter((s) => s.only !== 'output');
-    if (format === 'json') {
-        const obj = {};
-        for (const s of secrets)
-            obj[s.name] = s.value;
-        return `${JSON.stringify(obj, null, 2)}\n`;
-    }
-    const lines = [];
+// The runner side of exporting, once the pipeline has checked every name (export-names.ts) and
+// masked every value: export_file first, then env and outputs.
+/** Exports each value, checked and masked already, to env (when set_env) and to the step outputs. */
+function writeExports(secrets, setEnv) {
     for (const s of secrets) {
-        const line = dotenvLine(s.name, s.value);
-        if (line === undefined) {
-            throw new InputError(`Input 'export_format' is 'dotenv', but the value of ${s.name} (${s.source}) contains ${dotenvProblem(s.value)}. ` +
-                "Use 'export_format: json' for such values; nothing was exported.");
-        }
-        lines.push(line);
-    }
-    return lines.map((l) => `${l}\n`).join('');
-}
-/** Refuses a path that is a directory, a symlink or anything but a regular file. */
-function assertWritablePath(path) {
-    let st;
-    try {
-        st = lstatSync(path);
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return;
-        throw new InputError(`Input 'export_file': cannot inspect ${path} (${err.code ?? 'error'}).`);
-    }
-    if (st.isSymbolicLink())
-        throw new InputError(`Input 'export_file': ${path} is a symbolic link; refusing to write secrets through it. Give a path that does not exist yet.`);
-    if (st.isDirectory())
-        throw new InputError(`Input 'export_file': ${path} is a directory; give a file path, e.g. ${join(path, 'secrets.env')}.`);
-    if (!st.isFile())
-        throw new InputError(`Input 'export_file': ${path} exists and is not a regular file.`);
-}
-/**
- * Writes content to path with mode 0600 from the first byte: a new temporary file next to it,
- * opened exclusively with mode 0600, then renamed over the path (which replaces an older regular
- * file without ever widening its mode). Missing parent directories are created 0700.
- */
-function writeSecretFile(path, content) {
-    assertWritablePath(path);
-    const dir = dirname(path);
-    try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-    }
-    catch (err) {
-        throw new InputError(`Input 'export_file': cannot create the directory ${dir} (${err.code ?? 'error'}).`);
-    }
-    const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    let fd;
-    try {
-        fd = openSync(tmp, 'wx', 0o600);
-        // The mode given to open is reduced by the umask; never widened. Make it exactly 0600 before any byte.
-        if (process.platform !== 'win32')
-            fchmodSync(fd, 0o600);
-        const bytes = Buffer.from(content, 'utf8');
-        for (let off = 0; off < bytes.length;)
-            off += writeSync(fd, bytes, off);
-        closeSync(fd);
-        fd = undefined;
-        assertWritablePath(path);
-        renameSync(tmp, path);
-    }
-    catch (err) {
-        if (fd !== undefined)
-            closeSync(fd);
-        rmSync(tmp, { force: true });
-        if (err instanceof InputError)
-            throw err;
-        throw new InputError(`Input 'export_file': cannot write ${path} (${err.code ?? 'error'}); nothing was exported.`);
+        if (s.only === 'env' || (setEnv && s.only !== 'output'))
+            exportVariable(s.name, s.value);
+        if (s.only !== 'env')
+            setOutput(outputNameOf(s), s.value);
     }
 }
 /**
- * Checks, renders and writes the file, then records its deletion for the post step. Throws (having
- * written nothing) when the output name is taken, a value cannot be written, or the write fails.
- * Returns a function that removes the file again, for when a later export fails.
+ * Everything a run exports, its names checked and values masked already. export_file first, so a
+ * failed write exports nothing; then env and outputs, and a failure there removes the file again.
  */
-function exportToFile(secrets, settings, record) {
-    // Expression property names are case-insensitive: steps.x.outputs.EXPORT_FILE is the same output.
-    const clash = secrets.find((s) => s.only !== 'env' && (s.outputName ?? s.name).toLowerCase() === EXPORT_FILE_OUTPUT);
-    if (clash) {
-        throw new InputError(`Input 'export_file' sets the step output '${EXPORT_FILE_OUTPUT}', which ${clash.source} would set too; map that secret to another name.`);
+async function exportAll(secrets, opts) {
+    let removeFile;
+    if (opts.exportFile) {
+        const { exportToFile } = await import('./runner-export-file-Zo0Te29L.js');
+        removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
-    const content = renderExport(secrets, settings.format);
-    writeSecretFile(settings.path, content);
-    const remove = () => rmSync(settings.path, { force: true });
-    if (!settings.keep) {
-        try {
-            record([{ kind: DELETE_FILE_CLEANUP, data: { path: settings.path } }]);
-        }
-        catch (err) {
-            remove();
-            throw err;
-        }
-    }
-    return remove;
-}
-/** The post step's handler: deletes the file if it is still a regular file; gone already is fine. */
-async function deleteExportFile(data, log) {
-    const path = data.path;
-    if (path === undefined || path === '')
-        return;
-    let st;
     try {
-        st = lstatSync(path);
+        writeExports(secrets, opts.setEnv);
+        if (opts.exportFile)
+            setOutput('export_file', opts.exportFile.path);
     }
     catch (err) {
-        if (err.code === 'ENOENT')
-            return log.info(`inject-secrets: ${path} was already removed.`);
+        removeFile?.();
         throw err;
     }
-    if (!st.isFile())
-        return log.warning(`inject-secrets post step: ${path} is no longer a regular file; left alone.`);
-    unlinkSync(path);
-    log.info(`inject-secrets: deleted ${path}.`);
 }
 
-var exportFile = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    DELETE_FILE_CLEANUP: DELETE_FILE_CLEANUP,
-    EXPORT_FILE_OUTPUT: EXPORT_FILE_OUTPUT,
-    assertWritablePath: assertWritablePath,
-    deleteExportFile: deleteExportFile,
-    dotenvLine: dotenvLine,
-    exportToFile: exportToFile,
-    renderExport: renderExport,
-    writeSecretFile: writeSecretFile
-});
-
-// Checking what servers send, shared by every provider: objects, string fields, and error text cut
-// down to one printable, bounded line (a server's message goes into our error, never its body).
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** A body parsed as a JSON object, or undefined (not JSON, or not an object): for reading error text. */
-function jsonObjectOf(text) {
+async function publish(secrets, run, ctx) {
+    const { settings } = run;
+    await exportAll(secrets, { setEnv: settings.setEnv, exportFile: settings.exportFile, record: ctx.record });
+    if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
+        return;
     try {
-        const body = JSON.parse(text);
-        return isObject(body) ? body : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** "<where>: unexpected response from the server (<problem>)." */
-function shapeError(where, problem) {
-    return new ServerError(`${where}: unexpected response from the server (${problem}).`);
-}
-function stringField(o, name, where) {
-    const v = o[name];
-    if (typeof v !== 'string')
-        throw shapeError(where, `field '${name}' is missing or not a string`);
-    return v;
-}
-/** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
-function oneLine(text, max = 200) {
-    const line = text
-        // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return line.length > max ? `${line.slice(0, max)}…` : line;
-}
-/** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
-function parseJson(res, where) {
-    try {
-        return JSON.parse(res.text);
-    }
-    catch {
-        const type = res.headers['content-type'] ?? 'no content type';
-        throw new ServerError(`${where}: expected JSON, got ${res.text.length} bytes of ${String(type)} (HTTP ${res.status})`, res.status);
-    }
-}
-
-// Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
-// #retries-and-timeouts): reads, lookup-self, child-token create and revoke-accessor, with
-// response shapes checked and errors that carry the status, the path and Vault's own `errors`
-// strings (bounded), never a token or a body.
-// VLT-RETRY-1/2: reads retry 408, 412 (performance standbys), 429 and 5xx gateways, at most 2
-// retries; POSTs are never retried.
-const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
-const NO_RETRY = new Set();
-const MAX_ERROR_TEXT = 300;
-/** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
-function apiUrl(base, path) {
-    return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
-}
-function headers(ep) {
-    return {
-        ...ep.headers,
-        ...(ep.token !== undefined ? { 'x-vault-token': ep.token } : {}),
-        'x-vault-request': 'true',
-        ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
-    };
-}
-/** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
-function vaultErrors(res) {
-    const body = jsonObjectOf(res.text);
-    if (!body || !Array.isArray(body.errors))
-        return '';
-    const text = body.errors
-        .filter((e) => typeof e === 'string')
-        .map((e) => oneLine(e.replace(/^\d+ errors? occurred:\s*\*\s*/, ''), MAX_ERROR_TEXT))
-        .filter((e) => e !== '')
-        .join('; ');
-    return oneLine(text, MAX_ERROR_TEXT);
-}
-/** Vault's `warnings`, bounded (they hold hints such as the versioned K/V one). */
-function vaultWarnings(body) {
-    if (!isObject(body) || !Array.isArray(body.warnings))
-        return [];
-    return body.warnings.filter((w) => typeof w === 'string').map((w) => oneLine(w, MAX_ERROR_TEXT));
-}
-function statusError(res, what) {
-    const errs = vaultErrors(res);
-    return new ServerError(`Vault returned ${res.status}${errs ? ` (${errs})` : ''} for ${what}`, res.status);
-}
-/** GET {url}/v1/{path}: one read (retries aside), with the vendor's per-response KV v2 detection. */
-async function readPath(ep, path) {
-    const req = {
-        method: 'GET',
-        url: apiUrl(ep.url, path),
-        headers: headers(ep),
-        retryStatuses: READ_RETRY,
-        maxAttempts: 3,
-        maxRedirects: 10,
-    };
-    const res = await ep.http.send(req);
-    const where = `"${path}"`;
-    if (res.status === 403)
-        return { kind: 'forbidden', response: res };
-    if (res.status === 404) {
-        let body;
-        try {
-            body = JSON.parse(res.text);
-        }
-        catch {
-            body = undefined;
-        }
-        const versioned = vaultWarnings(body).some((w) => /versioned K\/V/i.test(w));
-        const deleted = isObject(body) && isObject(body.data) && body.data.data === null && isObject(body.data.metadata);
-        const list = isObject(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
-        const errors = JSON.stringify({ errors: list });
-        // The '…' also lets the scrubber catch a secret the bound cuts in two.
-        return {
-            kind: 'not-found',
-            errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors,
-            versioned,
-            deleted,
+        const { writeSummary } = await import('./runner-summary-ClzmZ2f0.js');
+        const file = settings.exportFile && {
+            path: settings.exportFile.path,
+            format: settings.exportFile.format,
+            kept: settings.exportFile.keep,
         };
+        writeSummary(secrets, { provider: run.provider, setEnv: settings.setEnv, file, scrub: ctx.scrub });
     }
-    if (res.status < 200 || res.status >= 300)
-        throw statusError(res, where);
-    if (res.text.trim() === '')
-        throw new ServerError(`Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`, res.status);
-    const body = parseJson(res, `GET ${where}`);
-    if (!isObject(body))
-        throw new ServerError(`Vault's answer for ${where} is not a JSON object.`, res.status);
-    if (body.data === null && isObject(body.wrap_info)) {
-        throw new ServerError(`Vault's answer for ${where} is response-wrapped (wrap_info): the token or a policy asks for wrapping; unwrap it in a step of its own or read the path without wrapping.`, res.status);
+    catch (err) {
+        ctx.warning(`inject-secrets: the job summary could not be written (the secrets were exported): ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (!isObject(body.data))
-        throw new ServerError(`Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`, res.status);
-    const inner = body.data.data;
-    // VLT-READ-1: KV v2 when data.data is neither undefined nor null, exactly as the vendor decides.
-    if (inner !== undefined && inner !== null) {
-        if (!isObject(inner))
-            throw new ServerError(`Vault's answer for ${where}: data.data is not an object.`, res.status);
-        return { kind: 'ok', data: inner, v2: true };
-    }
-    return { kind: 'ok', data: body.data, v2: false };
-}
-/** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
-async function lookupSelf(ep, mask) {
-    const res = await ep.http.send({
-        method: 'GET',
-        url: apiUrl(ep.url, 'auth/token/lookup-self'),
-        headers: headers(ep),
-        retryStatuses: READ_RETRY,
-        maxAttempts: 3,
-    });
-    if (res.status === 403)
-        return undefined;
-    if (res.status !== 200)
-        throw statusError(res, 'auth/token/lookup-self');
-    const body = parseJson(res, 'GET auth/token/lookup-self');
-    const data = isObject(body) ? body.data : undefined;
-    if (!isObject(data))
-        throw new ServerError('Vault answered auth/token/lookup-self without a data object.', res.status);
-    // data.id is the token itself (VLT-LIFE-1).
-    if (typeof data.id === 'string')
-        mask(data.id);
-    const policies = [
-        ...(Array.isArray(data.policies) ? data.policies : []),
-        ...(Array.isArray(data.identity_policies) ? data.identity_policies : []),
-    ];
-    return {
-        policies: policies.filter((p) => typeof p === 'string'),
-        ttl: typeof data.ttl === 'number' ? data.ttl : 0,
-        expires: typeof data.expire_time === 'string' && data.expire_time !== '',
-        numUses: typeof data.num_uses === 'number' ? data.num_uses : 0,
-        namespacePath: typeof data.namespace_path === 'string' ? data.namespace_path.replace(/^\/+|\/+$/g, '') : '',
-        type: typeof data.type === 'string' ? data.type : 'service',
-    };
-}
-/** POST auth/token/create: a child (never orphan) of the given token. Not retried. */
-async function createChildToken(ep, opts, mask) {
-    const body = JSON.stringify({
-        ttl: `${opts.ttlSeconds}s`,
-        no_parent: false,
-        renewable: false,
-        display_name: 'inject-secrets',
-        ...(opts.numUses !== undefined ? { num_uses: opts.numUses } : {}),
-        ...(opts.policies !== undefined ? { policies: opts.policies } : {}),
-    });
-    const res = await ep.http.send({
-        method: 'POST',
-        url: apiUrl(ep.url, 'auth/token/create'),
-        headers: { ...headers(ep), 'content-type': 'application/json' },
-        body,
-        retryStatuses: NO_RETRY,
-        maxAttempts: 1,
-    });
-    if (res.status !== 200) {
-        const hint = res.status === 403
-            ? ": the token's policies must allow 'update' on auth/token/create"
-            : res.status === 400
-                ? ' (batch tokens and limited-use tokens cannot create child tokens; policies must be a subset of the parent’s)'
-                : '';
-        throw new ServerError(`${statusError(res, 'auth/token/create (export_token: child)').message}${hint}.`, res.status);
-    }
-    const parsed = parseJson(res, 'POST auth/token/create');
-    const auth = isObject(parsed) ? parsed.auth : undefined;
-    if (!isObject(auth) ||
-        typeof auth.client_token !== 'string' ||
-        auth.client_token === '' ||
-        typeof auth.accessor !== 'string') {
-        throw new ServerError('Vault answered auth/token/create without auth.client_token and auth.accessor.', res.status);
-    }
-    mask(auth.client_token);
-    return { token: auth.client_token, accessor: auth.accessor };
-}
-/** POST auth/token/revoke-accessor with the parent's token: revokes the child and its children. */
-async function revokeAccessor(ep, accessor) {
-    return ep.http.send({
-        method: 'POST',
-        url: apiUrl(ep.url, 'auth/token/revoke-accessor'),
-        headers: { ...headers(ep), 'content-type': 'application/json' },
-        body: JSON.stringify({ accessor }),
-        retryStatuses: NO_RETRY,
-        maxAttempts: 1,
-    });
-}
-/**
- * POST auth/{mount}/login[/{user}] (docs/protocols/vault.md#logging-in): no token; never retried,
- * since a login may spend a one-time credential (a secret_id with secret_id_num_uses).
- */
-async function loginRequest(ep, path, payload) {
-    return ep.http.send({
-        method: 'POST',
-        url: apiUrl(ep.url, path),
-        headers: { ...headers(ep), 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-        retryStatuses: NO_RETRY,
-        maxAttempts: 1,
-    });
-}
-/** POST auth/token/revoke-self: the token revokes itself (Vault's default policy allows it). */
-async function revokeSelf(ep) {
-    return ep.http.send({
-        method: 'POST',
-        url: apiUrl(ep.url, 'auth/token/revoke-self'),
-        headers: headers(ep),
-        retryStatuses: NO_RETRY,
-        maxAttempts: 1,
-    });
 }
 
-/** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
-const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
-/** The cleanup kind a login records for its token (not kept by exportToken/outputToken). */
-const LOGIN_TOKEN_CLEANUP = 'vault-revoke-login';
-/** Revokes a login's token with itself (docs/protocols/vault.md#logging-in). */
-async function revokeLogin(data, vault, ctx) {
-    const { url, namespace, token } = data;
-    if (!url || !token) {
-        ctx.warning('Vault login token: the recorded cleanup lacks the address or token; the token lives until its TTL ends.');
-        return;
-    }
-    ctx.mask?.(token);
-    const res = await revokeSelf({
-        http: ctx.http,
-        url,
-        token,
-        namespace: namespace || undefined,
-        headers: vault.extraHeaders,
-    });
-    if (res.status >= 200 && res.status < 300) {
-        ctx.info('Vault login token revoked (it was created by this step and not kept by exportToken/outputToken).');
-        return;
-    }
-    const errs = vaultErrors(res);
-    // Expired, used up or revoked already: Vault refuses an unknown token with 403.
-    if (res.status === 403) {
-        ctx.info('Vault login token already gone (expired, used up or revoked).');
-        return;
-    }
-    ctx.warning(`Vault login token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-self; it lives until its TTL ends.`);
-}
-/** `vault` is the post step's own reading of the inputs: the parent token, masked by the caller. */
-async function revokeChild(data, vault, ctx) {
-    const { url, namespace, accessor, token } = data;
-    if (token)
-        ctx.mask?.(token);
-    if (!url || !accessor) {
-        ctx.warning('Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.');
-        return;
-    }
-    const res = await revokeAccessor(
-    // The parent: a login's token recorded with the child, else the token given.
-    {
-        http: ctx.http,
-        url,
-        token: token || vault.accessToken,
-        namespace: namespace || undefined,
-        headers: vault.extraHeaders,
-    }, accessor);
-    if (res.status >= 200 && res.status < 300) {
-        ctx.info('Vault child token revoked (export_token: child).');
-        return;
-    }
-    const errs = vaultErrors(res);
-    // An expired child, or one that spent its last use, is already gone.
-    if (res.status === 400 && /invalid accessor/i.test(errs)) {
-        ctx.info('Vault child token already gone (expired, used up or revoked).');
-        return;
-    }
-    const hint = res.status === 403 ? " The parent token's policies must allow 'update' on auth/token/revoke-accessor." : '';
-    ctx.warning(`Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`);
-}
-/** Every cleanup kind this wing records, with its handler. */
-const CLEANUP_HANDLERS = { [CHILD_TOKEN_CLEANUP]: revokeChild, [LOGIN_TOKEN_CLEANUP]: revokeLogin };
-
-var revoke = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    CHILD_TOKEN_CLEANUP: CHILD_TOKEN_CLEANUP,
-    CLEANUP_HANDLERS: CLEANUP_HANDLERS,
-    LOGIN_TOKEN_CLEANUP: LOGIN_TOKEN_CLEANUP,
-    revokeChild: revokeChild,
-    revokeLogin: revokeLogin
-});
-
-// The runner's GitHub OIDC ID token, for login methods that prove the workflow's identity instead
-// of holding a stored secret. The job must have `permissions: id-token: write`; only then does the
-// runner set ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN.
-// The request is the one @actions/core's getIDToken makes (GET the URL with `&audience=`, bearer
-// the request token, read `value`), sent through our own client: getIDToken would bring
-// @actions/http-client and undici into the start-up chunk of every run (a bundler cannot split
-// @actions/core's module), and its ten retries are not bounded by the step's `timeout`.
-/**
- * Fetches an ID token for `audience` (GitHub's default audience when undefined). `reason` says
- * which inputs asked for it, for the error when the job may not request one.
- */
-async function fetchIdToken(http, audience, reason, env = process.env) {
-    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!url || !token) {
-        throw new InputError(`${reason}, which logs in with the job's GitHub OIDC ID token, but this job may not request one ` +
-            "(ACTIONS_ID_TOKEN_REQUEST_URL is not set): add 'permissions: id-token: write' to the job or workflow. " +
-            'Pull requests from forks never get an ID token; outside GitHub Actions there is none.');
-    }
-    const res = await http.send({
-        method: 'GET',
-        url: audience ? `${url}&audience=${encodeURIComponent(audience)}` : url,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    });
-    const body = jsonObjectOf(res.text);
-    const value = isObject(body) ? body.value : undefined;
-    if (res.status !== 200 || typeof value !== 'string' || value === '') {
-        throw new ServerError(`GitHub's OIDC token service answered ${res.status} without an ID token${audience ? ` for audience '${audience}'` : ''}.`, res.status);
-    }
-    return value;
-}
-
-var oidc = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    fetchIdToken: fetchIdToken
-});
-
-// AWS Signature Version 4 for one request, with node:crypto's SHA-256 and HMAC (the primitives):
-// the canonical request, the string to sign, the derived key and the Authorization header, as AWS's
-// "Create a signed AWS API request" describes them (docs/protocols/infisical.md#aws-iam-auth). A
-// library was measured and not taken: @smithy/signature-v4 (the vendor's) bundles to 164 KB and
-// loads in 24 ms, aws4 9 KB / 8 ms, aws4fetch 6 KB / 5 ms (WebCrypto, async); these few lines are
-// checked against AWS's published example and against @smithy/signature-v4's output.
-const sha256 = (data) => createHash('sha256').update(data, 'utf8').digest('hex');
-const hmac = (key, data) => createHmac('sha256', key).update(data, 'utf8').digest();
-/** RFC 3986 unreserved characters stay; everything else is %XX (encodeURIComponent leaves !'()*). */
-const uriEncode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-/** `20150830T123600Z` for a time in ms. */
-function amzDate(ms) {
-    return new Date(ms)
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d{3}/, '');
-}
-/** The Authorization header value for the request, signed with every header it carries. */
-function authorization(req, creds, scope) {
-    const headers = Object.entries(req.headers)
-        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const signedHeaders = headers.map(([k]) => k).join(';');
-    const query = Object.entries(req.query ?? {})
-        .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
-        .sort()
-        .join('&');
-    const canonical = [
-        req.method,
-        req.path,
-        query,
-        ...headers.map(([k, v]) => `${k}:${v}`),
-        '',
-        signedHeaders,
-        sha256(req.body),
-    ].join('\n');
-    const date = scope.amzDate.slice(0, 8);
-    const credentialScope = `${date}/${scope.region}/${scope.service}/aws4_request`;
-    const stringToSign = ['AWS4-HMAC-SHA256', scope.amzDate, credentialScope, sha256(canonical)].join('\n');
-    let key = hmac(`AWS4${creds.secretAccessKey}`, date);
-    for (const part of [scope.region, scope.service, 'aws4_request'])
-        key = hmac(key, part);
-    const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
-    return `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-}
-/** Hex SHA-256 of a body, for X-Amz-Content-Sha256. */
-function payloadHash(body) {
-    return sha256(body);
-}
-
-// AWS IAM login (`method: aws-iam`, docs/protocols/infisical.md#aws-iam-auth): the runner's AWS
-// credentials sign an STS GetCallerIdentity request, which is not sent to AWS but handed to
-// Infisical (method, base64 body, base64 JSON headers); Infisical forwards it to STS and learns who
-// signed it. The headers are the ones Infisical/secrets-action's signer (@aws-sdk's SignatureV4)
-// sends. Loaded only by this login.
-const STS_BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
-/** Checks the environment gives a whole credential and a region; the error names what is missing. */
-function awsCredentials(aws) {
-    const missing = [
-        ['AWS_ACCESS_KEY_ID', aws?.accessKeyId],
-        ['AWS_SECRET_ACCESS_KEY', aws?.secretAccessKey],
-        ['AWS_REGION (or AWS_DEFAULT_REGION)', aws?.region],
-    ]
-        .filter(([, v]) => !v)
-        .map(([n]) => n);
-    if (missing.length > 0 || !aws) {
-        throw new InputError(`Input 'method' is 'aws-iam', which signs with the runner's AWS credentials, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: ` +
-            'run aws-actions/configure-aws-credentials (or set them) in an earlier step.');
-    }
-    if (!/^[a-z0-9-]{1,20}$/.test(aws.region))
-        throw new InputError(`AWS_REGION ('${aws.region}') is not an AWS region name such as 'eu-west-1'.`);
-    return {
-        accessKeyId: aws.accessKeyId,
-        secretAccessKey: aws.secretAccessKey,
-        region: aws.region,
-        ...(aws.sessionToken ? { sessionToken: aws.sessionToken } : {}),
-    };
-}
-/** Signs GetCallerIdentity for sts.<region>.amazonaws.com at `now` and packs it for Infisical. */
-function signedCallerIdentity(aws, now) {
-    const creds = awsCredentials(aws);
-    const host = `sts.${creds.region}.amazonaws.com`;
-    const date = amzDate(now);
-    const headers = {
-        'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
-        Host: host,
-        'Content-Length': String(Buffer.byteLength(STS_BODY)),
-        'x-amz-date': date,
-        ...(creds.sessionToken ? { 'x-amz-security-token': creds.sessionToken } : {}),
-        'x-amz-content-sha256': payloadHash(STS_BODY),
-    };
-    headers.Authorization = authorization({ method: 'POST', path: '/', headers, body: STS_BODY }, creds, {
-        region: creds.region,
-        service: 'sts',
-        amzDate: date,
-    });
-    return {
-        iamHttpRequestMethod: 'POST',
-        iamRequestBody: Buffer.from(STS_BODY, 'utf8').toString('base64'),
-        iamRequestHeaders: Buffer.from(JSON.stringify(headers), 'utf8').toString('base64'),
-    };
-}
-
-var awsIam = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    STS_BODY: STS_BODY,
-    awsCredentials: awsCredentials,
-    signedCallerIdentity: signedCallerIdentity
-});
-
-// The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or
-// one signed with `jwtPrivateKey` carrying exactly vault-action's claims. node:crypto signs; this
-// module is loaded only on the jwt path.
-function keyOf(login) {
-    let key;
-    try {
-        key = createPrivateKey({ key: login.privateKey, format: 'pem', passphrase: login.keyPassword ?? '' });
-    }
-    catch {
-        throw new InputError(login.keyPassword
-            ? "Input 'jwtKeyPassword' does not decrypt 'jwtPrivateKey' (or the key is damaged)."
-            : "Input 'jwtPrivateKey' cannot be read as a private key (if it is encrypted, give 'jwtKeyPassword').");
-    }
-    // vault-action signs RS256 only.
-    if (key.asymmetricKeyType !== 'rsa')
-        throw new InputError(`Input 'jwtPrivateKey' must be an RSA key (the JWT is signed RS256), got ${key.asymmetricKeyType}.`);
-    return key;
-}
-/**
- * vault-action's signed JWT: header {alg: RS256, typ: JWT}; claims iss 'vault-action', iat = nbf =
- * now, exp = now + jwtTtl, then event, workflow, sha, actor, repository, ref from the runner's
- * variables; no aud, sub or kid.
- */
-function signJwt(login, nowMs) {
-    const key = keyOf(login);
-    const now = Math.floor(nowMs / 1000);
-    const part = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    const input = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({
-        iss: 'vault-action',
-        iat: now,
-        nbf: now,
-        exp: now + login.ttlSeconds,
-        ...login.claims,
-    })}`;
-    return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
-}
-/** The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked). */
-async function jwtFor(login, ctx) {
-    if (login.privateKey === undefined) {
-        return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'");
-    }
-    const jwt = signJwt(login, ctx.now());
-    ctx.mask(jwt);
-    return jwt;
-}
-/** What a failed jwt login reports about the token sent: its audience and subject, never the token. */
-function describeJwt(jwt) {
-    let claims = {};
-    try {
-        const parsed = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-        if (typeof parsed === 'object' && parsed !== null)
-            claims = parsed;
-    }
-    catch {
-        return 'The JWT sent could not be read back.';
-    }
-    const show = (v) => v === undefined ? '(none)' : `'${Array.isArray(v) ? v.join("', '") : String(v)}'`;
-    return `The JWT sent had iss ${show(claims.iss)}, aud ${show(claims.aud)} and sub ${show(claims.sub)}: the role's bound_audiences must include that aud, and its bound_subject / bound_claims must match.`;
-}
-
-var loginJwt = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    describeJwt: describeJwt,
-    jwtFor: jwtFor,
-    signJwt: signJwt
-});
-
-export { index as $, parseServiceToken as A, CryptoError as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseVaultToken as F, lookupSelf as G, statusError as H, InputError as I, ActionError as J, revokeSelf as K, LOGIN_TOKEN_CLEANUP as L, createChildToken as M, CHILD_TOKEN_CLEANUP as N, readPath as O, loginRequest as P, vaultErrors as Q, isInfisicalMethod as R, ServerError as S, readInfisical as T, getInput as U, hasIdentityLogin as V, assertClientPair as W, parsePemCertificates as X, createHttpClient as Y, createProvider as Z, client as _, debug as a, exportFile as a0, oidc as a1, awsIam as a2, loginJwt as a3, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, readLimited as y, trustStore as z };
+export { ActionError as A, client as B, CLEANUP_STATE_KEY as C, inputs as D, ENV_NAME as E, index as F, InputError as I, ServerError as S, runnerInputs as a, createCleanupRecorder as b, createMasks as c, debug as d, setSecret as e, saveState as f, runCleanups as g, getState as h, info as i, readLimited as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, decodeBase64Strict as o, publish as p, quote as q, run as r, setFailed as s, trustStore as t, parseVaultToken as u, parseServiceToken as v, warning as w, CryptoError as x, decodeUtf8Strict as y, summary as z };

@@ -1,13 +1,12 @@
-import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as getDefaultExportFromCjs, h as __require$9, i as __require$a, j as __require$b, k as __require$c, l as __require$d, m as __require$e, n as __require$f, o as __require$g, p as __require$h } from './_node_async_hooks_commonjs-external-jYjnYS3T.js';
+import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
+import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as __require$9, h as __require$a, i as __require$b, j as __require$c, k as __require$d, l as __require$e, m as __require$f, n as __require$g, o as __require$h } from './_node_url_commonjs-external-DlJyI2uk.js';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { y as readLimited, S as ServerError, z as trustStore } from './login-jwt-CRAto2y1.js';
+import { j as readLimited, S as ServerError, t as trustStore } from './startup-BvrO2TxC.js';
 import 'os';
-import 'crypto';
 import 'fs';
 import 'node:path';
-import 'node:crypto';
-import 'node:fs';
+import 'crypto';
 
 var api$1 = {};
 

@@ -1,0 +1,48 @@
+import { S as ServerError } from './startup-BvrO2TxC.js';
+
+// Checking what servers send, shared by every provider: objects, string fields, and error text cut
+// down to one printable, bounded line (a server's message goes into our error, never its body).
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A body parsed as a JSON object, or undefined (not JSON, or not an object): for reading error text. */
+function jsonObjectOf(text) {
+    try {
+        const body = JSON.parse(text);
+        return isObject(body) ? body : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** "<where>: unexpected response from the server (<problem>)." */
+function shapeError(where, problem) {
+    return new ServerError(`${where}: unexpected response from the server (${problem}).`);
+}
+function stringField(o, name, where) {
+    const v = o[name];
+    if (typeof v !== 'string')
+        throw shapeError(where, `field '${name}' is missing or not a string`);
+    return v;
+}
+/** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
+function oneLine(text, max = 200) {
+    const line = text
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+/** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
+function parseJson(res, where) {
+    try {
+        return JSON.parse(res.text);
+    }
+    catch {
+        const type = res.headers['content-type'] ?? 'no content type';
+        throw new ServerError(`${where}: expected JSON, got ${res.text.length} bytes of ${String(type)} (HTTP ${res.status})`, res.status);
+    }
+}
+
+export { stringField as a, isObject as i, jsonObjectOf as j, oneLine as o, parseJson as p, shapeError as s };

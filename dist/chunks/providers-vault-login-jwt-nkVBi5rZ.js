@@ -1,0 +1,68 @@
+import { sign, createPrivateKey } from 'node:crypto';
+import { I as InputError } from './startup-BvrO2TxC.js';
+import 'os';
+import 'fs';
+import 'node:path';
+import 'crypto';
+
+// The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or
+// one signed with `jwtPrivateKey` carrying exactly vault-action's claims. node:crypto signs; this
+// module is loaded only on the jwt path.
+function keyOf(login) {
+    let key;
+    try {
+        key = createPrivateKey({ key: login.privateKey, format: 'pem', passphrase: login.keyPassword ?? '' });
+    }
+    catch {
+        throw new InputError(login.keyPassword
+            ? "Input 'jwtKeyPassword' does not decrypt 'jwtPrivateKey' (or the key is damaged)."
+            : "Input 'jwtPrivateKey' cannot be read as a private key (if it is encrypted, give 'jwtKeyPassword').");
+    }
+    // vault-action signs RS256 only.
+    if (key.asymmetricKeyType !== 'rsa')
+        throw new InputError(`Input 'jwtPrivateKey' must be an RSA key (the JWT is signed RS256), got ${key.asymmetricKeyType}.`);
+    return key;
+}
+/**
+ * vault-action's signed JWT: header {alg: RS256, typ: JWT}; claims iss 'vault-action', iat = nbf =
+ * now, exp = now + jwtTtl, then event, workflow, sha, actor, repository, ref from the runner's
+ * variables; no aud, sub or kid.
+ */
+function signJwt(login, nowMs) {
+    const key = keyOf(login);
+    const now = Math.floor(nowMs / 1000);
+    const part = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const input = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({
+        iss: 'vault-action',
+        iat: now,
+        nbf: now,
+        exp: now + login.ttlSeconds,
+        ...login.claims,
+    })}`;
+    return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
+}
+/** The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked). */
+async function jwtFor(login, ctx) {
+    if (login.privateKey === undefined) {
+        return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'");
+    }
+    const jwt = signJwt(login, ctx.now());
+    ctx.mask(jwt);
+    return jwt;
+}
+/** What a failed jwt login reports about the token sent: its audience and subject, never the token. */
+function describeJwt(jwt) {
+    let claims = {};
+    try {
+        const parsed = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        if (typeof parsed === 'object' && parsed !== null)
+            claims = parsed;
+    }
+    catch {
+        return 'The JWT sent could not be read back.';
+    }
+    const show = (v) => v === undefined ? '(none)' : `'${Array.isArray(v) ? v.join("', '") : String(v)}'`;
+    return `The JWT sent had iss ${show(claims.iss)}, aud ${show(claims.aud)} and sub ${show(claims.sub)}: the role's bound_audiences must include that aud, and its bound_subject / bound_claims must match.`;
+}
+
+export { describeJwt, jwtFor, signJwt };

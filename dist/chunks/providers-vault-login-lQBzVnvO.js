@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { S as ServerError, I as InputError } from './startup-BvrO2TxC.js';
+import { p as parseJson, i as isObject } from './json-BBinCALI.js';
+import { b as loginRequest, v as vaultErrors } from './revoke-DIifNzcS.js';
+import { s as stringLeaves } from './index-BwcIqhqs.js';
+import 'os';
+import 'fs';
+import 'node:path';
+import 'crypto';
+
+// Vault logins other than a given token (docs/protocols/vault.md#logging-in): one POST to
+// auth/{path or method}/login with what the method sends, as hashicorp/vault-action v3.4.0 does.
+// Loaded only when `method` is not token. Every credential is masked before it is sent, and so is
+// the token Vault answers with.
+/** The Kubernetes service account token, sent as read (vault-action does not trim it). */
+async function kubernetesToken(path, mask) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (err) {
+        throw new InputError(`Input 'kubernetesTokenPath': cannot read ${path} (${err.code ?? 'error'}); 'method: kubernetes' needs the pod's service account token there.`);
+    }
+    if (text.trim() === '')
+        throw new InputError(`Input 'kubernetesTokenPath': ${path} is empty.`);
+    mask(text.trim());
+    return text;
+}
+async function requestFor(login, ctx) {
+    const path = `auth/${login.mount}/login`;
+    switch (login.method) {
+        case 'approle':
+            if (login.secretId !== '')
+                ctx.mask(login.secretId);
+            return { path, payload: { role_id: login.roleId, secret_id: login.secretId } };
+        case 'github':
+            ctx.mask(login.githubToken);
+            return { path, payload: { token: login.githubToken } };
+        case 'jwt': {
+            const jwt = await (await import('./providers-vault-login-jwt-nkVBi5rZ.js')).jwtFor(login, ctx);
+            return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
+        }
+        case 'kubernetes': {
+            const jwt = await kubernetesToken(login.tokenPath, ctx.mask);
+            return { path, payload: { jwt, role: login.role }, role: login.role };
+        }
+        case 'userpass':
+        case 'ldap':
+            ctx.mask(login.password);
+            return {
+                path: `${path}/${encodeURIComponent(login.username)}`,
+                payload: { password: login.password },
+                role: `user '${login.username}'`,
+            };
+        default: {
+            const payload = JSON.parse(login.payload);
+            // Whatever the payload carries may be a credential.
+            for (const leaf of stringLeaves(payload))
+                if (leaf.length >= 4)
+                    ctx.mask(leaf);
+            return { path, payload };
+        }
+    }
+}
+/** Logs in; throws an error naming method, mount and role, with Vault's own error text. */
+async function logIn(login, ep, ctx) {
+    const req = await requestFor(login, ctx);
+    const method = login.method === 'custom' ? login.name : login.method;
+    const role = req.role === undefined
+        ? ''
+        : req.role.startsWith('user ')
+            ? `, ${req.role}`
+            : req.role === ''
+                ? ", role '' (the mount's default role)"
+                : `, role '${req.role}'`;
+    const what = `Vault login failed (method '${method}', mount 'auth/${login.mount}'${role})`;
+    const res = await loginRequest(ep, req.path, req.payload);
+    if (res.status < 200 || res.status >= 300) {
+        const errs = vaultErrors(res);
+        let hint = '';
+        if (req.jwt !== undefined)
+            hint = ` ${(await import('./providers-vault-login-jwt-nkVBi5rZ.js')).describeJwt(req.jwt)}`;
+        else if (res.status === 404 || /no handler for route/.test(errs))
+            hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
+        throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);
+    }
+    const body = parseJson(res, `POST ${req.path}`);
+    const auth = isObject(body) ? body.auth : undefined;
+    if (!isObject(auth) || typeof auth.client_token !== 'string' || auth.client_token === '') {
+        throw new ServerError(`${what}: Vault answered ${res.status} without auth.client_token.`, res.status);
+    }
+    ctx.mask(auth.client_token);
+    const policies = Array.isArray(auth.policies) ? auth.policies.filter((p) => typeof p === 'string') : [];
+    ctx.debug(`Vault login (method '${method}', mount 'auth/${login.mount}'): policies ${policies.join(', ') || '(none)'}`);
+    return { token: auth.client_token, batch: auth.token_type === 'batch' || /^(hv)?b\./.test(auth.client_token) };
+}
+
+export { logIn };
