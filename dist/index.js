@@ -1,7 +1,8 @@
-import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, s as setFailed, b as createCleanupRecorder, c as createMasks, e as setSecret, f as saveState } from './chunks/startup-BvrO2TxC.js';
+import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, s as setFailed, b as createCleanupRecorder, c as createMasks, e as setSecret, f as saveState } from './chunks/startup-Cnh_ZiJc.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
 
 // The action's entry: runs the pipeline against the runner (inputs, masks, env and outputs, state

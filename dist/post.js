@@ -1,11 +1,11 @@
-import { g as runCleanups, h as getState, i as info, w as warning, c as createMasks, e as setSecret, C as CLEANUP_STATE_KEY, d as debug } from './chunks/startup-BvrO2TxC.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-Zo0Te29L.js';
+import { g as runCleanups, h as getState, i as info, w as warning, c as createMasks, e as setSecret, C as CLEANUP_STATE_KEY, d as debug } from './chunks/startup-Cnh_ZiJc.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-C8oJzU_Q.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
 import 'node:crypto';
-import 'node:fs';
 
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
 // (runner/cleanup.ts). export_file's deletion is the runner's own; any other kind belongs to a wing
@@ -20,9 +20,9 @@ async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/startup-BvrO2TxC.js').then(function (n) { return n.F; }),
-        import('./chunks/startup-BvrO2TxC.js').then(function (n) { return n.D; }),
-        import('./chunks/startup-BvrO2TxC.js').then(function (n) { return n.B; }),
+        import('./chunks/startup-Cnh_ZiJc.js').then(function (n) { return n.F; }),
+        import('./chunks/startup-Cnh_ZiJc.js').then(function (n) { return n.D; }),
+        import('./chunks/startup-Cnh_ZiJc.js').then(function (n) { return n.B; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

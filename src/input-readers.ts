@@ -6,6 +6,19 @@ import { InputError } from './errors.js'
 /** Reads one input by its action.yml name; '' when not given. Trimmed unless `trim` is false. */
 export type InputSource = (name: string, options?: { readonly trim?: boolean }) => string
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the log raw
+const UNPRINTABLE = /[\u0000-\u001f\u007f\u2028\u2029]/g
+
+/**
+ * User text for an error message: as given when short and printable, else cut at 60 characters and
+ * with control characters escaped, so a pasted 100 kB value or a terminal escape is never echoed.
+ */
+export function shown(text: string): string {
+  const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text
+  const safe = cut.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return `'${safe}'`
+}
+
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
 
 /**
@@ -91,20 +104,22 @@ export function createInputReader(source: InputSource): InputReader {
       if (v === '') return fallback
       if (['true', 'True', 'TRUE'].includes(v)) return true
       if (['false', 'False', 'FALSE'].includes(v)) return false
-      throw new InputError(`Input '${name}' must be 'true' or 'false', got '${v}'.`)
+      throw new InputError(`Input '${name}' must be 'true' or 'false', got ${shown(v)}.`)
     },
     choice<T extends string>(name: string, choices: readonly T[]): T {
       const v = text(name).toLowerCase()
       if (v === '') return choices[0]!
       if ((choices as readonly string[]).includes(v)) return v as T
-      throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`)
+      throw new InputError(
+        `Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${shown(v)}.`,
+      )
     },
     duration(name, fallback) {
       const v = text(name)
       if (v === '') return fallback
       const n = parseDuration(v)
       if (n === undefined)
-        throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got '${v}'.`)
+        throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got ${shown(v)}.`)
       return n
     },
     url(name) {

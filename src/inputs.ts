@@ -7,6 +7,7 @@ import { InputError } from './errors.js'
 import { parsePemCertificates } from './http/tls.js'
 import {
   createInputReader,
+  shown,
   type CommonInputs,
   normalizeServerUrl,
   type InputReader,
@@ -80,8 +81,8 @@ function readTimeout(read: InputReader): number {
   const v = read.text('timeout')
   if (v === '') return 60
   const n = Number(v)
-  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 3600) {
-    throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got '${v}'.`)
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n >= 1) || n > 3600) {
+    throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got ${shown(v)}.`)
   }
   return n
 }

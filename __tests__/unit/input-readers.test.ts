@@ -41,3 +41,17 @@ describe('either: one setting under two names', () => {
     )
   })
 })
+
+describe('echoed input is bounded and escaped', () => {
+  const reader = (values: Record<string, string>) => createInputReader((name) => values[name] ?? '')
+  test('a long value is cut at 60 characters', () => {
+    expect(() => reader({ summary: 'y'.repeat(120_000) }).boolean('summary', true)).toThrow(
+      new RegExp(`^Input 'summary' must be 'true' or 'false', got '${'y'.repeat(60)}…'\\.$`),
+    )
+  })
+  test('control characters are escaped, never written raw', () => {
+    expect(() => reader({ summary: 'yes\u001b[31m\n' }).boolean('summary', true)).toThrow(
+      "Input 'summary' must be 'true' or 'false', got 'yes\\u001b[31m\\u000a'.",
+    )
+  })
+})

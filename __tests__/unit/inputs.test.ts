@@ -128,3 +128,9 @@ test('the wing refuses a bad secret_path, naming the input', () => {
   expect(() => secretPathOf(settings.infisical)).toThrow(InputError)
   expect(() => secretPathOf(settings.infisical)).toThrow(/^Input 'secret_path' is not a folder path/)
 })
+
+test.each(['0.001', '0', '0.5', '3601', '1e3'])('timeout %s is refused: 1 to 3600 seconds', (timeout) => {
+  expect(() => withInputs({ access_token: TOKEN, timeout }, readSettings)).toThrow(
+    /^Input 'timeout' must be a number of seconds between 1 and 3600/,
+  )
+})

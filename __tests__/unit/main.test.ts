@@ -83,6 +83,7 @@ test('the sentence in order: token masked, provider created, fetched, values mas
     ['mask', 'beta'],
     ['mask', 'value'],
     ['mask', 'beta\\nvalue'],
+    ['mask', 'beta value'],
     ['record', 'vault-revoke-child'],
     ['publish', 'vault', 'A', 'B'],
     ['info', 'inject-secrets: 2 secrets from vault: A, B'],

@@ -25,12 +25,36 @@ export function outputNameOf(s: Secret): string {
   return s.outputName ?? s.name
 }
 
-/** Checks every export name before the first write: valid, used once, and harmless as an env var. */
+// A process cannot start when one environment string (NAME=value) exceeds the kernel's 128 KiB
+// (Linux MAX_ARG_STRLEN) or all of them with the arguments exceed ARG_MAX (2 MiB by default): every
+// later step of the job would fail with E2BIG. What this step adds is held to half of that, leaving
+// the runner's own variables room.
+const MAX_ENV_STRING = 128 * 1024
+const MAX_ENV_TOTAL = 1024 * 1024
+
+/**
+ * Checks every export before the first write: valid names, used once, harmless as env vars, and
+ * an environment later processes can still start with.
+ */
 export function assertExportable(secrets: readonly Secret[], opts: RevealOptions): void {
   const seen = new Set<string>()
   const outputs = new Set<string>()
+  let envBytes = 0
+  let envCount = 0
   for (const s of secrets) {
     const env = s.only === 'env' || (opts.setEnv && s.only !== 'output')
+    if (env) {
+      const bytes = Buffer.byteLength(s.name) + Buffer.byteLength(s.value) + 2
+      if (bytes > MAX_ENV_STRING) {
+        throw new ActionError(
+          `Refusing to export ${s.name} (${s.source}) as an environment variable: its value is ${Math.ceil(bytes / 1024)} KiB, ` +
+            `over the ${MAX_ENV_STRING / 1024} KiB a single variable may hold for a process to start (every later step would fail with E2BIG). ` +
+            "Write it to a file with 'export_file', or set 'set_env: false' to set step outputs only.",
+        )
+      }
+      envBytes += bytes
+      envCount++
+    }
     if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
       throw new ActionError(
         `Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
@@ -57,5 +81,12 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
     if (outputs.has(output.toLowerCase()))
       throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`)
     outputs.add(output.toLowerCase())
+  }
+  if (envBytes > MAX_ENV_TOTAL) {
+    throw new ActionError(
+      `Refusing to export ${envCount} environment variables holding ${Math.ceil(envBytes / 1024)} KiB in all: over the ` +
+        `${MAX_ENV_TOTAL / 1024} KiB this step may add for later processes to start (the kernel's limit for a whole environment is about 2 MiB; ` +
+        "every later step would fail with E2BIG). Write them to a file with 'export_file', or set 'set_env: false' to set step outputs only.",
+    )
   }
 }

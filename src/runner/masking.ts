@@ -8,11 +8,19 @@ function jsonEscaped(s: string): string | undefined {
   return e === s ? undefined : e
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is folded
+const CONTROL_RUNS = /[\u0000-\u001f\u007f]+/g
+
+/** A text as oneLine() shows it: control characters and runs of whitespace as one space, trimmed. */
+function fold(text: string): string {
+  return text.replace(CONTROL_RUNS, ' ').replace(/\s+/g, ' ').trim()
+}
+
 /**
  * The strings to mask for a value: the value, each non-blank line trimmed (the runner matches masks
  * against one log line at a time, so a multi-line value masked only whole would leak its lines: the
- * sm-action and vault-action multi-line bugs), and the JSON-escaped form of each, since a value
- * quoted in a JSON log line appears escaped.
+ * sm-action and vault-action multi-line bugs), the JSON-escaped form of each, since a value
+ * quoted in a JSON log line appears escaped, and the value folded to one line as server error text is.
  */
 export function masksFor(value: string): string[] {
   if (value === '') return []
@@ -22,7 +30,10 @@ export function masksFor(value: string): string[] {
     .filter((l) => l !== '')
   const forms = [value, ...lines]
   const escaped = forms.map(jsonEscaped).filter((e): e is string => e !== undefined)
-  return [...new Set([...forms, ...escaped])]
+  // Server error text is folded to one line before it is shown (http/json.ts oneLine): control
+  // characters and whitespace runs become one space. A value echoed there looks like this.
+  const folded = fold(value)
+  return [...new Set([...forms, ...escaped, ...(folded === '' ? [] : [folded])])]
 }
 
 /** The run's secrets: registered once each, and scrubbed from every message the run writes. */

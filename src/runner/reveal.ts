@@ -1,6 +1,8 @@
 // The runner side of exporting, once the pipeline has checked every name (export-names.ts) and
 // masked every value: export_file first, then env and outputs.
+import { closeSync, openSync } from 'node:fs'
 import * as core from '@actions/core'
+import { ActionError } from '../errors.js'
 import type { ExportFileSettings } from '../inputs.js'
 import type { Cleanup, Secret } from '../providers/provider.js'
 import { outputNameOf } from './export-names.js'
@@ -10,6 +12,27 @@ export function writeExports(secrets: readonly Secret[], setEnv: boolean): void 
   for (const s of secrets) {
     if (s.only === 'env' || (setEnv && s.only !== 'output')) core.exportVariable(s.name, s.value)
     if (s.only !== 'env') core.setOutput(outputNameOf(s), s.value)
+  }
+}
+
+/**
+ * The runner's env and output files, checked before the first write: @actions/core appends to each
+ * per value, so a file that cannot be written would otherwise fail halfway, with some values
+ * already exported (a missing path, a read-only or full disk).
+ */
+function assertRunnerFilesWritable(env: boolean): void {
+  for (const variable of env ? ['GITHUB_ENV', 'GITHUB_OUTPUT'] : ['GITHUB_OUTPUT']) {
+    const path = process.env[variable]
+    // Unset: @actions/core falls back to workflow commands on stdout, which cannot fail this way.
+    if (!path) continue
+    try {
+      closeSync(openSync(path, 'a'))
+    } catch (err) {
+      throw new ActionError(
+        `Cannot write ${variable} (${path}): ${(err as NodeJS.ErrnoException).code ?? 'error'}; nothing was exported.`,
+        { cause: err },
+      )
+    }
   }
 }
 
@@ -25,6 +48,7 @@ export interface ExportOptions {
  * failed write exports nothing; then env and outputs, and a failure there removes the file again.
  */
 export async function exportAll(secrets: readonly Secret[], opts: ExportOptions): Promise<void> {
+  assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'))
   let removeFile: (() => void) | undefined
   if (opts.exportFile) {
     const { exportToFile } = await import('./export-file.js')

@@ -51,3 +51,13 @@ test('50,000 values registered: a long text is scrubbed (how fast is for npm run
   expect(out.endsWith(' ***')).toBe(true)
   expect(out.startsWith('SECRET_0, SECRET_1,')).toBe(true)
 })
+
+test('a value echoed in server error text, folded to one line, is still scrubbed', async () => {
+  const { oneLine } = await import('../../../src/http/json.js')
+  const masks = createMasks(() => {})
+  const value = 'first\tsecond  third\nfourth'
+  masks.mask(value)
+  const shownByServer = oneLine(`invalid value: ${value} (rejected)`)
+  expect(shownByServer).toBe('invalid value: first second third fourth (rejected)')
+  expect(masks.scrub(shownByServer)).toBe('invalid value: *** (rejected)')
+})

@@ -27,10 +27,14 @@ beforeEach(() => (calls.length = 0))
 test.each([
   ['empty value: nothing to mask', '', []],
   ['one line', 'hunter2', ['hunter2']],
-  ['LF lines, whole value first, then its JSON-escaped form', 'a1\nb2', ['a1\nb2', 'a1', 'b2', 'a1\\nb2']],
-  ['CRLF, blank and padded lines', ' x \r\n\r\n y', [' x \r\n\r\n y', 'x', 'y', ' x \\r\\n\\r\\n y']],
+  [
+    'LF lines, whole value first, then its JSON-escaped form, then folded to one line',
+    'a1\nb2',
+    ['a1\nb2', 'a1', 'b2', 'a1\\nb2', 'a1 b2'],
+  ],
+  ['CRLF, blank and padded lines', ' x \r\n\r\n y', [' x \r\n\r\n y', 'x', 'y', ' x \\r\\n\\r\\n y', 'x y']],
   ['trailing newline', 'v\n', ['v\n', 'v', 'v\\n']],
-  ['a lone CR separates lines too', 'p\rq', ['p\rq', 'p', 'q', 'p\\rq']],
+  ['a lone CR separates lines too', 'p\rq', ['p\rq', 'p', 'q', 'p\\rq', 'p q']],
   ['quotes and backslashes get their JSON form', 'say "hi" \\o/', ['say "hi" \\o/', 'say \\"hi\\" \\\\o/']],
 ])('masksFor: %s', (_name, value, expected) => {
   expect(masksFor(value)).toEqual(expected)
@@ -46,6 +50,7 @@ test('masks every value before the first export, then env and outputs', () => {
     ['mask', 'one'],
     ['mask', 'two'],
     ['mask', 'one\\ntwo'],
+    ['mask', 'one two'],
     ['env', 'A', 'one\ntwo'],
     ['output', 'A', 'one\ntwo'],
     ['env', 'B', ''],

@@ -1,10 +1,11 @@
-import { p as postLogin } from './index-YBqM0Dj-.js';
-import './startup-BvrO2TxC.js';
+import { p as postLogin } from './index-CaUkOrmR.js';
+import './startup-Cnh_ZiJc.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
-import './json-BBinCALI.js';
+import './json-BxbGj4MR.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

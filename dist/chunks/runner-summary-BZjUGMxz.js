@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { z as summary } from './startup-BvrO2TxC.js';
+import { z as summary } from './startup-Cnh_ZiJc.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,8 +1,9 @@
-import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, S as ServerError, I as InputError, E as ENV_NAME, o as decodeBase64Strict } from './startup-BvrO2TxC.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-BBinCALI.js';
+import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, S as ServerError, I as InputError, E as ENV_NAME, o as decodeBase64Strict } from './startup-Cnh_ZiJc.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-BxbGj4MR.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
@@ -344,7 +345,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-BVF-Rifj.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-2CPsMF4c.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

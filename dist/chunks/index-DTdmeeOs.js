@@ -1,5 +1,5 @@
-import { u as parseVaultToken, I as InputError, S as ServerError, A as ActionError, l as lineError, q as quote, E as ENV_NAME, k as secretsLine } from './startup-BvrO2TxC.js';
-import { l as lookupSelf, s as statusError, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, a as readPath } from './revoke-DIifNzcS.js';
+import { u as parseVaultToken, I as InputError, S as ServerError, A as ActionError, l as lineError, q as quote, E as ENV_NAME, k as secretsLine } from './startup-Cnh_ZiJc.js';
+import { l as lookupSelf, s as statusError, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, a as readPath } from './revoke-EKJEaexC.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -855,7 +855,7 @@ function create(vault, ctx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-lQBzVnvO.js');
+            const { logIn } = await import('./providers-vault-login-FC523hmQ.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);

@@ -1,8 +1,9 @@
-import { I as InputError, S as ServerError } from './startup-BvrO2TxC.js';
-import { j as jsonObjectOf, i as isObject } from './json-BBinCALI.js';
+import { I as InputError, S as ServerError } from './startup-Cnh_ZiJc.js';
+import { j as jsonObjectOf, i as isObject } from './json-BxbGj4MR.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
 
 // The runner's GitHub OIDC ID token, for login methods that prove the workflow's identity instead

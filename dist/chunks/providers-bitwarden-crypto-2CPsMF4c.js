@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
-import { x as CryptoError, y as decodeUtf8Strict, o as decodeBase64Strict } from './startup-BvrO2TxC.js';
+import { x as CryptoError, y as decodeUtf8Strict, o as decodeBase64Strict } from './startup-Cnh_ZiJc.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
 
 // Bitwarden's symmetric crypto (docs/protocols/bitwarden.md#key-derivation, #organization-key,

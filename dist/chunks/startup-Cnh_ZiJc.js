@@ -3,6 +3,7 @@ import { EOL } from 'os';
 import * as fs from 'fs';
 import { promises, constants } from 'fs';
 import { isAbsolute, resolve, join, relative } from 'node:path';
+import { closeSync, openSync } from 'node:fs';
 import * as crypto from 'crypto';
 
 // Error classes whose messages are safe to print: they are built from names, ids, line numbers,
@@ -285,7 +286,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-Vlop78mT.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-C4bTfGQq.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -987,6 +988,17 @@ function getState(name) {
 // Typed readers over one source of input text: the runner's INPUT_* variables for the action, the
 // command line for the CLI. Each reader names the input in its error and rejects what it cannot
 // read (never coerces). Pure apart from the source it is given.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the log raw
+const UNPRINTABLE = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/**
+ * User text for an error message: as given when short and printable, else cut at 60 characters and
+ * with control characters escaped, so a pasted 100 kB value or a terminal escape is never echoed.
+ */
+function shown(text) {
+    const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    const safe = cut.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `'${safe}'`;
+}
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 /**
  * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
@@ -1051,7 +1063,7 @@ function createInputReader(source) {
                 return true;
             if (['false', 'False', 'FALSE'].includes(v))
                 return false;
-            throw new InputError(`Input '${name}' must be 'true' or 'false', got '${v}'.`);
+            throw new InputError(`Input '${name}' must be 'true' or 'false', got ${shown(v)}.`);
         },
         choice(name, choices) {
             const v = text(name).toLowerCase();
@@ -1059,7 +1071,7 @@ function createInputReader(source) {
                 return choices[0];
             if (choices.includes(v))
                 return v;
-            throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got '${v}'.`);
+            throw new InputError(`Input '${name}' must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${shown(v)}.`);
         },
         duration(name, fallback) {
             const v = text(name);
@@ -1067,7 +1079,7 @@ function createInputReader(source) {
                 return fallback;
             const n = parseDuration(v);
             if (n === undefined)
-                throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got '${v}'.`);
+                throw new InputError(`Input '${name}' must be a duration like '90s', '10m' or '1h', got ${shown(v)}.`);
             return n;
         },
         url(name) {
@@ -1498,8 +1510,8 @@ function readTimeout(read) {
     if (v === '')
         return 60;
     const n = Number(v);
-    if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0) || n > 3600) {
-        throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got '${v}'.`);
+    if (!/^\d+(\.\d+)?$/.test(v) || !(n >= 1) || n > 3600) {
+        throw new InputError(`Input 'timeout' must be a number of seconds between 1 and 3600, got ${shown(v)}.`);
     }
     return n;
 }
@@ -1697,11 +1709,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-BAycN75V.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-D-zjJxJU.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-BwcIqhqs.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-DTdmeeOs.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-YBqM0Dj-.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-CaUkOrmR.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1710,7 +1722,7 @@ async function createProvider(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-DIifNzcS.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-EKJEaexC.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -1768,12 +1780,33 @@ const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/;
 function outputNameOf(s) {
     return s.outputName ?? s.name;
 }
-/** Checks every export name before the first write: valid, used once, and harmless as an env var. */
+// A process cannot start when one environment string (NAME=value) exceeds the kernel's 128 KiB
+// (Linux MAX_ARG_STRLEN) or all of them with the arguments exceed ARG_MAX (2 MiB by default): every
+// later step of the job would fail with E2BIG. What this step adds is held to half of that, leaving
+// the runner's own variables room.
+const MAX_ENV_STRING = 128 * 1024;
+const MAX_ENV_TOTAL = 1024 * 1024;
+/**
+ * Checks every export before the first write: valid names, used once, harmless as env vars, and
+ * an environment later processes can still start with.
+ */
 function assertExportable(secrets, opts) {
     const seen = new Set();
     const outputs = new Set();
+    let envBytes = 0;
+    let envCount = 0;
     for (const s of secrets) {
         const env = s.only === 'env' || (opts.setEnv && s.only !== 'output');
+        if (env) {
+            const bytes = Buffer.byteLength(s.name) + Buffer.byteLength(s.value) + 2;
+            if (bytes > MAX_ENV_STRING) {
+                throw new ActionError(`Refusing to export ${s.name} (${s.source}) as an environment variable: its value is ${Math.ceil(bytes / 1024)} KiB, ` +
+                    `over the ${MAX_ENV_STRING / 1024} KiB a single variable may hold for a process to start (every later step would fail with E2BIG). ` +
+                    "Write it to a file with 'export_file', or set 'set_env: false' to set step outputs only.");
+            }
+            envBytes += bytes;
+            envCount++;
+        }
         if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
             throw new ActionError(`Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
                 '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
@@ -1796,6 +1829,11 @@ function assertExportable(secrets, opts) {
         if (outputs.has(output.toLowerCase()))
             throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`);
         outputs.add(output.toLowerCase());
+    }
+    if (envBytes > MAX_ENV_TOTAL) {
+        throw new ActionError(`Refusing to export ${envCount} environment variables holding ${Math.ceil(envBytes / 1024)} KiB in all: over the ` +
+            `${MAX_ENV_TOTAL / 1024} KiB this step may add for later processes to start (the kernel's limit for a whole environment is about 2 MiB; ` +
+            "every later step would fail with E2BIG). Write them to a file with 'export_file', or set 'set_env: false' to set step outputs only.");
     }
 }
 
@@ -1827,7 +1865,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-DJVETd0v.js');
+            const { fetchIdToken } = await import('./github-oidc-71NOiZdQ.js');
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -1862,7 +1900,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-Dj5dvltR.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BI4dZRoY.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -1882,11 +1920,17 @@ function jsonEscaped(s) {
     const e = JSON.stringify(s).slice(1, -1);
     return e === s ? undefined : e;
 }
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is folded
+const CONTROL_RUNS = /[\u0000-\u001f\u007f]+/g;
+/** A text as oneLine() shows it: control characters and runs of whitespace as one space, trimmed. */
+function fold(text) {
+    return text.replace(CONTROL_RUNS, ' ').replace(/\s+/g, ' ').trim();
+}
 /**
  * The strings to mask for a value: the value, each non-blank line trimmed (the runner matches masks
  * against one log line at a time, so a multi-line value masked only whole would leak its lines: the
- * sm-action and vault-action multi-line bugs), and the JSON-escaped form of each, since a value
- * quoted in a JSON log line appears escaped.
+ * sm-action and vault-action multi-line bugs), the JSON-escaped form of each, since a value
+ * quoted in a JSON log line appears escaped, and the value folded to one line as server error text is.
  */
 function masksFor(value) {
     if (value === '')
@@ -1897,7 +1941,10 @@ function masksFor(value) {
         .filter((l) => l !== '');
     const forms = [value, ...lines];
     const escaped = forms.map(jsonEscaped).filter((e) => e !== undefined);
-    return [...new Set([...forms, ...escaped])];
+    // Server error text is folded to one line before it is shown (http/json.ts oneLine): control
+    // characters and whitespace runs become one space. A value echoed there looks like this.
+    const folded = fold(value);
+    return [...new Set([...forms, ...escaped, ...(folded === '' ? [] : [folded])])];
 }
 /**
  * A registry for one run. The action registers each form with the runner (core.setSecret, which
@@ -2063,13 +2110,33 @@ function writeExports(secrets, setEnv) {
     }
 }
 /**
+ * The runner's env and output files, checked before the first write: @actions/core appends to each
+ * per value, so a file that cannot be written would otherwise fail halfway, with some values
+ * already exported (a missing path, a read-only or full disk).
+ */
+function assertRunnerFilesWritable(env) {
+    for (const variable of env ? ['GITHUB_ENV', 'GITHUB_OUTPUT'] : ['GITHUB_OUTPUT']) {
+        const path = process.env[variable];
+        // Unset: @actions/core falls back to workflow commands on stdout, which cannot fail this way.
+        if (!path)
+            continue;
+        try {
+            closeSync(openSync(path, 'a'));
+        }
+        catch (err) {
+            throw new ActionError(`Cannot write ${variable} (${path}): ${err.code ?? 'error'}; nothing was exported.`, { cause: err });
+        }
+    }
+}
+/**
  * Everything a run exports, its names checked and values masked already. export_file first, so a
  * failed write exports nothing; then env and outputs, and a failure there removes the file again.
  */
 async function exportAll(secrets, opts) {
+    assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-Zo0Te29L.js');
+        const { exportToFile } = await import('./runner-export-file-C8oJzU_Q.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2089,7 +2156,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-ClzmZ2f0.js');
+        const { writeSummary } = await import('./runner-summary-BZjUGMxz.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

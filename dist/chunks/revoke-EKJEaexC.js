@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-BvrO2TxC.js';
-import { p as parseJson, i as isObject, j as jsonObjectOf, o as oneLine } from './json-BBinCALI.js';
+import { S as ServerError } from './startup-Cnh_ZiJc.js';
+import { p as parseJson, i as isObject, j as jsonObjectOf, o as oneLine } from './json-BxbGj4MR.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lookup-self, child-token create and revoke-accessor, with

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BvrO2TxC.js';
+import { I as InputError } from './startup-Cnh_ZiJc.js';
 import { createHash } from 'node:crypto';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import require$$0 from 'url';
@@ -7,6 +7,7 @@ import crypto__default from 'crypto';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 
 var aws4$1 = {};
 

@@ -1,7 +1,8 @@
-import { I as InputError } from './startup-BvrO2TxC.js';
+import { I as InputError } from './startup-Cnh_ZiJc.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
 
 // Why a credential input is empty, when the event says why: GitHub passes no repository or

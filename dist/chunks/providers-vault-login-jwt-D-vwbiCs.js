@@ -1,8 +1,9 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-BvrO2TxC.js';
+import { I as InputError } from './startup-Cnh_ZiJc.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
 
 // The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or

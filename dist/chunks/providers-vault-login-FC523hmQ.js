@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { S as ServerError, I as InputError } from './startup-BvrO2TxC.js';
-import { p as parseJson, i as isObject } from './json-BBinCALI.js';
-import { b as loginRequest, v as vaultErrors } from './revoke-DIifNzcS.js';
-import { s as stringLeaves } from './index-BwcIqhqs.js';
+import { S as ServerError, I as InputError } from './startup-Cnh_ZiJc.js';
+import { p as parseJson, i as isObject } from './json-BxbGj4MR.js';
+import { b as loginRequest, v as vaultErrors } from './revoke-EKJEaexC.js';
+import { s as stringLeaves } from './index-DTdmeeOs.js';
 import 'os';
 import 'fs';
 import 'node:path';
+import 'node:fs';
 import 'crypto';
 
 // Vault logins other than a given token (docs/protocols/vault.md#logging-in): one POST to
@@ -37,7 +38,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./providers-vault-login-jwt-nkVBi5rZ.js')).jwtFor(login, ctx);
+            const jwt = await (await import('./providers-vault-login-jwt-D-vwbiCs.js')).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -79,7 +80,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-nkVBi5rZ.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-D-vwbiCs.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);
