@@ -1,5 +1,5 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-CRAto2y1.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-Df6DSIEM.js';
+import { h as setOutput, f as exportVariable, e as debug, w as warning, i as info, j as setFailed, k as createCleanupRecorder, c as createMasks, s as setSecret, l as saveState } from './chunks/login-jwt-Cx9QAt5B.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-BB3UfHjX.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -25,7 +25,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n.a0; });
+        const { exportToFile } = await import('./chunks/login-jwt-Cx9QAt5B.js').then(function (n) { return n.a3; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -45,7 +45,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./chunks/summary-giyQzxIT.js');
+        const { writeSummary } = await import('./chunks/summary-Bdh0k25u.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

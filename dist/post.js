@@ -1,4 +1,4 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-CRAto2y1.js';
+import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as CLEAN_ENV_CLEANUP, b as cleanEnv, e as debug, f as exportVariable } from './chunks/login-jwt-Cx9QAt5B.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -7,8 +7,9 @@ import 'node:crypto';
 import 'node:fs';
 
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
-// (runner/cleanup.ts). export_file's deletion is the runner's own; any other kind belongs to a wing
-// and is loaded, with the inputs and an HTTP client, only when a run recorded it. A failure is a
+// (runner/cleanup.ts). export_file's deletion and `clean`'s emptied variables are the runner's own;
+// any other kind belongs to a wing and is loaded, with the inputs and an HTTP client, only when a
+// run recorded it. A failure is a
 // warning; the post step never fails the job.
 const masks = createMasks((form) => setSecret(form));
 const log = {
@@ -18,10 +19,12 @@ const log = {
 async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
+    if (kind === CLEAN_ENV_CLEANUP)
+        return async (data) => cleanEnv(data, exportVariable, log.info);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n.$; }),
-        import('./chunks/crypto-Df6DSIEM.js').then(function (n) { return n.i; }),
-        import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n._; }),
+        import('./chunks/login-jwt-Cx9QAt5B.js').then(function (n) { return n.a2; }),
+        import('./chunks/crypto-BB3UfHjX.js').then(function (n) { return n.i; }),
+        import('./chunks/login-jwt-Cx9QAt5B.js').then(function (n) { return n.a1; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

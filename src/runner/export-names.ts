@@ -27,8 +27,9 @@ export function outputNameOf(s: Secret): string {
 
 /** Checks every export name before the first write: valid, used once, and harmless as an env var. */
 export function assertExportable(secrets: readonly Secret[], opts: RevealOptions): void {
-  const seen = new Set<string>()
-  const outputs = new Set<string>()
+  // name → where it came from, so a collision (after shaping, too) names both sources.
+  const seen = new Map<string, string>()
+  const outputs = new Map<string, string>()
   for (const s of secrets) {
     const env = s.only === 'env' || (opts.setEnv && s.only !== 'output')
     if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
@@ -44,8 +45,9 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
         `Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`,
       )
     if (s.only !== 'output') {
-      if (seen.has(s.name)) throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`)
-      seen.add(s.name)
+      const first = seen.get(s.name)
+      if (first !== undefined) throw new ActionError(`Refusing to export ${s.name} twice (${first} and ${s.source}).`)
+      seen.set(s.name, s.source)
     }
     if (s.only === 'env') continue
     const output = outputNameOf(s)
@@ -54,8 +56,11 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
         `Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`,
       )
     // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
-    if (outputs.has(output.toLowerCase()))
-      throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`)
-    outputs.add(output.toLowerCase())
+    const firstOutput = outputs.get(output.toLowerCase())
+    if (firstOutput !== undefined)
+      throw new ActionError(
+        `Refusing to set the output ${output} twice, ignoring case (${firstOutput} and ${s.source}).`,
+      )
+    outputs.set(output.toLowerCase(), s.source)
   }
 }

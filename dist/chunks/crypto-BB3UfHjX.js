@@ -1,4 +1,4 @@
-import { I as InputError, R as isInfisicalMethod, T as readInfisical, U as getInput, V as hasIdentityLogin, W as assertClientPair, X as parsePemCertificates, J as ActionError, E as ENV_NAME, Y as createHttpClient, Z as createProvider, B as CryptoError } from './login-jwt-CRAto2y1.js';
+import { I as InputError, L as ActionError, U as isInfisicalMethod, V as readInfisical, W as getInput, X as hasIdentityLogin, Y as assertClientPair, Z as parsePemCertificates, E as ENV_NAME, _ as createHttpClient, $ as createProvider, a0 as cleanEnvCleanup, G as CryptoError } from './login-jwt-Cx9QAt5B.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
@@ -107,6 +107,138 @@ function readBitwarden(read, { accessToken, baseUrl }) {
         cloudRegion: region === '' ? undefined : region,
         identityUrl: read.url('identity_url'),
         apiUrl: read.url('api_url'),
+    });
+}
+
+// What a run exports under which names, shaped once for every provider, between fetching and the
+// name checks (export-names.ts), so a prefix or a JSON key cannot smuggle in a name the checks would
+// refuse: `parse_json` splits a JSON object into one variable per key, then `name_transformation`
+// changes the case and `name_prefix` goes in front. Pure: no I/O, no @actions/*.
+const NAME_TRANSFORMATIONS = ['none', 'uppercase', 'lowercase'];
+// Bounds on one JSON secret: nesting (objects and arrays; JSON.stringify of a leaf recurses, and a
+// value nested ~10,000 deep overflows the stack) and the variables it may become.
+const MAX_JSON_DEPTH = 32;
+const MAX_JSON_KEYS = 1000;
+/** A key as a name part: what a name cannot hold becomes '_', then upper case (as AWS's action names keys). */
+function keyPart(key) {
+    return key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The value's nesting depth, counted without recursion, up to limit + 1. */
+function depthOf(value, limit) {
+    let max = 0;
+    const stack = [[value, 0]];
+    while (stack.length > 0) {
+        const [v, d] = stack.pop();
+        if (typeof v !== 'object' || v === null)
+            continue;
+        if (d + 1 > max)
+            max = d + 1;
+        if (max > limit)
+            return max;
+        for (const child of Array.isArray(v) ? v : Object.values(v))
+            stack.push([child, d + 1]);
+    }
+    return max;
+}
+/** A path of keys as written, for the source column: a.b, or "a b"."c" when a key needs quoting. */
+function keyPath(keys) {
+    return keys.map((k) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.');
+}
+/** A value parse_json splits: the text of a JSON object with at least one key; else undefined. */
+function jsonObject(value) {
+    // Most values are not JSON: skip the parse unless the text starts as an object does.
+    if (!/^\s*\{/.test(value))
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return undefined;
+    }
+    return isObject(parsed) && Object.keys(parsed).length > 0 ? parsed : undefined;
+}
+/**
+ * One secret as parse_json exports it: a JSON object becomes `<NAME>_<KEY>` per key (nested objects
+ * flattened with '_'; arrays, numbers, booleans, null and empty objects as their JSON text; strings
+ * as themselves); anything else stays as it is. The whole object is not exported under NAME.
+ */
+function flattenJson(s) {
+    const root = jsonObject(s.value);
+    if (root === undefined)
+        return [s];
+    if (depthOf(root, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+        throw new ActionError(`parse_json: ${s.name} (${s.source}) nests JSON deeper than ${MAX_JSON_DEPTH} levels; store it flatter, or turn parse_json off.`);
+    const out = [];
+    const walk = (obj, name, output, keys) => {
+        for (const [key, value] of Object.entries(obj)) {
+            // An empty key adds no part (as AWS's action), so {"": …} under DB is DB itself.
+            const part = keyPart(key);
+            const join = (base) => (part === '' ? base : `${base}_${part}`);
+            const path = [...keys, key];
+            if (isObject(value) && Object.keys(value).length > 0) {
+                walk(value, join(name), output === undefined ? undefined : join(output), path);
+                continue;
+            }
+            if (out.length === MAX_JSON_KEYS)
+                throw new ActionError(`parse_json: ${s.name} (${s.source}) has more than ${MAX_JSON_KEYS} keys; split it into several secrets, or turn parse_json off.`);
+            out.push({
+                ...s,
+                name: join(name),
+                value: typeof value === 'string' ? value : JSON.stringify(value),
+                source: `${s.source}, JSON ${keyPath(path)}`,
+                outputName: output === undefined ? undefined : join(output),
+                from: s.from ?? s.name,
+            });
+        }
+    };
+    walk(root, s.name, s.outputName, []);
+    return out;
+}
+function transform(name, how) {
+    if (how === 'uppercase')
+        return name.toUpperCase();
+    if (how === 'lowercase')
+        return name.toLowerCase();
+    return name;
+}
+/** A name as exported: transformed, then prefixed. */
+function shapeName(name, opts) {
+    return opts.namePrefix + transform(name, opts.nameTransformation);
+}
+/**
+ * Every secret as the run exports it. `from` is set on each whose name changed (the summary shows
+ * where it came from); values are untouched except where parse_json takes an object apart.
+ */
+function shapeSecrets(secrets, opts) {
+    if (!opts.parseJson && opts.namePrefix === '' && opts.nameTransformation === 'none')
+        return secrets;
+    const out = [];
+    for (const fetched of secrets) {
+        for (const s of opts.parseJson ? flattenJson(fetched) : [fetched]) {
+            const name = shapeName(s.name, opts);
+            const outputName = s.outputName === undefined ? undefined : shapeName(s.outputName, opts);
+            const from = s.from ?? (name === fetched.name ? undefined : fetched.name);
+            out.push({ ...s, name, outputName, ...(from === undefined ? {} : { from }) });
+        }
+    }
+    return out;
+}
+
+// How exported names are shaped (src/runner/shape.ts): parse_json, name_prefix, name_transformation.
+// The prefix starts every env name, so it must be a valid start of one.
+const PREFIX = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function readShaping(read) {
+    const namePrefix = read.text('name_prefix');
+    if (namePrefix !== '' && !PREFIX.test(namePrefix))
+        throw new InputError(`Input 'name_prefix' must be letters, digits and '_', not starting with a digit (e.g. TF_VAR_), got ${JSON.stringify(namePrefix.slice(0, 60))}.`);
+    return Object.freeze({
+        parseJson: read.boolean('parse_json', false),
+        namePrefix,
+        nameTransformation: read.choice('name_transformation', NAME_TRANSFORMATIONS),
     });
 }
 
@@ -476,6 +608,8 @@ function readSettings(source = runnerInputs, options = {}) {
                 format: read.choice('export_format', ['dotenv', 'json']),
                 keep,
             }),
+        shape: readShaping(read),
+        clean: read.boolean('clean', false),
     });
 }
 
@@ -501,8 +635,9 @@ function outputNameOf(s) {
 }
 /** Checks every export name before the first write: valid, used once, and harmless as an env var. */
 function assertExportable(secrets, opts) {
-    const seen = new Set();
-    const outputs = new Set();
+    // name → where it came from, so a collision (after shaping, too) names both sources.
+    const seen = new Map();
+    const outputs = new Map();
     for (const s of secrets) {
         const env = s.only === 'env' || (opts.setEnv && s.only !== 'output');
         if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
@@ -514,9 +649,10 @@ function assertExportable(secrets, opts) {
         if (!ENV_NAME.test(s.name))
             throw new ActionError(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`);
         if (s.only !== 'output') {
-            if (seen.has(s.name))
-                throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`);
-            seen.add(s.name);
+            const first = seen.get(s.name);
+            if (first !== undefined)
+                throw new ActionError(`Refusing to export ${s.name} twice (${first} and ${s.source}).`);
+            seen.set(s.name, s.source);
         }
         if (s.only === 'env')
             continue;
@@ -524,15 +660,16 @@ function assertExportable(secrets, opts) {
         if (!OUTPUT_NAME.test(output))
             throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`);
         // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
-        if (outputs.has(output.toLowerCase()))
-            throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`);
-        outputs.add(output.toLowerCase());
+        const firstOutput = outputs.get(output.toLowerCase());
+        if (firstOutput !== undefined)
+            throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${firstOutput} and ${s.source}).`);
+        outputs.set(output.toLowerCase(), s.source);
     }
 }
 
 // The pipeline, for the action and the CLI alike:
-// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → check every
-// name → mask every value → record what the post step must undo → export.
+// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → shape and
+// check every name → mask every value → record what the post step must undo → export.
 // Nothing is exported until everything has been fetched: a run exports every secret or none.
 async function run(rt) {
     const { masks } = rt;
@@ -558,7 +695,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a1; });
+            const { fetchIdToken } = await import('./login-jwt-Cx9QAt5B.js').then(function (n) { return n.a4; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -566,10 +703,17 @@ async function run(rt) {
     });
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => log.warning(w));
-    const { secrets, cleanups } = await provider.fetch(requests);
+    const fetched = await provider.fetch(requests);
+    // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
+    // every value fetched (a JSON secret's whole text) and every value exported (its leaves).
+    const secrets = shapeSecrets(fetched.secrets, settings.shape);
     assertExportable(secrets, settings);
-    for (const s of secrets)
+    for (const s of fetched.secrets)
         masks.mask(s.value);
+    if (secrets !== fetched.secrets)
+        for (const s of secrets)
+            masks.mask(s.value);
+    const cleanups = settings.clean ? [...fetched.cleanups, cleanEnvCleanup(secrets, settings)] : fetched.cleanups;
     // Before any export: whatever fails next, the post step still undoes what the provider did.
     recordCleanups(rt, cleanups, log);
     await rt.publish(secrets, { settings, provider: provider.kind });

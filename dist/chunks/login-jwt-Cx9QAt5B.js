@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-DWsLU8DO.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-BpbkupR6.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -940,11 +940,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-BVnpRUUu.js')).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-BAHNXhun.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DxokPsQr.js')).create(settings.vault, ctx);
+            return (await import('./vault-DXEVYiDb.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-Dv3ZhrM3.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-CwDJ1uWk.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -996,6 +996,21 @@ function assertEnvName(name, line) {
     if (!ENV_NAME.test(name)) {
         throw lineError(line, `${quote(name)} is not a valid environment variable name (use letters, digits and '_', not starting with a digit)`);
     }
+}
+
+const CLEAN_ENV_CLEANUP = 'clean-env';
+/** The names this step exports as env vars (as reveal.ts decides), recorded for the post step. */
+function cleanEnvCleanup(secrets, opts) {
+    const names = secrets.filter((s) => s.only === 'env' || (opts.setEnv && s.only !== 'output')).map((s) => s.name);
+    // Names are checked env names (no newline) by then.
+    return { kind: CLEAN_ENV_CLEANUP, data: { names: names.join('\n') } };
+}
+/** Empties each recorded name; says how many. */
+function cleanEnv(data, exportVariable, info) {
+    const names = (data.names ?? '').split('\n').filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+    for (const name of names)
+        exportVariable(name, '');
+    info(`inject-secrets post step: emptied ${names.length} environment variable${names.length === 1 ? '' : 's'} for the later steps (clean: true).`);
 }
 
 // Everything the action must never print — tokens, their parts, session tokens, every fetched
@@ -1884,4 +1899,4 @@ var loginJwt = /*#__PURE__*/Object.freeze({
     signJwt: signJwt
 });
 
-export { index as $, parseServiceToken as A, CryptoError as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseVaultToken as F, lookupSelf as G, statusError as H, InputError as I, ActionError as J, revokeSelf as K, LOGIN_TOKEN_CLEANUP as L, createChildToken as M, CHILD_TOKEN_CLEANUP as N, readPath as O, loginRequest as P, vaultErrors as Q, isInfisicalMethod as R, ServerError as S, readInfisical as T, getInput as U, hasIdentityLogin as V, assertClientPair as W, parsePemCertificates as X, createHttpClient as Y, createProvider as Z, client as _, debug as a, exportFile as a0, oidc as a1, awsIam as a2, loginJwt as a3, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, readLimited as y, trustStore as z };
+export { createProvider as $, readLimited as A, trustStore as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseServiceToken as F, CryptoError as G, parseVaultToken as H, InputError as I, lookupSelf as J, statusError as K, ActionError as L, LOGIN_TOKEN_CLEANUP as M, revokeSelf as N, createChildToken as O, CHILD_TOKEN_CLEANUP as P, readPath as Q, loginRequest as R, ServerError as S, vaultErrors as T, isInfisicalMethod as U, readInfisical as V, getInput as W, hasIdentityLogin as X, assertClientPair as Y, parsePemCertificates as Z, createHttpClient as _, CLEAN_ENV_CLEANUP as a, cleanEnvCleanup as a0, client as a1, index as a2, exportFile as a3, oidc as a4, awsIam as a5, loginJwt as a6, cleanEnv as b, createMasks as c, deleteExportFile as d, debug as e, exportVariable as f, getState as g, setOutput as h, info as i, setFailed as j, createCleanupRecorder as k, saveState as l, meaningfulLines as m, secretsLine as n, lineError as o, assertEnvName as p, quote as q, runCleanups as r, setSecret as s, parseJson as t, isObject as u, shapeError as v, warning as w, stringField as x, jsonObjectOf as y, oneLine as z };
