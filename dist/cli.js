@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/crypto-BB3UfHjX.js';
-import { c as createMasks } from './chunks/login-jwt-Cx9QAt5B.js';
+import { r as run } from './chunks/crypto-wgpeVYaJ.js';
+import { c as createMasks } from './chunks/login-jwt-DKAHMB3p.js';
 import 'node:path';
 import 'node:crypto';
 import 'os';

@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-BpbkupR6.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-BFc0Tr0J.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -940,11 +940,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-BAHNXhun.js')).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-1Vf2Hmwc.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DXEVYiDb.js')).create(settings.vault, ctx);
+            return (await import('./vault-BiZiAcS0.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-CwDJ1uWk.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-DrOPv1ZU.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1505,6 +1505,32 @@ async function readPath(ep, path) {
     }
     return { kind: 'ok', data: body.data, v2: false };
 }
+/**
+ * LIST {url}/v1/{path} as `GET …?list=true` (the same request to Vault: docs/protocols/vault.md#folders),
+ * `path` ending in '/': `{"data":{"keys":[…]}}`, sub-folders ending in '/'; 404 when nothing is there.
+ */
+async function listPath(ep, path) {
+    const res = await ep.http.send({
+        method: 'GET',
+        url: `${apiUrl(ep.url, path)}?list=true`,
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+        maxRedirects: 10,
+    });
+    const where = `LIST "${path}"`;
+    if (res.status === 403)
+        return { kind: 'forbidden', response: res };
+    if (res.status === 404)
+        return { kind: 'not-found' };
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const body = parseJson(res, where);
+    const keys = isObject(body) && isObject(body.data) ? body.data.keys : undefined;
+    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string'))
+        throw new ServerError(`Vault's answer for ${where} has no data.keys list of strings.`, res.status);
+    return { kind: 'ok', keys };
+}
 /** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
 async function lookupSelf(ep, mask) {
     const res = await ep.http.send({
@@ -1899,4 +1925,4 @@ var loginJwt = /*#__PURE__*/Object.freeze({
     signJwt: signJwt
 });
 
-export { createProvider as $, readLimited as A, trustStore as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseServiceToken as F, CryptoError as G, parseVaultToken as H, InputError as I, lookupSelf as J, statusError as K, ActionError as L, LOGIN_TOKEN_CLEANUP as M, revokeSelf as N, createChildToken as O, CHILD_TOKEN_CLEANUP as P, readPath as Q, loginRequest as R, ServerError as S, vaultErrors as T, isInfisicalMethod as U, readInfisical as V, getInput as W, hasIdentityLogin as X, assertClientPair as Y, parsePemCertificates as Z, createHttpClient as _, CLEAN_ENV_CLEANUP as a, cleanEnvCleanup as a0, client as a1, index as a2, exportFile as a3, oidc as a4, awsIam as a5, loginJwt as a6, cleanEnv as b, createMasks as c, deleteExportFile as d, debug as e, exportVariable as f, getState as g, setOutput as h, info as i, setFailed as j, createCleanupRecorder as k, saveState as l, meaningfulLines as m, secretsLine as n, lineError as o, assertEnvName as p, quote as q, runCleanups as r, setSecret as s, parseJson as t, isObject as u, shapeError as v, warning as w, stringField as x, jsonObjectOf as y, oneLine as z };
+export { createHttpClient as $, readLimited as A, trustStore as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseServiceToken as F, CryptoError as G, parseVaultToken as H, InputError as I, lookupSelf as J, statusError as K, ActionError as L, LOGIN_TOKEN_CLEANUP as M, revokeSelf as N, createChildToken as O, CHILD_TOKEN_CLEANUP as P, listPath as Q, readPath as R, ServerError as S, loginRequest as T, vaultErrors as U, isInfisicalMethod as V, readInfisical as W, getInput as X, hasIdentityLogin as Y, assertClientPair as Z, parsePemCertificates as _, CLEAN_ENV_CLEANUP as a, createProvider as a0, cleanEnvCleanup as a1, client as a2, index as a3, exportFile as a4, oidc as a5, awsIam as a6, loginJwt as a7, cleanEnv as b, createMasks as c, deleteExportFile as d, debug as e, exportVariable as f, getState as g, setOutput as h, info as i, setFailed as j, createCleanupRecorder as k, saveState as l, meaningfulLines as m, secretsLine as n, lineError as o, assertEnvName as p, quote as q, runCleanups as r, setSecret as s, parseJson as t, isObject as u, shapeError as v, warning as w, stringField as x, jsonObjectOf as y, oneLine as z };

@@ -1,4 +1,4 @@
-import { I as InputError, L as ActionError, U as isInfisicalMethod, V as readInfisical, W as getInput, X as hasIdentityLogin, Y as assertClientPair, Z as parsePemCertificates, E as ENV_NAME, _ as createHttpClient, $ as createProvider, a0 as cleanEnvCleanup, G as CryptoError } from './login-jwt-Cx9QAt5B.js';
+import { I as InputError, L as ActionError, V as isInfisicalMethod, W as readInfisical, X as getInput, Y as hasIdentityLogin, Z as assertClientPair, _ as parsePemCertificates, E as ENV_NAME, $ as createHttpClient, a0 as createProvider, a1 as cleanEnvCleanup, G as CryptoError } from './login-jwt-DKAHMB3p.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
@@ -695,7 +695,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-Cx9QAt5B.js').then(function (n) { return n.a4; });
+            const { fetchIdToken } = await import('./login-jwt-DKAHMB3p.js').then(function (n) { return n.a5; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
