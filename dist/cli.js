@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/crypto-wgpeVYaJ.js';
-import { c as createMasks } from './chunks/login-jwt-DKAHMB3p.js';
+import { r as run } from './chunks/crypto-CzPx0mlt.js';
+import { c as createMasks } from './chunks/login-jwt-BVW_3nzt.js';
 import 'node:path';
 import 'node:crypto';
 import 'os';

@@ -1,5 +1,5 @@
-import { h as setOutput, f as exportVariable, e as debug, w as warning, i as info, j as setFailed, k as createCleanupRecorder, c as createMasks, s as setSecret, l as saveState } from './chunks/login-jwt-DKAHMB3p.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-wgpeVYaJ.js';
+import { h as setOutput, f as exportVariable, e as debug, w as warning, i as info, j as setFailed, k as createCleanupRecorder, c as createMasks, s as setSecret, l as saveState } from './chunks/login-jwt-BVW_3nzt.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-CzPx0mlt.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -25,7 +25,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/login-jwt-DKAHMB3p.js').then(function (n) { return n.a4; });
+        const { exportToFile } = await import('./chunks/login-jwt-BVW_3nzt.js').then(function (n) { return n.a4; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

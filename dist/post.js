@@ -1,4 +1,4 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as CLEAN_ENV_CLEANUP, b as cleanEnv, e as debug, f as exportVariable } from './chunks/login-jwt-DKAHMB3p.js';
+import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as CLEAN_ENV_CLEANUP, b as cleanEnv, e as debug, f as exportVariable } from './chunks/login-jwt-BVW_3nzt.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -22,9 +22,9 @@ async function handlerFor(kind) {
     if (kind === CLEAN_ENV_CLEANUP)
         return async (data) => cleanEnv(data, exportVariable, log.info);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/login-jwt-DKAHMB3p.js').then(function (n) { return n.a3; }),
-        import('./chunks/crypto-wgpeVYaJ.js').then(function (n) { return n.i; }),
-        import('./chunks/login-jwt-DKAHMB3p.js').then(function (n) { return n.a2; }),
+        import('./chunks/login-jwt-BVW_3nzt.js').then(function (n) { return n.a3; }),
+        import('./chunks/crypto-CzPx0mlt.js').then(function (n) { return n.i; }),
+        import('./chunks/login-jwt-BVW_3nzt.js').then(function (n) { return n.a2; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

@@ -85,7 +85,8 @@ export async function run(rt: Runtime): Promise<Outcome> {
   assertExportable(secrets, settings)
   for (const s of fetched.secrets) masks.mask(s.value)
   if (secrets !== fetched.secrets) for (const s of secrets) masks.mask(s.value)
-  const cleanups = settings.clean ? [...fetched.cleanups, cleanEnvCleanup(secrets, settings)] : fetched.cleanups
+  const clean = settings.clean ? cleanEnvCleanup(secrets, settings) : undefined
+  const cleanups = clean ? [...fetched.cleanups, clean] : fetched.cleanups
   // Before any export: whatever fails next, the post step still undoes what the provider did.
   recordCleanups(rt, cleanups, log)
   await rt.publish(secrets, { settings, provider: provider.kind })

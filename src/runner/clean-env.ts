@@ -5,12 +5,13 @@ import type { Cleanup } from '../providers/provider.js'
 
 export const CLEAN_ENV_CLEANUP = 'clean-env'
 
-/** The names this step exports as env vars (as reveal.ts decides), recorded for the post step. */
+/** The names this step exports as env vars (as reveal.ts decides), for the post step; none: nothing to record. */
 export function cleanEnvCleanup(
   secrets: readonly { readonly name: string; readonly only?: 'env' | 'output' }[],
   opts: { readonly setEnv: boolean },
-): Cleanup {
+): Cleanup | undefined {
   const names = secrets.filter((s) => s.only === 'env' || (opts.setEnv && s.only !== 'output')).map((s) => s.name)
+  if (names.length === 0) return undefined
   // Names are checked env names (no newline) by then.
   return { kind: CLEAN_ENV_CLEANUP, data: { names: names.join('\n') } }
 }

@@ -7,7 +7,9 @@ test('records the env names only (outputs-only secrets left out; with set_env fa
     kind: CLEAN_ENV_CLEANUP,
     data: { names: 'A\nVAULT_TOKEN' },
   })
-  expect(cleanEnvCleanup(secrets, { setEnv: false }).data).toEqual({ names: 'VAULT_TOKEN' })
+  expect(cleanEnvCleanup(secrets, { setEnv: false })!.data).toEqual({ names: 'VAULT_TOKEN' })
+  // set_env: false (or Infisical's export-type: file) and no env-only secret: nothing to record.
+  expect(cleanEnvCleanup([{ name: 'A' }], { setEnv: false })).toBeUndefined()
 })
 
 test('the post step sets each recorded name to the empty string and says how many; junk names are skipped', () => {

@@ -1,6 +1,6 @@
-import { t as parseJson, u as isObject, v as shapeError, x as stringField, S as ServerError, y as jsonObjectOf, z as oneLine, m as meaningfulLines, o as lineError, E as ENV_NAME, q as quote, p as assertEnvName, I as InputError, F as parseServiceToken, G as CryptoError, n as secretsLine } from './login-jwt-DKAHMB3p.js';
+import { t as parseJson, u as isObject, v as shapeError, x as stringField, S as ServerError, y as jsonObjectOf, z as oneLine, m as meaningfulLines, o as lineError, E as ENV_NAME, q as quote, p as assertEnvName, I as InputError, F as parseServiceToken, G as CryptoError, n as secretsLine } from './login-jwt-BVW_3nzt.js';
 import { createDecipheriv } from 'node:crypto';
-import { b as decodeUtf8Strict, d as decodeBase64Strict } from './crypto-wgpeVYaJ.js';
+import { b as decodeUtf8Strict, d as decodeBase64Strict } from './crypto-CzPx0mlt.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -438,7 +438,7 @@ async function identityLogin(credentials, baseUrl, ctx) {
         case 'oidc':
             return (await Promise.resolve().then(function () { return oidc; })).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./login-jwt-DKAHMB3p.js').then(function (n) { return n.a6; });
+            const { signedCallerIdentity } = await import('./login-jwt-BVW_3nzt.js').then(function (n) { return n.a6; });
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }

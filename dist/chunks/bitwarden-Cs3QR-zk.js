@@ -1,5 +1,5 @@
-import { m as meaningfulLines, n as secretsLine, o as lineError, p as assertEnvName, q as quote, t as parseJson, S as ServerError, u as isObject, v as shapeError, x as stringField, y as jsonObjectOf, z as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-DKAHMB3p.js';
-import { d as decodeBase64Strict } from './crypto-wgpeVYaJ.js';
+import { m as meaningfulLines, n as secretsLine, o as lineError, p as assertEnvName, q as quote, t as parseJson, S as ServerError, u as isObject, v as shapeError, x as stringField, y as jsonObjectOf, z as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-BVW_3nzt.js';
+import { d as decodeBase64Strict } from './crypto-CzPx0mlt.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -346,7 +346,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-wgpeVYaJ.js').then(function (n) { return n.c; })]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-CzPx0mlt.js').then(function (n) { return n.c; })]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

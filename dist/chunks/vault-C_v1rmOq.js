@@ -1,4 +1,4 @@
-import { H as parseVaultToken, I as InputError, S as ServerError, J as lookupSelf, K as statusError, n as secretsLine, L as ActionError, o as lineError, q as quote, E as ENV_NAME, M as LOGIN_TOKEN_CLEANUP, N as revokeSelf, O as createChildToken, P as CHILD_TOKEN_CLEANUP, Q as listPath, R as readPath, T as loginRequest, U as vaultErrors, t as parseJson, u as isObject$1 } from './login-jwt-DKAHMB3p.js';
+import { H as parseVaultToken, I as InputError, S as ServerError, J as lookupSelf, K as statusError, n as secretsLine, L as ActionError, o as lineError, q as quote, E as ENV_NAME, M as LOGIN_TOKEN_CLEANUP, N as revokeSelf, O as createChildToken, P as CHILD_TOKEN_CLEANUP, Q as listPath, R as readPath, T as loginRequest, U as vaultErrors, t as parseJson, u as isObject$1 } from './login-jwt-BVW_3nzt.js';
 import { readFile } from 'node:fs/promises';
 import 'os';
 import 'crypto';
@@ -1099,7 +1099,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./login-jwt-DKAHMB3p.js').then(function (n) { return n.a7; })).jwtFor(login, ctx);
+            const jwt = await (await import('./login-jwt-BVW_3nzt.js').then(function (n) { return n.a7; })).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -1141,7 +1141,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./login-jwt-DKAHMB3p.js').then(function (n) { return n.a7; })).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./login-jwt-BVW_3nzt.js').then(function (n) { return n.a7; })).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-BFc0Tr0J.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-CKEA-Yc3.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -940,11 +940,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-1Vf2Hmwc.js')).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-Cs3QR-zk.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-BiZiAcS0.js')).create(settings.vault, ctx);
+            return (await import('./vault-C_v1rmOq.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-DrOPv1ZU.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-Eotq-qrl.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -999,9 +999,11 @@ function assertEnvName(name, line) {
 }
 
 const CLEAN_ENV_CLEANUP = 'clean-env';
-/** The names this step exports as env vars (as reveal.ts decides), recorded for the post step. */
+/** The names this step exports as env vars (as reveal.ts decides), for the post step; none: nothing to record. */
 function cleanEnvCleanup(secrets, opts) {
     const names = secrets.filter((s) => s.only === 'env' || (opts.setEnv && s.only !== 'output')).map((s) => s.name);
+    if (names.length === 0)
+        return undefined;
     // Names are checked env names (no newline) by then.
     return { kind: CLEAN_ENV_CLEANUP, data: { names: names.join('\n') } };
 }

@@ -1,4 +1,4 @@
-import { I as InputError, L as ActionError, V as isInfisicalMethod, W as readInfisical, X as getInput, Y as hasIdentityLogin, Z as assertClientPair, _ as parsePemCertificates, E as ENV_NAME, $ as createHttpClient, a0 as createProvider, a1 as cleanEnvCleanup, G as CryptoError } from './login-jwt-DKAHMB3p.js';
+import { I as InputError, L as ActionError, V as isInfisicalMethod, W as readInfisical, X as getInput, Y as hasIdentityLogin, Z as assertClientPair, _ as parsePemCertificates, E as ENV_NAME, $ as createHttpClient, a0 as createProvider, a1 as cleanEnvCleanup, G as CryptoError } from './login-jwt-BVW_3nzt.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
@@ -695,7 +695,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-DKAHMB3p.js').then(function (n) { return n.a5; });
+            const { fetchIdToken } = await import('./login-jwt-BVW_3nzt.js').then(function (n) { return n.a5; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -713,7 +713,8 @@ async function run(rt) {
     if (secrets !== fetched.secrets)
         for (const s of secrets)
             masks.mask(s.value);
-    const cleanups = settings.clean ? [...fetched.cleanups, cleanEnvCleanup(secrets, settings)] : fetched.cleanups;
+    const clean = settings.clean ? cleanEnvCleanup(secrets, settings) : undefined;
+    const cleanups = clean ? [...fetched.cleanups, clean] : fetched.cleanups;
     // Before any export: whatever fails next, the post step still undoes what the provider did.
     recordCleanups(rt, cleanups, log);
     await rt.publish(secrets, { settings, provider: provider.kind });
