@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run, c as createMasks } from './chunks/startup-Cnh_ZiJc.js';
+import { r as run, c as createMasks } from './chunks/startup-CpQicZ3-.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -54,6 +54,9 @@ const CLI_INPUTS = [
     ['authPayload', 'Vault: the login JSON for any other method.'],
     ['extraHeaders', "Vault: extra request headers, 'Name: value' per line."],
     ['ca_certificate', 'Extra trusted CA certificate(s), PEM text (see --ca-certificate-file).'],
+    ['parse_json', 'Export a JSON-object secret as one variable per key, NAME_KEY (true/false).'],
+    ['name_prefix', 'Put this in front of every name, e.g. TF_VAR_.'],
+    ['name_transformation', 'The case of every name (not the prefix): none, uppercase or lowercase.'],
     ['allow_dangerous_names', 'Allow PATH, NODE_OPTIONS, LD_PRELOAD and the like as names (true/false).'],
     ['timeout', 'Overall time limit in seconds (default 60).'],
 ];

@@ -1,4 +1,4 @@
-import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, s as setFailed, b as createCleanupRecorder, c as createMasks, e as setSecret, f as saveState } from './chunks/startup-Cnh_ZiJc.js';
+import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, s as setFailed, b as createCleanupRecorder, c as createMasks, e as setSecret, f as saveState } from './chunks/startup-CpQicZ3-.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { g as runCleanups, h as getState, i as info, w as warning, c as createMasks, e as setSecret, C as CLEANUP_STATE_KEY, d as debug } from './chunks/startup-Cnh_ZiJc.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-C8oJzU_Q.js';
+import { g as runCleanups, h as getState, i as info, w as warning, c as createMasks, e as setSecret, C as CLEANUP_STATE_KEY, j as CLEAN_ENV_CLEANUP, k as cleanEnv, d as debug, l as exportVariable } from './chunks/startup-CpQicZ3-.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-B4CWOVPy.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -8,8 +8,9 @@ import 'crypto';
 import 'node:crypto';
 
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
-// (runner/cleanup.ts). export_file's deletion is the runner's own; any other kind belongs to a wing
-// and is loaded, with the inputs and an HTTP client, only when a run recorded it. A failure is a
+// (runner/cleanup.ts). export_file's deletion and `clean`'s emptied variables are the runner's own;
+// any other kind belongs to a wing and is loaded, with the inputs and an HTTP client, only when a
+// run recorded it. A failure is a
 // warning; the post step never fails the job.
 const masks = createMasks((form) => setSecret(form));
 const log = {
@@ -19,10 +20,12 @@ const log = {
 async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
+    if (kind === CLEAN_ENV_CLEANUP)
+        return async (data) => cleanEnv(data, exportVariable, log.info);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/startup-Cnh_ZiJc.js').then(function (n) { return n.F; }),
-        import('./chunks/startup-Cnh_ZiJc.js').then(function (n) { return n.D; }),
-        import('./chunks/startup-Cnh_ZiJc.js').then(function (n) { return n.B; }),
+        import('./chunks/startup-CpQicZ3-.js').then(function (n) { return n.J; }),
+        import('./chunks/startup-CpQicZ3-.js').then(function (n) { return n.H; }),
+        import('./chunks/startup-CpQicZ3-.js').then(function (n) { return n.G; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

@@ -15,9 +15,11 @@ import {
 } from './input-readers.js'
 import { readBitwarden, type BitwardenSettings } from './inputs/bitwarden.js'
 import { assertClientPair, hasIdentityLogin, readInfisical, type InfisicalSettings } from './inputs/infisical.js'
+import { readShaping } from './inputs/shaping.js'
 import { readVault, type VaultSettings } from './inputs/vault.js'
 import { base64Text } from './inputs/vault-login.js'
 import { PROVIDER_KINDS, type ProviderKind } from './providers/provider.js'
+import type { ShapeSettings } from './runner/shape.js'
 
 export type { BitwardenSettings } from './inputs/bitwarden.js'
 export type { AwsEnvironment, InfisicalSettings } from './inputs/infisical.js'
@@ -54,6 +56,10 @@ export interface Settings {
   readonly summary: boolean
   /** `export_file` and its options; absent when export_file is empty. */
   readonly exportFile?: ExportFileSettings
+  /** `parse_json`, `name_prefix`, `name_transformation`: the names exported (src/runner/shape.ts). */
+  readonly shape: ShapeSettings
+  /** `clean`: the post step empties every env var this step exported. */
+  readonly clean: boolean
 }
 
 /** `export_file`, `export_format`, `keep_file`. */
@@ -201,5 +207,7 @@ export function readSettings(source: InputSource = runnerInputs, options: ReadOp
             format: read.choice('export_format', ['dotenv', 'json'] as const),
             keep,
           }),
+    shape: readShaping(read),
+    clean: read.boolean('clean', false),
   })
 }

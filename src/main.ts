@@ -1,6 +1,6 @@
 // The pipeline, for the action and the CLI alike:
-// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → check every
-// name → mask every value → record what the post step must undo → export.
+// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → shape and
+// check every name → mask every value → record what the post step must undo → export.
 // Nothing is exported until everything has been fetched: a run exports every secret or none.
 import { createHttpClient } from './http/client.js'
 import type { InputSource } from './input-readers.js'
@@ -8,7 +8,9 @@ import { readSettings, type Settings } from './inputs.js'
 import { createProvider } from './providers/index.js'
 import type { Cleanup, Provider, ProviderContext, ProviderKind, Secret } from './providers/provider.js'
 import { assertExportable } from './runner/export-names.js'
+import { cleanEnvCleanup } from './runner/clean-env.js'
 import type { Masks } from './runner/masking.js'
+import { shapeSecrets } from './runner/shape.js'
 
 export interface Log {
   readonly info: (message: string) => void
@@ -76,9 +78,15 @@ export async function run(rt: Runtime): Promise<Outcome> {
   })
   const { requests, warnings } = provider.parse(settings.secrets)
   warnings.forEach((w) => log.warning(w))
-  const { secrets, cleanups } = await provider.fetch(requests)
+  const fetched = await provider.fetch(requests)
+  // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
+  // every value fetched (a JSON secret's whole text) and every value exported (its leaves).
+  const secrets = shapeSecrets(fetched.secrets, settings.shape)
   assertExportable(secrets, settings)
-  for (const s of secrets) masks.mask(s.value)
+  for (const s of fetched.secrets) masks.mask(s.value)
+  if (secrets !== fetched.secrets) for (const s of secrets) masks.mask(s.value)
+  const clean = settings.clean ? cleanEnvCleanup(secrets, settings) : undefined
+  const cleanups = clean ? [...fetched.cleanups, clean] : fetched.cleanups
   // Before any export: whatever fails next, the post step still undoes what the provider did.
   recordCleanups(rt, cleanups, log)
   await rt.publish(secrets, { settings, provider: provider.kind })

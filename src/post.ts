@@ -1,9 +1,11 @@
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
-// (runner/cleanup.ts). export_file's deletion is the runner's own; any other kind belongs to a wing
-// and is loaded, with the inputs and an HTTP client, only when a run recorded it. A failure is a
+// (runner/cleanup.ts). export_file's deletion and `clean`'s emptied variables are the runner's own;
+// any other kind belongs to a wing and is loaded, with the inputs and an HTTP client, only when a
+// run recorded it. A failure is a
 // warning; the post step never fails the job.
 import * as core from '@actions/core'
 import type { CleanupHandler } from './providers/provider.js'
+import { CLEAN_ENV_CLEANUP, cleanEnv } from './runner/clean-env.js'
 import { CLEANUP_STATE_KEY, runCleanups } from './runner/cleanup.js'
 import { DELETE_FILE_CLEANUP, deleteExportFile } from './runner/export-file.js'
 import { createMasks } from './runner/masking.js'
@@ -16,6 +18,7 @@ const log = {
 
 async function handlerFor(kind: string): Promise<CleanupHandler | undefined> {
   if (kind === DELETE_FILE_CLEANUP) return (data) => deleteExportFile(data, log)
+  if (kind === CLEAN_ENV_CLEANUP) return async (data) => cleanEnv(data, core.exportVariable, log.info)
   const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
     import('./providers/index.js'),
     import('./inputs.js'),

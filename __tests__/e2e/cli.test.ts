@@ -18,6 +18,8 @@ let server: BitwardenServer
 let token: string
 let id: string
 let otherId: string
+let jsonId: string
+const JSON_VALUE = '{"user":"json-user-name","conn":{"port":5432}}'
 let dir: string
 
 interface CliRun {
@@ -68,6 +70,7 @@ beforeAll(async () => {
   const project = server.createProject(org.id, 'dev')
   id = server.createSecret(org.id, { key: 'DB_PASSWORD', value: VALUE, projectIds: [project] })
   otherId = server.createSecret(org.id, { key: 'OTHER', value: OTHER, projectIds: [project] })
+  jsonId = server.createSecret(org.id, { key: 'DB', value: JSON_VALUE, projectIds: [project] })
   token = server.createAccessToken(server.createMachineAccount(org.id, { projects: [project] }))
 })
 
@@ -94,6 +97,31 @@ test('flags: the command runs with the secret in its environment; only names are
   expect(run.code).toBe(0)
   expectNoLeak(run, VALUE)
   expect(server.requests.map((r) => r.path)).toEqual(['/identity/connect/token', '/api/secrets/get-by-ids'])
+})
+
+test('--parse-json, --name-prefix, --name-transformation shape the names the command gets', async () => {
+  const run = await runCli([
+    'run',
+    '--access-token',
+    token,
+    '--secrets',
+    `${jsonId} > Db`,
+    '--base-url',
+    server.url,
+    '--parse-json',
+    'true',
+    '--name-prefix',
+    'TF_VAR_',
+    '--name-transformation',
+    'lowercase',
+    ...hasher('TF_VAR_db_user', 'TF_VAR_db_conn_port', 'Db', 'TF_VAR_db'),
+  ])
+  expect(run.stderr).toBe('inject-secrets: 2 secrets from bitwarden: TF_VAR_db_user, TF_VAR_db_conn_port\n')
+  expect(run.stdout).toBe(
+    `TF_VAR_db_user=${sha('json-user-name')}\nTF_VAR_db_conn_port=${sha('5432')}\nDb=unset\nTF_VAR_db=unset\n`,
+  )
+  expect(run.code).toBe(0)
+  expectNoLeak(run, JSON_VALUE, 'json-user-name')
 })
 
 test('--flag=value forms, repeated --secrets lines, and the child’s exit code passed on', async () => {

@@ -151,3 +151,43 @@ test('the closing log line names 100 secrets at most', async () => {
   expect(line.endsWith('S_98, S_99, … and 50 more')).toBe(true)
   expect(doneLine([secret('A', 'v')], 'vault')).toBe('inject-secrets: 1 secret from vault: A')
 })
+
+test('parse_json, name_transformation, name_prefix: exported as shaped, the whole text and every leaf masked', async () => {
+  const text = '{"user":"app-user","conn":{"port":5432}}'
+  const { events, runtime } = fake(
+    { secrets: [secret('db', text), secret('plain', 'plain-value')], cleanups: [] },
+    { parse_json: 'true', name_transformation: 'uppercase', name_prefix: 'TF_VAR_' },
+  )
+  const outcome = await run(runtime)
+  expect(outcome.secrets.map((s) => [s.name, s.from])).toEqual([
+    ['TF_VAR_DB_USER', 'db'],
+    ['TF_VAR_DB_CONN_PORT', 'db'],
+    ['TF_VAR_PLAIN', 'plain'],
+  ])
+  const masked = events.filter(([k]) => k === 'mask').map(([, v]) => v)
+  expect(masked).toEqual(expect.arrayContaining([text, 'app-user', '5432', 'plain-value']))
+  // Masked before the first export.
+  const publish = events.findIndex(([k]) => k === 'publish')
+  expect(events.findIndex(([k, v]) => k === 'mask' && v === '5432')).toBeLessThan(publish)
+  expect(events[publish]).toEqual(['publish', 'vault', 'TF_VAR_DB_USER', 'TF_VAR_DB_CONN_PORT', 'TF_VAR_PLAIN'])
+})
+
+test('clean: the names exported as env vars are recorded for the post step (never a value)', async () => {
+  const recorded: Cleanup[] = []
+  const { runtime } = fake(
+    {
+      secrets: [
+        secret('A', 'alpha'),
+        { ...secret('B', 'beta'), only: 'output' },
+        { ...secret('C', 'gamma'), only: 'env' },
+      ],
+      cleanups: [],
+    },
+    { clean: 'true' },
+  )
+  await run({ ...runtime, recordCleanups: (c) => void recorded.push(...c) })
+  expect(recorded).toEqual([{ kind: 'clean-env', data: { names: 'A\nC' } }])
+  const off = fake({ secrets: [secret('A', 'alpha')], cleanups: [] })
+  await run(off.runtime)
+  expect(off.events.some(([k]) => k === 'record')).toBe(false)
+})

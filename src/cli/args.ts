@@ -50,6 +50,9 @@ export const CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = 
   ['authPayload', 'Vault: the login JSON for any other method.'],
   ['extraHeaders', "Vault: extra request headers, 'Name: value' per line."],
   ['ca_certificate', 'Extra trusted CA certificate(s), PEM text (see --ca-certificate-file).'],
+  ['parse_json', 'Export a JSON-object secret as one variable per key, NAME_KEY (true/false).'],
+  ['name_prefix', 'Put this in front of every name, e.g. TF_VAR_.'],
+  ['name_transformation', 'The case of every name (not the prefix): none, uppercase or lowercase.'],
   ['allow_dangerous_names', 'Allow PATH, NODE_OPTIONS, LD_PRELOAD and the like as names (true/false).'],
   ['timeout', 'Overall time limit in seconds (default 60).'],
 ]
@@ -65,6 +68,8 @@ export const IGNORED_INPUTS = [
   'export_file',
   'export_format',
   'keep_file',
+  // The post step's; the command's environment goes away with it.
+  'clean',
   // hashicorp/vault-action's names for settings that have a flag under our name (--base-url, …),
   // and its ways of leaving the token or certificates behind.
   'url',

@@ -20,6 +20,8 @@ export interface Secret {
    * exportToken and outputToken publish the token one way each. Absent: both, as set_env says.
    */
   readonly only?: 'env' | 'output'
+  /** The name it was fetched under, when shaping (src/runner/shape.ts) exported it under another. */
+  readonly from?: string
 }
 
 /**

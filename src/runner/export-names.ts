@@ -37,8 +37,9 @@ const MAX_ENV_TOTAL = 1024 * 1024
  * an environment later processes can still start with.
  */
 export function assertExportable(secrets: readonly Secret[], opts: RevealOptions): void {
-  const seen = new Set<string>()
-  const outputs = new Set<string>()
+  // name → where it came from, so a collision (after shaping, too) names both sources.
+  const seen = new Map<string, string>()
+  const outputs = new Map<string, string>()
   let envBytes = 0
   let envCount = 0
   for (const s of secrets) {
@@ -68,8 +69,9 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
         `Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`,
       )
     if (s.only !== 'output') {
-      if (seen.has(s.name)) throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`)
-      seen.add(s.name)
+      const first = seen.get(s.name)
+      if (first !== undefined) throw new ActionError(`Refusing to export ${s.name} twice (${first} and ${s.source}).`)
+      seen.set(s.name, s.source)
     }
     if (s.only === 'env') continue
     const output = outputNameOf(s)
@@ -78,9 +80,12 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
         `Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`,
       )
     // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
-    if (outputs.has(output.toLowerCase()))
-      throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`)
-    outputs.add(output.toLowerCase())
+    const firstOutput = outputs.get(output.toLowerCase())
+    if (firstOutput !== undefined)
+      throw new ActionError(
+        `Refusing to set the output ${output} twice, ignoring case (${firstOutput} and ${s.source}).`,
+      )
+    outputs.set(output.toLowerCase(), s.source)
   }
   if (envBytes > MAX_ENV_TOTAL) {
     throw new ActionError(

@@ -43,13 +43,14 @@ export const MAX_ROWS = 1000
 export function summaryTable(secrets: readonly Secret[], info: SummaryInfo): { data: string; header?: boolean }[][] {
   const cell = (text: string): { data: string } => ({ data: escapeHtml(info.scrub(text)) })
   const provider = PROVIDER_LABELS[info.provider] ?? info.provider
-  const header = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', 'Provider', 'Source'].map((h) => ({
-    data: h,
-    header: true,
-  }))
+  // Shaping (parse_json, name_prefix, name_transformation) renamed something: say from what.
+  const shaped = secrets.some((s) => s.from !== undefined)
+  const columns = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', ...(shaped ? ['From'] : [])]
+  const header = [...columns, 'Provider', 'Source'].map((h) => ({ data: h, header: true }))
   const rows = secrets.slice(0, MAX_ROWS).map((s) => {
     const output = s.outputName ?? s.name
-    return [cell(s.name), cell(output === s.name ? '(same)' : output), cell(provider), cell(s.source)]
+    const from = shaped ? [cell(s.from ?? '(same)')] : []
+    return [cell(s.name), cell(output === s.name ? '(same)' : output), ...from, cell(provider), cell(s.source)]
   })
   return [header, ...rows]
 }

@@ -293,7 +293,7 @@ class Server implements VaultServer {
     return t
   }
 
-  private allowed(t: TokenEntry, ns: string, path: string, cap: 'read' | 'create' | 'update'): boolean {
+  private allowed(t: TokenEntry, ns: string, path: string, cap: 'read' | 'create' | 'update' | 'list'): boolean {
     if (t.policies.includes('root')) return true
     // Vault's default policy (abridged).
     if (['auth/token/lookup-self', 'auth/token/revoke-self', 'auth/token/renew-self'].includes(path)) return true
@@ -428,6 +428,13 @@ class Server implements VaultServer {
       this.revoke(target)
       return { status: 204 }
     }
+    // LIST, or GET with ?list=true (the same operation to Vault); the path gets a trailing '/', as
+    // Vault's handler adds one, and the ACL checks 'list' on that path.
+    if (method === 'LIST' || (method === 'GET' && query.get('list') === 'true')) {
+      const folder = rel.endsWith('/') ? rel : `${rel}/`
+      if (!this.allowed(token, ns, folder, 'list')) return errors(403, 'permission denied')
+      return this.list(ns, folder)
+    }
     if (method !== 'GET') return errors(405, 'unsupported operation')
     const pathNoQuery = rel
     if (!this.allowed(token, ns, pathNoQuery, 'read')) return errors(403, 'permission denied')
@@ -520,6 +527,47 @@ class Server implements VaultServer {
         },
       },
     }
+  }
+
+  /**
+   * KV v1 `LIST <mount>/<folder>/`, KV v2 `LIST <mount>/metadata/<folder>/`: the names directly
+   * below, sub-folders with a trailing '/', sorted; 404 `{"errors":[]}` when there are none. KV v2
+   * lists every secret with metadata, those whose current version is deleted too.
+   */
+  private list(ns: string, folder: string): Reply {
+    const segments = folder.split('/')
+    for (let i = segments.length - 1; i >= 1; i--) {
+      const m = this.mount(ns, segments.slice(0, i).join('/'))
+      if (!m) continue
+      let rest = segments.slice(i).join('/')
+      if (m.version === 2) {
+        if (!rest.startsWith('metadata/')) return errors(405, 'unsupported operation')
+        rest = rest.slice('metadata/'.length)
+      }
+      const names = m.version === 1 ? [...m.v1.keys()] : [...m.v2.keys()]
+      const keys = new Set<string>()
+      for (const name of names) {
+        if (!name.startsWith(rest)) continue
+        const below = name.slice(rest.length)
+        const slash = below.indexOf('/')
+        keys.add(slash < 0 ? below : below.slice(0, slash + 1))
+      }
+      if (keys.size === 0) return errors(404)
+      return {
+        status: 200,
+        json: {
+          request_id: randomUUID(),
+          lease_id: '',
+          renewable: false,
+          lease_duration: 0,
+          data: { keys: [...keys].sort() },
+          wrap_info: null,
+          warnings: null,
+          auth: null,
+        },
+      }
+    }
+    return errors(404, `no handler for route "${folder}". route entry not found.`)
   }
 
   private read(ns: string, rel: string, query: URLSearchParams): Reply {

@@ -127,6 +127,35 @@ export async function readPath(ep: VaultEndpoint, path: string): Promise<ReadRes
   return { kind: 'ok', data: body.data, v2: false }
 }
 
+export type ListResult =
+  | { readonly kind: 'ok'; readonly keys: readonly string[] }
+  | { readonly kind: 'forbidden'; readonly response: HttpResponse }
+  | { readonly kind: 'not-found' }
+
+/**
+ * LIST {url}/v1/{path} as `GET …?list=true` (the same request to Vault: docs/protocols/vault.md#folders),
+ * `path` ending in '/': `{"data":{"keys":[…]}}`, sub-folders ending in '/'; 404 when nothing is there.
+ */
+export async function listPath(ep: VaultEndpoint, path: string): Promise<ListResult> {
+  const res = await ep.http.send({
+    method: 'GET',
+    url: `${apiUrl(ep.url, path)}?list=true`,
+    headers: headers(ep),
+    retryStatuses: READ_RETRY,
+    maxAttempts: 3,
+    maxRedirects: 10,
+  })
+  const where = `LIST "${path}"`
+  if (res.status === 403) return { kind: 'forbidden', response: res }
+  if (res.status === 404) return { kind: 'not-found' }
+  if (res.status < 200 || res.status >= 300) throw statusError(res, where)
+  const body = parseJson(res, where)
+  const keys = isObject(body) && isObject(body.data) ? body.data.keys : undefined
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string'))
+    throw new ServerError(`Vault's answer for ${where} has no data.keys list of strings.`, res.status)
+  return { kind: 'ok', keys }
+}
+
 export interface TokenInfo {
   readonly policies: readonly string[]
   /** Remaining seconds; 0 for a non-expiring token (expireTime null). */

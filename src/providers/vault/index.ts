@@ -1,44 +1,24 @@
 // HashiCorp Vault / OpenBao (docs/protocols/vault.md): the given token, or one from a login method
-// (login.ts, loaded only then); one GET per distinct path, 8 at a time, no lookup-self on the
-// success path (auth.ts); optionally a child token for later steps. The post step revokes what the
-// run created (revoke.ts): the child, and a login's token unless exportToken/outputToken keep it.
+// (login.ts, loaded only then); one GET per distinct path, 8 at a time (a folder line: one LIST per
+// folder first, folders.ts), no lookup-self on the success path (auth.ts); optionally a child token
+// for later steps. The post step revokes what the run created (revoke.ts): the child, and a login's
+// token unless exportToken/outputToken keep it.
 import { InputError, ServerError, secretsLine } from '../../errors.js'
 import type { VaultSettings } from '../../inputs.js'
 import type { Cleanup, Provider, ProviderContext, Secret } from '../provider.js'
-import { createChildToken, readPath, revokeSelf, type ReadResult } from './api.js'
+import { createChildToken, listPath, readPath, revokeSelf, type ReadResult } from './api.js'
 import { loggedIn, login, type VaultSession } from './auth.js'
 import type { LoginResult } from './login.js'
-import { normalizeName, parseVaultMapping, type VaultRequest } from './mapping.js'
+import { expandFolders } from './folders.js'
+import { normalizeName, parseVaultMapping, PATH_PLACEHOLDER, type VaultRequest } from './mapping.js'
+import { CONCURRENCY, pool } from './pool.js'
 import { CHILD_TOKEN_CLEANUP, LOGIN_TOKEN_CLEANUP } from './revoke.js'
 import { evaluatePath } from './evaluate.js'
 import { decodeValue, stringifyValue, stringLeaves } from './values.js'
 
-/** Parallel reads (issue 4: a small bound of 8). */
-const CONCURRENCY = 8
-
 /** A Secret plus vault-action's output name (case kept, unlike the env name). */
 export interface VaultSecret extends Secret {
   readonly outputName: string
-}
-
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  let failed = false
-  const errors: unknown[] = []
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const item = items[next++]!
-      try {
-        await fn(item)
-      } catch (err) {
-        // Stop starting reads: each one would spend a use of a token we already know fails.
-        failed = true
-        errors.push(err)
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  if (errors.length > 0) throw errors[0]
 }
 
 export function create(vault: VaultSettings, ctx: ProviderContext): Provider<VaultRequest> {
@@ -73,7 +53,8 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
   function secretsOf(r: VaultRequest, data: Record<string, unknown>, v2: boolean): VaultSecret[] {
     const at = `${secretsLine(r.line)} (${r.path})`
     if (r.wildcard) {
-      const prefix = r.prefix ?? ''
+      // A folder line's {path}: the secret's path below the folder, '/' as '_'.
+      const prefix = (r.prefix ?? '').replaceAll(PATH_PLACEHOLDER, (r.inFolder ?? '').replaceAll('/', '_'))
       return Object.keys(data).map((key) => {
         const outputName = normalizeName(prefix + key)
         const name = r.wildcard === '*' ? outputName.toUpperCase() : outputName
@@ -152,13 +133,20 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
   ): Promise<{ secrets: VaultSecret[]; cleanups: Cleanup[] }> {
     const ep = session.ep
     {
-      const paths = [...new Set(requests.map((r) => r.path))]
-      if (paths.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
+      if (requests.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
         ctx.warning(
           "Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').",
         )
       }
-      if (vault.checkToken) await session.checkToken(paths.length)
+      // A folder's size is known once listed: checked for one use per folder line at least.
+      if (vault.checkToken) await session.checkToken(new Set(requests.map((r) => r.path)).size)
+      requests = await expandFolders(requests, {
+        list: (path) => listPath(ep, path),
+        forbidden: (path, res) => session.forbidden(`LIST ${path}`, res),
+        ignoreNotFound: vault.ignoreNotFound,
+        warning: ctx.warning,
+      })
+      const paths = [...new Set(requests.map((r) => r.path))]
       const results = new Map<string, ReadResult>()
       await pool(paths, CONCURRENCY, async (path) => {
         const res = await readPath(ep, path)
@@ -170,8 +158,14 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
       const out: VaultSecret[] = []
       const cleanups: Cleanup[] = []
       const reported = new Set<string>()
+      const folderSources = new Set<string>()
       for (const r of requests) {
         const res = results.get(r.path)!
+        // Listed but without a current version (deleted or destroyed): nothing to read in it.
+        if (res.kind === 'not-found' && r.inFolder !== undefined) {
+          ctx.debug(`${r.path}: listed, but its current version is deleted; skipped.`)
+          continue
+        }
         if (res.kind === 'not-found') {
           // VLT-ERR-1: the vendor's text, plus hints.
           let message = `Unable to retrieve result for "${r.path}" because it was not found: ${res.errors}`
@@ -190,7 +184,9 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
           )
         }
         if (res.kind !== 'ok') throw new ServerError(`Vault refused "${r.path}".`, 403) // forbidden reads threw above
-        out.push(...secretsOf(r, res.data, res.v2))
+        const found = secretsOf(r, res.data, res.v2)
+        if (r.inFolder !== undefined) for (const f of found) folderSources.add(f.source)
+        out.push(...found)
       }
       // VLT-GRM-5: two entries or wildcard keys giving one name: refuse, naming both.
       const seen = new Map<string, VaultSecret>()
@@ -198,7 +194,7 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
         const first = seen.get(s.name)
         if (first)
           throw new InputError(
-            `Input 'secrets': ${s.name} would be exported twice: from ${first.source} and from ${s.source}. Map one of them with '| NAME'.`,
+            `Input 'secrets': ${s.name} would be exported twice: from ${first.source} and from ${s.source}. Map one of them with '| NAME'${folderSources.has(s.source) || folderSources.has(first.source) ? ` (on a folder line, '| ${PATH_PLACEHOLDER}_' puts each secret's path in its names)` : ''}.`,
           )
         seen.set(s.name, s)
       }

@@ -4,6 +4,7 @@
 //   entry := path WS+ selector [ '|' NAME ]        entries separated by ';' (and newlines, see above)
 //   selector: a key, "quoted-key", a dotted JSONata path (db.password, `a.b`, 'a.b', $.$, a.b[0]),
 //             '*' (every key, env names upper-cased) or '**' (every key, case kept); with '| PREFIX'.
+//   A path ending in '/' is a folder: only '*' / '**', every secret below it, {path} in the prefix.
 import { InputError } from '../../errors.js'
 import {
   compilePath,
@@ -27,8 +28,12 @@ export interface VaultRequest {
   readonly selector: string
   /** For `*` / `**`: every key of the data map. */
   readonly wildcard?: '*' | '**'
-  /** Wildcards: the raw prefix ('' when none). */
+  /** Wildcards: the raw prefix ('' when none); on a folder line it may hold {path}. */
   readonly prefix?: string
+  /** A folder line (path ending in '/', docs/protocols/vault.md#folders): every secret below it. */
+  readonly folder?: boolean
+  /** A secret found below a folder line: its path relative to the folder, for {path}. */
+  readonly inFolder?: string
   /** Non-wildcards: env and output names. */
   readonly envName?: string
   readonly outputName?: string
@@ -45,6 +50,9 @@ export function normalizeName(text: string): string {
     .replaceAll('-', '')
     .replace(/[^\p{L}\p{N}_]/gu, '')
 }
+
+/** In a folder line's name: the secret's path below the folder, '/' as '_' (docs/protocols/vault.md#folders). */
+export const PATH_PLACEHOLDER = '{path}'
 
 /** Forbidden in any name whatever its source (VLT-GRM-4). */
 const BAD_NAME = /[=\0\r\n]/
@@ -88,16 +96,18 @@ export function parseEntry(entry: string, line: number): VaultRequest {
   if (name !== undefined && BAD_NAME.test(name))
     throw lineError(line, `the name ${quote(name)} contains '=', NUL or a line break`)
 
+  const folder = path.endsWith('/')
   if (selector === '*' || selector === '**') {
-    return {
-      line,
-      entry,
-      path,
-      selector,
-      wildcard: selector,
-      prefix: name === undefined || name === selector ? '' : name,
-    }
+    const prefix = name === undefined || name === selector ? '' : name
+    if (!folder && prefix.includes(PATH_PLACEHOLDER))
+      throw lineError(line, `${PATH_PLACEHOLDER} in a name works on a folder line only (a path ending in '/')`)
+    return { line, entry, path, selector, wildcard: selector, prefix, ...(folder ? { folder } : {}) }
   }
+  if (folder)
+    throw lineError(
+      line,
+      `${quote(path)} ends in '/', a folder: read every key of every secret below it with '*' or '**', e.g. '${path} *'`,
+    )
   if (name === undefined && needsName(node)) {
     const hint = token.includes('-') ? ` (quote it as ${quote(`"${selector}"`)} or add '| NAME')` : ''
     throw vendorError(

@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-Cnh_ZiJc.js';
-import { j as jsonObjectOf, i as isObject } from './json-BxbGj4MR.js';
+import { I as InputError, S as ServerError } from './startup-CpQicZ3-.js';
+import { j as jsonObjectOf, i as isObject } from './json-CiYTnT9C.js';
 import 'os';
 import 'fs';
 import 'node:path';

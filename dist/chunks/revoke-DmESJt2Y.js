@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-Cnh_ZiJc.js';
-import { p as parseJson, i as isObject, j as jsonObjectOf, o as oneLine } from './json-BxbGj4MR.js';
+import { S as ServerError } from './startup-CpQicZ3-.js';
+import { p as parseJson, i as isObject, j as jsonObjectOf, o as oneLine } from './json-CiYTnT9C.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lookup-self, child-token create and revoke-accessor, with
@@ -98,6 +98,32 @@ async function readPath(ep, path) {
         return { kind: 'ok', data: inner, v2: true };
     }
     return { kind: 'ok', data: body.data, v2: false };
+}
+/**
+ * LIST {url}/v1/{path} as `GET …?list=true` (the same request to Vault: docs/protocols/vault.md#folders),
+ * `path` ending in '/': `{"data":{"keys":[…]}}`, sub-folders ending in '/'; 404 when nothing is there.
+ */
+async function listPath(ep, path) {
+    const res = await ep.http.send({
+        method: 'GET',
+        url: `${apiUrl(ep.url, path)}?list=true`,
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+        maxRedirects: 10,
+    });
+    const where = `LIST "${path}"`;
+    if (res.status === 403)
+        return { kind: 'forbidden', response: res };
+    if (res.status === 404)
+        return { kind: 'not-found' };
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const body = parseJson(res, where);
+    const keys = isObject(body) && isObject(body.data) ? body.data.keys : undefined;
+    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string'))
+        throw new ServerError(`Vault's answer for ${where} has no data.keys list of strings.`, res.status);
+    return { kind: 'ok', keys };
 }
 /** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
 async function lookupSelf(ep, mask) {
@@ -279,4 +305,4 @@ var revoke = /*#__PURE__*/Object.freeze({
     revokeLogin: revokeLogin
 });
 
-export { CHILD_TOKEN_CLEANUP as C, LOGIN_TOKEN_CLEANUP as L, readPath as a, loginRequest as b, createChildToken as c, revoke as d, lookupSelf as l, revokeSelf as r, statusError as s, vaultErrors as v };
+export { CHILD_TOKEN_CLEANUP as C, LOGIN_TOKEN_CLEANUP as L, listPath as a, readPath as b, createChildToken as c, loginRequest as d, revoke as e, lookupSelf as l, revokeSelf as r, statusError as s, vaultErrors as v };

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-Cnh_ZiJc.js';
+import { I as InputError } from './startup-CpQicZ3-.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { u as parseVaultToken, I as InputError, S as ServerError, A as ActionError, l as lineError, q as quote, E as ENV_NAME, k as secretsLine } from './startup-Cnh_ZiJc.js';
-import { l as lookupSelf, s as statusError, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, a as readPath } from './revoke-EKJEaexC.js';
+import { y as parseVaultToken, I as InputError, S as ServerError, o as secretsLine, A as ActionError, q as lineError, v as quote, E as ENV_NAME } from './startup-CpQicZ3-.js';
+import { l as lookupSelf, s as statusError, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, a as listPath, b as readPath } from './revoke-DmESJt2Y.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -102,6 +102,103 @@ function session(vault, url, token, ctx) {
         ctx.debug(`check_token: token ok (${describe(info)}); ${needed} request${needed === 1 ? '' : 's'} to go`);
     }
     return { ep, forbidden, checkToken };
+}
+
+// Runs fn over items, at most `limit` at a time; after the first failure no new item starts (each
+// read would spend a use of a token already known to fail), and that failure is thrown.
+/** Parallel reads and LISTs (issue 4: a small bound of 8). */
+const CONCURRENCY = 8;
+async function pool(items, limit, fn) {
+    let next = 0;
+    let failed = false;
+    const errors = [];
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (err) {
+                failed = true;
+                errors.push(err);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (errors.length > 0)
+        throw errors[0];
+}
+
+// Whole folders (docs/protocols/vault.md#folders): a line whose path ends in '/' reads every secret
+// below it, recursively. One LIST per folder (KV v2: <mount>/metadata/<folder>/, KV v1: the path
+// itself), 8 at a time, level by level; each secret found becomes a request of its own, read like
+// any other path. Vault has no recursive LIST, so this is the fewest requests there are.
+// Bounds on what one run walks: a folder tree this size is a mistake, or a server misbehaving.
+const MAX_FOLDERS = 1000;
+const MAX_FOLDER_SECRETS = 10_000;
+/**
+ * Where to LIST a folder line's path and how to read what it finds: a path with a `data` segment
+ * after the mount is KV v2 (`secret/data/app/` → LIST `secret/metadata/app/`, read
+ * `secret/data/app/<key>`); any other is KV v1 (LIST and read under the path itself).
+ */
+function folderPaths(path) {
+    const segs = path.split('/');
+    const i = segs.indexOf('data', 1);
+    if (i < 1)
+        return { list: path, read: path };
+    return { list: [...segs.slice(0, i), 'metadata', ...segs.slice(i + 1)].join('/'), read: path };
+}
+// A key Vault lists: a name, or a sub-folder's name with one trailing '/'. Anything else ('..',
+// an empty name, a query or a second '/') would read somewhere the folder does not name.
+const KEY = /^(?!\.\.?\/?$)[^/?#]+\/?$/;
+/** Every folder line expanded into one request per secret found below it; other lines as they are. */
+async function expandFolders(requests, ctx) {
+    const lines = requests.filter((r) => r.folder);
+    if (lines.length === 0)
+        return requests;
+    const found = new Map();
+    let listed = 0;
+    let secrets = 0;
+    // Level by level: every folder of a level is listed (8 at a time) before the next level starts.
+    let level = lines.map((r) => ({ r, rel: '' }));
+    while (level.length > 0) {
+        const next = [];
+        listed += level.length;
+        if (listed > MAX_FOLDERS)
+            throw new InputError(`${secretsLine(level[0].r.line)}: the folders below "${level[0].r.path}" are more than ${MAX_FOLDERS}; read a narrower folder.`);
+        await pool(level, CONCURRENCY, async ({ r, rel }) => {
+            const path = folderPaths(r.path).list + rel;
+            const res = await ctx.list(path);
+            if (res.kind === 'forbidden')
+                throw await ctx.forbidden(path, res);
+            if (res.kind === 'not-found') {
+                if (rel !== '')
+                    return; // emptied since the parent was listed
+                const message = `the folder "${r.path}" has no secrets (Vault answered 404 to LIST "${path}")`;
+                if (!ctx.ignoreNotFound)
+                    throw new ServerError(`${secretsLine(r.line)}: ${message}. Vault answers 404 for an empty or missing folder, and also when the folder is outside what the token may list.`, 404);
+                ctx.warning(`✘ ${message}; skipped (ignore_not_found).`);
+                return;
+            }
+            for (const key of res.keys) {
+                if (!KEY.test(key))
+                    throw new ServerError(`Vault listed ${JSON.stringify(key.slice(0, 80))} under "${path}": not a key name.`);
+                if (key.endsWith('/'))
+                    next.push({ r, rel: rel + key });
+                else {
+                    if (++secrets > MAX_FOLDER_SECRETS)
+                        throw new InputError(`${secretsLine(r.line)}: the folder "${r.path}" holds more than ${MAX_FOLDER_SECRETS} secrets; read a narrower folder.`);
+                    const list = found.get(r) ?? [];
+                    list.push(rel + key);
+                    found.set(r, list);
+                }
+            }
+        });
+        level = next;
+    }
+    return requests.flatMap((r) => r.folder
+        ? (found.get(r) ?? []).sort().map((rel) => ({ ...r, folder: undefined, path: r.path + rel, inFolder: rel }))
+        : [r]);
 }
 
 // The lexer of vault-action's selectors (docs/protocols/vault.md#selectors): JSONata's tokens and
@@ -509,6 +606,7 @@ function compilePath(node) {
 //   entry := path WS+ selector [ '|' NAME ]        entries separated by ';' (and newlines, see above)
 //   selector: a key, "quoted-key", a dotted JSONata path (db.password, `a.b`, 'a.b', $.$, a.b[0]),
 //             '*' (every key, env names upper-cased) or '**' (every key, case kept); with '| PREFIX'.
+//   A path ending in '/' is a folder: only '*' / '**', every secret below it, {path} in the prefix.
 /** vault-action's normalizeOutputKey: `.` → `__`, drop `-`, keep only letters, numbers and `_`. */
 function normalizeName(text) {
     return text
@@ -516,6 +614,8 @@ function normalizeName(text) {
         .replaceAll('-', '')
         .replace(/[^\p{L}\p{N}_]/gu, '');
 }
+/** In a folder line's name: the secret's path below the folder, '/' as '_' (docs/protocols/vault.md#folders). */
+const PATH_PLACEHOLDER = '{path}';
 /** Forbidden in any name whatever its source (VLT-GRM-4). */
 const BAD_NAME = /[=\0\r\n]/;
 function lineOf(input, offset) {
@@ -557,16 +657,15 @@ function parseEntry(entry, line) {
     const selector = token.replaceAll('"', '');
     if (name !== undefined && BAD_NAME.test(name))
         throw lineError(line, `the name ${quote(name)} contains '=', NUL or a line break`);
+    const folder = path.endsWith('/');
     if (selector === '*' || selector === '**') {
-        return {
-            line,
-            entry,
-            path,
-            selector,
-            wildcard: selector,
-            prefix: name === undefined || name === selector ? '' : name,
-        };
+        const prefix = name === undefined || name === selector ? '' : name;
+        if (!folder && prefix.includes(PATH_PLACEHOLDER))
+            throw lineError(line, `${PATH_PLACEHOLDER} in a name works on a folder line only (a path ending in '/')`);
+        return { line, entry, path, selector, wildcard: selector, prefix, ...(folder ? { folder } : {}) };
     }
+    if (folder)
+        throw lineError(line, `${quote(path)} ends in '/', a folder: read every key of every secret below it with '*' or '**', e.g. '${path} *'`);
     if (name === undefined && needsName(node)) {
         const hint = token.includes('-') ? ` (quote it as ${quote(`"${selector}"`)} or add '| NAME')` : '';
         throw vendorError(line, `You must provide a name for the output key when using json selectors. Input: ${quote(entry, 200)}${hint}`);
@@ -759,32 +858,10 @@ function decodeValue(text, encoding, where) {
 }
 
 // HashiCorp Vault / OpenBao (docs/protocols/vault.md): the given token, or one from a login method
-// (login.ts, loaded only then); one GET per distinct path, 8 at a time, no lookup-self on the
-// success path (auth.ts); optionally a child token for later steps. The post step revokes what the
-// run created (revoke.ts): the child, and a login's token unless exportToken/outputToken keep it.
-/** Parallel reads (issue 4: a small bound of 8). */
-const CONCURRENCY = 8;
-async function pool(items, limit, fn) {
-    let next = 0;
-    let failed = false;
-    const errors = [];
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (err) {
-                // Stop starting reads: each one would spend a use of a token we already know fails.
-                failed = true;
-                errors.push(err);
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (errors.length > 0)
-        throw errors[0];
-}
+// (login.ts, loaded only then); one GET per distinct path, 8 at a time (a folder line: one LIST per
+// folder first, folders.ts), no lookup-self on the success path (auth.ts); optionally a child token
+// for later steps. The post step revokes what the run created (revoke.ts): the child, and a login's
+// token unless exportToken/outputToken keep it.
 function create(vault, ctx) {
     if (vault.url === undefined) {
         throw new InputError(vault.urlProblem ??
@@ -814,7 +891,8 @@ function create(vault, ctx) {
     function secretsOf(r, data, v2) {
         const at = `${secretsLine(r.line)} (${r.path})`;
         if (r.wildcard) {
-            const prefix = r.prefix ?? '';
+            // A folder line's {path}: the secret's path below the folder, '/' as '_'.
+            const prefix = (r.prefix ?? '').replaceAll(PATH_PLACEHOLDER, (r.inFolder ?? '').replaceAll('/', '_'));
             return Object.keys(data).map((key) => {
                 const outputName = normalizeName(prefix + key);
                 const name = r.wildcard === '*' ? outputName.toUpperCase() : outputName;
@@ -855,7 +933,7 @@ function create(vault, ctx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-FC523hmQ.js');
+            const { logIn } = await import('./providers-vault-login-DmjfwDzh.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -884,12 +962,19 @@ function create(vault, ctx) {
     async function readAll(session, requests, created) {
         const ep = session.ep;
         {
-            const paths = [...new Set(requests.map((r) => r.path))];
-            if (paths.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
+            if (requests.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
                 ctx.warning("Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').");
             }
+            // A folder's size is known once listed: checked for one use per folder line at least.
             if (vault.checkToken)
-                await session.checkToken(paths.length);
+                await session.checkToken(new Set(requests.map((r) => r.path)).size);
+            requests = await expandFolders(requests, {
+                list: (path) => listPath(ep, path),
+                forbidden: (path, res) => session.forbidden(`LIST ${path}`, res),
+                ignoreNotFound: vault.ignoreNotFound,
+                warning: ctx.warning,
+            });
+            const paths = [...new Set(requests.map((r) => r.path))];
             const results = new Map();
             await pool(paths, CONCURRENCY, async (path) => {
                 const res = await readPath(ep, path);
@@ -905,8 +990,14 @@ function create(vault, ctx) {
             const out = [];
             const cleanups = [];
             const reported = new Set();
+            const folderSources = new Set();
             for (const r of requests) {
                 const res = results.get(r.path);
+                // Listed but without a current version (deleted or destroyed): nothing to read in it.
+                if (res.kind === 'not-found' && r.inFolder !== undefined) {
+                    ctx.debug(`${r.path}: listed, but its current version is deleted; skipped.`);
+                    continue;
+                }
                 if (res.kind === 'not-found') {
                     // VLT-ERR-1: the vendor's text, plus hints.
                     let message = `Unable to retrieve result for "${r.path}" because it was not found: ${res.errors}`;
@@ -926,14 +1017,18 @@ function create(vault, ctx) {
                 }
                 if (res.kind !== 'ok')
                     throw new ServerError(`Vault refused "${r.path}".`, 403); // forbidden reads threw above
-                out.push(...secretsOf(r, res.data, res.v2));
+                const found = secretsOf(r, res.data, res.v2);
+                if (r.inFolder !== undefined)
+                    for (const f of found)
+                        folderSources.add(f.source);
+                out.push(...found);
             }
             // VLT-GRM-5: two entries or wildcard keys giving one name: refuse, naming both.
             const seen = new Map();
             for (const s of out) {
                 const first = seen.get(s.name);
                 if (first)
-                    throw new InputError(`Input 'secrets': ${s.name} would be exported twice: from ${first.source} and from ${s.source}. Map one of them with '| NAME'.`);
+                    throw new InputError(`Input 'secrets': ${s.name} would be exported twice: from ${first.source} and from ${s.source}. Map one of them with '| NAME'${folderSources.has(s.source) || folderSources.has(first.source) ? ` (on a folder line, '| ${PATH_PLACEHOLDER}_' puts each secret's path in its names)` : ''}.`);
                 seen.set(s.name, s);
             }
             if (vault.exportToken === 'child') {

@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-Cnh_ZiJc.js';
+import { I as InputError } from './startup-CpQicZ3-.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -286,7 +286,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-C4bTfGQq.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-DqCiDJj7.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1248,6 +1248,138 @@ function readInfisical(read, { accessToken, baseUrl, env }) {
     });
 }
 
+// What a run exports under which names, shaped once for every provider, between fetching and the
+// name checks (export-names.ts), so a prefix or a JSON key cannot smuggle in a name the checks would
+// refuse: `parse_json` splits a JSON object into one variable per key, then `name_transformation`
+// changes the case and `name_prefix` goes in front. Pure: no I/O, no @actions/*.
+const NAME_TRANSFORMATIONS = ['none', 'uppercase', 'lowercase'];
+// Bounds on one JSON secret: nesting (objects and arrays; JSON.stringify of a leaf recurses, and a
+// value nested ~10,000 deep overflows the stack) and the variables it may become.
+const MAX_JSON_DEPTH = 32;
+const MAX_JSON_KEYS = 1000;
+/** A key as a name part: what a name cannot hold becomes '_', then upper case (as AWS's action names keys). */
+function keyPart(key) {
+    return key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The value's nesting depth, counted without recursion, up to limit + 1. */
+function depthOf(value, limit) {
+    let max = 0;
+    const stack = [[value, 0]];
+    while (stack.length > 0) {
+        const [v, d] = stack.pop();
+        if (typeof v !== 'object' || v === null)
+            continue;
+        if (d + 1 > max)
+            max = d + 1;
+        if (max > limit)
+            return max;
+        for (const child of Array.isArray(v) ? v : Object.values(v))
+            stack.push([child, d + 1]);
+    }
+    return max;
+}
+/** A path of keys as written, for the source column: a.b, or "a b"."c" when a key needs quoting. */
+function keyPath(keys) {
+    return keys.map((k) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.');
+}
+/** A value parse_json splits: the text of a JSON object with at least one key; else undefined. */
+function jsonObject(value) {
+    // Most values are not JSON: skip the parse unless the text starts as an object does.
+    if (!/^\s*\{/.test(value))
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return undefined;
+    }
+    return isObject(parsed) && Object.keys(parsed).length > 0 ? parsed : undefined;
+}
+/**
+ * One secret as parse_json exports it: a JSON object becomes `<NAME>_<KEY>` per key (nested objects
+ * flattened with '_'; arrays, numbers, booleans, null and empty objects as their JSON text; strings
+ * as themselves); anything else stays as it is. The whole object is not exported under NAME.
+ */
+function flattenJson(s) {
+    const root = jsonObject(s.value);
+    if (root === undefined)
+        return [s];
+    if (depthOf(root, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+        throw new ActionError(`parse_json: ${s.name} (${s.source}) nests JSON deeper than ${MAX_JSON_DEPTH} levels; store it flatter, or turn parse_json off.`);
+    const out = [];
+    const walk = (obj, name, output, keys) => {
+        for (const [key, value] of Object.entries(obj)) {
+            // An empty key adds no part (as AWS's action), so {"": …} under DB is DB itself.
+            const part = keyPart(key);
+            const join = (base) => (part === '' ? base : `${base}_${part}`);
+            const path = [...keys, key];
+            if (isObject(value) && Object.keys(value).length > 0) {
+                walk(value, join(name), output === undefined ? undefined : join(output), path);
+                continue;
+            }
+            if (out.length === MAX_JSON_KEYS)
+                throw new ActionError(`parse_json: ${s.name} (${s.source}) has more than ${MAX_JSON_KEYS} keys; split it into several secrets, or turn parse_json off.`);
+            out.push({
+                ...s,
+                name: join(name),
+                value: typeof value === 'string' ? value : JSON.stringify(value),
+                source: `${s.source}, JSON ${keyPath(path)}`,
+                outputName: output === undefined ? undefined : join(output),
+                from: s.from ?? s.name,
+            });
+        }
+    };
+    walk(root, s.name, s.outputName, []);
+    return out;
+}
+function transform(name, how) {
+    if (how === 'uppercase')
+        return name.toUpperCase();
+    if (how === 'lowercase')
+        return name.toLowerCase();
+    return name;
+}
+/** A name as exported: transformed, then prefixed. */
+function shapeName(name, opts) {
+    return opts.namePrefix + transform(name, opts.nameTransformation);
+}
+/**
+ * Every secret as the run exports it. `from` is set on each whose name changed (the summary shows
+ * where it came from); values are untouched except where parse_json takes an object apart.
+ */
+function shapeSecrets(secrets, opts) {
+    if (!opts.parseJson && opts.namePrefix === '' && opts.nameTransformation === 'none')
+        return secrets;
+    const out = [];
+    for (const fetched of secrets) {
+        for (const s of opts.parseJson ? flattenJson(fetched) : [fetched]) {
+            const name = shapeName(s.name, opts);
+            const outputName = s.outputName === undefined ? undefined : shapeName(s.outputName, opts);
+            const from = s.from ?? (name === fetched.name ? undefined : fetched.name);
+            out.push({ ...s, name, outputName, ...(from === undefined ? {} : { from }) });
+        }
+    }
+    return out;
+}
+
+// How exported names are shaped (src/runner/shape.ts): parse_json, name_prefix, name_transformation.
+// The prefix starts every env name, so it must be a valid start of one.
+const PREFIX = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function readShaping(read) {
+    const namePrefix = read.text('name_prefix');
+    if (namePrefix !== '' && !PREFIX.test(namePrefix))
+        throw new InputError(`Input 'name_prefix' must be letters, digits and '_', not starting with a digit (e.g. TF_VAR_), got ${JSON.stringify(namePrefix.slice(0, 60))}.`);
+    return Object.freeze({
+        parseJson: read.boolean('parse_json', false),
+        namePrefix,
+        nameTransformation: read.choice('name_transformation', NAME_TRANSFORMATIONS),
+    });
+}
+
 // Strict decoders for the bytes servers send, shared by every wing's crypto. Node's own are lenient
 // where a secret must not be: Buffer's base64 silently skips foreign characters and accepts the
 // URL-safe alphabet, and a default TextDecoder replaces invalid UTF-8 with U+FFFD.
@@ -1614,6 +1746,8 @@ function readSettings(source = runnerInputs, options = {}) {
                 format: read.choice('export_format', ['dotenv', 'json']),
                 keep,
             }),
+        shape: readShaping(read),
+        clean: read.boolean('clean', false),
     });
 }
 
@@ -1709,11 +1843,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-D-zjJxJU.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-ti41LRE1.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-DTdmeeOs.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-BSUxYtfy.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-CaUkOrmR.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-KANBo3ED.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1722,7 +1856,7 @@ async function createProvider(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-EKJEaexC.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-DmESJt2Y.js').then(function (n) { return n.e; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -1791,8 +1925,9 @@ const MAX_ENV_TOTAL = 1024 * 1024;
  * an environment later processes can still start with.
  */
 function assertExportable(secrets, opts) {
-    const seen = new Set();
-    const outputs = new Set();
+    // name → where it came from, so a collision (after shaping, too) names both sources.
+    const seen = new Map();
+    const outputs = new Map();
     let envBytes = 0;
     let envCount = 0;
     for (const s of secrets) {
@@ -1816,9 +1951,10 @@ function assertExportable(secrets, opts) {
         if (!ENV_NAME.test(s.name))
             throw new ActionError(`Refusing to export ${JSON.stringify(s.name)} (${s.source}): not a valid environment variable name.`);
         if (s.only !== 'output') {
-            if (seen.has(s.name))
-                throw new ActionError(`Refusing to export ${s.name} twice (${s.source}).`);
-            seen.add(s.name);
+            const first = seen.get(s.name);
+            if (first !== undefined)
+                throw new ActionError(`Refusing to export ${s.name} twice (${first} and ${s.source}).`);
+            seen.set(s.name, s.source);
         }
         if (s.only === 'env')
             continue;
@@ -1826,9 +1962,10 @@ function assertExportable(secrets, opts) {
         if (!OUTPUT_NAME.test(output))
             throw new ActionError(`Refusing to set the output ${JSON.stringify(output)} (${s.source}): not a valid output name.`);
         // Expressions read outputs case-insensitively (steps.x.outputs.npmToken is outputs.NPMTOKEN).
-        if (outputs.has(output.toLowerCase()))
-            throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${s.source}).`);
-        outputs.add(output.toLowerCase());
+        const firstOutput = outputs.get(output.toLowerCase());
+        if (firstOutput !== undefined)
+            throw new ActionError(`Refusing to set the output ${output} twice, ignoring case (${firstOutput} and ${s.source}).`);
+        outputs.set(output.toLowerCase(), s.source);
     }
     if (envBytes > MAX_ENV_TOTAL) {
         throw new ActionError(`Refusing to export ${envCount} environment variables holding ${Math.ceil(envBytes / 1024)} KiB in all: over the ` +
@@ -1837,9 +1974,26 @@ function assertExportable(secrets, opts) {
     }
 }
 
+const CLEAN_ENV_CLEANUP = 'clean-env';
+/** The names this step exports as env vars (as reveal.ts decides), for the post step; none: nothing to record. */
+function cleanEnvCleanup(secrets, opts) {
+    const names = secrets.filter((s) => s.only === 'env' || (opts.setEnv && s.only !== 'output')).map((s) => s.name);
+    if (names.length === 0)
+        return undefined;
+    // Names are checked env names (no newline) by then.
+    return { kind: CLEAN_ENV_CLEANUP, data: { names: names.join('\n') } };
+}
+/** Empties each recorded name; says how many. */
+function cleanEnv(data, exportVariable, info) {
+    const names = (data.names ?? '').split('\n').filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+    for (const name of names)
+        exportVariable(name, '');
+    info(`inject-secrets post step: emptied ${names.length} environment variable${names.length === 1 ? '' : 's'} for the later steps (clean: true).`);
+}
+
 // The pipeline, for the action and the CLI alike:
-// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → check every
-// name → mask every value → record what the post step must undo → export.
+// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → shape and
+// check every name → mask every value → record what the post step must undo → export.
 // Nothing is exported until everything has been fetched: a run exports every secret or none.
 async function run(rt) {
     const { masks } = rt;
@@ -1865,7 +2019,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-71NOiZdQ.js');
+            const { fetchIdToken } = await import('./github-oidc-D6iWyq0P.js');
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -1873,10 +2027,18 @@ async function run(rt) {
     });
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => log.warning(w));
-    const { secrets, cleanups } = await provider.fetch(requests);
+    const fetched = await provider.fetch(requests);
+    // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
+    // every value fetched (a JSON secret's whole text) and every value exported (its leaves).
+    const secrets = shapeSecrets(fetched.secrets, settings.shape);
     assertExportable(secrets, settings);
-    for (const s of secrets)
+    for (const s of fetched.secrets)
         masks.mask(s.value);
+    if (secrets !== fetched.secrets)
+        for (const s of secrets)
+            masks.mask(s.value);
+    const clean = settings.clean ? cleanEnvCleanup(secrets, settings) : undefined;
+    const cleanups = clean ? [...fetched.cleanups, clean] : fetched.cleanups;
     // Before any export: whatever fails next, the post step still undoes what the provider did.
     recordCleanups(rt, cleanups, log);
     await rt.publish(secrets, { settings, provider: provider.kind });
@@ -1900,7 +2062,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-BI4dZRoY.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-_0su2e73.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2136,7 +2298,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-C8oJzU_Q.js');
+        const { exportToFile } = await import('./runner-export-file-B4CWOVPy.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2156,7 +2318,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-BZjUGMxz.js');
+        const { writeSummary } = await import('./runner-summary-NSQiPQEz.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2169,4 +2331,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { ActionError as A, client as B, CLEANUP_STATE_KEY as C, inputs as D, ENV_NAME as E, index as F, InputError as I, ServerError as S, runnerInputs as a, createCleanupRecorder as b, createMasks as c, debug as d, setSecret as e, saveState as f, runCleanups as g, getState as h, info as i, readLimited as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, decodeBase64Strict as o, publish as p, quote as q, run as r, setFailed as s, trustStore as t, parseVaultToken as u, parseServiceToken as v, warning as w, CryptoError as x, decodeUtf8Strict as y, summary as z };
+export { ActionError as A, CryptoError as B, CLEANUP_STATE_KEY as C, decodeUtf8Strict as D, ENV_NAME as E, summary as F, client as G, inputs as H, InputError as I, index as J, ServerError as S, runnerInputs as a, createCleanupRecorder as b, createMasks as c, debug as d, setSecret as e, saveState as f, runCleanups as g, getState as h, info as i, CLEAN_ENV_CLEANUP as j, cleanEnv as k, exportVariable as l, readLimited as m, meaningfulLines as n, secretsLine as o, publish as p, lineError as q, run as r, setFailed as s, trustStore as t, assertEnvName as u, quote as v, warning as w, decodeBase64Strict as x, parseVaultToken as y, parseServiceToken as z };

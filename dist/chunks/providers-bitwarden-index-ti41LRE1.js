@@ -1,5 +1,5 @@
-import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, S as ServerError, I as InputError, E as ENV_NAME, o as decodeBase64Strict } from './startup-Cnh_ZiJc.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-BxbGj4MR.js';
+import { n as meaningfulLines, o as secretsLine, q as lineError, u as assertEnvName, v as quote, S as ServerError, I as InputError, E as ENV_NAME, x as decodeBase64Strict } from './startup-CpQicZ3-.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-CiYTnT9C.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -345,7 +345,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-2CPsMF4c.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-B8pFOk85.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

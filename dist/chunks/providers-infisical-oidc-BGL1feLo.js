@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-CaUkOrmR.js';
-import './startup-Cnh_ZiJc.js';
+import { p as postLogin } from './index-KANBo3ED.js';
+import './startup-CpQicZ3-.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BxbGj4MR.js';
+import './json-CiYTnT9C.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
-import { x as CryptoError, y as decodeUtf8Strict, o as decodeBase64Strict } from './startup-Cnh_ZiJc.js';
+import { B as CryptoError, D as decodeUtf8Strict, x as decodeBase64Strict } from './startup-CpQicZ3-.js';
 import 'os';
 import 'fs';
 import 'node:path';
