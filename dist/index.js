@@ -1,5 +1,5 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-CRAto2y1.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-Df6DSIEM.js';
+import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-CvQjkVHF.js';
+import { o as outputNameOf, r as run, a as runnerInputs, u as usesVaultActionUrl } from './chunks/crypto-D6i3EPaN.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -25,7 +25,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/login-jwt-CRAto2y1.js').then(function (n) { return n.a0; });
+        const { exportToFile } = await import('./chunks/login-jwt-CvQjkVHF.js').then(function (n) { return n.a0; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -74,7 +74,12 @@ run({
     .catch((err) => {
     const message = err instanceof Error ? err.message : String(err);
     // One message, scrubbed of every secret the run had learnt, whatever threw it.
-    setFailed(masks.scrub(`inject-secrets: ${message}`));
+    const failure = masks.scrub(`inject-secrets: ${message}`);
+    // vault-action sets its `errorMessage` output on every failure (src/entry.js); a step migrated
+    // from it (it has vault-action's `url`) gets it too. Other steps set no output when they fail.
+    if (usesVaultActionUrl())
+        setOutput('errorMessage', failure);
+    setFailed(failure);
 })
     // Everything is written; idle keep-alive connections would hold the process open ~100 ms more.
     // Exit once stdout has drained (setFailed has set process.exitCode).

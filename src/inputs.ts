@@ -23,6 +23,14 @@ export type ProviderChoice = 'auto' | ProviderKind
 export const runnerInputs: InputSource = (name, options) =>
   core.getInput(name, { trimWhitespace: options?.trim ?? true })
 
+/**
+ * Whether the step uses hashicorp/vault-action's `url` input (vault-action requires it, so every
+ * vault-action step has it): such a step gets vault-action's `errorMessage` output on failure.
+ */
+export function usesVaultActionUrl(source: InputSource = runnerInputs): boolean {
+  return source('url') !== ''
+}
+
 /** What every vendor's slice starts from: the credential and the server, read once. */
 export interface CommonInputs {
   /** The access token as given (trimmed; secret); '' when a login method stands in for it. */

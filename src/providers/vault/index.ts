@@ -45,7 +45,7 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
   if (vault.url === undefined) {
     throw new InputError(
       vault.urlProblem ??
-        "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).",
+        "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.",
     )
   }
   const url = vault.url

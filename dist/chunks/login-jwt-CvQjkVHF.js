@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-DWsLU8DO.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-BCDCegDm.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -940,11 +940,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-BVnpRUUu.js')).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-BJGIxiGR.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DxokPsQr.js')).create(settings.vault, ctx);
+            return (await import('./vault-BRWCS0gr.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-Dv3ZhrM3.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-DZK1-SPa.js')).create(settings.infisical, ctx);
     }
 }
 /**

@@ -1,4 +1,4 @@
-import { I as InputError, R as isInfisicalMethod, T as readInfisical, U as getInput, V as hasIdentityLogin, W as assertClientPair, X as parsePemCertificates, J as ActionError, E as ENV_NAME, Y as createHttpClient, Z as createProvider, B as CryptoError } from './login-jwt-CRAto2y1.js';
+import { I as InputError, R as isInfisicalMethod, T as readInfisical, U as getInput, V as hasIdentityLogin, W as assertClientPair, X as parsePemCertificates, J as ActionError, E as ENV_NAME, Y as createHttpClient, Z as createProvider, B as CryptoError } from './login-jwt-CvQjkVHF.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
@@ -356,6 +356,13 @@ const PROVIDER_KINDS = ['bitwarden', 'infisical', 'vault'];
 const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS];
 /** The action's inputs: INPUT_<NAME> as the runner sets them (defaults from action.yml filled in). */
 const runnerInputs = (name, options) => getInput(name, { trimWhitespace: options?.trim ?? true });
+/**
+ * Whether the step uses hashicorp/vault-action's `url` input (vault-action requires it, so every
+ * vault-action step has it): such a step gets vault-action's `errorMessage` output on failure.
+ */
+function usesVaultActionUrl(source = runnerInputs) {
+    return source('url') !== '';
+}
 /** sm-action semantics: only a case-insensitive 'false' turns it off (docs/protocols/bitwarden.md). */
 // vault-action's exportEnv is the same setting (only 'false' turns it off there too).
 function readSetEnv(read, warning) {
@@ -483,7 +490,8 @@ var inputs = /*#__PURE__*/Object.freeze({
     __proto__: null,
     PROVIDER_CHOICES: PROVIDER_CHOICES,
     readSettings: readSettings,
-    runnerInputs: runnerInputs
+    runnerInputs: runnerInputs,
+    usesVaultActionUrl: usesVaultActionUrl
 });
 
 // The names a run exports under, checked before anything is written: valid as env and output
@@ -558,7 +566,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a1; });
+            const { fetchIdToken } = await import('./login-jwt-CvQjkVHF.js').then(function (n) { return n.a1; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -791,4 +799,4 @@ var crypto = /*#__PURE__*/Object.freeze({
     splitKey: splitKey
 });
 
-export { runnerInputs as a, decodeUtf8Strict as b, crypto as c, decodeBase64Strict as d, inputs as i, outputNameOf as o, run as r };
+export { runnerInputs as a, decodeUtf8Strict as b, crypto as c, decodeBase64Strict as d, inputs as i, outputNameOf as o, run as r, usesVaultActionUrl as u };

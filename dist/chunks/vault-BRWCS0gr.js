@@ -1,4 +1,4 @@
-import { F as parseVaultToken, I as InputError, S as ServerError, G as lookupSelf, H as statusError, J as ActionError, l as lineError, q as quote, E as ENV_NAME, L as LOGIN_TOKEN_CLEANUP, K as revokeSelf, k as secretsLine, M as createChildToken, N as CHILD_TOKEN_CLEANUP, O as readPath, P as loginRequest, Q as vaultErrors, p as parseJson, o as isObject$1 } from './login-jwt-CRAto2y1.js';
+import { F as parseVaultToken, I as InputError, S as ServerError, G as lookupSelf, H as statusError, J as ActionError, l as lineError, q as quote, E as ENV_NAME, L as LOGIN_TOKEN_CLEANUP, K as revokeSelf, k as secretsLine, M as createChildToken, N as CHILD_TOKEN_CLEANUP, O as readPath, P as loginRequest, Q as vaultErrors, p as parseJson, o as isObject$1 } from './login-jwt-CvQjkVHF.js';
 import { readFile } from 'node:fs/promises';
 import 'os';
 import 'crypto';
@@ -794,7 +794,7 @@ async function pool(items, limit, fn) {
 function create(vault, ctx) {
     if (vault.url === undefined) {
         throw new InputError(vault.urlProblem ??
-            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).");
+            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.");
     }
     const url = vault.url;
     const method = vault.login ?? { method: 'token' };
@@ -1004,7 +1004,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a3; })).jwtFor(login, ctx);
+            const jwt = await (await import('./login-jwt-CvQjkVHF.js').then(function (n) { return n.a3; })).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -1046,7 +1046,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a3; })).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./login-jwt-CvQjkVHF.js').then(function (n) { return n.a3; })).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);
