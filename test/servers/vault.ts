@@ -6,6 +6,8 @@
 // fault hook. Protocol: docs/protocols/vault.md#tokens through #retries-and-timeouts.
 import { randomBytes, randomUUID } from 'node:crypto'
 import http from 'node:http'
+import https from 'node:https'
+import type { TLSSocket } from 'node:tls'
 import { closeServer, listenOnLoopback, type FaultAction } from './loopback.js'
 import { checkLogin, type AuthMount } from './vault-auth.js'
 
@@ -19,6 +21,12 @@ export interface VaultServerOptions {
   now?: () => number
   /** Called first for every request (before the token check: a fault spends no use); `attempt` counts method+path. */
   onRequest?: (req: { method: string; path: string; attempt: number }) => FaultAction | undefined
+  /**
+   * HTTPS with this key and certificate (PEM). `clientCa`: ask for a client certificate signed by
+   * it (Vault's cert auth reads it); `requireClientCert`: refuse the handshake without one
+   * (Vault's listener `tls_require_and_verify_client_cert`).
+   */
+  tls?: { key: string; cert: string; clientCa?: string; requireClientCert?: boolean }
 }
 
 export interface RequestLogEntry {
@@ -29,6 +37,8 @@ export interface RequestLogEntry {
   status: number
   headers: http.IncomingHttpHeaders
   body: string
+  /** Over HTTPS: the SHA-256 fingerprint of the client certificate the connection presented. */
+  clientCert?: string
 }
 
 export interface TokenOptions {
@@ -130,17 +140,30 @@ class Server implements VaultServer {
 
   constructor(private readonly opts: VaultServerOptions) {
     this.now = opts.now ?? Date.now
-    this.http = http.createServer((req, res) => {
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
       this.serve(req, res).catch((error: unknown) => {
         console.error('vault test server:', error)
         if (!res.headersSent) res.writeHead(500).end()
       })
-    })
+    }
+    const tls = opts.tls
+    this.http = tls
+      ? (https.createServer(
+          {
+            key: tls.key,
+            cert: tls.cert,
+            ...(tls.clientCa !== undefined
+              ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: tls.requireClientCert ?? false }
+              : {}),
+          },
+          handler,
+        ) as unknown as http.Server)
+      : http.createServer(handler)
   }
 
   async listen(): Promise<void> {
     const port = await listenOnLoopback(this.http, 'vault test server')
-    this.url = `http://127.0.0.1:${port}`
+    this.url = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`
   }
 
   close(): Promise<void> {
@@ -227,7 +250,7 @@ class Server implements VaultServer {
   }
 
   /** POST auth/{mount}/login[/{user}]: unauthenticated; undefined when no auth method is mounted there. */
-  private login(ns: string, rel: string, body: string): Reply | undefined {
+  private login(ns: string, rel: string, body: string, socket: http.IncomingMessage['socket']): Reply | undefined {
     const m = /^auth\/(.+?)\/login(\/[^/]+)?$/.exec(rel)
     if (!m) return undefined
     const auth = this.auths.get(`${ns}\0${m[1]}`)
@@ -240,7 +263,12 @@ class Server implements VaultServer {
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
       return errors(400, 'failed to parse JSON input')
-    const outcome = checkLogin(auth.config, m[2] ?? '', parsed as Record<string, unknown>, this.now())
+    const secure = 'encrypted' in socket && (socket as TLSSocket).encrypted
+    const peer = secure ? (socket as TLSSocket).getPeerX509Certificate() : undefined
+    const outcome = checkLogin(auth.config, m[2] ?? '', parsed as Record<string, unknown>, this.now(), {
+      tls: secure,
+      cert: peer,
+    })
     if (!outcome.ok) return errors(outcome.status, outcome.error)
     const policies = ['default', ...outcome.policies.filter((p) => p !== 'default')]
     const entry = this.issue({ policies, ttl: auth.ttl, namespace: ns })
@@ -316,8 +344,10 @@ class Server implements VaultServer {
     const parsed = new URL(req.url ?? '/', 'http://127.0.0.1')
     const path = parsed.pathname
     let body = ''
+    const socket = req.socket as TLSSocket
+    const clientCert = socket.encrypted ? socket.getPeerX509Certificate()?.fingerprint256 : undefined
     const log = (status: number): void =>
-      void this.requests.push({ method, path, status, query: parsed.search, headers: req.headers, body })
+      void this.requests.push({ method, path, status, query: parsed.search, headers: req.headers, body, clientCert })
     const key = `${method} ${path}`
     const attempt = (this.attempts.get(key) ?? 0) + 1
     this.attempts.set(key, attempt)
@@ -373,7 +403,7 @@ class Server implements VaultServer {
       return errors(404, `no handler for route "${path.slice(4)}". route entry not found.`)
     const rel = ns === '' ? full : full.slice(ns.length + 1)
     if (method === 'POST' && rel.startsWith('auth/') && !rel.startsWith('auth/token/')) {
-      const reply = this.login(ns, rel, body)
+      const reply = this.login(ns, rel, body, req.socket)
       if (reply) return reply
     }
 

@@ -310,7 +310,7 @@ test.each([
     { password: PASSWORD },
   ],
   [
-    'cert',
+    'oci',
     { path: 'custom', authPayload: '{"name": "web", "proof": "custom-proof-5678"}' },
     '/v1/auth/custom/login',
     { name: 'web', proof: 'custom-proof-5678' },
@@ -364,7 +364,7 @@ test.each([
   [{ method: 'userpass', username: 'alice' }, "Input 'password' is empty: 'method: userpass' needs it"],
   [
     { method: 'oci' },
-    "Input 'method' is 'oci', which is not one of token, approle, github, jwt, kubernetes, ldap, userpass, and no 'authPayload' is given",
+    "Input 'method' is 'oci', which is not one of token, approle, github, jwt, kubernetes, ldap, userpass, cert, and no 'authPayload' is given",
   ],
   [{ method: 'oci', authPayload: '{"role": ' }, "Input 'authPayload' is not valid JSON"],
   [

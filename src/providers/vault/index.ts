@@ -5,7 +5,7 @@
 import { InputError, ServerError, secretsLine } from '../../errors.js'
 import type { VaultSettings } from '../../inputs.js'
 import type { Cleanup, Provider, ProviderContext, Secret } from '../provider.js'
-import { createChildToken, readPath, revokeSelf, type ReadResult } from './api.js'
+import { createChildToken, readPath, revokeSelf, withTls, type ReadResult } from './api.js'
 import { loggedIn, login, type VaultSession } from './auth.js'
 import type { LoginResult } from './login.js'
 import { normalizeName, parseVaultMapping, type VaultRequest } from './mapping.js'
@@ -41,7 +41,7 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
   if (errors.length > 0) throw errors[0]
 }
 
-export function create(vault: VaultSettings, ctx: ProviderContext): Provider<VaultRequest> {
+export function create(vault: VaultSettings, runCtx: ProviderContext): Provider<VaultRequest> {
   if (vault.url === undefined) {
     throw new InputError(
       vault.urlProblem ??
@@ -49,6 +49,15 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
     )
   }
   const url = vault.url
+  // Vault's own TLS inputs (tlsSkipVerify, clientCertificate/clientKey) apply to this wing's
+  // requests only: its client sends them with each request; ctx.idToken keeps the run's client.
+  const ctx: ProviderContext = { ...runCtx, http: withTls(runCtx.http, vault.tls) }
+  if (vault.tls?.key !== undefined) ctx.mask(vault.tls.key)
+  if (vault.tls?.insecure) {
+    ctx.warning(
+      "Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the secrets. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.",
+    )
+  }
   const method = vault.login ?? { method: 'token' }
   const publish = vault.publishToken ?? { env: false, output: false }
   if (publish.env && vault.exportToken === 'child') {

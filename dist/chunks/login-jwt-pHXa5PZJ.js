@@ -70,42 +70,6 @@ async function readLimited(body, declaredLength, status, opts) {
     return Buffer.concat(chunks).toString('utf8');
 }
 
-const clients = new Map();
-/**
- * node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. Built-ins come
- * from process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds
- * its ESM namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket
- * (measured: 22–31 ms, against ~1.5 ms).
- */
-function clientFor(protocol, ca) {
-    let client = clients.get(protocol);
-    if (!client) {
-        if (protocol === 'https:') {
-            const https = process.getBuiltinModule('node:https');
-            client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
-                request: https.request,
-                agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
-            }));
-        }
-        else {
-            const http = process.getBuiltinModule('node:http');
-            client = Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
-        }
-        clients.set(protocol, client);
-    }
-    return client;
-}
-function nodeExchange(url, opts) {
-    return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
-        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
-            const status = res.statusCode ?? 0;
-            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
-        });
-        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
-        req.end(opts.body);
-    }));
-}
-
 // Private certificate authorities and what to say when a server's certificate is not trusted.
 // Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g;
@@ -158,6 +122,16 @@ async function trustStore(pem) {
     }
     return [...defaults, ...extra];
 }
+/** What a ClientTls changes in an https agent's options. */
+function agentTls(tls) {
+    if (tls === undefined)
+        return {};
+    return {
+        ...(tls.insecure ? { rejectUnauthorized: false } : {}),
+        ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
+        ...(tls.key !== undefined ? { key: tls.key } : {}),
+    };
+}
 /** Node's codes for a certificate that could not be verified or does not match the host. */
 const CERT_CODES = new Set([
     'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -179,14 +153,26 @@ function certificateErrorCode(err) {
     }
     return undefined;
 }
+/** OpenSSL's codes for a TLS alert by which the server refuses our (missing) client certificate. */
+const CLIENT_CERT_ALERT = /^ERR_SSL_(?:TLSV13|TLSV1|SSLV3)_ALERT_(?:CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|UNSUPPORTED_CERTIFICATE|ACCESS_DENIED)$/;
+function clientCertificateRefused(err, url, where) {
+    for (const e of causeChain(err)) {
+        const code = e.code;
+        if (typeof code !== 'string' || !CLIENT_CERT_ALERT.test(code))
+            continue;
+        return new ServerError(`${where}: ${url.host} refused the TLS handshake (${code}): it wants a TLS client certificate it trusts (mutual TLS). For Vault, give 'clientCertificate' and 'clientKey' (base64 of the PEM certificate and of its key, as vault-action takes them).`, undefined, { cause: err });
+    }
+    return undefined;
+}
 /**
- * A certificate failure as one clear, non-retried error naming the host and the fix; undefined
- * for any other error. `where` is method and path (never the query).
+ * A certificate failure (the server's, or ours refused by the server) as one clear, non-retried
+ * error naming the host and the fix; undefined for any other error. `where` is method and path
+ * (never the query).
  */
 function certificateError(err, url, where) {
     const code = certificateErrorCode(err);
     if (code === undefined)
-        return undefined;
+        return clientCertificateRefused(err, url, where);
     const host = url.host;
     const fix = "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it.";
     let what;
@@ -215,11 +201,49 @@ function certificateError(err, url, where) {
 
 var tls = /*#__PURE__*/Object.freeze({
     __proto__: null,
+    agentTls: agentTls,
     certificateError: certificateError,
     certificateErrorCode: certificateErrorCode,
     parsePemCertificates: parsePemCertificates,
     trustStore: trustStore
 });
+
+let plain;
+/** https: one keep-alive agent per ClientTls object (undefined: the default one). */
+const secure = new Map();
+/**
+ * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
+ * process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds its ESM
+ * namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket (measured:
+ * 22–31 ms, against ~1.5 ms).
+ */
+function clientFor(protocol, ca, tls$1) {
+    if (protocol !== 'https:') {
+        const http = process.getBuiltinModule('node:http');
+        plain ??= Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
+        return plain;
+    }
+    let client = secure.get(tls$1);
+    if (!client) {
+        const https = process.getBuiltinModule('node:https');
+        client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
+            request: https.request,
+            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...agentTls(tls$1) }),
+        }));
+        secure.set(tls$1, client);
+    }
+    return client;
+}
+function nodeExchange(url, opts) {
+    return clientFor(url.protocol, opts.ca, opts.tls).then(({ request, agent }) => new Promise((resolve, reject) => {
+        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
+            const status = res.statusCode ?? 0;
+            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
+        });
+        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
+        req.end(opts.body);
+    }));
+}
 
 // The one HTTP client. Every connection the action opens goes through here: per-request timeout,
 // an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
@@ -285,7 +309,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-BCDCegDm.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-8yiCCwng.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -316,6 +340,7 @@ function createHttpClient(opts) {
                 maxBodyBytes: maxBody,
                 where,
                 ca: opts.ca,
+                tls: req.tls,
             });
             const location = res.headers.location;
             if (res.status >= 300 &&
@@ -940,11 +965,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-BJGIxiGR.js')).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-IX8AFrwX.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-BRWCS0gr.js')).create(settings.vault, ctx);
+            return (await import('./vault-DTZJQB0_.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-DZK1-SPa.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-CeE3S0ho.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1595,6 +1620,17 @@ async function revokeSelf(ep) {
         maxAttempts: 1,
     });
 }
+/**
+ * The run's client with Vault's own TLS settings (tlsSkipVerify, clientCertificate/clientKey) on
+ * every request sent through it (docs/protocols/vault.md#tls, VLT-TLS-5): the wing and its post-step
+ * handlers send through this, while the run's client (GitHub's OIDC token service, other
+ * providers) keeps verifying servers and presents no certificate. Here rather than in
+ * src/http/client.ts: a value import from there would make rollup fold wing code into the
+ * start-up chunk (measured: index.js's static closure 127 KB → 158 KB).
+ */
+function withTls(http, tls) {
+    return tls === undefined ? http : { send: (req) => http.send({ ...req, tls }) };
+}
 
 /** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
 const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
@@ -1609,7 +1645,7 @@ async function revokeLogin(data, vault, ctx) {
     }
     ctx.mask?.(token);
     const res = await revokeSelf({
-        http: ctx.http,
+        http: withTls(ctx.http, vault.tls),
         url,
         token,
         namespace: namespace || undefined,
@@ -1639,7 +1675,7 @@ async function revokeChild(data, vault, ctx) {
     const res = await revokeAccessor(
     // The parent: a login's token recorded with the child, else the token given.
     {
-        http: ctx.http,
+        http: withTls(ctx.http, vault.tls),
         url,
         token: token || vault.accessToken,
         namespace: namespace || undefined,
@@ -1884,4 +1920,4 @@ var loginJwt = /*#__PURE__*/Object.freeze({
     signJwt: signJwt
 });
 
-export { index as $, parseServiceToken as A, CryptoError as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseVaultToken as F, lookupSelf as G, statusError as H, InputError as I, ActionError as J, revokeSelf as K, LOGIN_TOKEN_CLEANUP as L, createChildToken as M, CHILD_TOKEN_CLEANUP as N, readPath as O, loginRequest as P, vaultErrors as Q, isInfisicalMethod as R, ServerError as S, readInfisical as T, getInput as U, hasIdentityLogin as V, assertClientPair as W, parsePemCertificates as X, createHttpClient as Y, createProvider as Z, client as _, debug as a, exportFile as a0, oidc as a1, awsIam as a2, loginJwt as a3, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, readLimited as y, trustStore as z };
+export { createProvider as $, agentTls as A, parseServiceToken as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, CryptoError as F, parseVaultToken as G, lookupSelf as H, InputError as I, statusError as J, ActionError as K, withTls as L, LOGIN_TOKEN_CLEANUP as M, revokeSelf as N, createChildToken as O, CHILD_TOKEN_CLEANUP as P, readPath as Q, loginRequest as R, ServerError as S, vaultErrors as T, isInfisicalMethod as U, parsePemCertificates as V, readInfisical as W, getInput as X, hasIdentityLogin as Y, assertClientPair as Z, createHttpClient as _, debug as a, client as a0, index as a1, exportFile as a2, oidc as a3, awsIam as a4, loginJwt as a5, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, readLimited as y, trustStore as z };

@@ -1,7 +1,7 @@
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as getDefaultExportFromCjs, h as __require$9, i as __require$a, j as __require$b, k as __require$c, l as __require$d, m as __require$e, n as __require$f, o as __require$g, p as __require$h } from './_node_async_hooks_commonjs-external-jYjnYS3T.js';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { y as readLimited, S as ServerError, z as trustStore } from './login-jwt-CvQjkVHF.js';
+import { y as readLimited, S as ServerError, z as trustStore, A as agentTls } from './login-jwt-pHXa5PZJ.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -15199,11 +15199,11 @@ function requirePool () {
 	return pool;
 }
 
-var agent$1;
+var agent;
 var hasRequiredAgent;
 
 function requireAgent () {
-	if (hasRequiredAgent) return agent$1;
+	if (hasRequiredAgent) return agent;
 	hasRequiredAgent = 1;
 
 	const { InvalidArgumentError, MaxOriginsReachedError } = /*@__PURE__*/ requireErrors();
@@ -15365,8 +15365,8 @@ function requireAgent () {
 	  }
 	}
 
-	agent$1 = Agent;
-	return agent$1;
+	agent = Agent;
+	return agent;
 }
 
 var socks5Utils;
@@ -16778,17 +16778,24 @@ Object.assign(DispatcherClass.prototype, api);
 // every proxied run (measured) for a parser that reads a few kilobytes here. The baseline compiler
 // is plenty; this flag only concerns WebAssembly, which nothing else in the action uses.
 setFlagsFromString('--liftoff-only');
-let agent;
+const agents = new Map();
 /**
- * One agent per process. A `ca_certificate` is added to Node's default trust store for the target
- * server (direct: `connect`; through a tunnel: `requestTls`) and for an https:// proxy (`proxyTls`).
- * Without it, undici's TLS uses Node's default store, which includes NODE_EXTRA_CA_CERTS.
+ * One agent per ClientTls object (undefined: the default one). A `ca_certificate` is added to
+ * Node's default trust store for the target server (direct: `connect`; through a tunnel:
+ * `requestTls`) and for an https:// proxy (`proxyTls`). A wing's ClientTls (skip verification, a
+ * client certificate) concerns its server only, never the proxy. Without a CA, undici's TLS uses
+ * Node's default store, which includes NODE_EXTRA_CA_CERTS.
  */
-function agentFor(ca) {
-    agent ??= (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
-        const tls = trusted ? { ca: trusted } : {};
-        return new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls });
-    });
+function agentFor(ca, tls) {
+    let agent = agents.get(tls);
+    if (!agent) {
+        agent = (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
+            const trust = trusted ? { ca: trusted } : {};
+            const server = { ...trust, ...agentTls(tls) };
+            return new EnvHttpProxyAgent({ connect: server, requestTls: server, proxyTls: trust });
+        });
+        agents.set(tls, agent);
+    }
     return agent;
 }
 /** The proxy refused the tunnel (undici reports it as an aborted request): say so, not "aborted". */
@@ -16800,7 +16807,7 @@ function proxyRefusal(err, opts) {
     return new ServerError(`${opts.where}: the proxy refused to connect (HTTP ${m[1]} to CONNECT); check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`, Number(m[1]), { cause: err });
 }
 async function proxyExchange(url, opts) {
-    const dispatcher = await agentFor(opts.ca);
+    const dispatcher = await agentFor(opts.ca, opts.tls);
     try {
         const res = await dispatcher.request({
             origin: url.origin,

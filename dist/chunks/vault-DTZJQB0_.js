@@ -1,4 +1,4 @@
-import { F as parseVaultToken, I as InputError, S as ServerError, G as lookupSelf, H as statusError, J as ActionError, l as lineError, q as quote, E as ENV_NAME, L as LOGIN_TOKEN_CLEANUP, K as revokeSelf, k as secretsLine, M as createChildToken, N as CHILD_TOKEN_CLEANUP, O as readPath, P as loginRequest, Q as vaultErrors, p as parseJson, o as isObject$1 } from './login-jwt-CvQjkVHF.js';
+import { G as parseVaultToken, I as InputError, S as ServerError, H as lookupSelf, J as statusError, K as ActionError, l as lineError, q as quote, E as ENV_NAME, L as withTls, M as LOGIN_TOKEN_CLEANUP, N as revokeSelf, k as secretsLine, O as createChildToken, P as CHILD_TOKEN_CLEANUP, Q as readPath, R as loginRequest, T as vaultErrors, p as parseJson, o as isObject$1 } from './login-jwt-pHXa5PZJ.js';
 import { readFile } from 'node:fs/promises';
 import 'os';
 import 'crypto';
@@ -791,12 +791,20 @@ async function pool(items, limit, fn) {
     if (errors.length > 0)
         throw errors[0];
 }
-function create(vault, ctx) {
+function create(vault, runCtx) {
     if (vault.url === undefined) {
         throw new InputError(vault.urlProblem ??
             "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.");
     }
     const url = vault.url;
+    // Vault's own TLS inputs (tlsSkipVerify, clientCertificate/clientKey) apply to this wing's
+    // requests only: its client sends them with each request; ctx.idToken keeps the run's client.
+    const ctx = { ...runCtx, http: withTls(runCtx.http, vault.tls) };
+    if (vault.tls?.key !== undefined)
+        ctx.mask(vault.tls.key);
+    if (vault.tls?.insecure) {
+        ctx.warning("Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the secrets. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
+    }
     const method = vault.login ?? { method: 'token' };
     const publish = vault.publishToken ?? { env: false, output: false };
     if (publish.env && vault.exportToken === 'child') {
@@ -1004,7 +1012,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./login-jwt-CvQjkVHF.js').then(function (n) { return n.a3; })).jwtFor(login, ctx);
+            const jwt = await (await import('./login-jwt-pHXa5PZJ.js').then(function (n) { return n.a5; })).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -1019,6 +1027,11 @@ async function requestFor(login, ctx) {
                 payload: { password: login.password },
                 role: `user '${login.username}'`,
             };
+        case 'cert': {
+            // The credential is the TLS client certificate; the body names the certificate role at most.
+            const payload = JSON.parse(login.payload);
+            return { path, payload, role: typeof payload.name === 'string' ? payload.name : undefined };
+        }
         default: {
             const payload = JSON.parse(login.payload);
             // Whatever the payload carries may be a credential.
@@ -1046,7 +1059,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./login-jwt-CvQjkVHF.js').then(function (n) { return n.a3; })).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./login-jwt-pHXa5PZJ.js').then(function (n) { return n.a5; })).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -1,4 +1,4 @@
-import { I as InputError, R as isInfisicalMethod, T as readInfisical, U as getInput, V as hasIdentityLogin, W as assertClientPair, X as parsePemCertificates, J as ActionError, E as ENV_NAME, Y as createHttpClient, Z as createProvider, B as CryptoError } from './login-jwt-CvQjkVHF.js';
+import { I as InputError, U as isInfisicalMethod, V as parsePemCertificates, W as readInfisical, X as getInput, Y as hasIdentityLogin, Z as assertClientPair, K as ActionError, E as ENV_NAME, _ as createHttpClient, $ as createProvider, F as CryptoError } from './login-jwt-pHXa5PZJ.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
@@ -139,8 +139,11 @@ function decodeUtf8Strict(bytes) {
 // Vault's login inputs, under hashicorp/vault-action's names (docs/protocols/vault.md#logging-in):
 // `method` and what each method needs, read and checked before any request. vault-action's defaults
 // are applied here, not in action.yml, so they never collide with our own inputs' defaults.
-/** vault-action v3.4.0's AUTH_METHODS; any other method needs `authPayload`. */
-const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass'];
+/**
+ * vault-action v3.4.0's AUTH_METHODS, plus cert (vault-action needs `authPayload` for it); any other
+ * method needs `authPayload`.
+ */
+const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass', 'cert'];
 /** vault-action's default for `kubernetesTokenPath`. */
 const KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 function need(v, name, method, what) {
@@ -237,6 +240,17 @@ function readVaultLogin(read, env) {
                 username: need(read.text('username'), 'username', method, 'the user to log in as'),
                 password: need(read.text('password'), 'password', method, "the user's password"),
             };
+        case 'cert':
+            // vault-action reaches cert only through authPayload, which is then sent as is; without it
+            // the body is Vault's optional `name` (the certificate role to match; all of them when absent).
+            return {
+                method,
+                mount,
+                role: read.text('role'),
+                payload: payload !== ''
+                    ? payloadOf(payload)
+                    : JSON.stringify(read.text('role') === '' ? {} : { name: read.text('role') }),
+            };
         default:
             if (!/^[a-z0-9][a-z0-9._-]*$/.test(method))
                 throw new InputError(`Input 'method' must be an auth method's name, got '${method}'.`);
@@ -275,14 +289,68 @@ function parseExtraHeaders(text) {
     });
     return out;
 }
-/** vault-action inputs declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
+/** A vault-action input declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
 function refuseUnsupported(read) {
     if (read.text('pki') !== '')
         throw new InputError("Input 'pki' (vault-action's certificate issuing) is not supported by this action yet; keep hashicorp/vault-action for that step.");
-    if (read.text('clientCertificate') !== '' || read.text('clientKey') !== '')
-        throw new InputError("Inputs 'clientCertificate' / 'clientKey' (TLS client certificates) are not supported by this action yet; keep hashicorp/vault-action for that step.");
-    if (read.boolean('tlsSkipVerify', false))
-        throw new InputError("Input 'tlsSkipVerify: true' is not supported: give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
+}
+
+// Vault's own TLS inputs, under hashicorp/vault-action's names (docs/protocols/vault.md#tls):
+// `tlsSkipVerify` and the client certificate `clientCertificate` + `clientKey` (base64 of the PEM
+// texts, as vault-action takes them), decoded and checked before any request: vault-action passes
+// them to its HTTP client unchecked, so a bad one surfaced as a TLS error on the first request.
+// They apply to the Vault wing's requests only (ClientTls, src/http/body.ts).
+const PRIVATE_KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
+function clientKeyOf(text) {
+    const pem = base64Text(text);
+    if (!PRIVATE_KEY.test(pem)) {
+        throw new InputError("Input 'clientKey' must be the base64 encoding of a PEM private key (e.g. `base64 -w0 client.key`), as vault-action takes it; it is not.");
+    }
+    return pem;
+}
+function clientCertificateOf(text) {
+    const certs = parsePemCertificates(base64Text(text));
+    if (certs === undefined) {
+        throw new InputError("Input 'clientCertificate' must be the base64 encoding of a PEM certificate (e.g. `base64 -w0 client.pem`; intermediates may follow it), as vault-action takes it; it is not.");
+    }
+    return certs.join('\n');
+}
+/** The certificate's first block must be the key's: a mismatch would only fail the TLS handshake. */
+function checkPair(cert, key) {
+    const { X509Certificate, createPrivateKey } = process.getBuiltinModule('node:crypto');
+    let privateKey;
+    try {
+        privateKey = createPrivateKey(key);
+    }
+    catch {
+        throw new InputError("Input 'clientKey' is not a readable private key (an encrypted key is not supported: give it unencrypted, e.g. `openssl pkey -in client.key | base64 -w0`).");
+    }
+    let leaf;
+    try {
+        leaf = new X509Certificate(cert);
+    }
+    catch {
+        throw new InputError("Input 'clientCertificate' is not a readable X.509 certificate.");
+    }
+    if (!leaf.checkPrivateKey(privateKey)) {
+        throw new InputError("Input 'clientKey' is not the private key of the (first) certificate in 'clientCertificate'; give the pair that belongs together.");
+    }
+}
+/** The Vault wing's TLS settings; undefined when none of the inputs asks for anything. */
+function readVaultTls(read) {
+    const insecure = read.boolean('tlsSkipVerify', false);
+    const certText = read.text('clientCertificate');
+    const keyText = read.text('clientKey');
+    if (certText === '' && keyText === '')
+        return insecure ? Object.freeze({ insecure }) : undefined;
+    if (certText === '' || keyText === '') {
+        const [missing, given] = certText === '' ? ['clientCertificate', 'clientKey'] : ['clientKey', 'clientCertificate'];
+        throw new InputError(`Input '${missing}' is empty, but '${given}' is given: a TLS client certificate needs both (base64 of the PEM certificate and of its private key).`);
+    }
+    const cert = clientCertificateOf(certText);
+    const key = clientKeyOf(keyText);
+    checkPair(cert, key);
+    return Object.freeze({ insecure, cert, key });
 }
 
 // HashiCorp Vault's inputs: its slice of Settings and how it is read.
@@ -320,6 +388,11 @@ function readVault(read, { accessToken, baseUrl, env }) {
     const uses = read.text('num_uses');
     if (uses !== '' && !/^\d{1,9}$/.test(uses))
         throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
+    const login = readVaultLogin(read, env);
+    const tls = readVaultTls(read);
+    if (login.method === 'cert' && tls?.cert === undefined) {
+        throw new InputError("Input 'clientCertificate' is empty: 'method: cert' needs it (the TLS client certificate Vault's cert auth method checks, with 'clientKey').");
+    }
     const policies = read
         .text('policies')
         .split(/[,\s]+/)
@@ -339,12 +412,13 @@ function readVault(read, { accessToken, baseUrl, env }) {
         policies: policies.length === 0 ? undefined : Object.freeze(policies),
         named: ['url', 'token'].some((name) => read.text(name) !== '') ||
             (read.text('method') !== '' && !isInfisicalMethod(read)),
-        login: Object.freeze(readVaultLogin(read, env)),
+        login: Object.freeze(login),
         extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
         publishToken: Object.freeze({
             env: read.boolean('exportToken', false),
             output: read.boolean('outputToken', false),
         }),
+        tls,
     });
 }
 
@@ -566,7 +640,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-CvQjkVHF.js').then(function (n) { return n.a1; });
+            const { fetchIdToken } = await import('./login-jwt-pHXa5PZJ.js').then(function (n) { return n.a3; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
