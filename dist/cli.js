@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/crypto-CVp4lqP8.js';
-import { c as createMasks } from './chunks/login-jwt-pHXa5PZJ.js';
+import { r as run } from './chunks/crypto-BJOUT6RD.js';
+import { c as createMasks } from './chunks/login-jwt-DqoIwrnF.js';
 import 'node:path';
 import 'node:crypto';
 import 'os';

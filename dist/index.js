@@ -1,5 +1,5 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-pHXa5PZJ.js';
-import { o as outputNameOf, r as run, a as runnerInputs, u as usesVaultActionUrl } from './chunks/crypto-CVp4lqP8.js';
+import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-DqoIwrnF.js';
+import { o as outputNameOf, r as run, a as runnerInputs, u as usesVaultActionUrl } from './chunks/crypto-BJOUT6RD.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -25,7 +25,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/login-jwt-pHXa5PZJ.js').then(function (n) { return n.a2; });
+        const { exportToFile } = await import('./chunks/login-jwt-DqoIwrnF.js').then(function (n) { return n.a3; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

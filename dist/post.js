@@ -1,4 +1,4 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-pHXa5PZJ.js';
+import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-DqoIwrnF.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -19,9 +19,9 @@ async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/login-jwt-pHXa5PZJ.js').then(function (n) { return n.a1; }),
-        import('./chunks/crypto-CVp4lqP8.js').then(function (n) { return n.i; }),
-        import('./chunks/login-jwt-pHXa5PZJ.js').then(function (n) { return n.a0; }),
+        import('./chunks/login-jwt-DqoIwrnF.js').then(function (n) { return n.a2; }),
+        import('./chunks/crypto-BJOUT6RD.js').then(function (n) { return n.i; }),
+        import('./chunks/login-jwt-DqoIwrnF.js').then(function (n) { return n.a1; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     // A wing's own TLS settings (Vault's tlsSkipVerify, client certificate) are not the client's:

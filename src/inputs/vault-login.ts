@@ -200,11 +200,3 @@ export function parseExtraHeaders(text: string): Record<string, string> {
   })
   return out
 }
-
-/** A vault-action input declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
-export function refuseUnsupported(read: InputReader): void {
-  if (read.text('pki') !== '')
-    throw new InputError(
-      "Input 'pki' (vault-action's certificate issuing) is not supported by this action yet; keep hashicorp/vault-action for that step.",
-    )
-}

@@ -4,7 +4,7 @@ import type { ClientTls } from '../http/body.js'
 import { normalizeServerUrl, type InputReader } from '../input-readers.js'
 import type { CommonInputs } from '../inputs.js'
 import { isInfisicalMethod } from './infisical.js'
-import { parseExtraHeaders, readVaultLogin, refuseUnsupported, type VaultLogin } from './vault-login.js'
+import { parseExtraHeaders, readVaultLogin, type VaultLogin } from './vault-login.js'
 import { readVaultTls } from './vault-tls.js'
 
 export type { VaultLogin } from './vault-login.js'
@@ -37,6 +37,8 @@ export interface VaultSettings {
   readonly publishToken?: { readonly env: boolean; readonly output: boolean }
   /** `tlsSkipVerify`, `clientCertificate` + `clientKey`: for Vault's requests only; absent when none is given. */
   readonly tls?: ClientTls
+  /** vault-action's `pki` text (certificates to issue), parsed by the wing; absent when empty. */
+  readonly pki?: string
 }
 
 /** A boolean given under one of two names (read.either's value), checked under the name given. */
@@ -46,7 +48,6 @@ function booleanOf(read: InputReader, value: string, names: readonly [string, st
 }
 
 export function readVault(read: InputReader, { accessToken, baseUrl, env }: CommonInputs): VaultSettings {
-  refuseUnsupported(read)
   let url = baseUrl
   let urlProblem: string | undefined
   const addr = env.VAULT_ADDR ?? ''
@@ -74,6 +75,12 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
   const uses = read.text('num_uses')
   if (uses !== '' && !/^\d{1,9}$/.test(uses))
     throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`)
+  const pki = read.text('pki')
+  // vault-action: 'You cannot provide both "secrets" and "pki" inputs.'
+  if (pki !== '' && read.text('secrets') !== '')
+    throw new InputError(
+      "Inputs 'secrets' and 'pki' cannot both be given (as with vault-action): issue certificates in a step of their own.",
+    )
   const login = readVaultLogin(read, env)
   const tls = readVaultTls(read)
   if (login.method === 'cert' && tls?.cert === undefined) {
@@ -113,5 +120,6 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
       output: read.boolean('outputToken', false),
     }),
     tls,
+    pki: pki === '' ? undefined : pki,
   })
 }

@@ -4,7 +4,7 @@
 // lookup-self included; the token is revoked when its last use is spent), child tokens,
 // revoke-self / revoke / revoke-accessor, error bodies `{"errors":[…]}\n`, a request log and a
 // fault hook. Protocol: docs/protocols/vault.md#tokens through #retries-and-timeouts.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID, X509Certificate } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
 import type { TLSSocket } from 'node:tls'
@@ -94,6 +94,17 @@ export interface VaultServer {
   tokens(): TokenEntry[]
   /** Enables an auth method at auth/{mount} (tokens it issues: orphans, `default` + the role's policies, `ttl` s). */
   enableAuth(mount: string, config: AuthMount, opts?: { namespace?: string; ttl?: number }): void
+  /**
+   * A PKI secrets engine at `mount`: POST {mount}/issue/{role} issues a certificate for
+   * `common_name` signed by `ca` (test/harness/tls-ca.ts: openssl), with a new key.
+   */
+  mountPki(mount: string, config: PkiMount, namespace?: string): void
+}
+
+export interface PkiMount {
+  ca: { caPem: string; issue(names: readonly string[]): { key: string; cert: string } }
+  /** Role name → the domains its common names must be (or end with, after a '.'); none: any. */
+  roles: Record<string, { allowedDomains?: string[] }>
 }
 
 interface KvMount {
@@ -137,6 +148,7 @@ class Server implements VaultServer {
   private readonly store = new Map<string, TokenEntry>()
   private readonly nsIds = new Map<string, string>([['', '']])
   private readonly auths = new Map<string, { config: AuthMount; ttl: number }>() // key: ns + '\0' + mount
+  private readonly pkis = new Map<string, PkiMount>() // key: ns + '\0' + mount
 
   constructor(private readonly opts: VaultServerOptions) {
     this.now = opts.now ?? Date.now
@@ -247,6 +259,58 @@ class Server implements VaultServer {
 
   enableAuth(mount: string, config: AuthMount, opts: { namespace?: string; ttl?: number } = {}): void {
     this.auths.set(`${opts.namespace ?? ''}\0${mount.replace(/^\/+|\/+$/g, '')}`, { config, ttl: opts.ttl ?? 3600 })
+  }
+
+  mountPki(mount: string, config: PkiMount, namespace = ''): void {
+    this.pkis.set(`${namespace}\0${mount.replace(/^\/+|\/+$/g, '')}`, config)
+  }
+
+  /** POST {mount}/issue/{role}, as Vault's PKI engine answers it; undefined when no PKI mount is there. */
+  private pkiIssue(ns: string, rel: string, body: string): Reply | undefined {
+    const m = /^(.+)\/issue\/([^/]+)$/.exec(rel)
+    const pki = m ? this.pkis.get(`${ns}\0${m[1]}`) : undefined
+    if (!m || !pki) return undefined
+    const role = pki.roles[m[2]!]
+    if (!role) return errors(400, `unknown role: ${m[2]}`)
+    let b: { common_name?: unknown }
+    try {
+      b = body === '' ? {} : (JSON.parse(body) as typeof b)
+    } catch {
+      return errors(400, 'failed to parse JSON input')
+    }
+    const cn = b.common_name
+    if (typeof cn !== 'string' || cn === '')
+      return errors(
+        400,
+        'the common_name field is required, or must be provided in a CSR with "use_csr_common_name" set to true, unless "require_cn" is set to false',
+      )
+    const allowed = role.allowedDomains
+    if (allowed && !allowed.some((d) => cn === d || cn.endsWith(`.${d}`)))
+      return errors(400, `common name ${cn} not allowed by this role`)
+    const { key, cert } = pki.ca.issue([cn])
+    const x509 = new X509Certificate(cert)
+    const ca = pki.ca.caPem.trim()
+    return {
+      status: 200,
+      json: {
+        request_id: randomUUID(),
+        lease_id: '',
+        renewable: false,
+        lease_duration: 0,
+        data: {
+          certificate: cert.trim(),
+          expiration: Math.floor(Date.parse(x509.validTo) / 1000),
+          issuing_ca: ca,
+          ca_chain: [ca],
+          private_key: key.trim(),
+          private_key_type: 'ec',
+          serial_number: x509.serialNumber.toLowerCase().match(/../g)!.join(':'),
+        },
+        wrap_info: null,
+        warnings: null,
+        auth: null,
+      },
+    }
   }
 
   /** POST auth/{mount}/login[/{user}]: unauthenticated; undefined when no auth method is mounted there. */
@@ -457,6 +521,11 @@ class Server implements VaultServer {
       if (!target) return errors(400, 'invalid accessor')
       this.revoke(target)
       return { status: 204 }
+    }
+    if (method === 'POST' && /\/issue\/[^/]+$/.test(rel)) {
+      if (!this.allowed(token, ns, rel, 'update')) return errors(403, 'permission denied')
+      const issued = this.pkiIssue(ns, rel, body)
+      if (issued) return issued
     }
     if (method !== 'GET') return errors(405, 'unsupported operation')
     const pathNoQuery = rel

@@ -383,10 +383,6 @@ test.each([
     { token: 'hvs.abc', access_token: 'hvs.def' },
     "Inputs 'access_token' and 'token' are two names for the same setting",
   ],
-  [
-    { method: 'approle', roleId: 'r', pki: 'pki/issue/web {"common_name": "a"}' },
-    "Input 'pki' (vault-action's certificate issuing) is not supported",
-  ],
 ])('bad input %j: a clear error naming the input, before any request', async (extra, message) => {
   const run = await runAction({ url: server.url, secrets: SECRETS, ...extra } as Record<string, string>)
   expect(run.exitCode).not.toBe(0)

@@ -267,3 +267,15 @@ export async function revokeSelf(ep: VaultEndpoint): Promise<HttpResponse> {
 export function withTls(http: HttpClient, tls: ClientTls | undefined): HttpClient {
   return tls === undefined ? http : { send: (req) => http.send({ ...req, tls }) }
 }
+
+/** POST {path} with a JSON body (PKI issue): a write; never retried (a retry would issue twice). */
+export async function writePath(ep: VaultEndpoint, path: string, body: unknown): Promise<HttpResponse> {
+  return ep.http.send({
+    method: 'POST',
+    url: apiUrl(ep.url, path),
+    headers: { ...headers(ep), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    retryStatuses: NO_RETRY,
+    maxAttempts: 1,
+  })
+}

@@ -9,6 +9,7 @@ import { createChildToken, readPath, revokeSelf, withTls, type ReadResult } from
 import { loggedIn, login, type VaultSession } from './auth.js'
 import type { LoginResult } from './login.js'
 import { normalizeName, parseVaultMapping, type VaultRequest } from './mapping.js'
+import { issue, parsePki } from './pki.js'
 import { CHILD_TOKEN_CLEANUP, LOGIN_TOKEN_CLEANUP } from './revoke.js'
 import { evaluatePath } from './evaluate.js'
 import { decodeValue, stringifyValue, stringLeaves } from './values.js'
@@ -65,6 +66,8 @@ export function create(vault: VaultSettings, runCtx: ProviderContext): Provider<
       "Inputs 'exportToken' and 'export_token: child' both export VAULT_TOKEN (the run's token and a child of it); give one of them.",
     )
   }
+  // vault-action's `pki`: parsed now, before any request; issued after the login.
+  const pki = vault.pki === undefined ? undefined : parsePki(vault.pki)
   // A given token is checked now, before any request; a login happens in fetch.
   const given = method.method === 'token' ? login(vault, url, ctx) : undefined
 
@@ -162,7 +165,7 @@ export function create(vault: VaultSettings, runCtx: ProviderContext): Provider<
     const ep = session.ep
     {
       const paths = [...new Set(requests.map((r) => r.path))]
-      if (paths.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
+      if (paths.length === 0 && !pki && vault.exportToken !== 'child' && !publish.env && !publish.output) {
         ctx.warning(
           "Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').",
         )
@@ -201,6 +204,7 @@ export function create(vault: VaultSettings, runCtx: ProviderContext): Provider<
         if (res.kind !== 'ok') throw new ServerError(`Vault refused "${r.path}".`, 403) // forbidden reads threw above
         out.push(...secretsOf(r, res.data, res.v2))
       }
+      if (pki) out.push(...(await issue(ep, pki, ctx)))
       // VLT-GRM-5: two entries or wildcard keys giving one name: refuse, naming both.
       const seen = new Map<string, VaultSecret>()
       for (const s of out) {

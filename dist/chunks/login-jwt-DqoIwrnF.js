@@ -309,7 +309,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-8yiCCwng.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-DXfjS6YA.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -965,11 +965,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-IX8AFrwX.js')).create(settings.bitwarden, ctx);
+            return (await import('./bitwarden-u3lowSG3.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DTZJQB0_.js')).create(settings.vault, ctx);
+            return (await import('./vault-Da4JEv7n.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-CeE3S0ho.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-C330Zn4y.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1631,6 +1631,17 @@ async function revokeSelf(ep) {
 function withTls(http, tls) {
     return tls === undefined ? http : { send: (req) => http.send({ ...req, tls }) };
 }
+/** POST {path} with a JSON body (PKI issue): a write; never retried (a retry would issue twice). */
+async function writePath(ep, path, body) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, path),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+}
 
 /** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
 const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
@@ -1920,4 +1931,4 @@ var loginJwt = /*#__PURE__*/Object.freeze({
     signJwt: signJwt
 });
 
-export { createProvider as $, agentTls as A, parseServiceToken as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, CryptoError as F, parseVaultToken as G, lookupSelf as H, InputError as I, statusError as J, ActionError as K, withTls as L, LOGIN_TOKEN_CLEANUP as M, revokeSelf as N, createChildToken as O, CHILD_TOKEN_CLEANUP as P, readPath as Q, loginRequest as R, ServerError as S, vaultErrors as T, isInfisicalMethod as U, parsePemCertificates as V, readInfisical as W, getInput as X, hasIdentityLogin as Y, assertClientPair as Z, createHttpClient as _, debug as a, client as a0, index as a1, exportFile as a2, oidc as a3, awsIam as a4, loginJwt as a5, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, readLimited as y, trustStore as z };
+export { createHttpClient as $, agentTls as A, parseServiceToken as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, CryptoError as F, parseVaultToken as G, lookupSelf as H, InputError as I, statusError as J, ActionError as K, writePath as L, withTls as M, LOGIN_TOKEN_CLEANUP as N, revokeSelf as O, createChildToken as P, CHILD_TOKEN_CLEANUP as Q, readPath as R, ServerError as S, loginRequest as T, vaultErrors as U, isInfisicalMethod as V, parsePemCertificates as W, readInfisical as X, getInput as Y, hasIdentityLogin as Z, assertClientPair as _, debug as a, createProvider as a0, client as a1, index as a2, exportFile as a3, oidc as a4, awsIam as a5, loginJwt as a6, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, readLimited as y, trustStore as z };

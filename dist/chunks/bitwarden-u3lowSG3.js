@@ -1,5 +1,5 @@
-import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, p as parseJson, S as ServerError, o as isObject, t as shapeError, u as stringField, v as jsonObjectOf, x as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-pHXa5PZJ.js';
-import { d as decodeBase64Strict } from './crypto-CVp4lqP8.js';
+import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, p as parseJson, S as ServerError, o as isObject, t as shapeError, u as stringField, v as jsonObjectOf, x as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-DqoIwrnF.js';
+import { d as decodeBase64Strict } from './crypto-BJOUT6RD.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -346,7 +346,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-CVp4lqP8.js').then(function (n) { return n.c; })]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-BJOUT6RD.js').then(function (n) { return n.c; })]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

@@ -1,4 +1,4 @@
-import { G as parseVaultToken, I as InputError, S as ServerError, H as lookupSelf, J as statusError, K as ActionError, l as lineError, q as quote, E as ENV_NAME, L as withTls, M as LOGIN_TOKEN_CLEANUP, N as revokeSelf, k as secretsLine, O as createChildToken, P as CHILD_TOKEN_CLEANUP, Q as readPath, R as loginRequest, T as vaultErrors, p as parseJson, o as isObject$1 } from './login-jwt-pHXa5PZJ.js';
+import { G as parseVaultToken, I as InputError, S as ServerError, H as lookupSelf, J as statusError, K as ActionError, l as lineError, q as quote, E as ENV_NAME, o as isObject$1, L as writePath, p as parseJson, M as withTls, N as LOGIN_TOKEN_CLEANUP, O as revokeSelf, k as secretsLine, P as createChildToken, Q as CHILD_TOKEN_CLEANUP, R as readPath, T as loginRequest, U as vaultErrors } from './login-jwt-DqoIwrnF.js';
 import { readFile } from 'node:fs/promises';
 import 'os';
 import 'crypto';
@@ -666,6 +666,85 @@ function parseVaultMapping(input) {
     return { requests, warnings };
 }
 
+// vault-action's `pki` input (docs/protocols/vault.md#pki): certificates issued by Vault's PKI
+// engine. Grammar (vault-action v3.4.0 parsePkiInput): entries separated by ';', each
+// `<path> <JSON parameters>`, the path up to the first space. Each entry is one POST {path} with the
+// parameters; its answer gives four values named after the path's last segment: _cert
+// (data.certificate), _key (data.private_key), _ca (data.issuing_ca), _ca_chain (data.ca_chain
+// joined with '\n'); env names upper-cased, outputs as normalised. Pure parsing apart from issue().
+/** vault-action's outputMap, in its order: suffix → the field of `data` (ca_chain: an array). */
+const FIELDS = [
+    ['cert', 'certificate'],
+    ['key', 'private_key'],
+    ['ca', 'issuing_ca'],
+    ['ca_chain', 'ca_chain'],
+];
+function pkiError(line, text) {
+    return new InputError(`Input 'pki', line ${line}: ${text}.`);
+}
+/** Parses the `pki` input; an error names the line. */
+function parsePki(text) {
+    const out = [];
+    let offset = 0;
+    for (const raw of text.split(';')) {
+        const start = offset + (raw.length - raw.trimStart().length);
+        offset += raw.length + 1;
+        const entry = raw.trim();
+        if (entry === '')
+            continue;
+        const line = text.slice(0, start).split('\n').length;
+        const space = entry.search(/\s/);
+        const path = space < 0 ? '' : entry.slice(0, space);
+        const params = space < 0 ? '' : entry.slice(space + 1).trim();
+        if (path === '' || params === '')
+            throw pkiError(line, `You must provide a valid path and parameters. Input: ${quote(entry, 200)}`);
+        let parameters;
+        try {
+            parameters = JSON.parse(params);
+        }
+        catch {
+            throw pkiError(line, `the parameters after ${quote(path)} are not valid JSON (e.g. {"common_name": "a.example.com"})`);
+        }
+        if (!isObject$1(parameters))
+            throw pkiError(line, `the parameters after ${quote(path)} must be a JSON object`);
+        out.push({ line, path, parameters, name: path.split('/').pop() });
+    }
+    return out;
+}
+/** One POST per entry, in order (as vault-action); every value masked before it is returned. */
+async function issue(ep, requests, ctx) {
+    const out = [];
+    for (const r of requests) {
+        const res = await writePath(ep, r.path, r.parameters);
+        const where = `Input 'pki', line ${r.line} ("${r.path}")`;
+        if (res.status < 200 || res.status >= 300)
+            throw new ServerError(`${where}: ${statusError(res, 'the certificate request').message}.`, res.status);
+        const body = parseJson(res, `POST ${r.path}`);
+        const data = isObject$1(body) ? body.data : undefined;
+        if (!isObject$1(data))
+            throw new ServerError(`${where}: Vault's answer has no data object.`, res.status);
+        // The key first: whatever happens next, it is masked.
+        if (typeof data.private_key === 'string')
+            ctx.mask(data.private_key);
+        for (const [suffix, field] of FIELDS) {
+            const raw = data[field];
+            const value = Array.isArray(raw) && raw.every((v) => typeof v === 'string') ? raw.join('\n') : raw;
+            if (typeof value !== 'string' || value === '') {
+                throw new ServerError(`${where}: Vault's answer has no data.${field}; 'pki' takes an endpoint that issues a certificate and its key (such as pki/issue/<role>), as vault-action does.`, res.status);
+            }
+            ctx.mask(value);
+            out.push({
+                name: normalizeName(`${normalizeName(r.name)}_${suffix}`).toUpperCase(),
+                outputName: normalizeName(`${r.name}_${suffix}`),
+                value,
+                source: `vault ${r.path} data.${field} (pki line ${r.line})`,
+            });
+        }
+        ctx.debug(`Vault issued a certificate at ${r.path} (serial number ${String(data.serial_number ?? '?')})`);
+    }
+    return out;
+}
+
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -810,6 +889,8 @@ function create(vault, runCtx) {
     if (publish.env && vault.exportToken === 'child') {
         throw new InputError("Inputs 'exportToken' and 'export_token: child' both export VAULT_TOKEN (the run's token and a child of it); give one of them.");
     }
+    // vault-action's `pki`: parsed now, before any request; issued after the login.
+    const pki = vault.pki === undefined ? undefined : parsePki(vault.pki);
     // A given token is checked now, before any request; a login happens in fetch.
     const given = method.method === 'token' ? login$1(vault, url, ctx) : undefined;
     function valueOf(raw, where) {
@@ -899,7 +980,7 @@ function create(vault, runCtx) {
         const ep = session.ep;
         {
             const paths = [...new Set(requests.map((r) => r.path))];
-            if (paths.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
+            if (paths.length === 0 && !pki && vault.exportToken !== 'child' && !publish.env && !publish.output) {
                 ctx.warning("Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').");
             }
             if (vault.checkToken)
@@ -942,6 +1023,8 @@ function create(vault, runCtx) {
                     throw new ServerError(`Vault refused "${r.path}".`, 403); // forbidden reads threw above
                 out.push(...secretsOf(r, res.data, res.v2));
             }
+            if (pki)
+                out.push(...(await issue(ep, pki, ctx)));
             // VLT-GRM-5: two entries or wildcard keys giving one name: refuse, naming both.
             const seen = new Map();
             for (const s of out) {
@@ -1012,7 +1095,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./login-jwt-pHXa5PZJ.js').then(function (n) { return n.a5; })).jwtFor(login, ctx);
+            const jwt = await (await import('./login-jwt-DqoIwrnF.js').then(function (n) { return n.a6; })).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -1059,7 +1142,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./login-jwt-pHXa5PZJ.js').then(function (n) { return n.a5; })).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./login-jwt-DqoIwrnF.js').then(function (n) { return n.a6; })).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

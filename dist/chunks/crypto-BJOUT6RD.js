@@ -1,4 +1,4 @@
-import { I as InputError, U as isInfisicalMethod, V as parsePemCertificates, W as readInfisical, X as getInput, Y as hasIdentityLogin, Z as assertClientPair, K as ActionError, E as ENV_NAME, _ as createHttpClient, $ as createProvider, F as CryptoError } from './login-jwt-pHXa5PZJ.js';
+import { I as InputError, V as isInfisicalMethod, W as parsePemCertificates, X as readInfisical, Y as getInput, Z as hasIdentityLogin, _ as assertClientPair, K as ActionError, E as ENV_NAME, $ as createHttpClient, a0 as createProvider, F as CryptoError } from './login-jwt-DqoIwrnF.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
 
@@ -289,11 +289,6 @@ function parseExtraHeaders(text) {
     });
     return out;
 }
-/** A vault-action input declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
-function refuseUnsupported(read) {
-    if (read.text('pki') !== '')
-        throw new InputError("Input 'pki' (vault-action's certificate issuing) is not supported by this action yet; keep hashicorp/vault-action for that step.");
-}
 
 // Vault's own TLS inputs, under hashicorp/vault-action's names (docs/protocols/vault.md#tls):
 // `tlsSkipVerify` and the client certificate `clientCertificate` + `clientKey` (base64 of the PEM
@@ -361,7 +356,6 @@ function booleanOf(read, value, names, fallback) {
     return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback);
 }
 function readVault(read, { accessToken, baseUrl, env }) {
-    refuseUnsupported(read);
     let url = baseUrl;
     let urlProblem;
     const addr = env.VAULT_ADDR ?? '';
@@ -388,6 +382,10 @@ function readVault(read, { accessToken, baseUrl, env }) {
     const uses = read.text('num_uses');
     if (uses !== '' && !/^\d{1,9}$/.test(uses))
         throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
+    const pki = read.text('pki');
+    // vault-action: 'You cannot provide both "secrets" and "pki" inputs.'
+    if (pki !== '' && read.text('secrets') !== '')
+        throw new InputError("Inputs 'secrets' and 'pki' cannot both be given (as with vault-action): issue certificates in a step of their own.");
     const login = readVaultLogin(read, env);
     const tls = readVaultTls(read);
     if (login.method === 'cert' && tls?.cert === undefined) {
@@ -419,6 +417,7 @@ function readVault(read, { accessToken, baseUrl, env }) {
             output: read.boolean('outputToken', false),
         }),
         tls,
+        pki: pki === '' ? undefined : pki,
     });
 }
 
@@ -640,7 +639,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-pHXa5PZJ.js').then(function (n) { return n.a3; });
+            const { fetchIdToken } = await import('./login-jwt-DqoIwrnF.js').then(function (n) { return n.a4; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;

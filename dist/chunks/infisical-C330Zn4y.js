@@ -1,6 +1,6 @@
-import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, B as parseServiceToken, F as CryptoError, k as secretsLine } from './login-jwt-pHXa5PZJ.js';
+import { p as parseJson, o as isObject, t as shapeError, u as stringField, S as ServerError, v as jsonObjectOf, x as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, n as assertEnvName, I as InputError, B as parseServiceToken, F as CryptoError, k as secretsLine } from './login-jwt-DqoIwrnF.js';
 import { createDecipheriv } from 'node:crypto';
-import { b as decodeUtf8Strict, d as decodeBase64Strict } from './crypto-CVp4lqP8.js';
+import { b as decodeUtf8Strict, d as decodeBase64Strict } from './crypto-BJOUT6RD.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -438,7 +438,7 @@ async function identityLogin(credentials, baseUrl, ctx) {
         case 'oidc':
             return (await Promise.resolve().then(function () { return oidc; })).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./login-jwt-pHXa5PZJ.js').then(function (n) { return n.a4; });
+            const { signedCallerIdentity } = await import('./login-jwt-DqoIwrnF.js').then(function (n) { return n.a5; });
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
