@@ -1,4 +1,4 @@
-import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, s as setFailed, b as createCleanupRecorder, c as createMasks, e as setSecret, f as saveState } from './chunks/startup-CpQicZ3-.js';
+import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, b as setFailed, e as createCleanupRecorder, c as createMasks, f as setSecret, g as saveState } from './chunks/startup-BmEJ0UJs.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -21,7 +21,12 @@ run({
     .catch((err) => {
     const message = err instanceof Error ? err.message : String(err);
     // One message, scrubbed of every secret the run had learnt, whatever threw it.
-    setFailed(masks.scrub(`inject-secrets: ${message}`));
+    const failure = masks.scrub(`inject-secrets: ${message}`);
+    // vault-action sets its `errorMessage` output on every failure (src/entry.js); a step migrated
+    // from it (it has vault-action's `url`) gets it too. Other steps set no output when they fail.
+    if (usesVaultActionUrl())
+        setOutput('errorMessage', failure);
+    setFailed(failure);
 })
     // Everything is written; idle keep-alive connections would hold the process open ~100 ms more.
     // Exit once stdout has drained (setFailed has set process.exitCode).

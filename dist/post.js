@@ -1,5 +1,5 @@
-import { g as runCleanups, h as getState, i as info, w as warning, c as createMasks, e as setSecret, C as CLEANUP_STATE_KEY, j as CLEAN_ENV_CLEANUP, k as cleanEnv, d as debug, l as exportVariable } from './chunks/startup-CpQicZ3-.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-B4CWOVPy.js';
+import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-BmEJ0UJs.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-bdPiW7Ik.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -23,11 +23,13 @@ async function handlerFor(kind) {
     if (kind === CLEAN_ENV_CLEANUP)
         return async (data) => cleanEnv(data, exportVariable, log.info);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/startup-CpQicZ3-.js').then(function (n) { return n.J; }),
-        import('./chunks/startup-CpQicZ3-.js').then(function (n) { return n.H; }),
-        import('./chunks/startup-CpQicZ3-.js').then(function (n) { return n.G; }),
+        import('./chunks/startup-BmEJ0UJs.js').then(function (n) { return n.M; }),
+        import('./chunks/startup-BmEJ0UJs.js').then(function (n) { return n.L; }),
+        import('./chunks/startup-BmEJ0UJs.js').then(function (n) { return n.K; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
+    // A wing's own TLS settings (Vault's tlsSkipVerify, client certificate) are not the client's:
+    // the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
     const settings = readSettings();
     masks.mask(settings.accessToken);
     const http = createHttpClient({

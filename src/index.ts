@@ -1,7 +1,7 @@
 // The action's entry: runs the pipeline against the runner (inputs, masks, env and outputs, state
 // for the post step) and turns anything thrown into one failed-step message.
 import * as core from '@actions/core'
-import { runnerInputs } from './inputs.js'
+import { runnerInputs, usesVaultActionUrl } from './inputs.js'
 import { run } from './main.js'
 import { createCleanupRecorder } from './runner/cleanup.js'
 import { createMasks } from './runner/masking.js'
@@ -24,7 +24,11 @@ run({
   .catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err)
     // One message, scrubbed of every secret the run had learnt, whatever threw it.
-    core.setFailed(masks.scrub(`inject-secrets: ${message}`))
+    const failure = masks.scrub(`inject-secrets: ${message}`)
+    // vault-action sets its `errorMessage` output on every failure (src/entry.js); a step migrated
+    // from it (it has vault-action's `url`) gets it too. Other steps set no output when they fail.
+    if (usesVaultActionUrl()) core.setOutput('errorMessage', failure)
+    core.setFailed(failure)
   })
   // Everything is written; idle keep-alive connections would hold the process open ~100 ms more.
   // Exit once stdout has drained (setFailed has set process.exitCode).

@@ -32,6 +32,14 @@ export type ProviderChoice = 'auto' | ProviderKind
 export const runnerInputs: InputSource = (name, options) =>
   core.getInput(name, { trimWhitespace: options?.trim ?? true })
 
+/**
+ * Whether the step uses hashicorp/vault-action's `url` input (vault-action requires it, so every
+ * vault-action step has it): such a step gets vault-action's `errorMessage` output on failure.
+ */
+export function usesVaultActionUrl(source: InputSource = runnerInputs): boolean {
+  return source('url') !== ''
+}
+
 export interface Settings {
   /** `provider` input: 'auto' picks the provider from the token's shape. */
   readonly provider: ProviderChoice

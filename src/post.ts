@@ -25,6 +25,8 @@ async function handlerFor(kind: string): Promise<CleanupHandler | undefined> {
     import('./http/client.js'),
   ])
   // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
+  // A wing's own TLS settings (Vault's tlsSkipVerify, client certificate) are not the client's:
+  // the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
   const settings = readSettings()
   masks.mask(settings.accessToken)
   const http = createHttpClient({

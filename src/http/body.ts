@@ -10,6 +10,20 @@ export interface HttpResponse {
   readonly text: string
 }
 
+/**
+ * One wing's own TLS settings, given per request (HttpRequest.tls) so that they apply to that
+ * wing's requests only, never to the GitHub OIDC token service or another provider: Vault's
+ * tlsSkipVerify, clientCertificate and clientKey. One object per run: transports keep one
+ * connection pool per object.
+ */
+export interface ClientTls {
+  /** Accept any server certificate (vault-action's tlsSkipVerify). */
+  readonly insecure?: boolean
+  /** Client certificate (PEM, leaf first) and its private key (PEM), presented when the server asks (mTLS). */
+  readonly cert?: string
+  readonly key?: string
+}
+
 export interface ExchangeOptions {
   readonly method: string
   readonly headers: OutgoingHttpHeaders
@@ -20,6 +34,7 @@ export interface ExchangeOptions {
   readonly where: string
   /** Extra trusted CA certificates (PEM, validated by inputs.ts), added to Node's default store. */
   readonly ca?: string
+  readonly tls?: ClientTls
 }
 
 function tooLarge(opts: ExchangeOptions, status: number): ServerError {

@@ -5,11 +5,11 @@
 // The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
 // is loaded only when a proxy variable is set.
 import { causeChain, ServerError } from '../errors.js'
-import type { ExchangeOptions, HttpResponse } from './body.js'
+import type { ClientTls, ExchangeOptions, HttpResponse } from './body.js'
 import { nodeExchange } from './node.js'
 import { certificateError } from './tls.js'
 
-export type { HttpResponse } from './body.js'
+export type { ClientTls, HttpResponse } from './body.js'
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -22,6 +22,11 @@ export interface HttpRequest {
   readonly maxAttempts?: number
   /** Redirects to follow (GET only, headers kept, never https → http); default 0: a 3xx is returned. */
   readonly maxRedirects?: number
+  /**
+   * This request's own TLS settings (a wing's, e.g. Vault's tlsSkipVerify and client certificate:
+   * providers/vault/api.ts withTls); absent: verify the server, present no client certificate.
+   */
+  readonly tls?: ClientTls
 }
 
 export interface HttpClient {
@@ -136,6 +141,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         maxBodyBytes: maxBody,
         where,
         ca: opts.ca,
+        tls: req.tls,
       })
       const location = res.headers.location
       if (

@@ -3,43 +3,46 @@
 // docs/benchmarks.md). Connections are kept alive between the few requests of a run; the entry
 // point exits once its work is written, so idle sockets never hold the process open.
 import type { Agent as HttpAgent } from 'node:http'
-import { readLimited, type ExchangeOptions, type HttpResponse } from './body.js'
+import { readLimited, type ClientTls, type ExchangeOptions, type HttpResponse } from './body.js'
+import { agentTls } from './tls.js'
 
 interface Client {
   request: typeof import('node:http').request
   agent: HttpAgent
 }
 
-const clients = new Map<string, Promise<Client>>()
+let plain: Promise<Client> | undefined
+/** https: one keep-alive agent per ClientTls object (undefined: the default one). */
+const secure = new Map<ClientTls | undefined, Promise<Client>>()
 
 /**
- * node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. Built-ins come
- * from process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds
- * its ESM namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket
- * (measured: 22–31 ms, against ~1.5 ms).
+ * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
+ * process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds its ESM
+ * namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket (measured:
+ * 22–31 ms, against ~1.5 ms).
  */
-function clientFor(protocol: string, ca: string | undefined): Promise<Client> {
-  let client = clients.get(protocol)
+function clientFor(protocol: string, ca: string | undefined, tls: ClientTls | undefined): Promise<Client> {
+  if (protocol !== 'https:') {
+    const http = process.getBuiltinModule('node:http')
+    plain ??= Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) })
+    return plain
+  }
+  let client = secure.get(tls)
   if (!client) {
-    if (protocol === 'https:') {
-      const https = process.getBuiltinModule('node:https')
-      client = (ca === undefined ? Promise.resolve(undefined) : import('./tls.js').then((t) => t.trustStore(ca))).then(
-        (trusted) => ({
-          request: https.request,
-          agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
-        }),
-      )
-    } else {
-      const http = process.getBuiltinModule('node:http')
-      client = Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) })
-    }
-    clients.set(protocol, client)
+    const https = process.getBuiltinModule('node:https')
+    client = (ca === undefined ? Promise.resolve(undefined) : import('./tls.js').then((t) => t.trustStore(ca))).then(
+      (trusted) => ({
+        request: https.request,
+        agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...agentTls(tls) }),
+      }),
+    )
+    secure.set(tls, client)
   }
   return client
 }
 
 export function nodeExchange(url: URL, opts: ExchangeOptions): Promise<HttpResponse> {
-  return clientFor(url.protocol, opts.ca).then(
+  return clientFor(url.protocol, opts.ca, opts.tls).then(
     ({ request, agent }) =>
       new Promise((resolve, reject) => {
         const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {

@@ -12,8 +12,8 @@ import DispatcherClass from 'undici/lib/dispatcher/dispatcher.js'
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import { setFlagsFromString } from 'node:v8'
 import { ServerError } from '../errors.js'
-import { trustStore } from './tls.js'
-import { readLimited, type ExchangeOptions, type HttpResponse } from './body.js'
+import { agentTls, trustStore } from './tls.js'
+import { readLimited, type ClientTls, type ExchangeOptions, type HttpResponse } from './body.js'
 
 // What undici's index does: request(), and connect() that ProxyAgent uses for CONNECT tunnels.
 Object.assign(DispatcherClass.prototype, api)
@@ -24,18 +24,25 @@ Object.assign(DispatcherClass.prototype, api)
 // is plenty; this flag only concerns WebAssembly, which nothing else in the action uses.
 setFlagsFromString('--liftoff-only')
 
-let agent: Promise<Dispatcher> | undefined
+const agents = new Map<ClientTls | undefined, Promise<Dispatcher>>()
 
 /**
- * One agent per process. A `ca_certificate` is added to Node's default trust store for the target
- * server (direct: `connect`; through a tunnel: `requestTls`) and for an https:// proxy (`proxyTls`).
- * Without it, undici's TLS uses Node's default store, which includes NODE_EXTRA_CA_CERTS.
+ * One agent per ClientTls object (undefined: the default one). A `ca_certificate` is added to
+ * Node's default trust store for the target server (direct: `connect`; through a tunnel:
+ * `requestTls`) and for an https:// proxy (`proxyTls`). A wing's ClientTls (skip verification, a
+ * client certificate) concerns its server only, never the proxy. Without a CA, undici's TLS uses
+ * Node's default store, which includes NODE_EXTRA_CA_CERTS.
  */
-function agentFor(ca: string | undefined): Promise<Dispatcher> {
-  agent ??= (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
-    const tls = trusted ? { ca: trusted } : {}
-    return new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls })
-  })
+function agentFor(ca: string | undefined, tls: ClientTls | undefined): Promise<Dispatcher> {
+  let agent = agents.get(tls)
+  if (!agent) {
+    agent = (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
+      const trust = trusted ? { ca: trusted } : {}
+      const server = { ...trust, ...agentTls(tls) }
+      return new EnvHttpProxyAgent({ connect: server, requestTls: server, proxyTls: trust })
+    })
+    agents.set(tls, agent)
+  }
   return agent
 }
 
@@ -52,7 +59,7 @@ function proxyRefusal(err: unknown, opts: ExchangeOptions): ServerError | undefi
 }
 
 export async function proxyExchange(url: URL, opts: ExchangeOptions): Promise<HttpResponse> {
-  const dispatcher = await agentFor(opts.ca)
+  const dispatcher = await agentFor(opts.ca, opts.tls)
   try {
     const res = await dispatcher.request({
       origin: url.origin,

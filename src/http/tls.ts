@@ -1,6 +1,7 @@
 // Private certificate authorities and what to say when a server's certificate is not trusted.
 // Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
 import { causeChain, ServerError } from '../errors.js'
+import type { ClientTls } from './body.js'
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g
 
@@ -53,6 +54,16 @@ export async function trustStore(pem: string): Promise<string[]> {
   return [...defaults, ...extra]
 }
 
+/** What a ClientTls changes in an https agent's options. */
+export function agentTls(tls: ClientTls | undefined): { rejectUnauthorized?: false; cert?: string; key?: string } {
+  if (tls === undefined) return {}
+  return {
+    ...(tls.insecure ? { rejectUnauthorized: false as const } : {}),
+    ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
+    ...(tls.key !== undefined ? { key: tls.key } : {}),
+  }
+}
+
 /** Node's codes for a certificate that could not be verified or does not match the host. */
 const CERT_CODES = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -75,13 +86,31 @@ export function certificateErrorCode(err: unknown): string | undefined {
   return undefined
 }
 
+/** OpenSSL's codes for a TLS alert by which the server refuses our (missing) client certificate. */
+const CLIENT_CERT_ALERT =
+  /^ERR_SSL_(?:TLSV13|TLSV1|SSLV3)_ALERT_(?:CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|UNSUPPORTED_CERTIFICATE|ACCESS_DENIED)$/
+
+function clientCertificateRefused(err: unknown, url: URL, where: string): ServerError | undefined {
+  for (const e of causeChain(err)) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code !== 'string' || !CLIENT_CERT_ALERT.test(code)) continue
+    return new ServerError(
+      `${where}: ${url.host} refused the TLS handshake (${code}): it wants a TLS client certificate it trusts (mutual TLS). For Vault, give 'clientCertificate' and 'clientKey' (base64 of the PEM certificate and of its key, as vault-action takes them).`,
+      undefined,
+      { cause: err },
+    )
+  }
+  return undefined
+}
+
 /**
- * A certificate failure as one clear, non-retried error naming the host and the fix; undefined
- * for any other error. `where` is method and path (never the query).
+ * A certificate failure (the server's, or ours refused by the server) as one clear, non-retried
+ * error naming the host and the fix; undefined for any other error. `where` is method and path
+ * (never the query).
  */
 export function certificateError(err: unknown, url: URL, where: string): ServerError | undefined {
   const code = certificateErrorCode(err)
-  if (code === undefined) return undefined
+  if (code === undefined) return clientCertificateRefused(err, url, where)
   const host = url.host
   const fix =
     "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it."

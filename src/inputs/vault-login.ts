@@ -6,8 +6,11 @@ import { InputError } from '../errors.js'
 import { isInfisicalMethod } from './infisical.js'
 import type { InputReader } from '../input-readers.js'
 
-/** vault-action v3.4.0's AUTH_METHODS; any other method needs `authPayload`. */
-export const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass'] as const
+/**
+ * vault-action v3.4.0's AUTH_METHODS, plus cert (vault-action needs `authPayload` for it); any other
+ * method needs `authPayload`.
+ */
+export const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass', 'cert'] as const
 
 /** vault-action's default for `kubernetesTokenPath`. */
 export const KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token'
@@ -37,6 +40,8 @@ export type VaultLogin =
       readonly username: string
       readonly password: string
     }
+  /** TLS certificate auth: the client certificate (clientCertificate) is the credential; `payload` the body. */
+  | { readonly method: 'cert'; readonly mount: string; readonly payload: string; readonly role: string }
   | { readonly method: 'custom'; readonly name: string; readonly mount: string; readonly payload: string }
 
 function need(v: string, name: string, method: string, what: string): string {
@@ -139,6 +144,18 @@ export function readVaultLogin(read: InputReader, env: NodeJS.ProcessEnv): Vault
         username: need(read.text('username'), 'username', method, 'the user to log in as'),
         password: need(read.text('password'), 'password', method, "the user's password"),
       }
+    case 'cert':
+      // vault-action reaches cert only through authPayload, which is then sent as is; without it
+      // the body is Vault's optional `name` (the certificate role to match; all of them when absent).
+      return {
+        method,
+        mount,
+        role: read.text('role'),
+        payload:
+          payload !== ''
+            ? payloadOf(payload)
+            : JSON.stringify(read.text('role') === '' ? {} : { name: read.text('role') }),
+      }
     default:
       if (!/^[a-z0-9][a-z0-9._-]*$/.test(method))
         throw new InputError(`Input 'method' must be an auth method's name, got '${method}'.`)
@@ -182,20 +199,4 @@ export function parseExtraHeaders(text: string): Record<string, string> {
     out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value
   })
   return out
-}
-
-/** vault-action inputs declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
-export function refuseUnsupported(read: InputReader): void {
-  if (read.text('pki') !== '')
-    throw new InputError(
-      "Input 'pki' (vault-action's certificate issuing) is not supported by this action yet; keep hashicorp/vault-action for that step.",
-    )
-  if (read.text('clientCertificate') !== '' || read.text('clientKey') !== '')
-    throw new InputError(
-      "Inputs 'clientCertificate' / 'clientKey' (TLS client certificates) are not supported by this action yet; keep hashicorp/vault-action for that step.",
-    )
-  if (read.boolean('tlsSkipVerify', false))
-    throw new InputError(
-      "Input 'tlsSkipVerify: true' is not supported: give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.",
-    )
 }

@@ -1,8 +1,10 @@
 // HashiCorp Vault's inputs: its slice of Settings and how it is read.
 import { InputError } from '../errors.js'
+import type { ClientTls } from '../http/body.js'
 import { normalizeServerUrl, type InputReader, type CommonInputs } from '../input-readers.js'
 import { isInfisicalMethod } from './infisical.js'
-import { parseExtraHeaders, readVaultLogin, refuseUnsupported, type VaultLogin } from './vault-login.js'
+import { parseExtraHeaders, readVaultLogin, type VaultLogin } from './vault-login.js'
+import { readVaultTls } from './vault-tls.js'
 
 export type { VaultLogin } from './vault-login.js'
 
@@ -32,6 +34,10 @@ export interface VaultSettings {
   readonly extraHeaders?: Readonly<Record<string, string>>
   /** vault-action's `exportToken` (VAULT_TOKEN env) and `outputToken` (vault_token output). */
   readonly publishToken?: { readonly env: boolean; readonly output: boolean }
+  /** `tlsSkipVerify`, `clientCertificate` + `clientKey`: for Vault's requests only; absent when none is given. */
+  readonly tls?: ClientTls
+  /** vault-action's `pki` text (certificates to issue), parsed by the wing; absent when empty. */
+  readonly pki?: string
 }
 
 /** A boolean given under one of two names (read.either's value), checked under the name given. */
@@ -41,7 +47,6 @@ function booleanOf(read: InputReader, value: string, names: readonly [string, st
 }
 
 export function readVault(read: InputReader, { accessToken, baseUrl, env }: CommonInputs): VaultSettings {
-  refuseUnsupported(read)
   let url = baseUrl
   let urlProblem: string | undefined
   const addr = env.VAULT_ADDR ?? ''
@@ -69,6 +74,19 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
   const uses = read.text('num_uses')
   if (uses !== '' && !/^\d{1,9}$/.test(uses))
     throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`)
+  const pki = read.text('pki')
+  // vault-action: 'You cannot provide both "secrets" and "pki" inputs.'
+  if (pki !== '' && read.text('secrets') !== '')
+    throw new InputError(
+      "Inputs 'secrets' and 'pki' cannot both be given (as with vault-action): issue certificates in a step of their own.",
+    )
+  const login = readVaultLogin(read, env)
+  const tls = readVaultTls(read)
+  if (login.method === 'cert' && tls?.cert === undefined) {
+    throw new InputError(
+      "Input 'clientCertificate' is empty: 'method: cert' needs it (the TLS client certificate Vault's cert auth method checks, with 'clientKey').",
+    )
+  }
   const policies = read
     .text('policies')
     .split(/[,\s]+/)
@@ -94,11 +112,13 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
     named:
       ['url', 'token'].some((name) => read.text(name) !== '') ||
       (read.text('method') !== '' && !isInfisicalMethod(read)),
-    login: Object.freeze(readVaultLogin(read, env)),
+    login: Object.freeze(login),
     extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
     publishToken: Object.freeze({
       env: read.boolean('exportToken', false),
       output: read.boolean('outputToken', false),
     }),
+    tls,
+    pki: pki === '' ? undefined : pki,
   })
 }

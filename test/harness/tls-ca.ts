@@ -11,8 +11,11 @@ export interface TestCa {
   /** A file holding caPem, e.g. for NODE_EXTRA_CA_CERTS. */
   readonly caFile: string
   readonly dir: string
-  /** Issues a server certificate signed by this CA for the given names (IPs and DNS names). */
-  issue(names: readonly string[]): { key: string; cert: string }
+  /**
+   * Issues a certificate signed by this CA for the given names (IPs and DNS names; the first is the
+   * CN): a server certificate, or with `client` a TLS client certificate (clientAuth).
+   */
+  issue(names: readonly string[], opts?: { client?: boolean }): { key: string; cert: string }
   cleanup(): void
 }
 
@@ -60,12 +63,12 @@ export function createTestCa(cn = 'inject-secrets test CA'): TestCa {
     caPem: readFileSync(join(dir, 'ca.pem'), 'utf8'),
     caFile: join(dir, 'ca.pem'),
     dir,
-    issue(names) {
+    issue(names, opts = {}) {
       const n = ++serial
       const san = names.map((name) => (/^[\d.]+$|:/.test(name) ? `IP:${name}` : `DNS:${name}`)).join(',')
       writeFileSync(
         join(dir, `ext${n}.cnf`),
-        `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`,
+        `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=${opts.client ? 'clientAuth' : 'serverAuth'}\n${san === '' ? '' : `subjectAltName=${san}\n`}`,
       )
       openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', `s${n}.key`], dir)
       openssl(['req', '-new', '-key', `s${n}.key`, '-subj', `/CN=${names[0] ?? 'server'}`, '-out', `s${n}.csr`], dir)

@@ -3,7 +3,9 @@
 // bind_secret_id), JWT (RS256 signature against the key the test registers, expiry and not-before,
 // bound_audiences, bound_subject, bound_claims, the mount's default role), Kubernetes (the service
 // account token the role expects, standing in for a TokenReview), GitHub (tokens → policies),
-// userpass and LDAP (passwords), and a custom method whose check the test gives.
+// userpass and LDAP (passwords), TLS certificates (the connection's client certificate against each
+// role's CA), and a custom method whose check the test gives.
+import { X509Certificate } from 'node:crypto'
 
 export interface JwtRole {
   boundAudiences?: string[]
@@ -27,6 +29,8 @@ export type AuthMount =
   | { type: 'kubernetes'; roles: Record<string, { serviceAccountToken: string; policies: string[] }> }
   | { type: 'github'; tokens: Record<string, string[]> }
   | { type: 'userpass' | 'ldap'; users: Record<string, { password: string; policies: string[] }> }
+  /** TLS certificate auth: each role trusts a CA (or a leaf) certificate, PEM, as `vault write auth/cert/certs/<name>`. */
+  | { type: 'cert'; roles: Record<string, { certificate: string; policies: string[] }> }
   | { type: 'custom'; check: (body: Record<string, unknown>) => string[] | string }
 
 export type LoginOutcome =
@@ -78,9 +82,43 @@ function jwtLogin(m: Extract<AuthMount, { type: 'jwt' }>, body: Record<string, u
   return ok(role.policies, { role: name })
 }
 
+/**
+ * Vault's cert login (builtin/credential/cert/path_login.go): the connection's client certificate
+ * must chain to (or be) a role's certificate and be within its validity; `name` restricts the
+ * match to that role. `peer` is undefined on plain HTTP and when no certificate was presented.
+ */
+function certLogin(
+  m: Extract<AuthMount, { type: 'cert' }>,
+  body: Record<string, unknown>,
+  nowMs: number,
+  peer: { tls: boolean; cert?: X509Certificate },
+): LoginOutcome {
+  if (!peer.tls) return fail(400, 'tls connection required')
+  const name = typeof body.name === 'string' ? body.name : ''
+  const leaf = peer.cert
+  const live = leaf !== undefined && Date.parse(leaf.validFrom) <= nowMs && nowMs <= Date.parse(leaf.validTo)
+  for (const [role, entry] of Object.entries(m.roles)) {
+    if (name !== '' && role !== name) continue
+    const trusted = new X509Certificate(entry.certificate)
+    const matches =
+      leaf !== undefined &&
+      (leaf.fingerprint256 === trusted.fingerprint256 || (leaf.checkIssued(trusted) && leaf.verify(trusted.publicKey)))
+    if (live && matches) return ok(entry.policies, { role, cert_name: role })
+  }
+  return fail(400, 'invalid certificate or no client certificate supplied')
+}
+
 /** Checks one login; `rest` is what follows `login` in the path ('' or '/<user>'). */
-export function checkLogin(m: AuthMount, rest: string, body: Record<string, unknown>, nowMs: number): LoginOutcome {
+export function checkLogin(
+  m: AuthMount,
+  rest: string,
+  body: Record<string, unknown>,
+  nowMs: number,
+  peer: { tls: boolean; cert?: X509Certificate } = { tls: false },
+): LoginOutcome {
   switch (m.type) {
+    case 'cert':
+      return certLogin(m, body, nowMs, peer)
     case 'approle': {
       if (typeof body.role_id !== 'string' || body.role_id === '') return fail(400, 'missing role_id')
       const role = m.roles.find((r) => r.roleId === body.role_id)

@@ -4,8 +4,10 @@
 // lookup-self included; the token is revoked when its last use is spent), child tokens,
 // revoke-self / revoke / revoke-accessor, error bodies `{"errors":[…]}\n`, a request log and a
 // fault hook. Protocol: docs/protocols/vault.md#tokens through #retries-and-timeouts.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID, X509Certificate } from 'node:crypto'
 import http from 'node:http'
+import https from 'node:https'
+import type { TLSSocket } from 'node:tls'
 import { closeServer, listenOnLoopback, type FaultAction } from './loopback.js'
 import { checkLogin, type AuthMount } from './vault-auth.js'
 
@@ -19,6 +21,12 @@ export interface VaultServerOptions {
   now?: () => number
   /** Called first for every request (before the token check: a fault spends no use); `attempt` counts method+path. */
   onRequest?: (req: { method: string; path: string; attempt: number }) => FaultAction | undefined
+  /**
+   * HTTPS with this key and certificate (PEM). `clientCa`: ask for a client certificate signed by
+   * it (Vault's cert auth reads it); `requireClientCert`: refuse the handshake without one
+   * (Vault's listener `tls_require_and_verify_client_cert`).
+   */
+  tls?: { key: string; cert: string; clientCa?: string; requireClientCert?: boolean }
 }
 
 export interface RequestLogEntry {
@@ -29,6 +37,8 @@ export interface RequestLogEntry {
   status: number
   headers: http.IncomingHttpHeaders
   body: string
+  /** Over HTTPS: the SHA-256 fingerprint of the client certificate the connection presented. */
+  clientCert?: string
 }
 
 export interface TokenOptions {
@@ -84,6 +94,17 @@ export interface VaultServer {
   tokens(): TokenEntry[]
   /** Enables an auth method at auth/{mount} (tokens it issues: orphans, `default` + the role's policies, `ttl` s). */
   enableAuth(mount: string, config: AuthMount, opts?: { namespace?: string; ttl?: number }): void
+  /**
+   * A PKI secrets engine at `mount`: POST {mount}/issue/{role} issues a certificate for
+   * `common_name` signed by `ca` (test/harness/tls-ca.ts: openssl), with a new key.
+   */
+  mountPki(mount: string, config: PkiMount, namespace?: string): void
+}
+
+export interface PkiMount {
+  ca: { caPem: string; issue(names: readonly string[]): { key: string; cert: string } }
+  /** Role name → the domains its common names must be (or end with, after a '.'); none: any. */
+  roles: Record<string, { allowedDomains?: string[] }>
 }
 
 interface KvMount {
@@ -127,20 +148,34 @@ class Server implements VaultServer {
   private readonly store = new Map<string, TokenEntry>()
   private readonly nsIds = new Map<string, string>([['', '']])
   private readonly auths = new Map<string, { config: AuthMount; ttl: number }>() // key: ns + '\0' + mount
+  private readonly pkis = new Map<string, PkiMount>() // key: ns + '\0' + mount
 
   constructor(private readonly opts: VaultServerOptions) {
     this.now = opts.now ?? Date.now
-    this.http = http.createServer((req, res) => {
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
       this.serve(req, res).catch((error: unknown) => {
         console.error('vault test server:', error)
         if (!res.headersSent) res.writeHead(500).end()
       })
-    })
+    }
+    const tls = opts.tls
+    this.http = tls
+      ? (https.createServer(
+          {
+            key: tls.key,
+            cert: tls.cert,
+            ...(tls.clientCa !== undefined
+              ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: tls.requireClientCert ?? false }
+              : {}),
+          },
+          handler,
+        ) as unknown as http.Server)
+      : http.createServer(handler)
   }
 
   async listen(): Promise<void> {
     const port = await listenOnLoopback(this.http, 'vault test server')
-    this.url = `http://127.0.0.1:${port}`
+    this.url = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`
   }
 
   close(): Promise<void> {
@@ -226,8 +261,60 @@ class Server implements VaultServer {
     this.auths.set(`${opts.namespace ?? ''}\0${mount.replace(/^\/+|\/+$/g, '')}`, { config, ttl: opts.ttl ?? 3600 })
   }
 
+  mountPki(mount: string, config: PkiMount, namespace = ''): void {
+    this.pkis.set(`${namespace}\0${mount.replace(/^\/+|\/+$/g, '')}`, config)
+  }
+
+  /** POST {mount}/issue/{role}, as Vault's PKI engine answers it; undefined when no PKI mount is there. */
+  private pkiIssue(ns: string, rel: string, body: string): Reply | undefined {
+    const m = /^(.+)\/issue\/([^/]+)$/.exec(rel)
+    const pki = m ? this.pkis.get(`${ns}\0${m[1]}`) : undefined
+    if (!m || !pki) return undefined
+    const role = pki.roles[m[2]!]
+    if (!role) return errors(400, `unknown role: ${m[2]}`)
+    let b: { common_name?: unknown }
+    try {
+      b = body === '' ? {} : (JSON.parse(body) as typeof b)
+    } catch {
+      return errors(400, 'failed to parse JSON input')
+    }
+    const cn = b.common_name
+    if (typeof cn !== 'string' || cn === '')
+      return errors(
+        400,
+        'the common_name field is required, or must be provided in a CSR with "use_csr_common_name" set to true, unless "require_cn" is set to false',
+      )
+    const allowed = role.allowedDomains
+    if (allowed && !allowed.some((d) => cn === d || cn.endsWith(`.${d}`)))
+      return errors(400, `common name ${cn} not allowed by this role`)
+    const { key, cert } = pki.ca.issue([cn])
+    const x509 = new X509Certificate(cert)
+    const ca = pki.ca.caPem.trim()
+    return {
+      status: 200,
+      json: {
+        request_id: randomUUID(),
+        lease_id: '',
+        renewable: false,
+        lease_duration: 0,
+        data: {
+          certificate: cert.trim(),
+          expiration: Math.floor(Date.parse(x509.validTo) / 1000),
+          issuing_ca: ca,
+          ca_chain: [ca],
+          private_key: key.trim(),
+          private_key_type: 'ec',
+          serial_number: x509.serialNumber.toLowerCase().match(/../g)!.join(':'),
+        },
+        wrap_info: null,
+        warnings: null,
+        auth: null,
+      },
+    }
+  }
+
   /** POST auth/{mount}/login[/{user}]: unauthenticated; undefined when no auth method is mounted there. */
-  private login(ns: string, rel: string, body: string): Reply | undefined {
+  private login(ns: string, rel: string, body: string, socket: http.IncomingMessage['socket']): Reply | undefined {
     const m = /^auth\/(.+?)\/login(\/[^/]+)?$/.exec(rel)
     if (!m) return undefined
     const auth = this.auths.get(`${ns}\0${m[1]}`)
@@ -240,7 +327,12 @@ class Server implements VaultServer {
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
       return errors(400, 'failed to parse JSON input')
-    const outcome = checkLogin(auth.config, m[2] ?? '', parsed as Record<string, unknown>, this.now())
+    const secure = 'encrypted' in socket && (socket as TLSSocket).encrypted
+    const peer = secure ? (socket as TLSSocket).getPeerX509Certificate() : undefined
+    const outcome = checkLogin(auth.config, m[2] ?? '', parsed as Record<string, unknown>, this.now(), {
+      tls: secure,
+      cert: peer,
+    })
     if (!outcome.ok) return errors(outcome.status, outcome.error)
     const policies = ['default', ...outcome.policies.filter((p) => p !== 'default')]
     const entry = this.issue({ policies, ttl: auth.ttl, namespace: ns })
@@ -316,8 +408,10 @@ class Server implements VaultServer {
     const parsed = new URL(req.url ?? '/', 'http://127.0.0.1')
     const path = parsed.pathname
     let body = ''
+    const socket = req.socket as TLSSocket
+    const clientCert = socket.encrypted ? socket.getPeerX509Certificate()?.fingerprint256 : undefined
     const log = (status: number): void =>
-      void this.requests.push({ method, path, status, query: parsed.search, headers: req.headers, body })
+      void this.requests.push({ method, path, status, query: parsed.search, headers: req.headers, body, clientCert })
     const key = `${method} ${path}`
     const attempt = (this.attempts.get(key) ?? 0) + 1
     this.attempts.set(key, attempt)
@@ -373,7 +467,7 @@ class Server implements VaultServer {
       return errors(404, `no handler for route "${path.slice(4)}". route entry not found.`)
     const rel = ns === '' ? full : full.slice(ns.length + 1)
     if (method === 'POST' && rel.startsWith('auth/') && !rel.startsWith('auth/token/')) {
-      const reply = this.login(ns, rel, body)
+      const reply = this.login(ns, rel, body, req.socket)
       if (reply) return reply
     }
 
@@ -434,6 +528,11 @@ class Server implements VaultServer {
       const folder = rel.endsWith('/') ? rel : `${rel}/`
       if (!this.allowed(token, ns, folder, 'list')) return errors(403, 'permission denied')
       return this.list(ns, folder)
+    }
+    if (method === 'POST' && /\/issue\/[^/]+$/.test(rel)) {
+      if (!this.allowed(token, ns, rel, 'update')) return errors(403, 'permission denied')
+      const issued = this.pkiIssue(ns, rel, body)
+      if (issued) return issued
     }
     if (method !== 'GET') return errors(405, 'unsupported operation')
     const pathNoQuery = rel

@@ -284,7 +284,7 @@ test('base_url falls back to VAULT_ADDR; without either the error names both', a
   expect(run.env.get('USER')).toBe('svc')
   const none = await runAction({ access_token: token, secrets: 'kv/app user' })
   expectNothingExported(none)
-  expect(none.error).toMatch(/Input 'base_url' is empty.*VAULT_ADDR/)
+  expect(none.error).toMatch(/Input 'base_url' is empty.*'base_url' or 'url' \(vault-action's name\).*VAULT_ADDR/)
   expectNoLeak(none, [token])
 })
 

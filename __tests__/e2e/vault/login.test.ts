@@ -95,6 +95,14 @@ function expectVaultActionExports(run: ActionRun): void {
   expect(Object.fromEntries(run.outputs)).toEqual({ NPM_TOKEN: 'npm_secret_value_1', dbPassword: 'db-pass-value-2' })
 }
 
+/** Nothing exported; vault-action's errorMessage output holds the failure message (the step has `url`). */
+function expectOnlyErrorMessage(run: ActionRun): void {
+  expect(run.exitCode).not.toBe(0)
+  expect(run.envFile).toBe('')
+  expect(run.error).toMatch(/^inject-secrets: /)
+  expect(Object.fromEntries(run.outputs)).toEqual({ errorMessage: run.error })
+}
+
 function loginRequest(): { path: string; body: Record<string, unknown>; headers: Record<string, unknown> } {
   const r = server.requests.find((q) => q.method === 'POST' && /\/login/.test(q.path))!
   return { path: r.path, body: JSON.parse(r.body) as Record<string, unknown>, headers: r.headers }
@@ -211,7 +219,7 @@ test('jwt: a role bound to another audience fails naming method, mount, role, th
     { env: oidc.env },
   )
   expect(run.exitCode).not.toBe(0)
-  expect([run.envFile, run.outputFile]).toEqual(['', ''])
+  expectOnlyErrorMessage(run)
   expect(run.error).toContain("Vault login failed (method 'jwt', mount 'auth/jwt', role 'ci'): Vault returned 400")
   expect(run.error).toContain('audience claim does not match any expected audience')
   expect(run.error).toContain("aud 'sts.amazonaws.com' and sub 'repo:acme/app:ref:refs/heads/main'")
@@ -302,7 +310,7 @@ test.each([
     { password: PASSWORD },
   ],
   [
-    'cert',
+    'oci',
     { path: 'custom', authPayload: '{"name": "web", "proof": "custom-proof-5678"}' },
     '/v1/auth/custom/login',
     { name: 'web', proof: 'custom-proof-5678' },
@@ -323,7 +331,7 @@ test('a refused login names method and mount with Vault`s text, revokes nothing,
     secrets: SECRETS,
   })
   expect(run.exitCode).not.toBe(0)
-  expect([run.envFile, run.outputFile]).toEqual(['', ''])
+  expectOnlyErrorMessage(run)
   expect(run.error).toContain(
     "Vault login failed (method 'approle', mount 'auth/approle'): Vault returned 400 (invalid role or secret ID)",
   )
@@ -340,7 +348,8 @@ test('a failed read after a login revokes the login token at once; nothing expor
     secrets: 'secret/data/missing key',
   })
   expect(run.exitCode).not.toBe(0)
-  expect([run.envFile, run.outputFile, run.state.size]).toEqual(['', '', 0])
+  expectOnlyErrorMessage(run)
+  expect(run.state.size).toBe(0)
   expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
     'POST /v1/auth/userpass/login/alice 200',
     'GET /v1/secret/data/missing 404',
@@ -355,7 +364,7 @@ test.each([
   [{ method: 'userpass', username: 'alice' }, "Input 'password' is empty: 'method: userpass' needs it"],
   [
     { method: 'oci' },
-    "Input 'method' is 'oci', which is not one of token, approle, github, jwt, kubernetes, ldap, userpass, and no 'authPayload' is given",
+    "Input 'method' is 'oci', which is not one of token, approle, github, jwt, kubernetes, ldap, userpass, cert, and no 'authPayload' is given",
   ],
   [{ method: 'oci', authPayload: '{"role": ' }, "Input 'authPayload' is not valid JSON"],
   [
@@ -374,14 +383,10 @@ test.each([
     { token: 'hvs.abc', access_token: 'hvs.def' },
     "Inputs 'access_token' and 'token' are two names for the same setting",
   ],
-  [
-    { method: 'approle', roleId: 'r', pki: 'pki/issue/web {"common_name": "a"}' },
-    "Input 'pki' (vault-action's certificate issuing) is not supported",
-  ],
 ])('bad input %j: a clear error naming the input, before any request', async (extra, message) => {
   const run = await runAction({ url: server.url, secrets: SECRETS, ...extra } as Record<string, string>)
   expect(run.exitCode).not.toBe(0)
   expect(run.error).toContain(message)
-  expect([run.envFile, run.outputFile]).toEqual(['', ''])
+  expectOnlyErrorMessage(run)
   expect(server.requests).toEqual([])
 })

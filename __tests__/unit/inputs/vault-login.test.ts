@@ -85,11 +85,18 @@ test("methods: vault-action's defaults applied in code", () => {
   expect(() => login({ method: 'approle', roleId: 'r', path: '../sys' })).toThrow(
     "Input 'path' must name an auth mount",
   )
+  // cert: authPayload as is when given (vault-action's only way to it), else {name: role} or {}.
   expect(login({ method: 'cert', authPayload: ' {"name": "web"} ' })).toEqual({
-    method: 'custom',
-    name: 'cert',
+    method: 'cert',
     mount: 'cert',
+    role: '',
     payload: '{"name": "web"}',
   })
+  expect(login({ method: 'cert', role: 'web', path: 'certs' })).toMatchObject({
+    mount: 'certs',
+    payload: '{"name":"web"}',
+  })
+  expect(login({ method: 'CERT' })).toMatchObject({ method: 'cert', payload: '{}' })
+  expect(login({ method: 'oci', authPayload: '{"a": 1}' })).toMatchObject({ method: 'custom', name: 'oci' })
   expect(() => login({ method: 'oci', authPayload: '[1]' })).toThrow("Input 'authPayload' must be a JSON object")
 })

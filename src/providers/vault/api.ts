@@ -3,7 +3,7 @@
 // response shapes checked and errors that carry the status, the path and Vault's own `errors`
 // strings (bounded), never a token or a body.
 import { ServerError } from '../../errors.js'
-import type { HttpClient, HttpRequest, HttpResponse } from '../../http/client.js'
+import type { ClientTls, HttpClient, HttpRequest, HttpResponse } from '../../http/client.js'
 import { isObject, type Json, jsonObjectOf, oneLine, parseJson } from '../../http/json.js'
 
 export interface VaultEndpoint {
@@ -280,6 +280,30 @@ export async function revokeSelf(ep: VaultEndpoint): Promise<HttpResponse> {
     method: 'POST',
     url: apiUrl(ep.url, 'auth/token/revoke-self'),
     headers: headers(ep),
+    retryStatuses: NO_RETRY,
+    maxAttempts: 1,
+  })
+}
+
+/**
+ * The run's client with Vault's own TLS settings (tlsSkipVerify, clientCertificate/clientKey) on
+ * every request sent through it (docs/protocols/vault.md#tls, VLT-TLS-5): the wing and its post-step
+ * handlers send through this, while the run's client (GitHub's OIDC token service, other
+ * providers) keeps verifying servers and presents no certificate. Here rather than in
+ * src/http/client.ts: a value import from there would make rollup fold wing code into the
+ * start-up chunk (measured: index.js's static closure 127 KB → 158 KB).
+ */
+export function withTls(http: HttpClient, tls: ClientTls | undefined): HttpClient {
+  return tls === undefined ? http : { send: (req) => http.send({ ...req, tls }) }
+}
+
+/** POST {path} with a JSON body (PKI issue): a write; never retried (a retry would issue twice). */
+export async function writePath(ep: VaultEndpoint, path: string, body: unknown): Promise<HttpResponse> {
+  return ep.http.send({
+    method: 'POST',
+    url: apiUrl(ep.url, path),
+    headers: { ...headers(ep), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
     retryStatuses: NO_RETRY,
     maxAttempts: 1,
   })

@@ -5,30 +5,37 @@
 // token unless exportToken/outputToken keep it.
 import { InputError, ServerError, secretsLine } from '../../errors.js'
 import type { VaultSettings } from '../../inputs.js'
-import type { Cleanup, Provider, ProviderContext, Secret } from '../provider.js'
-import { createChildToken, listPath, readPath, revokeSelf, type ReadResult } from './api.js'
+import type { Cleanup, Provider, ProviderContext } from '../provider.js'
+import { createChildToken, listPath, readPath, revokeSelf, withTls, type ReadResult } from './api.js'
 import { loggedIn, login, type VaultSession } from './auth.js'
 import type { LoginResult } from './login.js'
 import { expandFolders } from './folders.js'
 import { normalizeName, parseVaultMapping, PATH_PLACEHOLDER, type VaultRequest } from './mapping.js'
+import { issue, parsePki } from './pki.js'
 import { CONCURRENCY, pool } from './pool.js'
 import { CHILD_TOKEN_CLEANUP, LOGIN_TOKEN_CLEANUP } from './revoke.js'
 import { evaluatePath } from './evaluate.js'
-import { decodeValue, stringifyValue, stringLeaves } from './values.js'
+import { decodeValue, stringifyValue, stringLeaves, type VaultSecret } from './values.js'
 
-/** A Secret plus vault-action's output name (case kept, unlike the env name). */
-export interface VaultSecret extends Secret {
-  readonly outputName: string
-}
+export type { VaultSecret } from './values.js'
 
-export function create(vault: VaultSettings, ctx: ProviderContext): Provider<VaultRequest> {
+export function create(vault: VaultSettings, runCtx: ProviderContext): Provider<VaultRequest> {
   if (vault.url === undefined) {
     throw new InputError(
       vault.urlProblem ??
-        "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).",
+        "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.",
     )
   }
   const url = vault.url
+  // Vault's own TLS inputs (tlsSkipVerify, clientCertificate/clientKey) apply to this wing's
+  // requests only: its client sends them with each request; ctx.idToken keeps the run's client.
+  const ctx: ProviderContext = { ...runCtx, http: withTls(runCtx.http, vault.tls) }
+  if (vault.tls?.key !== undefined) ctx.mask(vault.tls.key)
+  if (vault.tls?.insecure) {
+    ctx.warning(
+      "Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the secrets. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.",
+    )
+  }
   const method = vault.login ?? { method: 'token' }
   const publish = vault.publishToken ?? { env: false, output: false }
   if (publish.env && vault.exportToken === 'child') {
@@ -36,6 +43,8 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
       "Inputs 'exportToken' and 'export_token: child' both export VAULT_TOKEN (the run's token and a child of it); give one of them.",
     )
   }
+  // vault-action's `pki`: parsed now, before any request; issued after the login.
+  const pki = vault.pki === undefined ? undefined : parsePki(vault.pki)
   // A given token is checked now, before any request; a login happens in fetch.
   const given = method.method === 'token' ? login(vault, url, ctx) : undefined
 
@@ -133,7 +142,7 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
   ): Promise<{ secrets: VaultSecret[]; cleanups: Cleanup[] }> {
     const ep = session.ep
     {
-      if (requests.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
+      if (requests.length === 0 && !pki && vault.exportToken !== 'child' && !publish.env && !publish.output) {
         ctx.warning(
           "Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').",
         )
@@ -188,6 +197,7 @@ export function create(vault: VaultSettings, ctx: ProviderContext): Provider<Vau
         if (r.inFolder !== undefined) for (const f of found) folderSources.add(f.source)
         out.push(...found)
       }
+      if (pki) out.push(...(await issue(ep, pki, ctx)))
       // VLT-GRM-5: two entries or wildcard keys giving one name: refuse, naming both.
       const seen = new Map<string, VaultSecret>()
       for (const s of out) {

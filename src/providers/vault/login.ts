@@ -67,6 +67,11 @@ async function requestFor(login: MethodLogin, ctx: ProviderContext): Promise<Log
         payload: { password: login.password },
         role: `user '${login.username}'`,
       }
+    case 'cert': {
+      // The credential is the TLS client certificate; the body names the certificate role at most.
+      const payload = JSON.parse(login.payload) as Record<string, unknown>
+      return { path, payload, role: typeof payload.name === 'string' ? payload.name : undefined }
+    }
     default: {
       const payload: unknown = JSON.parse(login.payload)
       // Whatever the payload carries may be a credential.

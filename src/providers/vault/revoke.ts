@@ -5,10 +5,13 @@
 // A failure is a warning, never an error.
 import type { VaultSettings } from '../../inputs.js'
 import type { CleanupContext } from '../provider.js'
-import { revokeAccessor, revokeSelf, vaultErrors } from './api.js'
+import { revokeAccessor, revokeSelf, vaultErrors, withTls } from './api.js'
 
-/** What the post step reads from its own inputs: the given token, the headers for every request. */
-export type RevokeSettings = Pick<VaultSettings, 'accessToken' | 'extraHeaders'>
+/**
+ * What the post step reads from its own inputs: the given token, the headers and the TLS settings
+ * (tlsSkipVerify, the client certificate) for every Vault request.
+ */
+export type RevokeSettings = Pick<VaultSettings, 'accessToken' | 'extraHeaders' | 'tls'>
 
 /** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
 export const CHILD_TOKEN_CLEANUP = 'vault-revoke-child'
@@ -31,7 +34,7 @@ export async function revokeLogin(
   }
   ctx.mask?.(token)
   const res = await revokeSelf({
-    http: ctx.http,
+    http: withTls(ctx.http, vault.tls),
     url,
     token,
     namespace: namespace || undefined,
@@ -69,7 +72,7 @@ export async function revokeChild(
   const res = await revokeAccessor(
     // The parent: a login's token recorded with the child, else the token given.
     {
-      http: ctx.http,
+      http: withTls(ctx.http, vault.tls),
       url,
       token: token || vault.accessToken,
       namespace: namespace || undefined,

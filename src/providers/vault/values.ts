@@ -1,5 +1,6 @@
 // From a selected JSON value to the exported text (docs/protocols/vault.md#values, VLT-GRM-7). Pure.
 import { InputError } from '../../errors.js'
+import type { Secret } from '../provider.js'
 
 /** vault-action: strings byte for byte, everything else compact JSON. */
 export function stringifyValue(v: unknown): string {
@@ -27,4 +28,9 @@ export function decodeValue(text: string, encoding: 'base64' | 'hex', where: str
       : /^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) && compact.replace(/=+$/, '').length % 4 !== 1
   if (!ok) throw new InputError(`${where}: the value is not valid ${encoding} (input 'encoding' is '${encoding}').`)
   return Buffer.from(compact, encoding === 'hex' ? 'hex' : 'base64').toString('utf8')
+}
+
+/** A Secret plus vault-action's output name (case kept, unlike the env name). */
+export interface VaultSecret extends Secret {
+  readonly outputName: string
 }

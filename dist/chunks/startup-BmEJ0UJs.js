@@ -71,42 +71,6 @@ async function readLimited(body, declaredLength, status, opts) {
     return Buffer.concat(chunks).toString('utf8');
 }
 
-const clients = new Map();
-/**
- * node:https only for https URLs (it loads TLS); one keep-alive agent per protocol. Built-ins come
- * from process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds
- * its ESM namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket
- * (measured: 22–31 ms, against ~1.5 ms).
- */
-function clientFor(protocol, ca) {
-    let client = clients.get(protocol);
-    if (!client) {
-        if (protocol === 'https:') {
-            const https = process.getBuiltinModule('node:https');
-            client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
-                request: https.request,
-                agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}) }),
-            }));
-        }
-        else {
-            const http = process.getBuiltinModule('node:http');
-            client = Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
-        }
-        clients.set(protocol, client);
-    }
-    return client;
-}
-function nodeExchange(url, opts) {
-    return clientFor(url.protocol, opts.ca).then(({ request, agent }) => new Promise((resolve, reject) => {
-        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
-            const status = res.statusCode ?? 0;
-            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
-        });
-        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
-        req.end(opts.body);
-    }));
-}
-
 // Private certificate authorities and what to say when a server's certificate is not trusted.
 // Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g;
@@ -159,6 +123,16 @@ async function trustStore(pem) {
     }
     return [...defaults, ...extra];
 }
+/** What a ClientTls changes in an https agent's options. */
+function agentTls(tls) {
+    if (tls === undefined)
+        return {};
+    return {
+        ...(tls.insecure ? { rejectUnauthorized: false } : {}),
+        ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
+        ...(tls.key !== undefined ? { key: tls.key } : {}),
+    };
+}
 /** Node's codes for a certificate that could not be verified or does not match the host. */
 const CERT_CODES = new Set([
     'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -180,14 +154,26 @@ function certificateErrorCode(err) {
     }
     return undefined;
 }
+/** OpenSSL's codes for a TLS alert by which the server refuses our (missing) client certificate. */
+const CLIENT_CERT_ALERT = /^ERR_SSL_(?:TLSV13|TLSV1|SSLV3)_ALERT_(?:CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|UNSUPPORTED_CERTIFICATE|ACCESS_DENIED)$/;
+function clientCertificateRefused(err, url, where) {
+    for (const e of causeChain(err)) {
+        const code = e.code;
+        if (typeof code !== 'string' || !CLIENT_CERT_ALERT.test(code))
+            continue;
+        return new ServerError(`${where}: ${url.host} refused the TLS handshake (${code}): it wants a TLS client certificate it trusts (mutual TLS). For Vault, give 'clientCertificate' and 'clientKey' (base64 of the PEM certificate and of its key, as vault-action takes them).`, undefined, { cause: err });
+    }
+    return undefined;
+}
 /**
- * A certificate failure as one clear, non-retried error naming the host and the fix; undefined
- * for any other error. `where` is method and path (never the query).
+ * A certificate failure (the server's, or ours refused by the server) as one clear, non-retried
+ * error naming the host and the fix; undefined for any other error. `where` is method and path
+ * (never the query).
  */
 function certificateError(err, url, where) {
     const code = certificateErrorCode(err);
     if (code === undefined)
-        return undefined;
+        return clientCertificateRefused(err, url, where);
     const host = url.host;
     const fix = "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it.";
     let what;
@@ -216,11 +202,49 @@ function certificateError(err, url, where) {
 
 var tls = /*#__PURE__*/Object.freeze({
     __proto__: null,
+    agentTls: agentTls,
     certificateError: certificateError,
     certificateErrorCode: certificateErrorCode,
     parsePemCertificates: parsePemCertificates,
     trustStore: trustStore
 });
+
+let plain;
+/** https: one keep-alive agent per ClientTls object (undefined: the default one). */
+const secure = new Map();
+/**
+ * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
+ * process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds its ESM
+ * namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket (measured:
+ * 22–31 ms, against ~1.5 ms).
+ */
+function clientFor(protocol, ca, tls$1) {
+    if (protocol !== 'https:') {
+        const http = process.getBuiltinModule('node:http');
+        plain ??= Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
+        return plain;
+    }
+    let client = secure.get(tls$1);
+    if (!client) {
+        const https = process.getBuiltinModule('node:https');
+        client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
+            request: https.request,
+            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...agentTls(tls$1) }),
+        }));
+        secure.set(tls$1, client);
+    }
+    return client;
+}
+function nodeExchange(url, opts) {
+    return clientFor(url.protocol, opts.ca, opts.tls).then(({ request, agent }) => new Promise((resolve, reject) => {
+        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
+            const status = res.statusCode ?? 0;
+            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
+        });
+        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
+        req.end(opts.body);
+    }));
+}
 
 // The one HTTP client. Every connection the action opens goes through here: per-request timeout,
 // an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
@@ -286,7 +310,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-DqCiDJj7.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-Cv6agzCY.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -317,6 +341,7 @@ function createHttpClient(opts) {
                 maxBodyBytes: maxBody,
                 where,
                 ca: opts.ca,
+                tls: req.tls,
             });
             const location = res.headers.location;
             if (res.status >= 300 &&
@@ -1409,8 +1434,11 @@ function decodeUtf8Strict(bytes) {
 // Vault's login inputs, under hashicorp/vault-action's names (docs/protocols/vault.md#logging-in):
 // `method` and what each method needs, read and checked before any request. vault-action's defaults
 // are applied here, not in action.yml, so they never collide with our own inputs' defaults.
-/** vault-action v3.4.0's AUTH_METHODS; any other method needs `authPayload`. */
-const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass'];
+/**
+ * vault-action v3.4.0's AUTH_METHODS, plus cert (vault-action needs `authPayload` for it); any other
+ * method needs `authPayload`.
+ */
+const LOGIN_METHODS = ['token', 'approle', 'github', 'jwt', 'kubernetes', 'ldap', 'userpass', 'cert'];
 /** vault-action's default for `kubernetesTokenPath`. */
 const KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 function need(v, name, method, what) {
@@ -1507,6 +1535,17 @@ function readVaultLogin(read, env) {
                 username: need(read.text('username'), 'username', method, 'the user to log in as'),
                 password: need(read.text('password'), 'password', method, "the user's password"),
             };
+        case 'cert':
+            // vault-action reaches cert only through authPayload, which is then sent as is; without it
+            // the body is Vault's optional `name` (the certificate role to match; all of them when absent).
+            return {
+                method,
+                mount,
+                role: read.text('role'),
+                payload: payload !== ''
+                    ? payloadOf(payload)
+                    : JSON.stringify(read.text('role') === '' ? {} : { name: read.text('role') }),
+            };
         default:
             if (!/^[a-z0-9][a-z0-9._-]*$/.test(method))
                 throw new InputError(`Input 'method' must be an auth method's name, got '${method}'.`);
@@ -1545,14 +1584,63 @@ function parseExtraHeaders(text) {
     });
     return out;
 }
-/** vault-action inputs declared (so the runner does not warn) but not supported yet: an error, not a silent no-op. */
-function refuseUnsupported(read) {
-    if (read.text('pki') !== '')
-        throw new InputError("Input 'pki' (vault-action's certificate issuing) is not supported by this action yet; keep hashicorp/vault-action for that step.");
-    if (read.text('clientCertificate') !== '' || read.text('clientKey') !== '')
-        throw new InputError("Inputs 'clientCertificate' / 'clientKey' (TLS client certificates) are not supported by this action yet; keep hashicorp/vault-action for that step.");
-    if (read.boolean('tlsSkipVerify', false))
-        throw new InputError("Input 'tlsSkipVerify: true' is not supported: give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
+
+// Vault's own TLS inputs, under hashicorp/vault-action's names (docs/protocols/vault.md#tls):
+// `tlsSkipVerify` and the client certificate `clientCertificate` + `clientKey` (base64 of the PEM
+// texts, as vault-action takes them), decoded and checked before any request: vault-action passes
+// them to its HTTP client unchecked, so a bad one surfaced as a TLS error on the first request.
+// They apply to the Vault wing's requests only (ClientTls, src/http/body.ts).
+const PRIVATE_KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
+function clientKeyOf(text) {
+    const pem = base64Text(text);
+    if (!PRIVATE_KEY.test(pem)) {
+        throw new InputError("Input 'clientKey' must be the base64 encoding of a PEM private key (e.g. `base64 -w0 client.key`), as vault-action takes it; it is not.");
+    }
+    return pem;
+}
+function clientCertificateOf(text) {
+    const certs = parsePemCertificates(base64Text(text));
+    if (certs === undefined) {
+        throw new InputError("Input 'clientCertificate' must be the base64 encoding of a PEM certificate (e.g. `base64 -w0 client.pem`; intermediates may follow it), as vault-action takes it; it is not.");
+    }
+    return certs.join('\n');
+}
+/** The certificate's first block must be the key's: a mismatch would only fail the TLS handshake. */
+function checkPair(cert, key) {
+    const { X509Certificate, createPrivateKey } = process.getBuiltinModule('node:crypto');
+    let privateKey;
+    try {
+        privateKey = createPrivateKey(key);
+    }
+    catch {
+        throw new InputError("Input 'clientKey' is not a readable private key (an encrypted key is not supported: give it unencrypted, e.g. `openssl pkey -in client.key | base64 -w0`).");
+    }
+    let leaf;
+    try {
+        leaf = new X509Certificate(cert);
+    }
+    catch {
+        throw new InputError("Input 'clientCertificate' is not a readable X.509 certificate.");
+    }
+    if (!leaf.checkPrivateKey(privateKey)) {
+        throw new InputError("Input 'clientKey' is not the private key of the (first) certificate in 'clientCertificate'; give the pair that belongs together.");
+    }
+}
+/** The Vault wing's TLS settings; undefined when none of the inputs asks for anything. */
+function readVaultTls(read) {
+    const insecure = read.boolean('tlsSkipVerify', false);
+    const certText = read.text('clientCertificate');
+    const keyText = read.text('clientKey');
+    if (certText === '' && keyText === '')
+        return insecure ? Object.freeze({ insecure }) : undefined;
+    if (certText === '' || keyText === '') {
+        const [missing, given] = certText === '' ? ['clientCertificate', 'clientKey'] : ['clientKey', 'clientCertificate'];
+        throw new InputError(`Input '${missing}' is empty, but '${given}' is given: a TLS client certificate needs both (base64 of the PEM certificate and of its private key).`);
+    }
+    const cert = clientCertificateOf(certText);
+    const key = clientKeyOf(keyText);
+    checkPair(cert, key);
+    return Object.freeze({ insecure, cert, key });
 }
 
 // HashiCorp Vault's inputs: its slice of Settings and how it is read.
@@ -1563,7 +1651,6 @@ function booleanOf(read, value, names, fallback) {
     return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback);
 }
 function readVault(read, { accessToken, baseUrl, env }) {
-    refuseUnsupported(read);
     let url = baseUrl;
     let urlProblem;
     const addr = env.VAULT_ADDR ?? '';
@@ -1590,6 +1677,15 @@ function readVault(read, { accessToken, baseUrl, env }) {
     const uses = read.text('num_uses');
     if (uses !== '' && !/^\d{1,9}$/.test(uses))
         throw new InputError(`Input 'num_uses' must be a whole number (0 = unlimited), got '${uses}'.`);
+    const pki = read.text('pki');
+    // vault-action: 'You cannot provide both "secrets" and "pki" inputs.'
+    if (pki !== '' && read.text('secrets') !== '')
+        throw new InputError("Inputs 'secrets' and 'pki' cannot both be given (as with vault-action): issue certificates in a step of their own.");
+    const login = readVaultLogin(read, env);
+    const tls = readVaultTls(read);
+    if (login.method === 'cert' && tls?.cert === undefined) {
+        throw new InputError("Input 'clientCertificate' is empty: 'method: cert' needs it (the TLS client certificate Vault's cert auth method checks, with 'clientKey').");
+    }
     const policies = read
         .text('policies')
         .split(/[,\s]+/)
@@ -1609,12 +1705,14 @@ function readVault(read, { accessToken, baseUrl, env }) {
         policies: policies.length === 0 ? undefined : Object.freeze(policies),
         named: ['url', 'token'].some((name) => read.text(name) !== '') ||
             (read.text('method') !== '' && !isInfisicalMethod(read)),
-        login: Object.freeze(readVaultLogin(read, env)),
+        login: Object.freeze(login),
         extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
         publishToken: Object.freeze({
             env: read.boolean('exportToken', false),
             output: read.boolean('outputToken', false),
         }),
+        tls,
+        pki: pki === '' ? undefined : pki,
     });
 }
 
@@ -1626,6 +1724,13 @@ const PROVIDER_KINDS = ['bitwarden', 'infisical', 'vault'];
 const PROVIDER_CHOICES = ['auto', ...PROVIDER_KINDS];
 /** The action's inputs: INPUT_<NAME> as the runner sets them (defaults from action.yml filled in). */
 const runnerInputs = (name, options) => getInput(name, { trimWhitespace: options?.trim ?? true });
+/**
+ * Whether the step uses hashicorp/vault-action's `url` input (vault-action requires it, so every
+ * vault-action step has it): such a step gets vault-action's `errorMessage` output on failure.
+ */
+function usesVaultActionUrl(source = runnerInputs) {
+    return source('url') !== '';
+}
 /** sm-action semantics: only a case-insensitive 'false' turns it off (docs/protocols/bitwarden.md). */
 // vault-action's exportEnv is the same setting (only 'false' turns it off there too).
 function readSetEnv(read, warning) {
@@ -1755,7 +1860,8 @@ var inputs = /*#__PURE__*/Object.freeze({
     __proto__: null,
     PROVIDER_CHOICES: PROVIDER_CHOICES,
     readSettings: readSettings,
-    runnerInputs: runnerInputs
+    runnerInputs: runnerInputs,
+    usesVaultActionUrl: usesVaultActionUrl
 });
 
 // Infisical service token: `st.<tokenId>.<tokenSecret>.<symKey>`
@@ -1843,11 +1949,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-ti41LRE1.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-DMruw-kv.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-BSUxYtfy.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-DB7B5cjT.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-KANBo3ED.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-CcnUJ1Vg.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1856,7 +1962,7 @@ async function createProvider(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-DmESJt2Y.js').then(function (n) { return n.e; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-BKjoDO8g.js').then(function (n) { return n.f; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2019,7 +2125,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-D6iWyq0P.js');
+            const { fetchIdToken } = await import('./github-oidc-BQW3EkEi.js');
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -2062,7 +2168,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-_0su2e73.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-Cgw-R7gm.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2298,7 +2404,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-B4CWOVPy.js');
+        const { exportToFile } = await import('./runner-export-file-bdPiW7Ik.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2318,7 +2424,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-NSQiPQEz.js');
+        const { writeSummary } = await import('./runner-summary-CMrWVfLw.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2331,4 +2437,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { ActionError as A, CryptoError as B, CLEANUP_STATE_KEY as C, decodeUtf8Strict as D, ENV_NAME as E, summary as F, client as G, inputs as H, InputError as I, index as J, ServerError as S, runnerInputs as a, createCleanupRecorder as b, createMasks as c, debug as d, setSecret as e, saveState as f, runCleanups as g, getState as h, info as i, CLEAN_ENV_CLEANUP as j, cleanEnv as k, exportVariable as l, readLimited as m, meaningfulLines as n, secretsLine as o, publish as p, lineError as q, run as r, setFailed as s, trustStore as t, assertEnvName as u, quote as v, warning as w, decodeBase64Strict as x, parseVaultToken as y, parseServiceToken as z };
+export { decodeBase64Strict as A, parseVaultToken as B, CLEANUP_STATE_KEY as C, ActionError as D, ENV_NAME as E, parseServiceToken as F, CryptoError as G, decodeUtf8Strict as H, InputError as I, summary as J, client as K, inputs as L, index as M, ServerError as S, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readLimited as n, agentTls as o, publish as p, meaningfulLines as q, run as r, setOutput as s, trustStore as t, usesVaultActionUrl as u, secretsLine as v, warning as w, lineError as x, assertEnvName as y, quote as z };

@@ -1,5 +1,6 @@
-import { y as parseVaultToken, I as InputError, S as ServerError, o as secretsLine, A as ActionError, q as lineError, v as quote, E as ENV_NAME } from './startup-CpQicZ3-.js';
-import { l as lookupSelf, s as statusError, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, a as listPath, b as readPath } from './revoke-DmESJt2Y.js';
+import { B as parseVaultToken, I as InputError, S as ServerError, v as secretsLine, D as ActionError, x as lineError, z as quote, E as ENV_NAME } from './startup-BmEJ0UJs.js';
+import { l as lookupSelf, s as statusError, w as writePath, a as withTls, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, b as listPath, d as readPath } from './revoke-BKjoDO8g.js';
+import { i as isObject$1, p as parseJson } from './json-B_3JSlOM.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -759,6 +760,85 @@ function parseVaultMapping(input) {
     return { requests, warnings };
 }
 
+// vault-action's `pki` input (docs/protocols/vault.md#pki): certificates issued by Vault's PKI
+// engine. Grammar (vault-action v3.4.0 parsePkiInput): entries separated by ';', each
+// `<path> <JSON parameters>`, the path up to the first space. Each entry is one POST {path} with the
+// parameters; its answer gives four values named after the path's last segment: _cert
+// (data.certificate), _key (data.private_key), _ca (data.issuing_ca), _ca_chain (data.ca_chain
+// joined with '\n'); env names upper-cased, outputs as normalised. Pure parsing apart from issue().
+/** vault-action's outputMap, in its order: suffix → the field of `data` (ca_chain: an array). */
+const FIELDS = [
+    ['cert', 'certificate'],
+    ['key', 'private_key'],
+    ['ca', 'issuing_ca'],
+    ['ca_chain', 'ca_chain'],
+];
+function pkiError(line, text) {
+    return new InputError(`Input 'pki', line ${line}: ${text}.`);
+}
+/** Parses the `pki` input; an error names the line. */
+function parsePki(text) {
+    const out = [];
+    let offset = 0;
+    for (const raw of text.split(';')) {
+        const start = offset + (raw.length - raw.trimStart().length);
+        offset += raw.length + 1;
+        const entry = raw.trim();
+        if (entry === '')
+            continue;
+        const line = text.slice(0, start).split('\n').length;
+        const space = entry.search(/\s/);
+        const path = space < 0 ? '' : entry.slice(0, space);
+        const params = space < 0 ? '' : entry.slice(space + 1).trim();
+        if (path === '' || params === '')
+            throw pkiError(line, `You must provide a valid path and parameters. Input: ${quote(entry, 200)}`);
+        let parameters;
+        try {
+            parameters = JSON.parse(params);
+        }
+        catch {
+            throw pkiError(line, `the parameters after ${quote(path)} are not valid JSON (e.g. {"common_name": "a.example.com"})`);
+        }
+        if (!isObject$1(parameters))
+            throw pkiError(line, `the parameters after ${quote(path)} must be a JSON object`);
+        out.push({ line, path, parameters, name: path.split('/').pop() });
+    }
+    return out;
+}
+/** One POST per entry, in order (as vault-action); every value masked before it is returned. */
+async function issue(ep, requests, ctx) {
+    const out = [];
+    for (const r of requests) {
+        const res = await writePath(ep, r.path, r.parameters);
+        const where = `Input 'pki', line ${r.line} ("${r.path}")`;
+        if (res.status < 200 || res.status >= 300)
+            throw new ServerError(`${where}: ${statusError(res, 'the certificate request').message}.`, res.status);
+        const body = parseJson(res, `POST ${r.path}`);
+        const data = isObject$1(body) ? body.data : undefined;
+        if (!isObject$1(data))
+            throw new ServerError(`${where}: Vault's answer has no data object.`, res.status);
+        // The key first: whatever happens next, it is masked.
+        if (typeof data.private_key === 'string')
+            ctx.mask(data.private_key);
+        for (const [suffix, field] of FIELDS) {
+            const raw = data[field];
+            const value = Array.isArray(raw) && raw.every((v) => typeof v === 'string') ? raw.join('\n') : raw;
+            if (typeof value !== 'string' || value === '') {
+                throw new ServerError(`${where}: Vault's answer has no data.${field}; 'pki' takes an endpoint that issues a certificate and its key (such as pki/issue/<role>), as vault-action does.`, res.status);
+            }
+            ctx.mask(value);
+            out.push({
+                name: normalizeName(`${normalizeName(r.name)}_${suffix}`).toUpperCase(),
+                outputName: normalizeName(`${r.name}_${suffix}`),
+                value,
+                source: `vault ${r.path} data.${field} (pki line ${r.line})`,
+            });
+        }
+        ctx.debug(`Vault issued a certificate at ${r.path} (serial number ${String(data.serial_number ?? '?')})`);
+    }
+    return out;
+}
+
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -862,17 +942,27 @@ function decodeValue(text, encoding, where) {
 // folder first, folders.ts), no lookup-self on the success path (auth.ts); optionally a child token
 // for later steps. The post step revokes what the run created (revoke.ts): the child, and a login's
 // token unless exportToken/outputToken keep it.
-function create(vault, ctx) {
+function create(vault, runCtx) {
     if (vault.url === undefined) {
         throw new InputError(vault.urlProblem ??
-            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).");
+            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.");
     }
     const url = vault.url;
+    // Vault's own TLS inputs (tlsSkipVerify, clientCertificate/clientKey) apply to this wing's
+    // requests only: its client sends them with each request; ctx.idToken keeps the run's client.
+    const ctx = { ...runCtx, http: withTls(runCtx.http, vault.tls) };
+    if (vault.tls?.key !== undefined)
+        ctx.mask(vault.tls.key);
+    if (vault.tls?.insecure) {
+        ctx.warning("Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the secrets. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
+    }
     const method = vault.login ?? { method: 'token' };
     const publish = vault.publishToken ?? { env: false, output: false };
     if (publish.env && vault.exportToken === 'child') {
         throw new InputError("Inputs 'exportToken' and 'export_token: child' both export VAULT_TOKEN (the run's token and a child of it); give one of them.");
     }
+    // vault-action's `pki`: parsed now, before any request; issued after the login.
+    const pki = vault.pki === undefined ? undefined : parsePki(vault.pki);
     // A given token is checked now, before any request; a login happens in fetch.
     const given = method.method === 'token' ? login(vault, url, ctx) : undefined;
     function valueOf(raw, where) {
@@ -933,7 +1023,7 @@ function create(vault, ctx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-DmjfwDzh.js');
+            const { logIn } = await import('./providers-vault-login-Dz7eS8l2.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -962,7 +1052,7 @@ function create(vault, ctx) {
     async function readAll(session, requests, created) {
         const ep = session.ep;
         {
-            if (requests.length === 0 && vault.exportToken !== 'child' && !publish.env && !publish.output) {
+            if (requests.length === 0 && !pki && vault.exportToken !== 'child' && !publish.env && !publish.output) {
                 ctx.warning("Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').");
             }
             // A folder's size is known once listed: checked for one use per folder line at least.
@@ -1023,6 +1113,8 @@ function create(vault, ctx) {
                         folderSources.add(f.source);
                 out.push(...found);
             }
+            if (pki)
+                out.push(...(await issue(ep, pki, ctx)));
             // VLT-GRM-5: two entries or wildcard keys giving one name: refuse, naming both.
             const seen = new Map();
             for (const s of out) {

@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-KANBo3ED.js';
-import './startup-CpQicZ3-.js';
+import { p as postLogin } from './index-CcnUJ1Vg.js';
+import './startup-BmEJ0UJs.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-CiYTnT9C.js';
+import './json-B_3JSlOM.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

@@ -1,5 +1,5 @@
-import { n as meaningfulLines, o as secretsLine, q as lineError, u as assertEnvName, v as quote, S as ServerError, I as InputError, E as ENV_NAME, x as decodeBase64Strict } from './startup-CpQicZ3-.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-CiYTnT9C.js';
+import { q as meaningfulLines, v as secretsLine, x as lineError, y as assertEnvName, z as quote, S as ServerError, I as InputError, E as ENV_NAME, A as decodeBase64Strict } from './startup-BmEJ0UJs.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-B_3JSlOM.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -345,7 +345,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-B8pFOk85.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-BPW2E9j7.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

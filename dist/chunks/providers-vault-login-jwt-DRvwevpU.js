@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-CpQicZ3-.js';
+import { I as InputError } from './startup-BmEJ0UJs.js';
 import 'os';
 import 'fs';
 import 'node:path';

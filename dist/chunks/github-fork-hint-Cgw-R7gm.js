@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-CpQicZ3-.js';
+import { I as InputError } from './startup-BmEJ0UJs.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { S as ServerError, n as meaningfulLines, q as lineError, E as ENV_NAME, v as quote, u as assertEnvName, I as InputError, z as parseServiceToken, B as CryptoError, D as decodeUtf8Strict, x as decodeBase64Strict, o as secretsLine } from './startup-CpQicZ3-.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-CiYTnT9C.js';
+import { S as ServerError, q as meaningfulLines, x as lineError, E as ENV_NAME, z as quote, y as assertEnvName, I as InputError, F as parseServiceToken, G as CryptoError, H as decodeUtf8Strict, A as decodeBase64Strict, v as secretsLine } from './startup-BmEJ0UJs.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-B_3JSlOM.js';
 import { createDecipheriv } from 'node:crypto';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
@@ -431,9 +431,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-BGL1feLo.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-CrQC3qAo.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-DsAfSwM4.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-D65rfk9j.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
-import { B as CryptoError, D as decodeUtf8Strict, x as decodeBase64Strict } from './startup-CpQicZ3-.js';
+import { G as CryptoError, H as decodeUtf8Strict, A as decodeBase64Strict } from './startup-BmEJ0UJs.js';
 import 'os';
 import 'fs';
 import 'node:path';

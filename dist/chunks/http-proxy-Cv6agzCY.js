@@ -2,7 +2,7 @@ import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as __require$9, h as __require$a, i as __require$b, j as __require$c, k as __require$d, l as __require$e, m as __require$f, n as __require$g, o as __require$h } from './_node_url_commonjs-external-DlJyI2uk.js';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { m as readLimited, S as ServerError, t as trustStore } from './startup-CpQicZ3-.js';
+import { n as readLimited, S as ServerError, t as trustStore, o as agentTls } from './startup-BmEJ0UJs.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -15199,11 +15199,11 @@ function requirePool () {
 	return pool;
 }
 
-var agent$1;
+var agent;
 var hasRequiredAgent;
 
 function requireAgent () {
-	if (hasRequiredAgent) return agent$1;
+	if (hasRequiredAgent) return agent;
 	hasRequiredAgent = 1;
 
 	const { InvalidArgumentError, MaxOriginsReachedError } = /*@__PURE__*/ requireErrors();
@@ -15365,8 +15365,8 @@ function requireAgent () {
 	  }
 	}
 
-	agent$1 = Agent;
-	return agent$1;
+	agent = Agent;
+	return agent;
 }
 
 var socks5Utils;
@@ -16778,17 +16778,24 @@ Object.assign(DispatcherClass.prototype, api);
 // every proxied run (measured) for a parser that reads a few kilobytes here. The baseline compiler
 // is plenty; this flag only concerns WebAssembly, which nothing else in the action uses.
 setFlagsFromString('--liftoff-only');
-let agent;
+const agents = new Map();
 /**
- * One agent per process. A `ca_certificate` is added to Node's default trust store for the target
- * server (direct: `connect`; through a tunnel: `requestTls`) and for an https:// proxy (`proxyTls`).
- * Without it, undici's TLS uses Node's default store, which includes NODE_EXTRA_CA_CERTS.
+ * One agent per ClientTls object (undefined: the default one). A `ca_certificate` is added to
+ * Node's default trust store for the target server (direct: `connect`; through a tunnel:
+ * `requestTls`) and for an https:// proxy (`proxyTls`). A wing's ClientTls (skip verification, a
+ * client certificate) concerns its server only, never the proxy. Without a CA, undici's TLS uses
+ * Node's default store, which includes NODE_EXTRA_CA_CERTS.
  */
-function agentFor(ca) {
-    agent ??= (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
-        const tls = trusted ? { ca: trusted } : {};
-        return new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls });
-    });
+function agentFor(ca, tls) {
+    let agent = agents.get(tls);
+    if (!agent) {
+        agent = (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
+            const trust = trusted ? { ca: trusted } : {};
+            const server = { ...trust, ...agentTls(tls) };
+            return new EnvHttpProxyAgent({ connect: server, requestTls: server, proxyTls: trust });
+        });
+        agents.set(tls, agent);
+    }
     return agent;
 }
 /** The proxy refused the tunnel (undici reports it as an aborted request): say so, not "aborted". */
@@ -16800,7 +16807,7 @@ function proxyRefusal(err, opts) {
     return new ServerError(`${opts.where}: the proxy refused to connect (HTTP ${m[1]} to CONNECT); check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`, Number(m[1]), { cause: err });
 }
 async function proxyExchange(url, opts) {
-    const dispatcher = await agentFor(opts.ca);
+    const dispatcher = await agentFor(opts.ca, opts.tls);
     try {
         const res = await dispatcher.request({
             origin: url.origin,

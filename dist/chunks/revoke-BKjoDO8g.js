@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-CpQicZ3-.js';
-import { p as parseJson, i as isObject, j as jsonObjectOf, o as oneLine } from './json-CiYTnT9C.js';
+import { S as ServerError } from './startup-BmEJ0UJs.js';
+import { p as parseJson, i as isObject, j as jsonObjectOf, o as oneLine } from './json-B_3JSlOM.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lookup-self, child-token create and revoke-accessor, with
@@ -230,6 +230,28 @@ async function revokeSelf(ep) {
         maxAttempts: 1,
     });
 }
+/**
+ * The run's client with Vault's own TLS settings (tlsSkipVerify, clientCertificate/clientKey) on
+ * every request sent through it (docs/protocols/vault.md#tls, VLT-TLS-5): the wing and its post-step
+ * handlers send through this, while the run's client (GitHub's OIDC token service, other
+ * providers) keeps verifying servers and presents no certificate. Here rather than in
+ * src/http/client.ts: a value import from there would make rollup fold wing code into the
+ * start-up chunk (measured: index.js's static closure 127 KB → 158 KB).
+ */
+function withTls(http, tls) {
+    return tls === undefined ? http : { send: (req) => http.send({ ...req, tls }) };
+}
+/** POST {path} with a JSON body (PKI issue): a write; never retried (a retry would issue twice). */
+async function writePath(ep, path, body) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, path),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+}
 
 /** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
 const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
@@ -244,7 +266,7 @@ async function revokeLogin(data, vault, ctx) {
     }
     ctx.mask?.(token);
     const res = await revokeSelf({
-        http: ctx.http,
+        http: withTls(ctx.http, vault.tls),
         url,
         token,
         namespace: namespace || undefined,
@@ -274,7 +296,7 @@ async function revokeChild(data, vault, ctx) {
     const res = await revokeAccessor(
     // The parent: a login's token recorded with the child, else the token given.
     {
-        http: ctx.http,
+        http: withTls(ctx.http, vault.tls),
         url,
         token: token || vault.accessToken,
         namespace: namespace || undefined,
@@ -305,4 +327,4 @@ var revoke = /*#__PURE__*/Object.freeze({
     revokeLogin: revokeLogin
 });
 
-export { CHILD_TOKEN_CLEANUP as C, LOGIN_TOKEN_CLEANUP as L, listPath as a, readPath as b, createChildToken as c, loginRequest as d, revoke as e, lookupSelf as l, revokeSelf as r, statusError as s, vaultErrors as v };
+export { CHILD_TOKEN_CLEANUP as C, LOGIN_TOKEN_CLEANUP as L, withTls as a, listPath as b, createChildToken as c, readPath as d, loginRequest as e, revoke as f, lookupSelf as l, revokeSelf as r, statusError as s, vaultErrors as v, writePath as w };

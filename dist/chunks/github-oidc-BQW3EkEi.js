@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-CpQicZ3-.js';
-import { j as jsonObjectOf, i as isObject } from './json-CiYTnT9C.js';
+import { I as InputError, S as ServerError } from './startup-BmEJ0UJs.js';
+import { j as jsonObjectOf, i as isObject } from './json-B_3JSlOM.js';
 import 'os';
 import 'fs';
 import 'node:path';

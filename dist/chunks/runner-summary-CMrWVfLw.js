@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { F as summary } from './startup-CpQicZ3-.js';
+import { J as summary } from './startup-BmEJ0UJs.js';
 import 'os';
 import 'fs';
 import 'node:path';
