@@ -82,7 +82,7 @@ export async function run(rt: Runtime): Promise<Outcome> {
   // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
   // every value fetched (a JSON secret's whole text) and every value exported (its leaves).
   const secrets = shapeSecrets(fetched.secrets, settings.shape)
-  assertExportable(secrets, settings)
+  assertExportable(secrets, settings).forEach((w) => log.warning(w))
   for (const s of fetched.secrets) masks.mask(s.value)
   if (secrets !== fetched.secrets) for (const s of secrets) masks.mask(s.value)
   const clean = settings.clean ? cleanEnvCleanup(secrets, settings) : undefined

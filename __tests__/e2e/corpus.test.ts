@@ -208,10 +208,10 @@ const infisicalRows: Row[] = [
     error: /Input 'secrets', line 1: "9" is not a valid environment variable name/,
   },
   {
-    name: 'name: PATH',
-    inputs: () => ({ secrets: 'VALUE > PATH' }),
+    name: 'name: GITHUB_PATH',
+    inputs: () => ({ secrets: 'VALUE > GITHUB_PATH' }),
     error:
-      /Refusing to export PATH \(infisical prod:\/ VALUE\) as an environment variable: it would change how every later step runs/,
+      /Refusing to export GITHUB_PATH \(infisical prod:\/ VALUE\) as an environment variable: it would change how every later step runs/,
   },
   {
     name: 'name: NODE_OPTIONS',
@@ -219,9 +219,9 @@ const infisicalRows: Row[] = [
     error: /Refusing to export NODE_OPTIONS \(infisical prod:\/ VALUE\)/,
   },
   {
-    name: 'name: ld_preload in lower case',
-    inputs: () => ({ secrets: 'VALUE > ld_preload' }),
-    error: /Refusing to export ld_preload/,
+    name: 'name: runner_temp in lower case',
+    inputs: () => ({ secrets: 'VALUE > runner_temp' }),
+    error: /Refusing to export runner_temp/,
   },
   {
     name: 'name: GITHUB_ENV',
@@ -399,10 +399,10 @@ const vaultRows: Row[] = [
     error: /Input 'secrets', line 1: the selector "x{60}…" cannot be evaluated: it is longer than 4096 characters/,
   },
   {
-    name: 'name: PATH via | NAME',
-    inputs: () => ({ secrets: 'secret/data/ci VALUE | PATH' }),
+    name: 'name: GITHUB_OUTPUT via | NAME',
+    inputs: () => ({ secrets: 'secret/data/ci VALUE | GITHUB_OUTPUT' }),
     error:
-      /Refusing to export PATH \(vault secret\/data\/ci VALUE \(line 1\)\) as an environment variable: it would change how every later step runs/,
+      /Refusing to export GITHUB_OUTPUT \(vault secret\/data\/ci VALUE \(line 1\)\) as an environment variable: it would change how every later step runs/,
   },
   {
     name: 'name: NODE_OPTIONS via | NAME',
@@ -410,14 +410,14 @@ const vaultRows: Row[] = [
     error: /Refusing to export NODE_OPTIONS \(vault secret\/data\/ci VALUE \(line 1\)\)/,
   },
   {
-    name: 'name: BASH_ENV via | NAME',
-    inputs: () => ({ secrets: 'secret/data/ci VALUE | BASH_ENV' }),
-    error: /Refusing to export BASH_ENV/,
+    name: 'name: ACTIONS_CACHE_URL via | NAME',
+    inputs: () => ({ secrets: 'secret/data/ci VALUE | ACTIONS_CACHE_URL' }),
+    error: /Refusing to export ACTIONS_CACHE_URL/,
   },
   {
-    name: 'name: DYLD_INSERT_LIBRARIES via | NAME',
-    inputs: () => ({ secrets: 'secret/data/ci VALUE | DYLD_INSERT_LIBRARIES' }),
-    error: /Refusing to export DYLD_INSERT_LIBRARIES/,
+    name: 'name: GITHUB_REPOSITORY via | NAME',
+    inputs: () => ({ secrets: 'secret/data/ci VALUE | GITHUB_REPOSITORY' }),
+    error: /Refusing to export GITHUB_REPOSITORY/,
   },
   {
     name: 'name: RUNNER_TEMP via | NAME',

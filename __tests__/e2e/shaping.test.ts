@@ -120,10 +120,22 @@ test('a collision after shaping fails before anything is exported, naming both s
   expect(run.outputFile).toBe('')
 })
 
-test('a prefix that would make a dangerous name is refused', async () => {
-  const run = await runAction({ ...PROVIDERS.bitwarden(), secrets: 'PLAIN > ATH', name_prefix: 'P', timeout: '20' })
-  expect(run.error).toMatch(/^inject-secrets: Refusing to export PATH \(/)
+test("a prefix that makes a JSON field a dangerous name is refused (the field is the server's)", async () => {
+  const run = await runAction({
+    ...PROVIDERS.vault(),
+    secrets: 'secret/data/ci db | L',
+    parse_json: 'true',
+    name_prefix: 'LD_',
+    timeout: '20',
+  })
+  expect(run.error).toMatch(/^inject-secrets: Refusing to export LD_L_\w+ \(.*The name comes from the server/)
   expect(run.envFile).toBe('')
+})
+
+test("a prefix on a name the mapping wrote is the author's choice: exported, with a warning", async () => {
+  const run = await runAction({ ...PROVIDERS.bitwarden(), secrets: 'PLAIN > ATH', name_prefix: 'P', timeout: '20' })
+  expect(run.error).toBeUndefined()
+  expect(run.stdout).toMatch(/^::warning::PATH \(.*\) is exported as an environment variable as the mapping asks/m)
 })
 
 test('a bad name_prefix is an input error before any request', async () => {

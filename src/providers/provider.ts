@@ -16,6 +16,12 @@ export interface Secret {
   /** The step output's name when it differs (vault-action keeps the key's case there). */
   readonly outputName?: string
   /**
+   * The workflow's author wrote this name in the mapping (`<id> > NAME`, `KEY`, `| NAME`); absent
+   * when the server chose it (a wildcard's keys, a JSON secret's fields). Names the server chose
+   * are held to the strict name policy (src/runner/export-names.ts).
+   */
+  readonly mapped?: boolean
+  /**
    * Only an environment variable (even with set_env false), or only a step output: vault-action's
    * exportToken and outputToken publish the token one way each. Absent: both, as set_env says.
    */

@@ -3,19 +3,13 @@
 import { ActionError } from '../errors.js'
 import { ENV_NAME } from '../mapping.js'
 import type { Secret } from '../providers/provider.js'
+import { policyFor, type NamePolicy } from './name-classes.js'
 
 export interface RevealOptions {
   readonly setEnv: boolean
-  /** Allow names that change how later steps run (see DANGEROUS). */
+  /** Allow names that change how later steps run (name-classes.ts). */
   readonly allowDangerousNames: boolean
 }
-
-// Variables that change how every later step runs: a secret exported under one of these names
-// would load code (NODE_OPTIONS, LD_PRELOAD, DYLD_*, BASH_ENV, ENV), redirect programs (PATH,
-// LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
-// because Windows environment names are.
-const DANGEROUS =
-  /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i
 
 // Output names are written unchecked too; letters, digits, '_' and '-' are all any provider needs.
 const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/
@@ -33,10 +27,12 @@ const MAX_ENV_STRING = 128 * 1024
 const MAX_ENV_TOTAL = 1024 * 1024
 
 /**
- * Checks every export before the first write: valid names, used once, harmless as env vars, and
- * an environment later processes can still start with.
+ * Checks every export before the first write: valid names, used once, harmless as env vars (by who
+ * chose the name: name-classes.ts), and an environment later processes can still start with.
+ * Returns the warnings for names the workflow's author chose that change how later steps run.
  */
-export function assertExportable(secrets: readonly Secret[], opts: RevealOptions): void {
+export function assertExportable(secrets: readonly Secret[], opts: RevealOptions): string[] {
+  const warnings: string[] = []
   // name → where it came from, so a collision (after shaping, too) names both sources.
   const seen = new Map<string, string>()
   const outputs = new Map<string, string>()
@@ -56,11 +52,21 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
       envBytes += bytes
       envCount++
     }
-    if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+    const policy: NamePolicy =
+      env && !opts.allowDangerousNames ? policyFor(s.name, s.mapped === true) : { verdict: 'ok' }
+    if (policy.verdict === 'refuse') {
+      const who = s.mapped
+        ? ''
+        : " The name comes from the server (a wildcard's key or a JSON field), not from the mapping: map the secret to a name of your own."
       throw new ActionError(
         `Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
-          '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
+          `(${policy.label}; SECURITY.md lists the names refused).${who} ` +
           "Map it to another name, or set 'allow_dangerous_names: true' if you mean it.",
+      )
+    }
+    if (policy.verdict === 'warn') {
+      warnings.push(
+        `${s.name} (${s.source}) is exported as an environment variable as the mapping asks, but it changes how every later step runs (${policy.label}).`,
       )
     }
     // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
@@ -94,4 +100,5 @@ export function assertExportable(secrets: readonly Secret[], opts: RevealOptions
         "every later step would fail with E2BIG). Write them to a file with 'export_file', or set 'set_env: false' to set step outputs only.",
     )
   }
+  return warnings
 }

@@ -100,6 +100,8 @@ export function flattenJson(s: Secret): Secret[] {
         source: `${s.source}, JSON ${keyPath(path)}`,
         outputName: output === undefined ? undefined : join(output),
         from: s.from ?? s.name,
+        // The rest of the name is the JSON's own key: chosen by whoever wrote the secret.
+        mapped: false,
       })
     }
   }

@@ -144,23 +144,22 @@ const rows: Row[] = [
     inputs: () => ({ secrets: `${id} > NODE_OPTIONS` }),
     error: /Refusing to export NODE_OPTIONS .* as an environment variable/,
   },
-  { name: 'name: PATH in lower case', inputs: () => ({ secrets: `${id} > path` }), error: /Refusing to export path/ },
+  // Names the mapping chooses are the author's, but never the runner's own (__tests__/e2e/names.test.ts).
   {
-    name: 'name: GITHUB_TOKEN',
-    inputs: () => ({ secrets: `${id} > GITHUB_TOKEN` }),
-    error: /Refusing to export GITHUB_TOKEN/,
+    name: 'name: GITHUB_ENV in lower case',
+    inputs: () => ({ secrets: `${id} > github_env` }),
+    error: /Refusing to export github_env .*the runner's own/,
   },
   {
-    name: 'name: LD_PRELOAD',
-    inputs: () => ({ secrets: `${id} > LD_PRELOAD` }),
-    error: /Refusing to export LD_PRELOAD/,
+    name: 'name: ACTIONS_RUNTIME_TOKEN',
+    inputs: () => ({ secrets: `${id} > ACTIONS_RUNTIME_TOKEN` }),
+    error: /Refusing to export ACTIONS_RUNTIME_TOKEN/,
   },
   {
-    name: 'name: DYLD_INSERT_LIBRARIES',
-    inputs: () => ({ secrets: `${id} > DYLD_INSERT_LIBRARIES` }),
-    error: /Refusing to export DYLD_INSERT_LIBRARIES/,
+    name: 'name: RUNNER_TEMP',
+    inputs: () => ({ secrets: `${id} > RUNNER_TEMP` }),
+    error: /Refusing to export RUNNER_TEMP/,
   },
-  { name: 'name: BASH_ENV', inputs: () => ({ secrets: `${id} > BASH_ENV` }), error: /Refusing to export BASH_ENV/ },
   {
     name: 'input: unknown cloud_region',
     inputs: () => ({ cloud_region: 'mars', base_url: '' }),

@@ -69,6 +69,8 @@ test('parse_json keeps only/outputName: a Vault output keeps its case and gets t
       value: 'u',
       source: 'fake NPMTOKEN, JSON user',
       from: 'NPMTOKEN',
+      // The field's key, not the mapping, names it: the strict name policy applies.
+      mapped: false,
     },
   ])
 })
@@ -108,7 +110,7 @@ test('a collision after shaping is refused by the name checks, naming both sourc
 
 test('a prefix or a JSON key cannot smuggle in a dangerous name', () => {
   const check = (secrets: readonly Secret[]): void =>
-    assertExportable(secrets, { setEnv: true, allowDangerousNames: false })
+    void assertExportable(secrets, { setEnv: true, allowDangerousNames: false })
   expect(() => check(shapeSecrets([secret('ATH', 'v')], { ...NO_SHAPING, namePrefix: 'P' }))).toThrow(
     /Refusing to export PATH \(fake ATH\)/,
   )

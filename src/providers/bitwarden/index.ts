@@ -84,7 +84,7 @@ function toSecrets(targets: readonly Target[], items: readonly SecretWithValue[]
       value = decryptField(item.value, session, t.id, 'value')
       values.set(t.id, value)
     }
-    return { name: t.envName, value, source: `bitwarden secret ${t.id}` }
+    return { name: t.envName, value, source: `bitwarden secret ${t.id}`, mapped: t.mapped }
   })
 }
 

@@ -14,6 +14,8 @@ export interface NamedSecret {
 export interface Target {
   readonly id: string
   readonly envName: string
+  /** The name was written in the mapping (not a listed secret's own name). */
+  readonly mapped: boolean
   readonly line: number
 }
 
@@ -42,7 +44,7 @@ export function resolveTargets(requests: readonly BitwardenRequest[], listed: re
   const explicit: Target[] = []
   for (const r of requests) {
     const s = r.selector
-    if (s.kind === 'id') explicit.push({ id: s.id, envName: r.envName!, line: r.line })
+    if (s.kind === 'id') explicit.push({ id: s.id, envName: r.envName!, line: r.line, mapped: true })
     if (s.kind !== 'name') continue
     const matches = listed.filter((l) => l.name === s.name && inScope(l, s.projectId))
     if (matches.length === 0) {
@@ -58,7 +60,7 @@ export function resolveTargets(requests: readonly BitwardenRequest[], listed: re
           "Use the secret's id, or '<project id>/<name>'",
       )
     }
-    explicit.push({ id: matches[0]!.id, envName: r.envName!, line: r.line })
+    explicit.push({ id: matches[0]!.id, envName: r.envName!, line: r.line, mapped: true })
   }
 
   // Wildcards: each secret in scope under its own name, unless a line maps it explicitly.
@@ -92,7 +94,7 @@ export function resolveTargets(requests: readonly BitwardenRequest[], listed: re
         )
       }
       usedNames.set(secret.name, secret.id)
-      implicit.push({ id: secret.id, envName: secret.name, line: r.line })
+      implicit.push({ id: secret.id, envName: secret.name, line: r.line, mapped: false })
     }
     if (invalid.length > 0) {
       throw lineError(

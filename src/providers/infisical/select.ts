@@ -51,13 +51,13 @@ export class Reader {
     for (const read of reads.values()) results.set(read.id, await this.folders.read(read))
 
     // Select: explicit keys first, then the wildcard over what they left.
-    const chosen: Array<{ name: string; item: Item; read: Read }> = []
+    const chosen: Array<{ name: string; item: Item; read: Read; mapped: boolean }> = []
     const explicit = new Set<string>()
     for (const r of requests) {
       if (r.kind !== 'key') continue
       const read = readOf(r)
       explicit.add(`${read.id}\u0000${r.key}`)
-      chosen.push({ name: r.envName, item: this.pick(results.get(read.id)!.merged, r, read), read })
+      chosen.push({ name: r.envName, item: this.pick(results.get(read.id)!.merged, r, read), read, mapped: true })
     }
     const wildcard = requests.find((r) => r.kind === 'all')
     if (wildcard) {
@@ -74,7 +74,7 @@ export class Reader {
           continue
         }
         if (!ENV_NAME.test(key)) bad.push(key)
-        else chosen.push({ name: key, item, read: main })
+        else chosen.push({ name: key, item, read: main, mapped: false })
       }
       if (bad.length > 0) {
         throw new InputError(
@@ -87,10 +87,10 @@ export class Reader {
       }
     }
     const secrets: Secret[] = []
-    for (const { name, item, read } of chosen) {
+    for (const { name, item, read, mapped } of chosen) {
       const value = await this.folders.finalValue(item, results.get(read.id)!)
       this.ctx.mask(value)
-      secrets.push({ name, value, source: `infisical ${item.location} ${item.key}` })
+      secrets.push({ name, value, source: `infisical ${item.location} ${item.key}`, mapped })
     }
     return secrets
   }

@@ -102,6 +102,7 @@ export function create(vault: VaultSettings, runCtx: ProviderContext): Provider<
         outputName: r.outputName!,
         value: valueOf(raw, `${at}, selector ${r.selector}`),
         source: `vault ${r.path} ${r.selector} (line ${r.line})`,
+        mapped: true,
       },
     ]
   }
@@ -232,6 +233,7 @@ export function create(vault: VaultSettings, runCtx: ProviderContext): Provider<
         out.push({
           name: 'VAULT_TOKEN',
           outputName: 'VAULT_TOKEN',
+          mapped: true,
           value: child.token,
           source: 'vault child token (export_token: child)',
         })

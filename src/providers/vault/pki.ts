@@ -94,6 +94,7 @@ export async function issue(
       out.push({
         name: normalizeName(`${normalizeName(r.name)}_${suffix}`).toUpperCase(),
         outputName: normalizeName(`${r.name}_${suffix}`),
+        mapped: true,
         value,
         source: `vault ${r.path} data.${field} (pki line ${r.line})`,
       })

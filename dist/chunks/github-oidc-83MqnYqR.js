@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-BmEJ0UJs.js';
-import { j as jsonObjectOf, i as isObject } from './json-B_3JSlOM.js';
+import { I as InputError, S as ServerError } from './startup-Dg8KTB8f.js';
+import { j as jsonObjectOf, i as isObject } from './json-pmvTnaMk.js';
 import 'os';
 import 'fs';
 import 'node:path';

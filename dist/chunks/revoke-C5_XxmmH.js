@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-BmEJ0UJs.js';
-import { p as parseJson, i as isObject, j as jsonObjectOf, o as oneLine } from './json-B_3JSlOM.js';
+import { S as ServerError } from './startup-Dg8KTB8f.js';
+import { p as parseJson, i as isObject, j as jsonObjectOf, o as oneLine } from './json-pmvTnaMk.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lookup-self, child-token create and revoke-accessor, with

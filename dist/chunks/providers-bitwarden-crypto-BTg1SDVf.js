@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
-import { G as CryptoError, H as decodeUtf8Strict, A as decodeBase64Strict } from './startup-BmEJ0UJs.js';
+import { G as CryptoError, H as decodeUtf8Strict, A as decodeBase64Strict } from './startup-Dg8KTB8f.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { J as summary } from './startup-BmEJ0UJs.js';
+import { J as summary } from './startup-Dg8KTB8f.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -310,7 +310,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-Cv6agzCY.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-BExVMynp.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1355,6 +1355,8 @@ function flattenJson(s) {
                 source: `${s.source}, JSON ${keyPath(path)}`,
                 outputName: output === undefined ? undefined : join(output),
                 from: s.from ?? s.name,
+                // The rest of the name is the JSON's own key: chosen by whoever wrote the secret.
+                mapped: false,
             });
         }
     };
@@ -1949,11 +1951,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-DMruw-kv.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-CFh4SRAc.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-DB7B5cjT.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-C3fqH7Mq.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-CcnUJ1Vg.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-D32-0xjn.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1962,7 +1964,7 @@ async function createProvider(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-BKjoDO8g.js').then(function (n) { return n.f; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-C5_XxmmH.js').then(function (n) { return n.f; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2007,13 +2009,61 @@ function assertEnvName(name, line) {
     }
 }
 
+// Environment variable names that change how a later process starts, what code it loads or where
+// it sends its traffic, by class (SECURITY.md, "Names"). A secret exported under one of them runs
+// code or redirects every later step of the job. Case-insensitive: Windows' names are. Pure.
+const CLASSES = [
+    // GITHUB_TOKEN is not a runner default: mapping a personal access token to it (for the gh CLI) is
+    // a common, deliberate use, allowed when the workflow's author wrote it (see policyFor).
+    [{ label: "the runner's own", runner: true }, /^(GITHUB_\w*|RUNNER_\w*|ACTIONS_\w*|NODE_OPTIONS)$/i],
+    [
+        { label: 'shell start-up and prompts' },
+        /^(BASH_ENV|ENV|SHELLOPTS|BASHOPTS|PS[0-4]|PROMPT_COMMAND|BASH_FUNC_.+|IFS|CDPATH|GLOBIGNORE|ZDOTDIR|INPUTRC|BASH_XTRACEFD)$/i,
+    ],
+    [{ label: 'dynamic loaders' }, /^(LD_\w+|DYLD_\w+)$/i],
+    [{ label: 'program search paths' }, /^(PATH|PATHEXT)$/i],
+    [
+        { label: "language runtimes' options and paths" },
+        /^(NODE_PATH|NODE_REPL_EXTERNAL_MODULE|NODE_ICU_DATA|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|CLASSPATH|MAVEN_OPTS|GRADLE_OPTS|PERL5OPT|PERL5LIB|PERLLIB|RUBYOPT|RUBYLIB|PYTHONPATH|PYTHONSTARTUP|PYTHONHOME|PYTHONUSERBASE|DOTNET_STARTUP_HOOKS|DOTNET_ADDITIONAL_DEPS|DOTNET_SHARED_STORE|COMPLUS_\w+|CORECLR_\w+|RUSTC|RUSTC_WRAPPER|RUSTC_WORKSPACE_WRAPPER|RUSTFLAGS|CARGO_BUILD_\w+|GOFLAGS|CC|CXX|LUA_INIT\w*|LUA_PATH|LUA_CPATH|PHPRC|PHP_INI_SCAN_DIR|R_PROFILE\w*|TCLLIBPATH)$/i,
+    ],
+    [
+        { label: "git's configuration and command hooks" },
+        /^(GIT_CONFIG\w*|GIT_SSH|GIT_SSH_COMMAND|GIT_EXEC_PATH|GIT_ASKPASS|SSH_ASKPASS|GIT_PROXY_COMMAND|GIT_EXTERNAL_DIFF|GIT_PAGER|GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_TEMPLATE_DIR|GIT_DIR|GIT_WORK_TREE|PAGER|EDITOR|VISUAL|LESSOPEN|LESSCLOSE)$/i,
+    ],
+    [
+        { label: "package managers' registries and indexes" },
+        /^(NPM_CONFIG_\w+|YARN_\w+|PNPM_\w+|PIP_\w+|UV_INDEX\w*|UV_EXTRA_INDEX_URL|PIPENV_PYPI_MIRROR|POETRY_\w+|BUNDLE_MIRROR\w*|GEM_HOST\w*|NUGET_\w+|GOPROXY|GOPRIVATE|GONOPROXY|GONOSUMDB|GONOSUMCHECK|GOSUMDB|GOINSECURE|COMPOSER_\w+|CARGO_REGISTR\w+|CONDA_\w+|HOMEBREW_\w+)$/i,
+    ],
+    [
+        { label: 'proxies and certificate authorities' },
+        /^(HTTPS?_PROXY|ALL_PROXY|NO_PROXY|FTP_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_\w+|AWS_CA_BUNDLE)$/i,
+    ],
+];
+/** The class a name belongs to, if it is one of them. */
+function nameClass(name) {
+    return CLASSES.find(([, pattern]) => pattern.test(name))?.[0];
+}
+/**
+ * What to do with an environment variable's name, by who chose it:
+ * - a name the server chose (a wildcard's keys, a JSON secret's fields) in any class: refused;
+ *   whoever can write a secret must not be able to run code in the job;
+ * - a name the workflow's author wrote in the mapping: their choice, except the runner's own
+ *   (refused: the runner ignores or breaks on them), GITHUB_TOKEN excepted (a token for the gh CLI
+ *   is what it is mapped for); the other classes are exported with a warning.
+ */
+function policyFor(name, mapped) {
+    const found = nameClass(name);
+    if (!found)
+        return { verdict: 'ok' };
+    if (!mapped)
+        return { verdict: 'refuse', label: found.label };
+    if (/^GITHUB_TOKEN$/i.test(name))
+        return { verdict: 'ok' };
+    return { verdict: found.runner ? 'refuse' : 'warn', label: found.label };
+}
+
 // The names a run exports under, checked before anything is written: valid as env and output
 // names, used once each, and harmless as environment variables. Pure.
-// Variables that change how every later step runs: a secret exported under one of these names
-// would load code (NODE_OPTIONS, LD_PRELOAD, DYLD_*, BASH_ENV, ENV), redirect programs (PATH,
-// LD_LIBRARY_PATH) or impersonate the runner (GITHUB_*, RUNNER_*, ACTIONS_*). Case-insensitive,
-// because Windows environment names are.
-const DANGEROUS = /^(NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_.*|BASH_ENV|ENV|PATH|GITHUB_.*|RUNNER_.*|ACTIONS_.*)$/i;
 // Output names are written unchecked too; letters, digits, '_' and '-' are all any provider needs.
 const OUTPUT_NAME = /^[A-Za-z0-9_-]+$/;
 /** The step output's name: the env name unless the provider gave another. */
@@ -2027,10 +2077,12 @@ function outputNameOf(s) {
 const MAX_ENV_STRING = 128 * 1024;
 const MAX_ENV_TOTAL = 1024 * 1024;
 /**
- * Checks every export before the first write: valid names, used once, harmless as env vars, and
- * an environment later processes can still start with.
+ * Checks every export before the first write: valid names, used once, harmless as env vars (by who
+ * chose the name: name-classes.ts), and an environment later processes can still start with.
+ * Returns the warnings for names the workflow's author chose that change how later steps run.
  */
 function assertExportable(secrets, opts) {
+    const warnings = [];
     // name → where it came from, so a collision (after shaping, too) names both sources.
     const seen = new Map();
     const outputs = new Map();
@@ -2048,10 +2100,17 @@ function assertExportable(secrets, opts) {
             envBytes += bytes;
             envCount++;
         }
-        if (env && !opts.allowDangerousNames && DANGEROUS.test(s.name)) {
+        const policy = env && !opts.allowDangerousNames ? policyFor(s.name, s.mapped === true) : { verdict: 'ok' };
+        if (policy.verdict === 'refuse') {
+            const who = s.mapped
+                ? ''
+                : " The name comes from the server (a wildcard's key or a JSON field), not from the mapping: map the secret to a name of your own.";
             throw new ActionError(`Refusing to export ${s.name} (${s.source}) as an environment variable: it would change how every later step runs ` +
-                '(NODE_OPTIONS, LD_PRELOAD, LD_LIBRARY_PATH, DYLD_*, BASH_ENV, ENV, PATH, GITHUB_*, RUNNER_*, ACTIONS_* are refused). ' +
+                `(${policy.label}; SECURITY.md lists the names refused).${who} ` +
                 "Map it to another name, or set 'allow_dangerous_names: true' if you mean it.");
+        }
+        if (policy.verdict === 'warn') {
+            warnings.push(`${s.name} (${s.source}) is exported as an environment variable as the mapping asks, but it changes how every later step runs (${policy.label}).`);
         }
         // @actions/core writes names unchecked; a newline or '=' would smuggle in another variable.
         if (!ENV_NAME.test(s.name))
@@ -2078,6 +2137,7 @@ function assertExportable(secrets, opts) {
             `${MAX_ENV_TOTAL / 1024} KiB this step may add for later processes to start (the kernel's limit for a whole environment is about 2 MiB; ` +
             "every later step would fail with E2BIG). Write them to a file with 'export_file', or set 'set_env: false' to set step outputs only.");
     }
+    return warnings;
 }
 
 const CLEAN_ENV_CLEANUP = 'clean-env';
@@ -2125,7 +2185,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-BQW3EkEi.js');
+            const { fetchIdToken } = await import('./github-oidc-83MqnYqR.js');
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -2137,7 +2197,7 @@ async function run(rt) {
     // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
     // every value fetched (a JSON secret's whole text) and every value exported (its leaves).
     const secrets = shapeSecrets(fetched.secrets, settings.shape);
-    assertExportable(secrets, settings);
+    assertExportable(secrets, settings).forEach((w) => log.warning(w));
     for (const s of fetched.secrets)
         masks.mask(s.value);
     if (secrets !== fetched.secrets)
@@ -2168,7 +2228,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-Cgw-R7gm.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BhlS0cOY.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2404,7 +2464,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-bdPiW7Ik.js');
+        const { exportToFile } = await import('./runner-export-file-DsBinKmK.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2424,7 +2484,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-CMrWVfLw.js');
+        const { writeSummary } = await import('./runner-summary-CM5w2PTs.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-CcnUJ1Vg.js';
-import './startup-BmEJ0UJs.js';
+import { p as postLogin } from './index-D32-0xjn.js';
+import './startup-Dg8KTB8f.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-B_3JSlOM.js';
+import './json-pmvTnaMk.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

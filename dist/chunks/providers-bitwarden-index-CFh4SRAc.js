@@ -1,5 +1,5 @@
-import { q as meaningfulLines, v as secretsLine, x as lineError, y as assertEnvName, z as quote, S as ServerError, I as InputError, E as ENV_NAME, A as decodeBase64Strict } from './startup-BmEJ0UJs.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-B_3JSlOM.js';
+import { q as meaningfulLines, v as secretsLine, x as lineError, y as assertEnvName, z as quote, S as ServerError, I as InputError, E as ENV_NAME, A as decodeBase64Strict } from './startup-Dg8KTB8f.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-pmvTnaMk.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -289,7 +289,7 @@ function resolveTargets(requests, listed) {
     for (const r of requests) {
         const s = r.selector;
         if (s.kind === 'id')
-            explicit.push({ id: s.id, envName: r.envName, line: r.line });
+            explicit.push({ id: s.id, envName: r.envName, line: r.line, mapped: true });
         if (s.kind !== 'name')
             continue;
         const matches = listed.filter((l) => l.name === s.name && inScope(l, s.projectId));
@@ -300,7 +300,7 @@ function resolveTargets(requests, listed) {
             throw lineError(r.line, `the name ${quote(s.name)} is ambiguous: ${matches.length} secrets have it: ${matches.map(describe).join('; ')}. ` +
                 "Use the secret's id, or '<project id>/<name>'");
         }
-        explicit.push({ id: matches[0].id, envName: r.envName, line: r.line });
+        explicit.push({ id: matches[0].id, envName: r.envName, line: r.line, mapped: true });
     }
     // Wildcards: each secret in scope under its own name, unless a line maps it explicitly.
     const taken = new Set(explicit.map((t) => t.id));
@@ -329,7 +329,7 @@ function resolveTargets(requests, listed) {
                     `rename one or map it explicitly ('${secret.id} > OTHER_NAME')`);
             }
             usedNames.set(secret.name, secret.id);
-            implicit.push({ id: secret.id, envName: secret.name, line: r.line });
+            implicit.push({ id: secret.id, envName: secret.name, line: r.line, mapped: false });
         }
         if (invalid.length > 0) {
             throw lineError(r.line, `in ${scopeOf(s.projectId)}, these secret names are not valid environment variable names: ${invalid.join(', ')}. ` +
@@ -345,7 +345,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-BPW2E9j7.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-BTg1SDVf.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
@@ -494,7 +494,7 @@ function toSecrets(targets, items, session) {
             value = decryptField(item.value, session, t.id, 'value');
             values.set(t.id, value);
         }
-        return { name: t.envName, value, source: `bitwarden secret ${t.id}` };
+        return { name: t.envName, value, source: `bitwarden secret ${t.id}`, mapped: t.mapped };
     });
 }
 function create(settings, ctx) {

@@ -1,6 +1,6 @@
-import { B as parseVaultToken, I as InputError, S as ServerError, v as secretsLine, D as ActionError, x as lineError, z as quote, E as ENV_NAME } from './startup-BmEJ0UJs.js';
-import { l as lookupSelf, s as statusError, w as writePath, a as withTls, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, b as listPath, d as readPath } from './revoke-BKjoDO8g.js';
-import { i as isObject$1, p as parseJson } from './json-B_3JSlOM.js';
+import { B as parseVaultToken, I as InputError, S as ServerError, v as secretsLine, D as ActionError, x as lineError, z as quote, E as ENV_NAME } from './startup-Dg8KTB8f.js';
+import { l as lookupSelf, s as statusError, w as writePath, a as withTls, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, b as listPath, d as readPath } from './revoke-C5_XxmmH.js';
+import { i as isObject$1, p as parseJson } from './json-pmvTnaMk.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -830,6 +830,7 @@ async function issue(ep, requests, ctx) {
             out.push({
                 name: normalizeName(`${normalizeName(r.name)}_${suffix}`).toUpperCase(),
                 outputName: normalizeName(`${r.name}_${suffix}`),
+                mapped: true,
                 value,
                 source: `vault ${r.path} data.${field} (pki line ${r.line})`,
             });
@@ -1014,6 +1015,7 @@ function create(vault, runCtx) {
                 outputName: r.outputName,
                 value: valueOf(raw, `${at}, selector ${r.selector}`),
                 source: `vault ${r.path} ${r.selector} (line ${r.line})`,
+                mapped: true,
             },
         ];
     }
@@ -1023,7 +1025,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-Dz7eS8l2.js');
+            const { logIn } = await import('./providers-vault-login-BY-t_Ojq.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -1141,6 +1143,7 @@ function create(vault, runCtx) {
                 out.push({
                     name: 'VAULT_TOKEN',
                     outputName: 'VAULT_TOKEN',
+                    mapped: true,
                     value: child.token,
                     source: 'vault child token (export_token: child)',
                 });

@@ -1,5 +1,5 @@
-import { S as ServerError, q as meaningfulLines, x as lineError, E as ENV_NAME, z as quote, y as assertEnvName, I as InputError, F as parseServiceToken, G as CryptoError, H as decodeUtf8Strict, A as decodeBase64Strict, v as secretsLine } from './startup-BmEJ0UJs.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-B_3JSlOM.js';
+import { S as ServerError, q as meaningfulLines, x as lineError, E as ENV_NAME, z as quote, y as assertEnvName, I as InputError, F as parseServiceToken, G as CryptoError, H as decodeUtf8Strict, A as decodeBase64Strict, v as secretsLine } from './startup-Dg8KTB8f.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-pmvTnaMk.js';
 import { createDecipheriv } from 'node:crypto';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
@@ -431,9 +431,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-CrQC3qAo.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-CblkPB-D.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-D65rfk9j.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-C8gVCW5Y.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
@@ -941,7 +941,7 @@ class Reader {
                 continue;
             const read = readOf(r);
             explicit.add(`${read.id}\u0000${r.key}`);
-            chosen.push({ name: r.envName, item: this.pick(results.get(read.id).merged, r, read), read });
+            chosen.push({ name: r.envName, item: this.pick(results.get(read.id).merged, r, read), read, mapped: true });
         }
         const wildcard = requests.find((r) => r.kind === 'all');
         if (wildcard) {
@@ -960,7 +960,7 @@ class Reader {
                 if (!ENV_NAME.test(key))
                     bad.push(key);
                 else
-                    chosen.push({ name: key, item, read: main });
+                    chosen.push({ name: key, item, read: main, mapped: false });
             }
             if (bad.length > 0) {
                 throw new InputError(`${where} these keys are not valid environment variable names: ${bad
@@ -971,10 +971,10 @@ class Reader {
             }
         }
         const secrets = [];
-        for (const { name, item, read } of chosen) {
+        for (const { name, item, read, mapped } of chosen) {
             const value = await this.folders.finalValue(item, results.get(read.id));
             this.ctx.mask(value);
-            secrets.push({ name, value, source: `infisical ${item.location} ${item.key}` });
+            secrets.push({ name, value, source: `infisical ${item.location} ${item.key}`, mapped });
         }
         return secrets;
     }

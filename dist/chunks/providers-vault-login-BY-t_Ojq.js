@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { S as ServerError, I as InputError } from './startup-BmEJ0UJs.js';
-import { p as parseJson, i as isObject } from './json-B_3JSlOM.js';
-import { e as loginRequest, v as vaultErrors } from './revoke-BKjoDO8g.js';
-import { s as stringLeaves } from './index-DB7B5cjT.js';
+import { S as ServerError, I as InputError } from './startup-Dg8KTB8f.js';
+import { p as parseJson, i as isObject } from './json-pmvTnaMk.js';
+import { e as loginRequest, v as vaultErrors } from './revoke-C5_XxmmH.js';
+import { s as stringLeaves } from './index-C3fqH7Mq.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -38,7 +38,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./providers-vault-login-jwt-DRvwevpU.js')).jwtFor(login, ctx);
+            const jwt = await (await import('./providers-vault-login-jwt-CDIFEmBo.js')).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -85,7 +85,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-DRvwevpU.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-CDIFEmBo.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);
