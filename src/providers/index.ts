@@ -1,10 +1,12 @@
 // Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
 // provider is used; only the token shapes (a regular expression each) are loaded up front.
-import type { ProviderChoice, Settings } from '../inputs.js'
+import { InputError } from '../errors.js'
+import type { BitwardenSettings, ProviderChoice, Settings } from '../inputs.js'
 import { INFISICAL_METHODS } from '../inputs/infisical.js'
 import { TOKEN_SHAPE as INFISICAL_TOKEN } from './infisical/token.js'
 import type { CleanupContext, CleanupHandler, Provider, ProviderContext, ProviderKind } from './provider.js'
 import { TOKEN_SHAPE as VAULT_TOKEN } from './vault/token.js'
+import type { Writer } from './writer.js'
 
 // Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
 // is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
@@ -44,6 +46,27 @@ export async function createProvider(settings: Settings, ctx: ProviderContext): 
     case 'infisical':
       return (await import('./infisical/index.js')).create(settings.infisical, ctx) as Provider
   }
+}
+
+/** What the write action needs to pick and create a writer. */
+export interface WriterChoice {
+  readonly provider: ProviderChoice
+  readonly accessToken: string
+  readonly bitwarden: BitwardenSettings
+}
+
+/**
+ * Creates the write action's writer for the provider the token (or `provider`) names. Only
+ * Bitwarden writes so far; the others are refused by name before any request.
+ */
+export async function createWriter(settings: WriterChoice, ctx: ProviderContext): Promise<Writer> {
+  const kind = detectProvider(settings.accessToken, settings.provider)
+  if (kind !== 'bitwarden') {
+    throw new InputError(
+      `The write action cannot write to ${kind} yet: only Bitwarden Secrets Manager is supported so far (the access token looks like a ${kind} token; set 'provider: bitwarden' if it is not).`,
+    )
+  }
+  return (await import('./bitwarden/write.js')).createWriter(settings.bitwarden, ctx) as Writer
 }
 
 /**

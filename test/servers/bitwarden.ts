@@ -754,7 +754,7 @@ class Server implements BitwardenServer {
       value: requireEncString(body, 'value'),
       note: requireEncString(body, 'note'),
     }
-    const projectIds = body.projectIds == null ? [] : guidList(body.projectIds, 'projectIds')
+    const projectIds = this.secretProjectIds(body)
     this.requireProjectWrite(ctx.principal, projectIds)
     const id = this.insertSecret(orgId, { ...fields, projectIds })
     const secret = must(this.store.secrets.get(id), 'secret')
@@ -770,13 +770,25 @@ class Server implements BitwardenServer {
       value: requireEncString(body, 'value'),
       note: requireEncString(body, 'note'),
     }
-    const projectIds = body.projectIds == null ? [] : guidList(body.projectIds, 'projectIds')
+    const projectIds = this.secretProjectIds(body)
     if (!this.store.secretAccess(ctx.principal.account, secret).write) return notFound()
     this.requireProjectWrite(ctx.principal, projectIds)
     Object.assign(secret, fields, { projectIds, revisionDate: this.now() })
     return { status: 200, json: this.models.secret(secret, { read: true, write: true }) }
   }
 
+  /** SecretCreateRequestModel / SecretUpdateRequestModel.Validate: one project at most. */
+  private secretProjectIds(body: Record<string, unknown>): string[] {
+    const projectIds = body.projectIds == null ? [] : guidList(body.projectIds, 'projectIds')
+    if (projectIds.length > 1) invalidModel('ProjectIds', 'Only one project assignment is supported.')
+    return projectIds
+  }
+
+  /**
+   * A machine account creates only inside a project it can write to, and updates only when it can
+   * write the secret and the project it is sent with: an update without projectIds (which would take
+   * the secret out of every project) is refused (SecretAuthorizationHandler, CanUpdateSecretAsync).
+   */
   private requireProjectWrite(principal: Principal, projectIds: string[]): void {
     const first = projectIds[0]
     const projects = projectIds.map((id) => this.store.projects.get(id))

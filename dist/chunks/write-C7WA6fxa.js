@@ -1,11 +1,5 @@
-import { m as meaningfulLines, k as secretsLine, l as lineError, n as assertEnvName, q as quote, p as parseJson, S as ServerError, o as isObject, t as shapeError, u as stringField, v as jsonObjectOf, x as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-CRAto2y1.js';
-import { d as decodeBase64Strict } from './crypto-Df6DSIEM.js';
-import 'os';
-import 'crypto';
-import 'fs';
-import 'node:path';
-import 'node:crypto';
-import 'node:fs';
+import { m as meaningfulLines, o as secretsLine, l as lineError, F as assertEnvName, q as quote, u as parseJson, S as ServerError, v as isObject, x as shapeError, y as stringField, z as jsonObjectOf, B as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-14NWd7rV.js';
+import { g as decodeBase64Strict } from './crypto-Cz9KmPcK.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -16,20 +10,20 @@ import 'node:fs';
 //   <project-uuid>/*         every secret of a project, each under its own name
 //   *                        every secret the machine account can read
 // Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
-const UUID$1 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID$2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NEAR_UUID = /^(?=.*-)[0-9a-f-]{16,}$/i;
 function parseSource(source, line) {
     if (source === '*')
         return { kind: 'all' };
     const slash = source.indexOf('/');
-    if (slash > 0 && UUID$1.test(source.slice(0, slash))) {
+    if (slash > 0 && UUID$2.test(source.slice(0, slash))) {
         const projectId = source.slice(0, slash).toLowerCase();
         const name = source.slice(slash + 1).trim();
         if (name === '')
             throw lineError(line, `the secret name after the project id is empty (use '${projectId}/*' for the whole project)`);
         return name === '*' ? { kind: 'all', projectId } : { kind: 'name', name, projectId };
     }
-    if (UUID$1.test(source))
+    if (UUID$2.test(source))
         return { kind: 'id', id: source.toLowerCase() };
     // Hex and hyphens only: a mistyped id, not a name; say so rather than search for it by name.
     if (NEAR_UUID.test(source))
@@ -209,6 +203,7 @@ function toListedSecret(item, where) {
         organizationId: stringField(item, 'organizationId', where).toLowerCase(),
         key: stringField(item, 'key', where),
         projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
+        write: item.write === true,
     };
 }
 /** POST /secrets/get-by-ids; undefined when the server answers 404 (some id missing or unreadable). */
@@ -271,7 +266,7 @@ function resolveEndpoints(s) {
 function scopeOf(projectId) {
     return projectId ? `project ${projectId}` : 'the secrets this machine account can read';
 }
-function describe(s) {
+function describe$1(s) {
     return s.projectIds.length > 0 ? `${s.id} (project ${s.projectIds.join(', ')})` : s.id;
 }
 /** True when a request needs the listing (names or wildcards) rather than ids alone. */
@@ -298,7 +293,7 @@ function resolveTargets(requests, listed) {
             throw lineError(r.line, `no secret named ${quote(s.name)} among ${scopeOf(s.projectId)} (names are case-sensitive; is the secret's project shared with the machine account?)`);
         }
         if (matches.length > 1) {
-            throw lineError(r.line, `the name ${quote(s.name)} is ambiguous: ${matches.length} secrets have it: ${matches.map(describe).join('; ')}. ` +
+            throw lineError(r.line, `the name ${quote(s.name)} is ambiguous: ${matches.length} secrets have it: ${matches.map(describe$1).join('; ')}. ` +
                 "Use the secret's id, or '<project id>/<name>'");
         }
         explicit.push({ id: matches[0].id, envName: r.envName, line: r.line });
@@ -346,7 +341,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-Df6DSIEM.js').then(function (n) { return n.c; })]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-Cz9KmPcK.js').then(function (n) { return n.h; })]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
@@ -356,6 +351,7 @@ async function authenticate(ctx, endpoints, token) {
         organizationId,
         organizationKey,
         decrypt: (text) => crypto.decryptString(text, organizationKey),
+        encrypt: (text) => crypto.encryptString(text, organizationKey),
     };
 }
 async function openSession(ctx, endpoints, token) {
@@ -367,8 +363,9 @@ async function openSession(ctx, endpoints, token) {
             throw new ServerError('The server changed the organization of the access token between two logins.');
         }
     }
-    async function once(method, path, body) {
+    async function once(method, path, body, retry) {
         return ctx.http.send({
+            ...retry,
             method,
             url: `${endpoints.apiUrl}${path}`,
             headers: {
@@ -379,23 +376,25 @@ async function openSession(ctx, endpoints, token) {
             body: body === undefined ? undefined : JSON.stringify(body),
         });
     }
-    const send = async (method, path, body) => {
+    // A 401 is answered before anything is done, so sending again after the renewal is safe for
+    // writes too.
+    const send = async (method, path, body, retry) => {
         if (ctx.now() >= auth.renewAt)
             await renew();
-        const res = await once(method, path, body);
+        const res = await once(method, path, body, retry);
         if (res.status !== 401)
             return res;
         ctx.debug(`${method} ${path} → 401: logging in again once`);
         await renew();
-        return once(method, path, body);
+        return once(method, path, body, retry);
     };
-    return { organizationId: first.organizationId, decrypt: first.decrypt, send };
+    return { organizationId: first.organizationId, decrypt: first.decrypt, encrypt: first.encrypt, send };
 }
 
 // Bitwarden machine-account access token: `0.<client id>.<client secret>:<base64 of a 16-byte seed>`.
 // Parsing follows docs/protocols/bitwarden.md#token-parsing step by step, because the step order
 // decides which error is reported.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID$1 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEED_BYTES = 16;
 function fail(rule) {
     // Never quote the token: the rule alone says what to fix.
@@ -422,7 +421,7 @@ function parseAccessToken(text) {
     const [version, id, clientSecret] = parts;
     if (version !== '0')
         fail("it is the wrong version (only version '0' exists)");
-    if (!UUID.test(id))
+    if (!UUID$1.test(id))
         fail('it has an invalid identifier (the part after "0." must be a UUID)');
     if (clientSecret === '')
         fail('its client secret (between the id and ":") is empty');
@@ -522,4 +521,281 @@ function create(settings, ctx) {
     };
 }
 
-export { create };
+var index = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    create: create
+});
+
+// Bitwarden's write endpoints and the reads that check them first (docs/protocols/bitwarden.md#writing):
+// the projects with their write flags, the secrets to update with every field, create and update.
+// Errors name the path and status, never a body beyond the server's own short message.
+function dataList(body, where) {
+    const list = isObject(body) ? body.data : undefined;
+    if (!Array.isArray(list))
+        throw shapeError(where, "field 'data' is missing or not a list");
+    return list;
+}
+/** GET /organizations/{orgId}/projects: every project the machine account can read, with `write`. */
+async function listProjects(send, orgId) {
+    const path = `/organizations/${orgId}/projects`;
+    const where = `GET ${path}`;
+    const res = await send('GET', path);
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    return dataList(parseJson(res, where), where).map((item) => {
+        if (!isObject(item))
+            throw shapeError(where, 'a project is not an object');
+        return { id: stringField(item, 'id', where).toLowerCase(), write: item.write === true };
+    });
+}
+function toFullSecret(item, where) {
+    if (!isObject(item))
+        throw shapeError(where, 'a secret is not an object');
+    const projects = Array.isArray(item.projects) ? item.projects : [];
+    return {
+        id: stringField(item, 'id', where).toLowerCase(),
+        organizationId: stringField(item, 'organizationId', where).toLowerCase(),
+        key: stringField(item, 'key', where),
+        value: stringField(item, 'value', where),
+        note: typeof item.note === 'string' ? item.note : '',
+        projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
+    };
+}
+/** POST /secrets/get-by-ids with every field kept: the secrets about to be updated. */
+async function getFullSecrets(send, ids) {
+    const where = 'POST /secrets/get-by-ids';
+    const res = await send('POST', '/secrets/get-by-ids', { ids });
+    if (res.status === 404) {
+        throw statusError(res, where, 'A secret listed a moment ago is gone or no longer readable; nothing was written');
+    }
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    return dataList(parseJson(res, where), where).map((item) => toFullSecret(item, where));
+}
+// A create is not safe to repeat: a 5xx or a connection cut after the request left may have created
+// the secret, and a second one would make the name ambiguous. Only a 429 (refused before anything
+// was done) and a refused connection are retried.
+const CREATE_RETRY = { retryStatuses: new Set([429]), retryNetworkErrors: false };
+const REFUSED = 'Bitwarden answers every refusal this way: the machine account may have lost write access, or the secret or project is gone';
+/** POST /organizations/{orgId}/secrets; the new secret's id. */
+async function createSecret(send, orgId, body) {
+    const path = `/organizations/${orgId}/secrets`;
+    const where = `POST ${path}`;
+    const res = await send('POST', path, body, CREATE_RETRY);
+    if (res.status === 404)
+        throw statusError(res, where, REFUSED);
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const created = parseJson(res, where);
+    if (!isObject(created))
+        throw shapeError(where, 'not a JSON object');
+    return stringField(created, 'id', where).toLowerCase();
+}
+/** PUT /secrets/{id}: safe to repeat (the same fields again), so the client's retries apply. */
+async function updateSecret(send, id, body) {
+    const path = `/secrets/${id}`;
+    const where = `PUT ${path}`;
+    const res = await send('PUT', path, body);
+    if (res.status === 404)
+        throw statusError(res, where, REFUSED);
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const updated = parseJson(res, where);
+    if (!isObject(updated) || stringField(updated, 'id', where).toLowerCase() !== id) {
+        throw new ServerError(`${where}: the server answered for another secret than the one updated.`);
+    }
+}
+
+// The Bitwarden targets of the write action (docs/protocols/bitwarden.md#writing): a secret id, or
+// '<project id>/<NAME>' (that project's secret of that name, created there when missing). A name
+// alone is refused: names are not unique across projects, and a machine account creates secrets
+// only inside a project. Pure.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function parseOne(r) {
+    const text = r.target;
+    if (UUID.test(text))
+        return { ...r, kind: 'id', id: text.toLowerCase() };
+    const slash = text.indexOf('/');
+    const head = slash < 0 ? '' : text.slice(0, slash);
+    if (slash > 0 && UUID.test(head)) {
+        const name = text.slice(slash + 1).trim();
+        if (name === '' || name === '*') {
+            throw lineError(r.line, `the secret name after the project id is ${name === '' ? 'empty' : "'*'"} (write one secret per line: '<project id>/NAME')`);
+        }
+        return { ...r, kind: 'name', projectId: head.toLowerCase(), name };
+    }
+    throw lineError(r.line, `the Bitwarden target ${quote(text)} is neither a secret id nor '<project id>/NAME' ` +
+        '(a name needs its project: names are not unique across projects, and new secrets are created in one)');
+}
+/** Parses every target; the same secret named twice by id is an error (which value should win?). */
+function parseWriteTargets(requests) {
+    const targets = requests.map(parseOne);
+    const seen = new Map();
+    for (const t of targets) {
+        const key = t.kind === 'id' ? t.id : `${t.projectId}/${t.name}`;
+        const first = seen.get(key);
+        if (first !== undefined)
+            throw lineError(t.line, `it writes the same secret as line ${first}`);
+        seen.set(key, t.line);
+    }
+    return targets;
+}
+
+// The write action's Bitwarden wing (docs/protocols/bitwarden.md#writing): log in, list what the
+// machine account can see with its write flags, resolve every target and check it can be written,
+// compare each value with the stored one, then hand back a plan whose writes encrypt each value
+// under the organization key with a fresh IV. Nothing is written until the whole plan is checked.
+function decrypted(session, text, id, field) {
+    try {
+        return session.decrypt(text);
+    }
+    catch (err) {
+        throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${err.message}`, undefined, {
+            cause: err,
+        });
+    }
+}
+function describe(t, id) {
+    if (t.kind === 'id')
+        return `secret ${t.id}`;
+    return `project ${t.projectId}, secret ${quote(t.name)}${id ? ` (${id})` : ''}`;
+}
+/**
+ * An update needs write access to the secret and to the project it is resent with: Bitwarden's
+ * SecretAuthorizationHandler (docs/protocols/bitwarden.md#write-permissions). A secret in no
+ * project cannot be updated by a machine account at all.
+ */
+function checkUpdate(t, secret, writable) {
+    if (!secret.write) {
+        throw lineError(t.line, `the machine account can read secret ${secret.id} but not write it; give it 'Can read, write' access to the secret's project`);
+    }
+    const projectId = secret.projectIds[0];
+    if (projectId === undefined) {
+        throw lineError(t.line, `secret ${secret.id} is in no project, and Bitwarden lets a machine account update only a secret in a project it can write to`);
+    }
+    if (!writable.has(projectId)) {
+        throw lineError(t.line, `the machine account cannot write to project ${projectId}, which holds secret ${secret.id}; an update needs 'Can read, write' access to the secret's project`);
+    }
+    return projectId;
+}
+function resolve(t, listed, projects, create, nameOf) {
+    const writable = new Set([...projects].filter(([, w]) => w).map(([id]) => id));
+    if (t.kind === 'id') {
+        const secret = listed.find((s) => s.id === t.id);
+        if (!secret) {
+            throw lineError(t.line, `secret ${t.id} was not found or is not readable by this machine account (is its project shared with it?)`);
+        }
+        return { target: t, secret, projectId: checkUpdate(t, secret, writable) };
+    }
+    if (!projects.has(t.projectId)) {
+        throw lineError(t.line, `project ${t.projectId} was not found or is not shared with this machine account`);
+    }
+    const matches = listed.filter((s) => s.projectIds.includes(t.projectId) && nameOf(s) === t.name);
+    if (matches.length > 1) {
+        throw lineError(t.line, `the name ${quote(t.name)} is ambiguous: ${matches.length} secrets of project ${t.projectId} have it (${matches.map((s) => s.id).join(', ')}); write to one by its id`);
+    }
+    const secret = matches[0];
+    if (secret)
+        return { target: t, secret, projectId: checkUpdate(t, secret, writable) };
+    if (!create) {
+        throw lineError(t.line, `project ${t.projectId} has no secret named ${quote(t.name)}, and 'create' is false`);
+    }
+    if (!writable.has(t.projectId)) {
+        throw lineError(t.line, `the machine account cannot create secrets in project ${t.projectId} (it can only read it); give it 'Can read, write' access`);
+    }
+    return { target: t, projectId: t.projectId };
+}
+function assertDistinct(resolved) {
+    const lines = new Map();
+    for (const r of resolved) {
+        if (!r.secret)
+            continue;
+        const first = lines.get(r.secret.id);
+        if (first !== undefined)
+            throw lineError(r.target.line, `it writes secret ${r.secret.id}, which line ${first} writes too`);
+        lines.set(r.secret.id, r.target.line);
+    }
+}
+function createWriter(settings, ctx) {
+    const token = parseAccessToken(settings.accessToken);
+    ctx.mask(token.clientSecret);
+    ctx.mask(token.keyText);
+    const endpoints = resolveEndpoints(settings);
+    return {
+        kind: 'bitwarden',
+        parse: parseWriteTargets,
+        async plan(targets, { create }) {
+            const session = await openSession(ctx, endpoints, token);
+            const org = session.organizationId;
+            const { send } = session;
+            const [all, projectList] = await Promise.all([listOrganizationSecrets(send, org), listProjects(send, org)]);
+            const listed = all.filter((s) => s.organizationId === org);
+            const projects = new Map(projectList.map((p) => [p.id, p.write]));
+            // Names are decrypted only for the projects a named target points into.
+            const names = new Map();
+            const nameOf = (s) => {
+                let name = names.get(s.id);
+                if (name === undefined)
+                    names.set(s.id, (name = decrypted(session, s.key, s.id, 'name')));
+                return name;
+            };
+            const resolved = targets.map((t) => resolve(t, listed, projects, create, nameOf));
+            assertDistinct(resolved);
+            const ids = resolved.flatMap((r) => (r.secret ? [r.secret.id] : []));
+            const stored = new Map();
+            if (ids.length > 0)
+                for (const s of await getFullSecrets(send, ids))
+                    stored.set(s.id, s);
+            return resolved.map((r) => toPlanned(r, stored, session, ctx));
+        },
+    };
+}
+function toPlanned(r, stored, session, ctx) {
+    const t = r.target;
+    const base = { line: t.line, source: t.source };
+    if (!r.secret) {
+        const target = describe(t);
+        const apply = async () => {
+            const id = await createSecret(session.send, session.organizationId, {
+                key: session.encrypt(t.kind === 'name' ? t.name : ''),
+                value: session.encrypt(t.value),
+                // The vendor's clients send an empty note encrypted, never an absent one.
+                note: session.encrypt(''),
+                projectIds: [r.projectId],
+            });
+            return describe(t, id);
+        };
+        return { ...base, target, outcome: 'created', apply };
+    }
+    const id = r.secret.id;
+    const full = stored.get(id);
+    if (!full)
+        throw new ServerError(`POST /secrets/get-by-ids: the response lacks secret ${id} (line ${t.line}).`);
+    if (full.organizationId !== session.organizationId) {
+        throw new ServerError(`Secret ${id} (line ${t.line}) belongs to another organization than the access token's.`);
+    }
+    const current = decrypted(session, full.value, id, 'value');
+    ctx.mask(current);
+    const target = describe(t, id);
+    if (current === t.value)
+        return { ...base, target, outcome: 'unchanged' };
+    const apply = async () => {
+        // Key and note are resent as stored (EncStrings, untouched); the project is resent because an
+        // update without it moves the secret out of every project (docs/protocols/bitwarden.md#write-requests).
+        await updateSecret(session.send, id, {
+            key: full.key,
+            value: session.encrypt(t.value),
+            note: full.note === '' ? session.encrypt('') : full.note,
+            projectIds: [r.projectId],
+        });
+        return target;
+    };
+    return { ...base, target, outcome: 'updated', apply };
+}
+
+var write = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    createWriter: createWriter
+});
+
+export { index as i, write as w };

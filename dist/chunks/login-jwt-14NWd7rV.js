@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-DWsLU8DO.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-C04yHQwC.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -360,7 +360,8 @@ function createHttpClient(opts) {
                     debug(`${where} → ${code} after ${now() - started} ms`);
                     const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
                     const outOfTime = now() >= deadline;
-                    if (!RETRY_CODES.has(code) || n >= attempts || outOfTime) {
+                    const retryable = req.retryNetworkErrors === false ? code === 'ECONNREFUSED' : RETRY_CODES.has(code);
+                    if (!retryable || n >= attempts || outOfTime) {
                         const what = timedOut ? 'timed out' : `failed (${code})`;
                         throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err });
                     }
@@ -912,6 +913,8 @@ function parseVaultToken(raw) {
     return { value, kind, legacy: m !== null && m[1] === undefined };
 }
 
+// Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
+// provider is used; only the token shapes (a regular expression each) are loaded up front.
 // Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
 // is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
 // than "unknown token".
@@ -940,12 +943,23 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./bitwarden-BVnpRUUu.js')).create(settings.bitwarden, ctx);
+            return (await import('./write-C7WA6fxa.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DxokPsQr.js')).create(settings.vault, ctx);
+            return (await import('./vault-BpnD1yJR.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-Dv3ZhrM3.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-DD9uC4ol.js')).create(settings.infisical, ctx);
     }
+}
+/**
+ * Creates the write action's writer for the provider the token (or `provider`) names. Only
+ * Bitwarden writes so far; the others are refused by name before any request.
+ */
+async function createWriter(settings, ctx) {
+    const kind = detectProvider(settings.accessToken, settings.provider);
+    if (kind !== 'bitwarden') {
+        throw new InputError(`The write action cannot write to ${kind} yet: only Bitwarden Secrets Manager is supported so far (the access token looks like a ${kind} token; set 'provider: bitwarden' if it is not).`);
+    }
+    return (await import('./write-C7WA6fxa.js').then(function (n) { return n.w; })).createWriter(settings.bitwarden, ctx);
 }
 /**
  * The post step's handler for a cleanup a wing recorded (its kind starts with the wing's name), or
@@ -962,6 +976,7 @@ async function loadCleanupHandler(kind, settings, ctx) {
 var index = /*#__PURE__*/Object.freeze({
     __proto__: null,
     createProvider: createProvider,
+    createWriter: createWriter,
     detectProvider: detectProvider,
     loadCleanupHandler: loadCleanupHandler
 });
@@ -1884,4 +1899,4 @@ var loginJwt = /*#__PURE__*/Object.freeze({
     signJwt: signJwt
 });
 
-export { index as $, parseServiceToken as A, CryptoError as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, parseVaultToken as F, lookupSelf as G, statusError as H, InputError as I, ActionError as J, revokeSelf as K, LOGIN_TOKEN_CLEANUP as L, createChildToken as M, CHILD_TOKEN_CLEANUP as N, readPath as O, loginRequest as P, vaultErrors as Q, isInfisicalMethod as R, ServerError as S, readInfisical as T, getInput as U, hasIdentityLogin as V, assertClientPair as W, parsePemCertificates as X, createHttpClient as Y, createProvider as Z, client as _, debug as a, exportFile as a0, oidc as a1, awsIam as a2, loginJwt as a3, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, secretsLine as k, lineError as l, meaningfulLines as m, assertEnvName as n, isObject as o, parseJson as p, quote as q, runCleanups as r, setSecret as s, shapeError as t, stringField as u, jsonObjectOf as v, warning as w, oneLine as x, readLimited as y, trustStore as z };
+export { client as $, ActionError as A, oneLine as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, assertEnvName as F, parseServiceToken as G, CryptoError as H, InputError as I, parseVaultToken as J, lookupSelf as K, statusError as L, LOGIN_TOKEN_CLEANUP as M, revokeSelf as N, createChildToken as O, CHILD_TOKEN_CLEANUP as P, readPath as Q, loginRequest as R, ServerError as S, vaultErrors as T, isInfisicalMethod as U, readInfisical as V, getInput as W, hasIdentityLogin as X, assertClientPair as Y, parsePemCertificates as Z, createProvider as _, debug as a, index as a0, exportFile as a1, oidc as a2, awsIam as a3, loginJwt as a4, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, createHttpClient as k, lineError as l, meaningfulLines as m, createWriter as n, secretsLine as o, readLimited as p, quote as q, runCleanups as r, setSecret as s, trustStore as t, parseJson as u, isObject as v, warning as w, shapeError as x, stringField as y, jsonObjectOf as z };

@@ -1,6 +1,6 @@
-import { I as InputError, R as isInfisicalMethod, T as readInfisical, U as getInput, V as hasIdentityLogin, W as assertClientPair, X as parsePemCertificates, J as ActionError, E as ENV_NAME, Y as createHttpClient, Z as createProvider, B as CryptoError } from './login-jwt-CRAto2y1.js';
+import { I as InputError, U as isInfisicalMethod, V as readInfisical, W as getInput, X as hasIdentityLogin, Y as assertClientPair, Z as parsePemCertificates, A as ActionError, E as ENV_NAME, k as createHttpClient, _ as createProvider, H as CryptoError } from './login-jwt-14NWd7rV.js';
 import { isAbsolute, join } from 'node:path';
-import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createSecretKey } from 'node:crypto';
+import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
 
 // Typed readers over one source of input text: the runner's INPUT_* variables for the action, the
 // command line for the CLI. Each reader names the input in its error and rejects what it cannot
@@ -482,7 +482,9 @@ function readSettings(source = runnerInputs, options = {}) {
 var inputs = /*#__PURE__*/Object.freeze({
     __proto__: null,
     PROVIDER_CHOICES: PROVIDER_CHOICES,
+    readCaCertificate: readCaCertificate,
     readSettings: readSettings,
+    readTimeout: readTimeout,
     runnerInputs: runnerInputs
 });
 
@@ -558,7 +560,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-CRAto2y1.js').then(function (n) { return n.a1; });
+            const { fetchIdToken } = await import('./login-jwt-14NWd7rV.js').then(function (n) { return n.a2; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -669,7 +671,8 @@ var forkHint$1 = /*#__PURE__*/Object.freeze({
 });
 
 // Bitwarden's symmetric crypto (docs/protocols/bitwarden.md#key-derivation, #organization-key,
-// #encstring): HKDF token key, type-2 EncStrings (AES-256-CBC + HMAC-SHA256, encrypt-then-MAC).
+// #encstring, #encryption): HKDF token key, type-2 EncStrings (AES-256-CBC + HMAC-SHA256,
+// encrypt-then-MAC), decrypted for reading and encrypted for the write action.
 // Pure functions over strings and bytes; the primitives are Node's own (OpenSSL), none are written
 // here. OpenSSL rather than a JavaScript library: per value it is a few microseconds with nothing to
 // warm up (measured on Node 24: 100 values 3.9 ms against 16.5 ms for @noble/ciphers cold, plus
@@ -751,6 +754,21 @@ function decryptString(text, key) {
     }
 }
 /**
+ * Encrypts UTF-8 text into a type-2 EncString, the counterpart of decryptString and what the
+ * vendor's clients send (docs/protocols/bitwarden.md#encryption): a fresh random 16-byte IV per
+ * value, AES-256-CBC with PKCS#7 padding, then HMAC-SHA256(mac key, iv ‖ data). `iv` is for
+ * known-answer tests only; reusing an IV under one key would leak equal prefixes.
+ */
+function encryptString(text, key, iv = randomBytes(16)) {
+    if (iv.length !== 16)
+        throw new CryptoError(`the IV must be 16 bytes, got ${iv.length}`);
+    const cipher = createCipheriv('aes-256-cbc', keyObject(key.enc), iv);
+    const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    const mac = createHmac('sha256', keyObject(key.mac)).update(iv).update(data).digest();
+    const b64 = (bytes) => Buffer.from(bytes).toString('base64');
+    return `2.${b64(iv)}|${b64(data)}|${b64(mac)}`;
+}
+/**
  * Decrypts the login response's `encrypted_payload` into the organization key
  * (docs/protocols/bitwarden.md#organization-key). A MAC failure here means the token's key part is
  * wrong, so the error says so (BW-ORG-2).
@@ -787,8 +805,9 @@ var crypto = /*#__PURE__*/Object.freeze({
     decryptString: decryptString,
     deriveShareableKey: deriveShareableKey,
     deriveTokenKey: deriveTokenKey,
+    encryptString: encryptString,
     parseEncString: parseEncString,
     splitKey: splitKey
 });
 
-export { runnerInputs as a, decodeUtf8Strict as b, crypto as c, decodeBase64Strict as d, inputs as i, outputNameOf as o, run as r };
+export { PROVIDER_CHOICES as P, runnerInputs as a, readBitwarden as b, readCaCertificate as c, readTimeout as d, createInputReader as e, decodeUtf8Strict as f, decodeBase64Strict as g, crypto as h, inputs as i, outputNameOf as o, run as r };
