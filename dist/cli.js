@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/crypto-Cz9KmPcK.js';
-import { c as createMasks } from './chunks/login-jwt-14NWd7rV.js';
+import { r as run } from './chunks/crypto-CYDn279w.js';
+import { c as createMasks } from './chunks/login-jwt-BeMQJrci.js';
 import 'node:path';
 import 'node:crypto';
 import 'os';

@@ -1,4 +1,4 @@
-import { I as InputError, U as isInfisicalMethod, V as readInfisical, W as getInput, X as hasIdentityLogin, Y as assertClientPair, Z as parsePemCertificates, A as ActionError, E as ENV_NAME, k as createHttpClient, _ as createProvider, H as CryptoError } from './login-jwt-14NWd7rV.js';
+import { I as InputError, U as isInfisicalMethod, V as readInfisical, W as getInput, X as hasIdentityLogin, Y as assertClientPair, Z as parsePemCertificates, A as ActionError, E as ENV_NAME, k as createHttpClient, _ as createProvider, H as CryptoError } from './login-jwt-BeMQJrci.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
 
@@ -560,7 +560,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-14NWd7rV.js').then(function (n) { return n.a2; });
+            const { fetchIdToken } = await import('./login-jwt-BeMQJrci.js').then(function (n) { return n.a2; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -757,11 +757,10 @@ function decryptString(text, key) {
  * Encrypts UTF-8 text into a type-2 EncString, the counterpart of decryptString and what the
  * vendor's clients send (docs/protocols/bitwarden.md#encryption): a fresh random 16-byte IV per
  * value, AES-256-CBC with PKCS#7 padding, then HMAC-SHA256(mac key, iv ‖ data). `iv` is for
- * known-answer tests only; reusing an IV under one key would leak equal prefixes.
+ * known-answer tests only (OpenSSL refuses any length but 16); reusing an IV under one key would
+ * leak equal prefixes.
  */
 function encryptString(text, key, iv = randomBytes(16)) {
-    if (iv.length !== 16)
-        throw new CryptoError(`the IV must be 16 bytes, got ${iv.length}`);
     const cipher = createCipheriv('aes-256-cbc', keyObject(key.enc), iv);
     const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
     const mac = createHmac('sha256', keyObject(key.mac)).update(iv).update(data).digest();
