@@ -1,5 +1,5 @@
-import { m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, k as createHttpClient, n as createWriter, I as InputError, o as secretsLine, A as ActionError, f as setFailed, c as createMasks, s as setSecret, a as debug, w as warning, i as info } from './chunks/login-jwt-BeMQJrci.js';
-import { a as runnerInputs, b as readBitwarden, c as readCaCertificate, d as readTimeout, P as PROVIDER_CHOICES, e as createInputReader } from './chunks/crypto-CYDn279w.js';
+import { m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, k as createHttpClient, n as createWriter, I as InputError, o as secretsLine, A as ActionError, f as setFailed, c as createMasks, s as setSecret, a as debug, w as warning, i as info } from './chunks/login-jwt-XJzt-VSd.js';
+import { a as runnerInputs, b as readBitwarden, c as readCaCertificate, d as readTimeout, P as PROVIDER_CHOICES, e as createInputReader } from './chunks/crypto-DczEor1Z.js';
 import { appendFileSync } from 'node:fs';
 import { escapeHtml } from './chunks/summary-giyQzxIT.js';
 import 'os';
@@ -157,7 +157,7 @@ async function runWrite(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./chunks/login-jwt-BeMQJrci.js').then(function (n) { return n.a2; });
+            const { fetchIdToken } = await import('./chunks/login-jwt-XJzt-VSd.js').then(function (n) { return n.a2; });
             const token = await fetchIdToken(http, audience, reason, env);
             masks.mask(token);
             return token;

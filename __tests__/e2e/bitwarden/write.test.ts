@@ -13,6 +13,15 @@ const VALUES = {
   CERT: PEM,
 }
 
+const NOT_FOUND = JSON.stringify({
+  message: 'Resource not found.',
+  validationErrors: null,
+  exceptionMessage: null,
+  exceptionStackTrace: null,
+  innerExceptionMessage: null,
+  object: 'error',
+})
+
 let server: BitwardenServer
 let orgId: string
 let project: string
@@ -206,7 +215,11 @@ describe('write action, Bitwarden', () => {
   test('a failure midway names what was written and what was not', async () => {
     let failPath = ''
     const s = await startBitwardenServer({
-      onRequest: ({ method, path }) => (method === 'PUT' && path === failPath ? { status: 500 } : undefined),
+      // Bitwarden's answer to a refused write (a grant withdrawn between the checks and the write).
+      onRequest: ({ method, path }) =>
+        method === 'PUT' && path === failPath
+          ? { status: 404, headers: { 'content-type': 'application/json' }, body: NOT_FOUND }
+          : undefined,
     })
     try {
       const org = s.createOrganization().id
@@ -220,7 +233,7 @@ describe('write action, Bitwarden', () => {
       )
       expect(run.exitCode).not.toBe(0)
       expect(run.error).toContain(
-        `Writing stopped at line 2 (secret ${ids[1]}): PUT /secrets/${ids[1]} failed with HTTP 500`,
+        `Writing stopped at line 2 (secret ${ids[1]}): PUT /secrets/${ids[1]} failed with HTTP 404: Resource not found. Bitwarden answers every refusal this way`,
       )
       expect(run.error).toContain(
         `Written before it: line 1 (secret ${ids[0]}). Not written: line 2, line 3 (secret ${ids[2]}).`,
@@ -229,6 +242,27 @@ describe('write action, Bitwarden', () => {
       expect(s.readSecret(ids[1]!).value).toBe('v0')
       expect(s.readSecret(ids[2]!).value).toBe('v0')
       expectNothingPrinted(run, ['new-a', 'new-b', 'new-c'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  test('a server whose listing has no write flags: the writes go ahead, and its 404 is explained', async () => {
+    const s = await startBitwardenServer({ legacyListing: true })
+    try {
+      const org = s.createOrganization().id
+      const [rw, ro] = [s.createProject(org, 'rw'), s.createProject(org, 'ro')]
+      const [a, b] = [rw, ro].map((p) => s.createSecret(org, { key: 'K', value: 'v0', projectIds: [p] }))
+      const account = s.createMachineAccount(org, { projects: [rw], write: true })
+      s.grant(account, { projects: [ro] })
+      const t = s.createAccessToken(account)
+      const run = (secrets: string) =>
+        runAction({ access_token: t, base_url: s.url, secrets }, { entry: WRITE_ENTRY, env: { V: 'new' } })
+      expect((await run(`V > ${a}`)).exitCode).toBe(0)
+      expect(s.readSecret(a!).value).toBe('new')
+      // The project list still says read-only: caught before writing.
+      expect((await run(`V > ${b}`)).error).toContain(`the machine account cannot write to project ${ro}`)
+      expect(s.readSecret(b!).value).toBe('v0')
     } finally {
       await s.close()
     }

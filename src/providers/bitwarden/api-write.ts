@@ -5,10 +5,10 @@ import { ServerError } from '../../errors.js'
 import { isObject, parseJson, shapeError, stringField } from '../../http/json.js'
 import { statusError, type ApiSend } from './api.js'
 
-/** A project the machine account can read, and whether it may write to it. */
+/** A project the machine account can read, and whether it may write to it (undefined: the server does not say). */
 export interface ListedProject {
   readonly id: string
-  readonly write: boolean
+  readonly write?: boolean
 }
 
 /** A secret with every field, as get-by-ids gives it: the EncStrings verbatim. */
@@ -43,7 +43,8 @@ export async function listProjects(send: ApiSend, orgId: string): Promise<Listed
   if (res.status < 200 || res.status >= 300) throw statusError(res, where)
   return dataList(parseJson(res, where), where).map((item) => {
     if (!isObject(item)) throw shapeError(where, 'a project is not an object')
-    return { id: stringField(item, 'id', where).toLowerCase(), write: item.write === true }
+    const write = typeof item.write === 'boolean' ? item.write : undefined
+    return { id: stringField(item, 'id', where).toLowerCase(), write }
   })
 }
 

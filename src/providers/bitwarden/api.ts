@@ -26,8 +26,8 @@ export interface ListedSecret {
   readonly organizationId: string
   readonly key: string
   readonly projectIds: readonly string[]
-  /** The machine account may update it (the list's `write` flag; false when absent). */
-  readonly write: boolean
+  /** The machine account may update it: the list's `write` flag; undefined where older servers send none. */
+  readonly write?: boolean
 }
 
 /** The server's own short error text (`message`, `error`, `error_description`), printable. */
@@ -42,7 +42,7 @@ export function statusError(res: HttpResponse, where: string, hint = ''): Server
   const said = serverMessage(res)
   const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : ''
   return new ServerError(
-    `${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`,
+    `${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `${said.endsWith('.') ? '' : '.'} ${hint}` : ''}`,
     res.status,
   )
 }
@@ -133,7 +133,7 @@ function toListedSecret(item: unknown, where: string): ListedSecret {
     organizationId: stringField(item, 'organizationId', where).toLowerCase(),
     key: stringField(item, 'key', where),
     projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
-    write: item.write === true,
+    write: typeof item.write === 'boolean' ? item.write : undefined,
   }
 }
 

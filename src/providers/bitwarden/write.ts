@@ -41,8 +41,8 @@ function describe(t: BitwardenWriteTarget, id?: string): string {
  * SecretAuthorizationHandler (docs/protocols/bitwarden.md#write-permissions). A secret in no
  * project cannot be updated by a machine account at all.
  */
-function checkUpdate(t: BitwardenWriteTarget, secret: ListedSecret, writable: ReadonlySet<string>): string {
-  if (!secret.write) {
+function checkUpdate(t: BitwardenWriteTarget, secret: ListedSecret, readOnly: ReadonlySet<string>): string {
+  if (secret.write === false) {
     throw lineError(
       t.line,
       `the machine account can read secret ${secret.id} but not write it; give it 'Can read, write' access to the secret's project`,
@@ -55,7 +55,7 @@ function checkUpdate(t: BitwardenWriteTarget, secret: ListedSecret, writable: Re
       `secret ${secret.id} is in no project, and Bitwarden lets a machine account update only a secret in a project it can write to`,
     )
   }
-  if (!writable.has(projectId)) {
+  if (readOnly.has(projectId)) {
     throw lineError(
       t.line,
       `the machine account cannot write to project ${projectId}, which holds secret ${secret.id}; an update needs 'Can read, write' access to the secret's project`,
@@ -67,11 +67,13 @@ function checkUpdate(t: BitwardenWriteTarget, secret: ListedSecret, writable: Re
 function resolve(
   t: BitwardenWriteTarget,
   listed: readonly ListedSecret[],
-  projects: ReadonlyMap<string, boolean>,
+  projects: ReadonlyMap<string, boolean | undefined>,
   create: boolean,
   nameOf: (s: ListedSecret) => string,
 ): Resolved {
-  const writable = new Set([...projects].filter(([, w]) => w).map(([id]) => id))
+  // Only a `write: false` refuses: a server that sends no flags leaves the refusal to its 404
+  // (docs/protocols/bitwarden.md#write-permissions).
+  const readOnly = new Set([...projects].filter(([, w]) => w === false).map(([id]) => id))
   if (t.kind === 'id') {
     const secret = listed.find((s) => s.id === t.id)
     if (!secret) {
@@ -80,7 +82,7 @@ function resolve(
         `secret ${t.id} was not found or is not readable by this machine account (is its project shared with it?)`,
       )
     }
-    return { target: t, secret, projectId: checkUpdate(t, secret, writable) }
+    return { target: t, secret, projectId: checkUpdate(t, secret, readOnly) }
   }
   if (!projects.has(t.projectId)) {
     throw lineError(t.line, `project ${t.projectId} was not found or is not shared with this machine account`)
@@ -93,11 +95,11 @@ function resolve(
     )
   }
   const secret = matches[0]
-  if (secret) return { target: t, secret, projectId: checkUpdate(t, secret, writable) }
+  if (secret) return { target: t, secret, projectId: checkUpdate(t, secret, readOnly) }
   if (!create) {
     throw lineError(t.line, `project ${t.projectId} has no secret named ${quote(t.name)}, and 'create' is false`)
   }
-  if (!writable.has(t.projectId)) {
+  if (readOnly.has(t.projectId)) {
     throw lineError(
       t.line,
       `the machine account cannot create secrets in project ${t.projectId} (it can only read it); give it 'Can read, write' access`,

@@ -1,5 +1,5 @@
-import { m as meaningfulLines, o as secretsLine, l as lineError, F as assertEnvName, q as quote, u as parseJson, S as ServerError, v as isObject, x as shapeError, y as stringField, z as jsonObjectOf, B as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-BeMQJrci.js';
-import { g as decodeBase64Strict } from './crypto-CYDn279w.js';
+import { m as meaningfulLines, o as secretsLine, l as lineError, F as assertEnvName, q as quote, u as parseJson, S as ServerError, v as isObject, x as shapeError, y as stringField, z as jsonObjectOf, B as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-XJzt-VSd.js';
+import { g as decodeBase64Strict } from './crypto-DczEor1Z.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -113,7 +113,7 @@ function serverMessage(res) {
 function statusError(res, where, hint = '') {
     const said = serverMessage(res);
     const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : '';
-    return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`, res.status);
+    return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `${said.endsWith('.') ? '' : '.'} ${hint}` : ''}`, res.status);
 }
 /** Reads the organization id from the JWT's payload without verifying it (BW-LOGIN-3). */
 function organizationIdFromJwt(jwt, where) {
@@ -203,7 +203,7 @@ function toListedSecret(item, where) {
         organizationId: stringField(item, 'organizationId', where).toLowerCase(),
         key: stringField(item, 'key', where),
         projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
-        write: item.write === true,
+        write: typeof item.write === 'boolean' ? item.write : undefined,
     };
 }
 /** POST /secrets/get-by-ids; undefined when the server answers 404 (some id missing or unreadable). */
@@ -341,7 +341,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-CYDn279w.js').then(function (n) { return n.h; })]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-DczEor1Z.js').then(function (n) { return n.h; })]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
@@ -545,7 +545,8 @@ async function listProjects(send, orgId) {
     return dataList(parseJson(res, where), where).map((item) => {
         if (!isObject(item))
             throw shapeError(where, 'a project is not an object');
-        return { id: stringField(item, 'id', where).toLowerCase(), write: item.write === true };
+        const write = typeof item.write === 'boolean' ? item.write : undefined;
+        return { id: stringField(item, 'id', where).toLowerCase(), write };
     });
 }
 function toFullSecret(item, where) {
@@ -665,27 +666,29 @@ function describe(t, id) {
  * SecretAuthorizationHandler (docs/protocols/bitwarden.md#write-permissions). A secret in no
  * project cannot be updated by a machine account at all.
  */
-function checkUpdate(t, secret, writable) {
-    if (!secret.write) {
+function checkUpdate(t, secret, readOnly) {
+    if (secret.write === false) {
         throw lineError(t.line, `the machine account can read secret ${secret.id} but not write it; give it 'Can read, write' access to the secret's project`);
     }
     const projectId = secret.projectIds[0];
     if (projectId === undefined) {
         throw lineError(t.line, `secret ${secret.id} is in no project, and Bitwarden lets a machine account update only a secret in a project it can write to`);
     }
-    if (!writable.has(projectId)) {
+    if (readOnly.has(projectId)) {
         throw lineError(t.line, `the machine account cannot write to project ${projectId}, which holds secret ${secret.id}; an update needs 'Can read, write' access to the secret's project`);
     }
     return projectId;
 }
 function resolve(t, listed, projects, create, nameOf) {
-    const writable = new Set([...projects].filter(([, w]) => w).map(([id]) => id));
+    // Only a `write: false` refuses: a server that sends no flags leaves the refusal to its 404
+    // (docs/protocols/bitwarden.md#write-permissions).
+    const readOnly = new Set([...projects].filter(([, w]) => w === false).map(([id]) => id));
     if (t.kind === 'id') {
         const secret = listed.find((s) => s.id === t.id);
         if (!secret) {
             throw lineError(t.line, `secret ${t.id} was not found or is not readable by this machine account (is its project shared with it?)`);
         }
-        return { target: t, secret, projectId: checkUpdate(t, secret, writable) };
+        return { target: t, secret, projectId: checkUpdate(t, secret, readOnly) };
     }
     if (!projects.has(t.projectId)) {
         throw lineError(t.line, `project ${t.projectId} was not found or is not shared with this machine account`);
@@ -696,11 +699,11 @@ function resolve(t, listed, projects, create, nameOf) {
     }
     const secret = matches[0];
     if (secret)
-        return { target: t, secret, projectId: checkUpdate(t, secret, writable) };
+        return { target: t, secret, projectId: checkUpdate(t, secret, readOnly) };
     if (!create) {
         throw lineError(t.line, `project ${t.projectId} has no secret named ${quote(t.name)}, and 'create' is false`);
     }
-    if (!writable.has(t.projectId)) {
+    if (readOnly.has(t.projectId)) {
         throw lineError(t.line, `the machine account cannot create secrets in project ${t.projectId} (it can only read it); give it 'Can read, write' access`);
     }
     return { target: t, projectId: t.projectId };

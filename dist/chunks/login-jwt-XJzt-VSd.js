@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-BKqArxoP.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-B5JFBiUI.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -943,11 +943,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./write-cCvCtWRh.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./write-ggLSygj4.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-DHWIkkpg.js')).create(settings.vault, ctx);
+            return (await import('./vault-0bgfYY-1.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-DO-iAmdG.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-D28rh1AM.js')).create(settings.infisical, ctx);
     }
 }
 /**
@@ -959,7 +959,7 @@ async function createWriter(settings, ctx) {
     if (kind !== 'bitwarden') {
         throw new InputError(`The write action cannot write to ${kind} yet: only Bitwarden Secrets Manager is supported so far (the access token looks like a ${kind} token; set 'provider: bitwarden' if it is not).`);
     }
-    return (await import('./write-cCvCtWRh.js').then(function (n) { return n.w; })).createWriter(settings.bitwarden, ctx);
+    return (await import('./write-ggLSygj4.js').then(function (n) { return n.w; })).createWriter(settings.bitwarden, ctx);
 }
 /**
  * The post step's handler for a cleanup a wing recorded (its kind starts with the wing's name), or

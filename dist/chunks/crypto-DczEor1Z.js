@@ -1,4 +1,4 @@
-import { I as InputError, U as isInfisicalMethod, V as readInfisical, W as getInput, X as hasIdentityLogin, Y as assertClientPair, Z as parsePemCertificates, A as ActionError, E as ENV_NAME, k as createHttpClient, _ as createProvider, H as CryptoError } from './login-jwt-BeMQJrci.js';
+import { I as InputError, U as isInfisicalMethod, V as readInfisical, W as getInput, X as hasIdentityLogin, Y as assertClientPair, Z as parsePemCertificates, A as ActionError, E as ENV_NAME, k as createHttpClient, _ as createProvider, H as CryptoError } from './login-jwt-XJzt-VSd.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
 
@@ -560,7 +560,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-BeMQJrci.js').then(function (n) { return n.a2; });
+            const { fetchIdToken } = await import('./login-jwt-XJzt-VSd.js').then(function (n) { return n.a2; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
