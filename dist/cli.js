@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run } from './chunks/crypto-DczEor1Z.js';
-import { c as createMasks } from './chunks/login-jwt-XJzt-VSd.js';
+import { r as run } from './chunks/crypto-uq6ib0fU.js';
+import { c as createMasks } from './chunks/login-jwt-NBUzg5Ff.js';
 import 'node:path';
 import 'node:crypto';
 import 'os';

@@ -1,5 +1,5 @@
-import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-XJzt-VSd.js';
-import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-DczEor1Z.js';
+import { b as setOutput, e as exportVariable, a as debug, w as warning, i as info, f as setFailed, h as createCleanupRecorder, c as createMasks, s as setSecret, j as saveState } from './chunks/login-jwt-NBUzg5Ff.js';
+import { o as outputNameOf, r as run, a as runnerInputs } from './chunks/crypto-uq6ib0fU.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -25,7 +25,7 @@ function writeExports(secrets, setEnv) {
 async function exportAll(secrets, opts) {
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./chunks/login-jwt-XJzt-VSd.js').then(function (n) { return n.a1; });
+        const { exportToFile } = await import('./chunks/login-jwt-NBUzg5Ff.js').then(function (n) { return n.U; });
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

@@ -1,4 +1,4 @@
-import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-XJzt-VSd.js';
+import { r as runCleanups, g as getState, i as info, w as warning, c as createMasks, s as setSecret, C as CLEANUP_STATE_KEY, D as DELETE_FILE_CLEANUP, d as deleteExportFile, a as debug } from './chunks/login-jwt-NBUzg5Ff.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -19,9 +19,9 @@ async function handlerFor(kind) {
     if (kind === DELETE_FILE_CLEANUP)
         return (data) => deleteExportFile(data, log);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/login-jwt-XJzt-VSd.js').then(function (n) { return n.a0; }),
-        import('./chunks/crypto-DczEor1Z.js').then(function (n) { return n.i; }),
-        import('./chunks/login-jwt-XJzt-VSd.js').then(function (n) { return n.$; }),
+        import('./chunks/login-jwt-NBUzg5Ff.js').then(function (n) { return n.T; }),
+        import('./chunks/crypto-uq6ib0fU.js').then(function (n) { return n.j; }),
+        import('./chunks/login-jwt-NBUzg5Ff.js').then(function (n) { return n.R; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     const settings = readSettings();

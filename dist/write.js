@@ -1,5 +1,5 @@
-import { m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, k as createHttpClient, n as createWriter, I as InputError, o as secretsLine, A as ActionError, f as setFailed, c as createMasks, s as setSecret, a as debug, w as warning, i as info } from './chunks/login-jwt-XJzt-VSd.js';
-import { a as runnerInputs, b as readBitwarden, c as readCaCertificate, d as readTimeout, P as PROVIDER_CHOICES, e as createInputReader } from './chunks/crypto-DczEor1Z.js';
+import { I as InputError, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, k as createHttpClient, n as createWriter, o as secretsLine, A as ActionError, f as setFailed, c as createMasks, s as setSecret, a as debug, w as warning, i as info } from './chunks/login-jwt-NBUzg5Ff.js';
+import { a as runnerInputs, b as readBaseUrl, c as readVaultServer, d as readBitwarden, e as readCaCertificate, f as readTimeout, P as PROVIDER_CHOICES, g as createInputReader } from './chunks/crypto-uq6ib0fU.js';
 import { appendFileSync } from 'node:fs';
 import { escapeHtml } from './chunks/summary-giyQzxIT.js';
 import 'os';
@@ -13,8 +13,11 @@ import 'node:crypto';
 // so a name and its meaning are the same in both actions; only what writing adds is read here.
 function readWriteSettings(source = runnerInputs, env = process.env) {
     const read = createInputReader(source);
-    const accessToken = read.required('access_token');
-    const baseUrl = read.url('base_url');
+    const accessToken = read.either(['access_token', 'token']);
+    if (accessToken === '') {
+        throw new InputError("Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.");
+    }
+    const baseUrl = readBaseUrl(read);
     return Object.freeze({
         provider: read.choice('provider', PROVIDER_CHOICES),
         accessToken,
@@ -26,6 +29,8 @@ function readWriteSettings(source = runnerInputs, env = process.env) {
         caCertificate: readCaCertificate(read),
         summary: read.boolean('summary', true),
         bitwarden: readBitwarden(read, { accessToken, baseUrl}),
+        vault: Object.freeze(readVaultServer(read, { baseUrl, env })),
+        vaultNamed: read.text('url') !== '' || read.text('token') !== '',
     });
 }
 
@@ -157,7 +162,7 @@ async function runWrite(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./chunks/login-jwt-XJzt-VSd.js').then(function (n) { return n.a2; });
+            const { fetchIdToken } = await import('./chunks/login-jwt-NBUzg5Ff.js').then(function (n) { return n.V; });
             const token = await fetchIdToken(http, audience, reason, env);
             masks.mask(token);
             return token;

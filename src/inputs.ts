@@ -143,7 +143,7 @@ export function readCaCertificate(read: InputReader): string | undefined {
 }
 
 /** `base_url`, or vault-action's `url` for the same setting, normalised; absent when neither is given. */
-function readBaseUrl(read: InputReader): string | undefined {
+export function readBaseUrl(read: InputReader): string | undefined {
   const v = read.either(['base_url', 'url'])
   return v === '' ? undefined : normalizeServerUrl(v, read.text('base_url') !== '' ? 'base_url' : 'url')
 }

@@ -2,6 +2,7 @@
 // provider is used; only the token shapes (a regular expression each) are loaded up front.
 import { InputError } from '../errors.js'
 import type { BitwardenSettings, ProviderChoice, Settings } from '../inputs.js'
+import type { VaultServerSettings } from '../inputs/vault.js'
 import { INFISICAL_METHODS } from '../inputs/infisical.js'
 import { TOKEN_SHAPE as INFISICAL_TOKEN } from './infisical/token.js'
 import type { CleanupContext, CleanupHandler, Provider, ProviderContext, ProviderKind } from './provider.js'
@@ -53,20 +54,27 @@ export interface WriterChoice {
   readonly provider: ProviderChoice
   readonly accessToken: string
   readonly bitwarden: BitwardenSettings
+  readonly vault: VaultServerSettings
+  /** vault-action's own input names (url, token) were used. */
+  readonly vaultNamed: boolean
 }
 
 /**
- * Creates the write action's writer for the provider the token (or `provider`) names. Only
- * Bitwarden writes so far; the others are refused by name before any request.
+ * Creates the write action's writer for the provider the token (or `provider`) names. Bitwarden
+ * and Vault write so far; Infisical is refused by name before any request.
  */
 export async function createWriter(settings: WriterChoice, ctx: ProviderContext): Promise<Writer> {
-  const kind = detectProvider(settings.accessToken, settings.provider)
-  if (kind !== 'bitwarden') {
-    throw new InputError(
-      `The write action cannot write to ${kind} yet: only Bitwarden Secrets Manager is supported so far (the access token looks like a ${kind} token; set 'provider: bitwarden' if it is not).`,
-    )
+  const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed)
+  switch (kind) {
+    case 'bitwarden':
+      return (await import('./bitwarden/write.js')).createWriter(settings.bitwarden, ctx) as Writer
+    case 'vault':
+      return (await import('./vault/write.js')).createWriter(settings, ctx) as Writer
+    case 'infisical':
+      throw new InputError(
+        "The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).",
+      )
   }
-  return (await import('./bitwarden/write.js')).createWriter(settings.bitwarden, ctx) as Writer
 }
 
 /**

@@ -2,8 +2,10 @@
 // settings are the read action's, read by the same code (src/inputs.ts, src/inputs/<vendor>.ts),
 // so a name and its meaning are the same in both actions; only what writing adds is read here.
 import { createInputReader, type InputSource } from '../input-readers.js'
+import { InputError } from '../errors.js'
 import {
   PROVIDER_CHOICES,
+  readBaseUrl,
   readCaCertificate,
   readTimeout,
   runnerInputs,
@@ -11,6 +13,7 @@ import {
   type ProviderChoice,
 } from '../inputs.js'
 import { readBitwarden } from '../inputs/bitwarden.js'
+import { readVaultServer, type VaultServerSettings } from '../inputs/vault.js'
 
 export interface WriteSettings {
   readonly provider: ProviderChoice
@@ -29,6 +32,10 @@ export interface WriteSettings {
   /** `summary`: the job summary table of targets and outcomes (never a value). */
   readonly summary: boolean
   readonly bitwarden: BitwardenSettings
+  /** Vault's server settings; the token is accessToken (access_token, or vault-action's token). */
+  readonly vault: VaultServerSettings
+  /** vault-action's own names (url, token) were used: Vault, whatever the token looks like. */
+  readonly vaultNamed: boolean
 }
 
 export function readWriteSettings(
@@ -36,8 +43,13 @@ export function readWriteSettings(
   env: NodeJS.ProcessEnv = process.env,
 ): WriteSettings {
   const read = createInputReader(source)
-  const accessToken = read.required('access_token')
-  const baseUrl = read.url('base_url')
+  const accessToken = read.either(['access_token', 'token'])
+  if (accessToken === '') {
+    throw new InputError(
+      "Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.",
+    )
+  }
+  const baseUrl = readBaseUrl(read)
   return Object.freeze({
     provider: read.choice('provider', PROVIDER_CHOICES),
     accessToken,
@@ -49,5 +61,7 @@ export function readWriteSettings(
     caCertificate: readCaCertificate(read),
     summary: read.boolean('summary', true),
     bitwarden: readBitwarden(read, { accessToken, baseUrl, env }),
+    vault: Object.freeze(readVaultServer(read, { baseUrl, env })),
+    vaultNamed: read.text('url') !== '' || read.text('token') !== '',
   })
 }

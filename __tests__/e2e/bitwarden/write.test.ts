@@ -268,11 +268,11 @@ describe('write action, Bitwarden', () => {
     }
   })
 
-  test('a token of another provider is refused by name', async () => {
-    const run = await write(`NEW_KEY > ${project}/A`, VALUES, {
-      access_token: 'hvs.CAESIabcdefghijklmnopqrstuvwxyz012345',
-    })
-    expect(run.error).toContain('The write action cannot write to vault yet')
+  test('an Infisical token is refused by name; a Vault token is held to the Vault grammar', async () => {
+    const run = await write(`NEW_KEY > ${project}/A`, VALUES, { access_token: 'st.abc.def.0123456789abcdef' })
+    expect(run.error).toContain('The write action cannot write to infisical yet')
+    const vault = await write(`NEW_KEY > ${project}/A`, VALUES, { access_token: 'hvs.CAESIabcdefghijklmnop' })
+    expect(vault.error).toContain(`line 1: the Vault target "${project}/A" is not '<path> <key>'`)
     expect(server.requests).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
-import { u as parseJson, v as isObject, x as shapeError, y as stringField, S as ServerError, z as jsonObjectOf, B as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, F as assertEnvName, I as InputError, G as parseServiceToken, H as CryptoError, o as secretsLine } from './login-jwt-XJzt-VSd.js';
+import { u as parseJson, v as isObject, x as shapeError, y as stringField, S as ServerError, z as jsonObjectOf, B as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, F as assertEnvName, I as InputError, G as parseServiceToken, H as CryptoError, o as secretsLine } from './login-jwt-NBUzg5Ff.js';
 import { createDecipheriv } from 'node:crypto';
-import { f as decodeUtf8Strict, g as decodeBase64Strict } from './crypto-DczEor1Z.js';
+import { h as decodeUtf8Strict, i as decodeBase64Strict } from './crypto-uq6ib0fU.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -438,7 +438,7 @@ async function identityLogin(credentials, baseUrl, ctx) {
         case 'oidc':
             return (await Promise.resolve().then(function () { return oidc; })).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./login-jwt-XJzt-VSd.js').then(function (n) { return n.a3; });
+            const { signedCallerIdentity } = await import('./login-jwt-NBUzg5Ff.js').then(function (n) { return n.W; });
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }

@@ -1,5 +1,5 @@
-import { m as meaningfulLines, o as secretsLine, l as lineError, F as assertEnvName, q as quote, u as parseJson, S as ServerError, v as isObject, x as shapeError, y as stringField, z as jsonObjectOf, B as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-XJzt-VSd.js';
-import { g as decodeBase64Strict } from './crypto-DczEor1Z.js';
+import { m as meaningfulLines, o as secretsLine, l as lineError, F as assertEnvName, q as quote, u as parseJson, S as ServerError, v as isObject, x as shapeError, y as stringField, z as jsonObjectOf, B as oneLine, I as InputError, E as ENV_NAME } from './login-jwt-NBUzg5Ff.js';
+import { i as decodeBase64Strict } from './crypto-uq6ib0fU.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -341,7 +341,7 @@ function resolveTargets(requests, listed) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-DczEor1Z.js').then(function (n) { return n.h; })]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto-uq6ib0fU.js').then(function (n) { return n.k; })]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

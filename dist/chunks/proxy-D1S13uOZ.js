@@ -1,7 +1,7 @@
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as getDefaultExportFromCjs, h as __require$9, i as __require$a, j as __require$b, k as __require$c, l as __require$d, m as __require$e, n as __require$f, o as __require$g, p as __require$h } from './_node_async_hooks_commonjs-external-jYjnYS3T.js';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { p as readLimited, S as ServerError, t as trustStore } from './login-jwt-XJzt-VSd.js';
+import { p as readLimited, S as ServerError, t as trustStore } from './login-jwt-NBUzg5Ff.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -285,7 +285,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./proxy-B5JFBiUI.js')).proxyExchange(url, opts);
+            return await (await import('./proxy-D1S13uOZ.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -943,23 +943,27 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./write-ggLSygj4.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./write-2cKGVFZG.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./vault-0bgfYY-1.js')).create(settings.vault, ctx);
+            return (await import('./vault-CGTFDQes.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./infisical-D28rh1AM.js')).create(settings.infisical, ctx);
+            return (await import('./infisical-cekvEWsx.js')).create(settings.infisical, ctx);
     }
 }
 /**
- * Creates the write action's writer for the provider the token (or `provider`) names. Only
- * Bitwarden writes so far; the others are refused by name before any request.
+ * Creates the write action's writer for the provider the token (or `provider`) names. Bitwarden
+ * and Vault write so far; Infisical is refused by name before any request.
  */
 async function createWriter(settings, ctx) {
-    const kind = detectProvider(settings.accessToken, settings.provider);
-    if (kind !== 'bitwarden') {
-        throw new InputError(`The write action cannot write to ${kind} yet: only Bitwarden Secrets Manager is supported so far (the access token looks like a ${kind} token; set 'provider: bitwarden' if it is not).`);
+    const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
+    switch (kind) {
+        case 'bitwarden':
+            return (await import('./write-2cKGVFZG.js').then(function (n) { return n.w; })).createWriter(settings.bitwarden, ctx);
+        case 'vault':
+            return (await import('./write-C1k5KRHM.js').then(function (n) { return n.w; })).createWriter(settings, ctx);
+        case 'infisical':
+            throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
-    return (await import('./write-ggLSygj4.js').then(function (n) { return n.w; })).createWriter(settings.bitwarden, ctx);
 }
 /**
  * The post step's handler for a cleanup a wing recorded (its kind starts with the wing's name), or
@@ -967,7 +971,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await Promise.resolve().then(function () { return revoke; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./write-C1k5KRHM.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -1407,284 +1411,6 @@ function parseJson(res, where) {
     }
 }
 
-// Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
-// #retries-and-timeouts): reads, lookup-self, child-token create and revoke-accessor, with
-// response shapes checked and errors that carry the status, the path and Vault's own `errors`
-// strings (bounded), never a token or a body.
-// VLT-RETRY-1/2: reads retry 408, 412 (performance standbys), 429 and 5xx gateways, at most 2
-// retries; POSTs are never retried.
-const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
-const NO_RETRY = new Set();
-const MAX_ERROR_TEXT = 300;
-/** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
-function apiUrl(base, path) {
-    return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
-}
-function headers(ep) {
-    return {
-        ...ep.headers,
-        ...(ep.token !== undefined ? { 'x-vault-token': ep.token } : {}),
-        'x-vault-request': 'true',
-        ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
-    };
-}
-/** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
-function vaultErrors(res) {
-    const body = jsonObjectOf(res.text);
-    if (!body || !Array.isArray(body.errors))
-        return '';
-    const text = body.errors
-        .filter((e) => typeof e === 'string')
-        .map((e) => oneLine(e.replace(/^\d+ errors? occurred:\s*\*\s*/, ''), MAX_ERROR_TEXT))
-        .filter((e) => e !== '')
-        .join('; ');
-    return oneLine(text, MAX_ERROR_TEXT);
-}
-/** Vault's `warnings`, bounded (they hold hints such as the versioned K/V one). */
-function vaultWarnings(body) {
-    if (!isObject(body) || !Array.isArray(body.warnings))
-        return [];
-    return body.warnings.filter((w) => typeof w === 'string').map((w) => oneLine(w, MAX_ERROR_TEXT));
-}
-function statusError(res, what) {
-    const errs = vaultErrors(res);
-    return new ServerError(`Vault returned ${res.status}${errs ? ` (${errs})` : ''} for ${what}`, res.status);
-}
-/** GET {url}/v1/{path}: one read (retries aside), with the vendor's per-response KV v2 detection. */
-async function readPath(ep, path) {
-    const req = {
-        method: 'GET',
-        url: apiUrl(ep.url, path),
-        headers: headers(ep),
-        retryStatuses: READ_RETRY,
-        maxAttempts: 3,
-        maxRedirects: 10,
-    };
-    const res = await ep.http.send(req);
-    const where = `"${path}"`;
-    if (res.status === 403)
-        return { kind: 'forbidden', response: res };
-    if (res.status === 404) {
-        let body;
-        try {
-            body = JSON.parse(res.text);
-        }
-        catch {
-            body = undefined;
-        }
-        const versioned = vaultWarnings(body).some((w) => /versioned K\/V/i.test(w));
-        const deleted = isObject(body) && isObject(body.data) && body.data.data === null && isObject(body.data.metadata);
-        const list = isObject(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
-        const errors = JSON.stringify({ errors: list });
-        // The '…' also lets the scrubber catch a secret the bound cuts in two.
-        return {
-            kind: 'not-found',
-            errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors,
-            versioned,
-            deleted,
-        };
-    }
-    if (res.status < 200 || res.status >= 300)
-        throw statusError(res, where);
-    if (res.text.trim() === '')
-        throw new ServerError(`Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`, res.status);
-    const body = parseJson(res, `GET ${where}`);
-    if (!isObject(body))
-        throw new ServerError(`Vault's answer for ${where} is not a JSON object.`, res.status);
-    if (body.data === null && isObject(body.wrap_info)) {
-        throw new ServerError(`Vault's answer for ${where} is response-wrapped (wrap_info): the token or a policy asks for wrapping; unwrap it in a step of its own or read the path without wrapping.`, res.status);
-    }
-    if (!isObject(body.data))
-        throw new ServerError(`Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`, res.status);
-    const inner = body.data.data;
-    // VLT-READ-1: KV v2 when data.data is neither undefined nor null, exactly as the vendor decides.
-    if (inner !== undefined && inner !== null) {
-        if (!isObject(inner))
-            throw new ServerError(`Vault's answer for ${where}: data.data is not an object.`, res.status);
-        return { kind: 'ok', data: inner, v2: true };
-    }
-    return { kind: 'ok', data: body.data, v2: false };
-}
-/** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
-async function lookupSelf(ep, mask) {
-    const res = await ep.http.send({
-        method: 'GET',
-        url: apiUrl(ep.url, 'auth/token/lookup-self'),
-        headers: headers(ep),
-        retryStatuses: READ_RETRY,
-        maxAttempts: 3,
-    });
-    if (res.status === 403)
-        return undefined;
-    if (res.status !== 200)
-        throw statusError(res, 'auth/token/lookup-self');
-    const body = parseJson(res, 'GET auth/token/lookup-self');
-    const data = isObject(body) ? body.data : undefined;
-    if (!isObject(data))
-        throw new ServerError('Vault answered auth/token/lookup-self without a data object.', res.status);
-    // data.id is the token itself (VLT-LIFE-1).
-    if (typeof data.id === 'string')
-        mask(data.id);
-    const policies = [
-        ...(Array.isArray(data.policies) ? data.policies : []),
-        ...(Array.isArray(data.identity_policies) ? data.identity_policies : []),
-    ];
-    return {
-        policies: policies.filter((p) => typeof p === 'string'),
-        ttl: typeof data.ttl === 'number' ? data.ttl : 0,
-        expires: typeof data.expire_time === 'string' && data.expire_time !== '',
-        numUses: typeof data.num_uses === 'number' ? data.num_uses : 0,
-        namespacePath: typeof data.namespace_path === 'string' ? data.namespace_path.replace(/^\/+|\/+$/g, '') : '',
-        type: typeof data.type === 'string' ? data.type : 'service',
-    };
-}
-/** POST auth/token/create: a child (never orphan) of the given token. Not retried. */
-async function createChildToken(ep, opts, mask) {
-    const body = JSON.stringify({
-        ttl: `${opts.ttlSeconds}s`,
-        no_parent: false,
-        renewable: false,
-        display_name: 'inject-secrets',
-        ...(opts.numUses !== undefined ? { num_uses: opts.numUses } : {}),
-        ...(opts.policies !== undefined ? { policies: opts.policies } : {}),
-    });
-    const res = await ep.http.send({
-        method: 'POST',
-        url: apiUrl(ep.url, 'auth/token/create'),
-        headers: { ...headers(ep), 'content-type': 'application/json' },
-        body,
-        retryStatuses: NO_RETRY,
-        maxAttempts: 1,
-    });
-    if (res.status !== 200) {
-        const hint = res.status === 403
-            ? ": the token's policies must allow 'update' on auth/token/create"
-            : res.status === 400
-                ? ' (batch tokens and limited-use tokens cannot create child tokens; policies must be a subset of the parent’s)'
-                : '';
-        throw new ServerError(`${statusError(res, 'auth/token/create (export_token: child)').message}${hint}.`, res.status);
-    }
-    const parsed = parseJson(res, 'POST auth/token/create');
-    const auth = isObject(parsed) ? parsed.auth : undefined;
-    if (!isObject(auth) ||
-        typeof auth.client_token !== 'string' ||
-        auth.client_token === '' ||
-        typeof auth.accessor !== 'string') {
-        throw new ServerError('Vault answered auth/token/create without auth.client_token and auth.accessor.', res.status);
-    }
-    mask(auth.client_token);
-    return { token: auth.client_token, accessor: auth.accessor };
-}
-/** POST auth/token/revoke-accessor with the parent's token: revokes the child and its children. */
-async function revokeAccessor(ep, accessor) {
-    return ep.http.send({
-        method: 'POST',
-        url: apiUrl(ep.url, 'auth/token/revoke-accessor'),
-        headers: { ...headers(ep), 'content-type': 'application/json' },
-        body: JSON.stringify({ accessor }),
-        retryStatuses: NO_RETRY,
-        maxAttempts: 1,
-    });
-}
-/**
- * POST auth/{mount}/login[/{user}] (docs/protocols/vault.md#logging-in): no token; never retried,
- * since a login may spend a one-time credential (a secret_id with secret_id_num_uses).
- */
-async function loginRequest(ep, path, payload) {
-    return ep.http.send({
-        method: 'POST',
-        url: apiUrl(ep.url, path),
-        headers: { ...headers(ep), 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-        retryStatuses: NO_RETRY,
-        maxAttempts: 1,
-    });
-}
-/** POST auth/token/revoke-self: the token revokes itself (Vault's default policy allows it). */
-async function revokeSelf(ep) {
-    return ep.http.send({
-        method: 'POST',
-        url: apiUrl(ep.url, 'auth/token/revoke-self'),
-        headers: headers(ep),
-        retryStatuses: NO_RETRY,
-        maxAttempts: 1,
-    });
-}
-
-/** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
-const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
-/** The cleanup kind a login records for its token (not kept by exportToken/outputToken). */
-const LOGIN_TOKEN_CLEANUP = 'vault-revoke-login';
-/** Revokes a login's token with itself (docs/protocols/vault.md#logging-in). */
-async function revokeLogin(data, vault, ctx) {
-    const { url, namespace, token } = data;
-    if (!url || !token) {
-        ctx.warning('Vault login token: the recorded cleanup lacks the address or token; the token lives until its TTL ends.');
-        return;
-    }
-    ctx.mask?.(token);
-    const res = await revokeSelf({
-        http: ctx.http,
-        url,
-        token,
-        namespace: namespace || undefined,
-        headers: vault.extraHeaders,
-    });
-    if (res.status >= 200 && res.status < 300) {
-        ctx.info('Vault login token revoked (it was created by this step and not kept by exportToken/outputToken).');
-        return;
-    }
-    const errs = vaultErrors(res);
-    // Expired, used up or revoked already: Vault refuses an unknown token with 403.
-    if (res.status === 403) {
-        ctx.info('Vault login token already gone (expired, used up or revoked).');
-        return;
-    }
-    ctx.warning(`Vault login token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-self; it lives until its TTL ends.`);
-}
-/** `vault` is the post step's own reading of the inputs: the parent token, masked by the caller. */
-async function revokeChild(data, vault, ctx) {
-    const { url, namespace, accessor, token } = data;
-    if (token)
-        ctx.mask?.(token);
-    if (!url || !accessor) {
-        ctx.warning('Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.');
-        return;
-    }
-    const res = await revokeAccessor(
-    // The parent: a login's token recorded with the child, else the token given.
-    {
-        http: ctx.http,
-        url,
-        token: token || vault.accessToken,
-        namespace: namespace || undefined,
-        headers: vault.extraHeaders,
-    }, accessor);
-    if (res.status >= 200 && res.status < 300) {
-        ctx.info('Vault child token revoked (export_token: child).');
-        return;
-    }
-    const errs = vaultErrors(res);
-    // An expired child, or one that spent its last use, is already gone.
-    if (res.status === 400 && /invalid accessor/i.test(errs)) {
-        ctx.info('Vault child token already gone (expired, used up or revoked).');
-        return;
-    }
-    const hint = res.status === 403 ? " The parent token's policies must allow 'update' on auth/token/revoke-accessor." : '';
-    ctx.warning(`Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`);
-}
-/** Every cleanup kind this wing records, with its handler. */
-const CLEANUP_HANDLERS = { [CHILD_TOKEN_CLEANUP]: revokeChild, [LOGIN_TOKEN_CLEANUP]: revokeLogin };
-
-var revoke = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    CHILD_TOKEN_CLEANUP: CHILD_TOKEN_CLEANUP,
-    CLEANUP_HANDLERS: CLEANUP_HANDLERS,
-    LOGIN_TOKEN_CLEANUP: LOGIN_TOKEN_CLEANUP,
-    revokeChild: revokeChild,
-    revokeLogin: revokeLogin
-});
-
 // The runner's GitHub OIDC ID token, for login methods that prove the workflow's identity instead
 // of holding a stored secret. The job must have `permissions: id-token: write`; only then does the
 // runner set ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN.
@@ -1899,4 +1625,4 @@ var loginJwt = /*#__PURE__*/Object.freeze({
     signJwt: signJwt
 });
 
-export { client as $, ActionError as A, oneLine as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, assertEnvName as F, parseServiceToken as G, CryptoError as H, InputError as I, parseVaultToken as J, lookupSelf as K, statusError as L, LOGIN_TOKEN_CLEANUP as M, revokeSelf as N, createChildToken as O, CHILD_TOKEN_CLEANUP as P, readPath as Q, loginRequest as R, ServerError as S, vaultErrors as T, isInfisicalMethod as U, readInfisical as V, getInput as W, hasIdentityLogin as X, assertClientPair as Y, parsePemCertificates as Z, createProvider as _, debug as a, index as a0, exportFile as a1, oidc as a2, awsIam as a3, loginJwt as a4, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, createHttpClient as k, lineError as l, meaningfulLines as m, createWriter as n, secretsLine as o, readLimited as p, quote as q, runCleanups as r, setSecret as s, trustStore as t, parseJson as u, isObject as v, warning as w, shapeError as x, stringField as y, jsonObjectOf as z };
+export { ActionError as A, oneLine as B, CLEANUP_STATE_KEY as C, DELETE_FILE_CLEANUP as D, ENV_NAME as E, assertEnvName as F, parseServiceToken as G, CryptoError as H, InputError as I, parseVaultToken as J, isInfisicalMethod as K, readInfisical as L, getInput as M, hasIdentityLogin as N, assertClientPair as O, parsePemCertificates as P, createProvider as Q, client as R, ServerError as S, index as T, exportFile as U, oidc as V, awsIam as W, loginJwt as X, debug as a, setOutput as b, createMasks as c, deleteExportFile as d, exportVariable as e, setFailed as f, getState as g, createCleanupRecorder as h, info as i, saveState as j, createHttpClient as k, lineError as l, meaningfulLines as m, createWriter as n, secretsLine as o, readLimited as p, quote as q, runCleanups as r, setSecret as s, trustStore as t, parseJson as u, isObject as v, warning as w, shapeError as x, stringField as y, jsonObjectOf as z };

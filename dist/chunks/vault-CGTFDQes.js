@@ -1,4 +1,5 @@
-import { J as parseVaultToken, I as InputError, S as ServerError, K as lookupSelf, L as statusError, A as ActionError, l as lineError, q as quote, E as ENV_NAME, M as LOGIN_TOKEN_CLEANUP, N as revokeSelf, o as secretsLine, O as createChildToken, P as CHILD_TOKEN_CLEANUP, Q as readPath, R as loginRequest, T as vaultErrors, u as parseJson, v as isObject$1 } from './login-jwt-XJzt-VSd.js';
+import { J as parseVaultToken, I as InputError, S as ServerError, A as ActionError, l as lineError, q as quote, E as ENV_NAME, o as secretsLine, u as parseJson, v as isObject$1 } from './login-jwt-NBUzg5Ff.js';
+import { l as lookupSelf, s as statusError, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, a as readPath, b as loginRequest, v as vaultErrors } from './write-C1k5KRHM.js';
 import { readFile } from 'node:fs/promises';
 import 'os';
 import 'crypto';
@@ -1004,7 +1005,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./login-jwt-XJzt-VSd.js').then(function (n) { return n.a4; })).jwtFor(login, ctx);
+            const jwt = await (await import('./login-jwt-NBUzg5Ff.js').then(function (n) { return n.X; })).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -1046,7 +1047,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./login-jwt-XJzt-VSd.js').then(function (n) { return n.a4; })).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./login-jwt-NBUzg5Ff.js').then(function (n) { return n.X; })).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -1,4 +1,4 @@
-import { I as InputError, U as isInfisicalMethod, V as readInfisical, W as getInput, X as hasIdentityLogin, Y as assertClientPair, Z as parsePemCertificates, A as ActionError, E as ENV_NAME, k as createHttpClient, _ as createProvider, H as CryptoError } from './login-jwt-XJzt-VSd.js';
+import { I as InputError, K as isInfisicalMethod, L as readInfisical, M as getInput, N as hasIdentityLogin, O as assertClientPair, P as parsePemCertificates, A as ActionError, E as ENV_NAME, k as createHttpClient, Q as createProvider, H as CryptoError } from './login-jwt-NBUzg5Ff.js';
 import { isAbsolute, join } from 'node:path';
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
 
@@ -292,8 +292,8 @@ function booleanOf(read, value, names, fallback) {
         return fallback;
     return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback);
 }
-function readVault(read, { accessToken, baseUrl, env }) {
-    refuseUnsupported(read);
+/** base_url (else VAULT_ADDR), namespace (else VAULT_NAMESPACE) and extraHeaders. */
+function readVaultServer(read, { baseUrl, env }) {
     let url = baseUrl;
     let urlProblem;
     const addr = env.VAULT_ADDR ?? '';
@@ -306,6 +306,16 @@ function readVault(read, { accessToken, baseUrl, env }) {
         }
     }
     const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '');
+    return {
+        url,
+        urlProblem,
+        namespace: namespace === '' ? undefined : namespace,
+        extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
+    };
+}
+function readVault(read, { accessToken, baseUrl, env }) {
+    refuseUnsupported(read);
+    const server = readVaultServer(read, { baseUrl, env });
     // vault-action's secretEncodingType also takes 'utf8', which decodes nothing.
     const encodingText = read.either(['encoding', 'secretEncodingType']);
     const encoding = encodingText === 'utf8' ? '' : encodingText;
@@ -326,9 +336,7 @@ function readVault(read, { accessToken, baseUrl, env }) {
         .filter((p) => p !== '');
     return Object.freeze({
         accessToken,
-        url,
-        urlProblem,
-        namespace: namespace === '' ? undefined : namespace,
+        ...server,
         checkToken: read.boolean('check_token', false),
         minTtlSeconds: read.duration('min_ttl', 600),
         encoding: encoding === '' ? undefined : encoding,
@@ -340,7 +348,6 @@ function readVault(read, { accessToken, baseUrl, env }) {
         named: ['url', 'token'].some((name) => read.text(name) !== '') ||
             (read.text('method') !== '' && !isInfisicalMethod(read)),
         login: Object.freeze(readVaultLogin(read, env)),
-        extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
         publishToken: Object.freeze({
             env: read.boolean('exportToken', false),
             output: read.boolean('outputToken', false),
@@ -482,6 +489,7 @@ function readSettings(source = runnerInputs, options = {}) {
 var inputs = /*#__PURE__*/Object.freeze({
     __proto__: null,
     PROVIDER_CHOICES: PROVIDER_CHOICES,
+    readBaseUrl: readBaseUrl,
     readCaCertificate: readCaCertificate,
     readSettings: readSettings,
     readTimeout: readTimeout,
@@ -560,7 +568,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./login-jwt-XJzt-VSd.js').then(function (n) { return n.a2; });
+            const { fetchIdToken } = await import('./login-jwt-NBUzg5Ff.js').then(function (n) { return n.V; });
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -809,4 +817,4 @@ var crypto = /*#__PURE__*/Object.freeze({
     splitKey: splitKey
 });
 
-export { PROVIDER_CHOICES as P, runnerInputs as a, readBitwarden as b, readCaCertificate as c, readTimeout as d, createInputReader as e, decodeUtf8Strict as f, decodeBase64Strict as g, crypto as h, inputs as i, outputNameOf as o, run as r };
+export { PROVIDER_CHOICES as P, runnerInputs as a, readBaseUrl as b, readVaultServer as c, readBitwarden as d, readCaCertificate as e, readTimeout as f, createInputReader as g, decodeUtf8Strict as h, decodeBase64Strict as i, inputs as j, crypto as k, outputNameOf as o, run as r };
