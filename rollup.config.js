@@ -9,12 +9,13 @@ import commonjs from '@rollup/plugin-commonjs'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
-// One build for every entry: main and the post step (runs.main, runs.post) and the CLI
+// One build for every entry: main and the post step (runs.main, runs.post), the write action
+// (write/action.yml's runs.main, '../dist/write.js') and the CLI
 // (package.json "bin"; its #! line is src/cli.ts's own). Code they share lands in shared chunks,
 // so the proxy support and each provider exist once in dist/.
 // The build goes to .dist-build/, which `npm run bundle` then swaps in for dist/ in one step, so
 // nothing ever runs a half-written dist/.
-const input = { index: 'src/index.ts', post: 'src/post.ts', cli: 'src/cli.ts' }
+const input = { index: 'src/index.ts', post: 'src/post.ts', cli: 'src/cli.ts', write: 'src/write.ts' }
 const dir = '.dist-build'
 
 // @actions/core's own modules. Its OIDC client and platform helpers are never called (the ID token

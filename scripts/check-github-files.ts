@@ -1,7 +1,8 @@
 // Validates what GitHub reads from this repository, since no runner can be reached from a
 // developer's machine or CI's:
 // - every workflow against its schema, with @action-validator/cli (pinned below);
-// - every action.yml (ours and .github/actions/*) against the action schema of the same validator.
+// - every action.yml (ours, write/action.yml and .github/actions/*) against the action schema of the same validator,
+//   and that its runs.main / runs.post exist relative to its folder.
 //   Its 0.6.0 schema predates `runs.using: node24`, so the file is validated with `node20` in its
 //   place, and `node24` itself is checked here (the runtime the action declares);
 // - .github/dependabot.yml, which the validator does not know, by its documented shape;
@@ -10,7 +11,7 @@
 //
 //   npx tsx scripts/check-github-files.ts
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -52,6 +53,7 @@ for (const name of workflows) {
 
 const actions = [
   'action.yml',
+  'write/action.yml',
   ...readdirSync(join(ROOT, '.github/actions')).map((d) => `.github/actions/${d}/action.yml`),
 ]
 const temp = mkdtempSync(join(tmpdir(), 'check-github-files-'))
@@ -60,6 +62,11 @@ try {
     const text = readFileSync(join(ROOT, rel), 'utf8')
     const runs = (yaml.load(text) as Doc).runs as Doc
     check(runs.using === 'node24', `${rel}: runs.using is node24`)
+    // The runner joins runs.main (and post) with the action's own folder; the file must be there.
+    for (const key of ['main', 'post'] as const) {
+      const entry = runs[key]
+      if (typeof entry === 'string') check(existsSync(join(ROOT, dirname(rel), entry)), `${rel}: runs.${key} exists`)
+    }
     // The validator picks the schema by the file's name, so each copy is an action.yml of its own.
     const copy = join(temp, `${actions.indexOf(rel)}`, 'action.yml')
     mkdirSync(dirname(copy))

@@ -91,7 +91,7 @@ function readSetEnv(read: InputReader, warning: (message: string) => void): bool
   return true
 }
 
-function readTimeout(read: InputReader): number {
+export function readTimeout(read: InputReader): number {
   const v = read.text('timeout')
   if (v === '') return 60
   const n = Number(v)
@@ -122,7 +122,7 @@ function readAccessToken(read: InputReader): string {
  * vault-action's `caCertificate` is the same setting as base64 of the PEM text (vault-action does
  * not check it; a bad one surfaced as a TLS error): decoded and checked here.
  */
-function readCaCertificate(read: InputReader): string | undefined {
+export function readCaCertificate(read: InputReader): string | undefined {
   const pem = read.text('ca_certificate')
   const b64 = read.text('caCertificate')
   let fromPem: string | undefined
@@ -154,7 +154,7 @@ function readCaCertificate(read: InputReader): string | undefined {
 }
 
 /** `base_url`, or vault-action's `url` for the same setting, normalised; absent when neither is given. */
-function readBaseUrl(read: InputReader): string | undefined {
+export function readBaseUrl(read: InputReader): string | undefined {
   const v = read.either(['base_url', 'url'])
   return v === '' ? undefined : normalizeServerUrl(v, read.text('base_url') !== '' ? 'base_url' : 'url')
 }

@@ -17,17 +17,22 @@ const isObject = (v: unknown): v is Yaml => typeof v === 'object' && v !== null 
 const action = yaml.load(read('action.yml')) as { inputs: Yaml; outputs?: Yaml }
 const ACTION_INPUTS = new Set(Object.keys(action.inputs))
 const README = read('README.md')
+const writeAction = yaml.load(read('write/action.yml')) as { inputs: Yaml; runs: Yaml }
+const WRITE_INPUTS = new Set(Object.keys(writeAction.inputs))
 
 function sorted(s: Iterable<string>): string[] {
   return [...s].sort()
 }
 
-/** Inputs named in the first cell of every README table whose header starts with `| Input |`. */
-function readmeInputs(): Set<string> {
+/**
+ * Inputs named in the first cell of every README table whose header starts with `| Input |` (the
+ * read action's), or with `| Write input |` (the write action's).
+ */
+function readmeInputs(header = 'Input'): Set<string> {
   const names = new Set<string>()
   let inTable = false
   for (const line of README.split('\n')) {
-    if (/^\| Input \|/.test(line)) {
+    if (line.startsWith(`| ${header} |`)) {
       inTable = true
       continue
     }
@@ -80,10 +85,38 @@ describe('inputs', () => {
   })
 
   test('every input has a description; defaults are strings', () => {
-    for (const [name, spec] of Object.entries(action.inputs)) {
+    for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(writeAction.inputs)]) {
       expect(isObject(spec) && typeof spec.description === 'string' && spec.description.length > 10).toBe(true)
       if (isObject(spec) && 'default' in spec) expect([name, typeof spec.default]).toEqual([name, 'string'])
     }
+  })
+
+  test('write/action.yml, its README table and the names the write action reads are the same', async () => {
+    const { readWriteSettings } = await import('../../src/write/inputs.js')
+    // Every name the reader asks for, on a run with a valid token and mapping.
+    const asked = new Set<string>()
+    const given: Record<string, string> = {
+      access_token: '0.ec2c1d46-6a4b-4751-a310-af9601317f2d.C2IgxjjLF7qSshsbwe8JGcbM075YXw:X8vbvA0bduihIDe/qrzIQQ==',
+      secrets: 'SRC > 11111111-2222-4333-8444-555555555555',
+    }
+    readWriteSettings((name) => {
+      asked.add(name)
+      return given[name] ?? ''
+    }, {})
+    // The reader's own file names nothing it does not read (no input read only on some paths).
+    for (const [, name] of read('src/write/inputs.ts').matchAll(/\bread\s*\.\s*\w+\(\s*'([A-Za-z_-]+)'/g)) {
+      expect([name, asked.has(name!)]).toEqual([name, true])
+    }
+    expect(WRITE_INPUTS.size).toBeGreaterThan(10)
+    expect(sorted(asked)).toEqual(sorted(WRITE_INPUTS))
+    expect(sorted(readmeInputs('Write input'))).toEqual(sorted(WRITE_INPUTS))
+    // A shared setting means the same in both actions: same default.
+    for (const name of WRITE_INPUTS) {
+      const ours = action.inputs[name]
+      if (isObject(ours) && 'default' in ours)
+        expect([name, (writeAction.inputs[name] as Yaml).default]).toEqual([name, ours.default])
+    }
+    expect(writeAction.runs).toMatchObject({ using: 'node24', main: '../dist/write.js' })
   })
 
   test('only src/inputs.ts calls core.getInput', () => {
@@ -178,9 +211,23 @@ function ourSteps(doc: unknown): Yaml[] {
   return found
 }
 
-function expectKnownInputs(where: string, step: Yaml): void {
+/** Every step of a parsed workflow or snippet that uses the write action. */
+function writeSteps(doc: unknown): Yaml[] {
+  const found: Yaml[] = []
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit)
+    else if (isObject(v)) {
+      if (typeof v.uses === 'string' && v.uses.startsWith('acme/inject-secrets/write@')) found.push(v)
+      else Object.values(v).forEach(visit)
+    }
+  }
+  visit(doc)
+  return found
+}
+
+function expectKnownInputs(where: string, step: Yaml, known: ReadonlySet<string> = ACTION_INPUTS): void {
   const withKeys = isObject(step.with) ? Object.keys(step.with) : []
-  expect([where, withKeys.filter((k) => !ACTION_INPUTS.has(k))]).toEqual([where, []])
+  expect([where, withKeys.filter((k) => !known.has(k))]).toEqual([where, []])
 }
 
 describe('examples/', () => {
@@ -195,6 +242,7 @@ describe('examples/', () => {
       'summary.yml',
       'vault-oidc.yml',
       'vault.yml',
+      'write-bitwarden.yml',
     ])
   })
 
@@ -209,8 +257,10 @@ describe('examples/', () => {
       expect(isObject(job) && typeof job['runs-on'] === 'string' && Array.isArray(job.steps)).toBe(true)
     }
     const steps = ourSteps(wf)
-    expect(steps.length).toBeGreaterThan(0)
+    const writes = writeSteps(wf)
+    expect(steps.length + writes.length).toBeGreaterThan(0)
     for (const s of steps) expectKnownInputs(file, s)
+    for (const s of writes) expectKnownInputs(file, s, WRITE_INPUTS)
     // A step output used later comes from a step with that id.
     const text = read(join('examples', file))
     for (const [, id] of text.matchAll(/steps\.([\w-]+)\.outputs\.export_file/g))
@@ -228,13 +278,19 @@ describe("README's YAML snippets", () => {
   test('parse, and every step of this action uses only real inputs', () => {
     expect(blocks.length).toBeGreaterThan(5)
     let steps = 0
+    let writes = 0
     blocks.forEach((b, i) => {
       const doc = yaml.load(b)
       for (const s of ourSteps(doc)) {
         expectKnownInputs(`README yaml block ${i + 1}`, s)
         steps++
       }
+      for (const s of writeSteps(doc)) {
+        expectKnownInputs(`README yaml block ${i + 1}`, s, WRITE_INPUTS)
+        writes++
+      }
     })
     expect(steps).toBeGreaterThan(5)
+    expect(writes).toBeGreaterThan(0)
   })
 })

@@ -18,6 +18,11 @@ export interface HttpRequest {
   readonly body?: string
   /** Statuses worth retrying for this request; default 429, 502, 503, 504. */
   readonly retryStatuses?: ReadonlySet<number>
+  /**
+   * false: a network error is retried only when the connection was refused (nothing reached the
+   * server), for requests that are not safe to repeat (a create); default true.
+   */
+  readonly retryNetworkErrors?: boolean
   /** Attempts for this request (overrides the client's maxAttempts). */
   readonly maxAttempts?: number
   /** Redirects to follow (GET only, headers kept, never https → http); default 0: a 3xx is returned. */
@@ -186,7 +191,8 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
           debug(`${where} → ${code} after ${now() - started} ms`)
           const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT')
           const outOfTime = now() >= deadline
-          if (!RETRY_CODES.has(code) || n >= attempts || outOfTime) {
+          const retryable = req.retryNetworkErrors === false ? code === 'ECONNREFUSED' : RETRY_CODES.has(code)
+          if (!retryable || n >= attempts || outOfTime) {
             const what = timedOut ? 'timed out' : `failed (${code})`
             throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err })
           }

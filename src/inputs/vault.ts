@@ -46,7 +46,14 @@ function booleanOf(read: InputReader, value: string, names: readonly [string, st
   return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback)
 }
 
-export function readVault(read: InputReader, { accessToken, baseUrl, env }: CommonInputs): VaultSettings {
+/** Where Vault is and how every request reaches it: shared by the read and write actions. */
+export type VaultServerSettings = Pick<VaultSettings, 'url' | 'urlProblem' | 'namespace' | 'extraHeaders'>
+
+/** base_url (else VAULT_ADDR), namespace (else VAULT_NAMESPACE) and extraHeaders. */
+export function readVaultServer(
+  read: InputReader,
+  { baseUrl, env }: Omit<CommonInputs, 'accessToken'>,
+): VaultServerSettings {
   let url = baseUrl
   let urlProblem: string | undefined
   const addr = env.VAULT_ADDR ?? ''
@@ -58,6 +65,16 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
     }
   }
   const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '')
+  return {
+    url,
+    urlProblem,
+    namespace: namespace === '' ? undefined : namespace,
+    extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
+  }
+}
+
+export function readVault(read: InputReader, { accessToken, baseUrl, env }: CommonInputs): VaultSettings {
+  const server = readVaultServer(read, { baseUrl, env })
   // vault-action's secretEncodingType also takes 'utf8', which decodes nothing.
   const encodingText = read.either(['encoding', 'secretEncodingType'])
   const encoding = encodingText === 'utf8' ? '' : encodingText
@@ -93,9 +110,7 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
     .filter((p) => p !== '')
   return Object.freeze({
     accessToken,
-    url,
-    urlProblem,
-    namespace: namespace === '' ? undefined : namespace,
+    ...server,
     checkToken: read.boolean('check_token', false),
     minTtlSeconds: read.duration('min_ttl', 600),
     encoding: encoding === '' ? undefined : encoding,
@@ -113,7 +128,6 @@ export function readVault(read: InputReader, { accessToken, baseUrl, env }: Comm
       ['url', 'token'].some((name) => read.text(name) !== '') ||
       (read.text('method') !== '' && !isInfisicalMethod(read)),
     login: Object.freeze(login),
-    extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
     publishToken: Object.freeze({
       env: read.boolean('exportToken', false),
       output: read.boolean('outputToken', false),

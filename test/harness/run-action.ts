@@ -22,6 +22,8 @@ export interface ActionRun {
 }
 
 export const ACTION_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/index.js')
+/** The write action's entry (write/action.yml's runs.main, '../dist/write.js'). */
+export const WRITE_ENTRY = resolve(import.meta.dirname ?? '.', '../../dist/write.js')
 
 /**
  * The node that runs dist/ (the action, the post step, the CLI): the one running the tests, unless
@@ -93,6 +95,8 @@ export interface RunOptions {
   /** Extra environment, e.g. RUNNER_DEBUG. */
   readonly env?: Record<string, string>
   readonly timeoutMs?: number
+  /** The script to run; dist/index.js by default (WRITE_ENTRY for the write action). */
+  readonly entry?: string
 }
 
 /** Inputs by their action.yml names; missing ones get action.yml's defaults from the caller. */
@@ -115,7 +119,12 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   }
   Object.assign(env, inputEnv(inputs))
   try {
-    const { exitCode, stdout, stderr } = await runNode(ACTION_ENTRY, env, opts.timeoutMs ?? 30000, 'action')
+    const { exitCode, stdout, stderr } = await runNode(
+      opts.entry ?? ACTION_ENTRY,
+      env,
+      opts.timeoutMs ?? 30000,
+      'action',
+    )
     const masks = [...stdout.matchAll(/^::add-mask::(.*)$/gm)].map((m) => unescapeCommandValue(m[1]!))
     const error = /^::error::(.*)$/m.exec(stdout)?.[1]
     const envText = readFileSync(envFile, 'utf8')

@@ -49,6 +49,11 @@ export interface BitwardenServerOptions {
   onRequest?: (req: { method: string; path: string; attempt: number }) => FaultAction | undefined
   /** `expires_in` of issued JWTs in seconds (default 3600, like SecretsManagerApiKeyProvider). */
   accessTokenLifetime?: number
+  /**
+   * List secrets without their `read`/`write` flags, as older bitwarden/server versions did
+   * (SecretWithProjectsListResponseModel before the flags were added).
+   */
+  legacyListing?: boolean
   /** Serve HTTPS with this key and certificate (PEM); `url` is then https://127.0.0.1:PORT. */
   tls?: { key: string; cert: string }
 }
@@ -336,6 +341,9 @@ interface Principal {
 }
 
 class Models {
+  /** false: the secrets listing leaves out `read`/`write`, as older servers' SecretsWithProjectsInnerSecret did. */
+  listingFlags = true
+
   constructor(private readonly store: Store) {}
 
   private innerProjects(secret: StoredSecret): Array<{ id: string; name: string }> {
@@ -374,8 +382,7 @@ class Models {
           creationDate: dotnetDate(s.creationDate),
           revisionDate: dotnetDate(s.revisionDate),
           projects: this.innerProjects(s),
-          read: access.read,
-          write: access.write,
+          ...(this.listingFlags ? { read: access.read, write: access.write } : {}),
         }
       }),
       projects: projectIds.map((id) => ({ id, name: must(this.store.projects.get(id), `project ${id}`).name })),
@@ -444,6 +451,7 @@ class Server implements BitwardenServer {
   constructor(private readonly opts: BitwardenServerOptions) {
     this.now = opts.now ?? Date.now
     this.lifetime = opts.accessTokenLifetime ?? 3600
+    this.models.listingFlags = opts.legacyListing !== true
     this.routes = this.buildRoutes()
     const handler: http.RequestListener = (req, res) => {
       this.serve(req, res).catch((error: unknown) => {
@@ -754,7 +762,7 @@ class Server implements BitwardenServer {
       value: requireEncString(body, 'value'),
       note: requireEncString(body, 'note'),
     }
-    const projectIds = body.projectIds == null ? [] : guidList(body.projectIds, 'projectIds')
+    const projectIds = this.secretProjectIds(body)
     this.requireProjectWrite(ctx.principal, projectIds)
     const id = this.insertSecret(orgId, { ...fields, projectIds })
     const secret = must(this.store.secrets.get(id), 'secret')
@@ -770,13 +778,25 @@ class Server implements BitwardenServer {
       value: requireEncString(body, 'value'),
       note: requireEncString(body, 'note'),
     }
-    const projectIds = body.projectIds == null ? [] : guidList(body.projectIds, 'projectIds')
+    const projectIds = this.secretProjectIds(body)
     if (!this.store.secretAccess(ctx.principal.account, secret).write) return notFound()
     this.requireProjectWrite(ctx.principal, projectIds)
     Object.assign(secret, fields, { projectIds, revisionDate: this.now() })
     return { status: 200, json: this.models.secret(secret, { read: true, write: true }) }
   }
 
+  /** SecretCreateRequestModel / SecretUpdateRequestModel.Validate: one project at most. */
+  private secretProjectIds(body: Record<string, unknown>): string[] {
+    const projectIds = body.projectIds == null ? [] : guidList(body.projectIds, 'projectIds')
+    if (projectIds.length > 1) invalidModel('ProjectIds', 'Only one project assignment is supported.')
+    return projectIds
+  }
+
+  /**
+   * A machine account creates only inside a project it can write to, and updates only when it can
+   * write the secret and the project it is sent with: an update without projectIds (which would take
+   * the secret out of every project) is refused (SecretAuthorizationHandler, CanUpdateSecretAsync).
+   */
   private requireProjectWrite(principal: Principal, projectIds: string[]): void {
     const first = projectIds[0]
     const projects = projectIds.map((id) => this.store.projects.get(id))

@@ -85,6 +85,12 @@ export interface VaultServer {
   mountKv(mount: string, version: 1 | 2, namespace?: string): void
   /** Writes a secret; for KV v2 a new version, whose number is returned. */
   writeSecret(mount: string, path: string, data: Record<string, unknown>, namespace?: string): number
+  /** What a KV path holds now (KV v2: its latest version and number), for tests to read back a write. */
+  readSecretData(
+    mount: string,
+    path: string,
+    namespace?: string,
+  ): { data: Record<string, unknown>; version: number } | undefined
   /** KV v2: soft-delete a version (reads answer 404 with `data: null`). */
   deleteVersion(mount: string, path: string, version: number, namespace?: string): void
   setPolicy(name: string, policy: Policy, namespace?: string): void
@@ -212,6 +218,22 @@ class Server implements VaultServer {
     versions.push({ data, created: this.now(), deleted: false })
     m.v2.set(path, versions)
     return versions.length
+  }
+
+  readSecretData(
+    mount: string,
+    path: string,
+    namespace = '',
+  ): { data: Record<string, unknown>; version: number } | undefined {
+    const m = this.mount(namespace, mount)
+    if (!m) return undefined
+    if (m.version === 1) {
+      const data = m.v1.get(path)
+      return data && { data, version: 0 }
+    }
+    const versions = m.v2.get(path)
+    const last = versions?.[versions.length - 1]
+    return last && { data: last.data, version: versions!.length }
   }
 
   deleteVersion(mount: string, path: string, version: number, namespace = ''): void {
@@ -385,10 +407,9 @@ class Server implements VaultServer {
     return t
   }
 
-  private allowed(t: TokenEntry, ns: string, path: string, cap: 'read' | 'create' | 'update' | 'list'): boolean {
-    if (t.policies.includes('root')) return true
-    // Vault's default policy (abridged).
-    if (['auth/token/lookup-self', 'auth/token/revoke-self', 'auth/token/renew-self'].includes(path)) return true
+  /** The token's capabilities on a path (the longest matching glob wins), as sys/capabilities-self reports them. */
+  private capsOf(t: TokenEntry, ns: string, path: string): string[] {
+    if (t.policies.includes('root')) return ['root']
     let best: { len: number; caps: string[] } | undefined
     for (const name of t.policies) {
       const policy = this.policies.get(`${t.namespace}\0${name}`)
@@ -400,7 +421,15 @@ class Server implements VaultServer {
         if (match && (!best || glob.length > best.len)) best = { len: glob.length, caps }
       }
     }
-    return best !== undefined && !best.caps.includes('deny') && (best.caps.includes(cap) || best.caps.includes('sudo'))
+    if (!best || best.caps.includes('deny')) return ['deny']
+    return [...best.caps].sort()
+  }
+
+  private allowed(t: TokenEntry, ns: string, path: string, cap: 'read' | 'create' | 'update' | 'list'): boolean {
+    // Vault's default policy (abridged).
+    if (['auth/token/lookup-self', 'auth/token/revoke-self', 'auth/token/renew-self'].includes(path)) return true
+    const caps = this.capsOf(t, ns, path)
+    return caps.includes('root') || caps.includes(cap) || caps.includes('sudo')
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -534,6 +563,14 @@ class Server implements VaultServer {
       const issued = this.pkiIssue(ns, rel, body)
       if (issued) return issued
     }
+    // The default policy lets every token ask for its own capabilities.
+    if (rel === 'sys/capabilities-self' && (method === 'POST' || method === 'PUT')) {
+      return this.capabilitiesSelf(token, ns, body)
+    }
+    if (rel.startsWith('sys/internal/ui/mounts/') && method === 'GET') {
+      return this.uiMount(token, ns, rel.slice('sys/internal/ui/mounts/'.length))
+    }
+    if (method === 'POST' || method === 'PUT') return this.write(token, ns, rel, body)
     if (method !== 'GET') return errors(405, 'unsupported operation')
     const pathNoQuery = rel
     if (!this.allowed(token, ns, pathNoQuery, 'read')) return errors(403, 'permission denied')
@@ -667,6 +704,107 @@ class Server implements VaultServer {
       }
     }
     return errors(404, `no handler for route "${folder}". route entry not found.`)
+  }
+
+  /** POST sys/capabilities-self {paths}: each path → the token's capabilities (and `capabilities` for a single path). */
+  private capabilitiesSelf(token: TokenEntry, ns: string, body: string): Reply {
+    let paths: unknown
+    try {
+      const b = JSON.parse(body) as { paths?: unknown; path?: unknown }
+      paths = b.paths ?? b.path
+    } catch {
+      return errors(400, 'failed to parse JSON input')
+    }
+    const list = typeof paths === 'string' ? [paths] : paths
+    if (!Array.isArray(list) || list.length === 0 || !list.every((p) => typeof p === 'string')) {
+      return errors(400, "missing required 'path' parameter")
+    }
+    const data: Record<string, string[]> = {}
+    for (const p of list as string[]) data[p] = this.capsOf(token, ns, p)
+    const all = [...new Set(Object.values(data).flat())].sort()
+    return {
+      status: 200,
+      json: { ...data, capabilities: all, request_id: randomUUID(), data: { ...data, capabilities: all } },
+    }
+  }
+
+  /** GET sys/internal/ui/mounts/<path>: the mount a path is on, and its KV version (what `vault kv put` asks first). */
+  private uiMount(token: TokenEntry, ns: string, path: string): Reply {
+    const segments = path.split('/')
+    for (let i = segments.length - 1; i >= 1; i--) {
+      const mountPath = segments.slice(0, i).join('/')
+      const m = this.mount(ns, mountPath)
+      if (!m) continue
+      if (this.capsOf(token, ns, path).includes('deny') && !token.policies.includes('root')) break
+      return {
+        status: 200,
+        json: {
+          request_id: randomUUID(),
+          data: { path: `${mountPath}/`, type: 'kv', options: { version: String(m.version) }, description: '' },
+        },
+      }
+    }
+    return errors(
+      403,
+      `preflight capability check returned 403, please ensure client's policies grant access to path "${path}/"`,
+    )
+  }
+
+  /**
+   * POST/PUT on a KV path (docs/protocols/vault.md#writing). KV v1: the body is the whole secret
+   * (204). KV v2: `{data, options: {cas}}` under `<mount>/data/`; a `cas` other than the current
+   * version (0: none yet) is 400 "check-and-set parameter did not match the current version".
+   * 'create' is needed where nothing exists yet, else 'update' (the existence check).
+   */
+  private write(token: TokenEntry, ns: string, rel: string, body: string): Reply {
+    const segments = rel.split('/')
+    for (let i = segments.length - 1; i >= 1; i--) {
+      const m = this.mount(ns, segments.slice(0, i).join('/'))
+      if (!m) continue
+      const rest = segments.slice(i).join('/')
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(body)
+      } catch {
+        return errors(400, 'failed to parse JSON input')
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return errors(400, 'failed to parse JSON input')
+      const input = parsed as Record<string, unknown>
+      if (m.version === 1) {
+        const cap = m.v1.has(rest) ? 'update' : 'create'
+        if (!this.allowed(token, ns, rel, cap)) return errors(403, 'permission denied')
+        m.v1.set(rest, input)
+        return { status: 204 }
+      }
+      if (!rest.startsWith('data/')) return errors(405, 'unsupported operation')
+      const key = rest.slice(5)
+      const versions = m.v2.get(key) ?? []
+      if (!this.allowed(token, ns, rel, versions.length > 0 ? 'update' : 'create'))
+        return errors(403, 'permission denied')
+      const data = input.data
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) return errors(400, 'no data provided')
+      const options = input.options as { cas?: unknown } | undefined
+      if (options?.cas !== undefined && Number(options.cas) !== versions.length) {
+        return errors(400, 'check-and-set parameter did not match the current version')
+      }
+      versions.push({ data: data as Record<string, unknown>, created: this.now(), deleted: false })
+      m.v2.set(key, versions)
+      return {
+        status: 200,
+        json: {
+          request_id: randomUUID(),
+          data: {
+            created_time: new Date(this.now()).toISOString(),
+            custom_metadata: null,
+            deletion_time: '',
+            destroyed: false,
+            version: versions.length,
+          },
+        },
+      }
+    }
+    return errors(404, `no handler for route "${rel}". route entry not found.`)
   }
 
   private read(ns: string, rel: string, query: URLSearchParams): Reply {

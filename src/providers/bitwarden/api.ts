@@ -2,7 +2,7 @@
 // the action needs, with response shapes checked field by field. Error messages name the URL path
 // and status, never a token, a JWT or a body beyond the server's own short `message`/`error` text.
 import { ServerError } from '../../errors.js'
-import type { HttpClient, HttpResponse } from '../../http/client.js'
+import type { HttpClient, HttpRequest, HttpResponse } from '../../http/client.js'
 import { isObject, jsonObjectOf, oneLine, shapeError, stringField, parseJson } from '../../http/json.js'
 import type { AccessToken } from './token.js'
 
@@ -26,6 +26,8 @@ export interface ListedSecret {
   readonly organizationId: string
   readonly key: string
   readonly projectIds: readonly string[]
+  /** The machine account may update it: the list's `write` flag; undefined where older servers send none. */
+  readonly write?: boolean
 }
 
 /** The server's own short error text (`message`, `error`, `error_description`), printable. */
@@ -40,7 +42,7 @@ export function statusError(res: HttpResponse, where: string, hint = ''): Server
   const said = serverMessage(res)
   const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : ''
   return new ServerError(
-    `${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `. ${hint}` : ''}`,
+    `${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `${said.endsWith('.') ? '' : '.'} ${hint}` : ''}`,
     res.status,
   )
 }
@@ -131,11 +133,17 @@ function toListedSecret(item: unknown, where: string): ListedSecret {
     organizationId: stringField(item, 'organizationId', where).toLowerCase(),
     key: stringField(item, 'key', where),
     projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
+    write: typeof item.write === 'boolean' ? item.write : undefined,
   }
 }
 
+export type ApiMethod = 'GET' | 'POST' | 'PUT'
+
+/** How a request may be retried, where the client's defaults would be unsafe (a create). */
+export type RetryOptions = Pick<HttpRequest, 'retryStatuses' | 'retryNetworkErrors'>
+
 /** Sends an authorised API request; the bearer comes from the session (which renews it). */
-export type ApiSend = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<HttpResponse>
+export type ApiSend = (method: ApiMethod, path: string, body?: unknown, retry?: RetryOptions) => Promise<HttpResponse>
 
 /** POST /secrets/get-by-ids; undefined when the server answers 404 (some id missing or unreadable). */
 export async function getSecretsByIds(send: ApiSend, ids: readonly string[]): Promise<SecretWithValue[] | undefined> {

@@ -4,7 +4,7 @@
 import { ServerError } from '../../errors.js'
 import type { HttpResponse } from '../../http/client.js'
 import type { ProviderContext } from '../provider.js'
-import { login, organizationIdFromJwt, type ApiSend } from './api.js'
+import { login, organizationIdFromJwt, type ApiMethod, type ApiSend, type RetryOptions } from './api.js'
 import type { SymmetricKey } from './crypto.js'
 import type { Endpoints } from './endpoints.js'
 import type { AccessToken } from './token.js'
@@ -14,6 +14,8 @@ export interface Session {
   readonly send: ApiSend
   /** Verifies and decrypts an EncString under the organization key. */
   readonly decrypt: (text: string) => string
+  /** Encrypts text into a fresh type-2 EncString under the organization key (the write action). */
+  readonly encrypt: (text: string) => string
 }
 
 const RENEW_MARGIN_MS = 300_000
@@ -24,6 +26,7 @@ interface Auth {
   readonly organizationId: string
   readonly organizationKey: SymmetricKey
   readonly decrypt: (text: string) => string
+  readonly encrypt: (text: string) => string
 }
 
 async function authenticate(ctx: ProviderContext, endpoints: Endpoints, token: AccessToken): Promise<Auth> {
@@ -38,6 +41,7 @@ async function authenticate(ctx: ProviderContext, endpoints: Endpoints, token: A
     organizationId,
     organizationKey,
     decrypt: (text) => crypto.decryptString(text, organizationKey),
+    encrypt: (text) => crypto.encryptString(text, organizationKey),
   }
 }
 
@@ -52,8 +56,9 @@ export async function openSession(ctx: ProviderContext, endpoints: Endpoints, to
     }
   }
 
-  async function once(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResponse> {
+  async function once(method: ApiMethod, path: string, body?: unknown, retry?: RetryOptions): Promise<HttpResponse> {
     return ctx.http.send({
+      ...retry,
       method,
       url: `${endpoints.apiUrl}${path}`,
       headers: {
@@ -65,14 +70,16 @@ export async function openSession(ctx: ProviderContext, endpoints: Endpoints, to
     })
   }
 
-  const send: ApiSend = async (method, path, body) => {
+  // A 401 is answered before anything is done, so sending again after the renewal is safe for
+  // writes too.
+  const send: ApiSend = async (method, path, body, retry) => {
     if (ctx.now() >= auth.renewAt) await renew()
-    const res = await once(method, path, body)
+    const res = await once(method, path, body, retry)
     if (res.status !== 401) return res
     ctx.debug(`${method} ${path} → 401: logging in again once`)
     await renew()
-    return once(method, path, body)
+    return once(method, path, body, retry)
   }
 
-  return { organizationId: first.organizationId, decrypt: first.decrypt, send }
+  return { organizationId: first.organizationId, decrypt: first.decrypt, encrypt: first.encrypt, send }
 }

@@ -30,7 +30,7 @@ export function apiUrl(base: string, path: string): string {
   return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`
 }
 
-function headers(ep: VaultServerEndpoint & { token?: string }): Record<string, string> {
+export function headers(ep: VaultServerEndpoint & { token?: string }): Record<string, string> {
   return {
     ...ep.headers,
     ...(ep.token !== undefined ? { 'x-vault-token': ep.token } : {}),

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { J as summary } from './startup-Dg8KTB8f.js';
+import { T as summary } from './startup-DbBKZwTQ.js';
 import 'os';
 import 'fs';
 import 'node:path';

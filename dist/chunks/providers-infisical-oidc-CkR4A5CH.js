@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-D32-0xjn.js';
-import './startup-Dg8KTB8f.js';
+import { p as postLogin } from './index-B9MxCK0G.js';
+import './startup-DbBKZwTQ.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-pmvTnaMk.js';
+import './json-Bezy30pA.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

@@ -1,6 +1,7 @@
-import { B as parseVaultToken, I as InputError, S as ServerError, v as secretsLine, D as ActionError, x as lineError, z as quote, E as ENV_NAME } from './startup-Dg8KTB8f.js';
-import { l as lookupSelf, s as statusError, w as writePath, a as withTls, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP, b as listPath, d as readPath } from './revoke-C5_XxmmH.js';
-import { i as isObject$1, p as parseJson } from './json-pmvTnaMk.js';
+import { M as parseVaultToken, I as InputError, S as ServerError, F as secretsLine, G as ActionError, z as lineError, A as quote, E as ENV_NAME } from './startup-DbBKZwTQ.js';
+import { l as lookupSelf, s as statusError, w as writePath, a as withTls, r as revokeSelf, c as createChildToken, b as listPath, d as readPath } from './api-BNYstYM1.js';
+import { i as isObject$1, p as parseJson } from './json-Bezy30pA.js';
+import { LOGIN_TOKEN_CLEANUP, CHILD_TOKEN_CLEANUP } from './providers-vault-revoke-DAuQUPTf.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -1025,7 +1026,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-BY-t_Ojq.js');
+            const { logIn } = await import('./providers-vault-login-DKx4JxPF.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);

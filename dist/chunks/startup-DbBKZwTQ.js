@@ -310,7 +310,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-BExVMynp.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-C-nptgZR.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -386,7 +386,8 @@ function createHttpClient(opts) {
                     debug(`${where} → ${code} after ${now() - started} ms`);
                     const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
                     const outOfTime = now() >= deadline;
-                    if (!RETRY_CODES.has(code) || n >= attempts || outOfTime) {
+                    const retryable = req.retryNetworkErrors === false ? code === 'ECONNREFUSED' : RETRY_CODES.has(code);
+                    if (!retryable || n >= attempts || outOfTime) {
                         const what = timedOut ? 'timed out' : `failed (${code})`;
                         throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err });
                     }
@@ -1652,7 +1653,8 @@ function booleanOf(read, value, names, fallback) {
         return fallback;
     return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback);
 }
-function readVault(read, { accessToken, baseUrl, env }) {
+/** base_url (else VAULT_ADDR), namespace (else VAULT_NAMESPACE) and extraHeaders. */
+function readVaultServer(read, { baseUrl, env }) {
     let url = baseUrl;
     let urlProblem;
     const addr = env.VAULT_ADDR ?? '';
@@ -1665,6 +1667,15 @@ function readVault(read, { accessToken, baseUrl, env }) {
         }
     }
     const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '');
+    return {
+        url,
+        urlProblem,
+        namespace: namespace === '' ? undefined : namespace,
+        extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
+    };
+}
+function readVault(read, { accessToken, baseUrl, env }) {
+    const server = readVaultServer(read, { baseUrl, env });
     // vault-action's secretEncodingType also takes 'utf8', which decodes nothing.
     const encodingText = read.either(['encoding', 'secretEncodingType']);
     const encoding = encodingText === 'utf8' ? '' : encodingText;
@@ -1694,9 +1705,7 @@ function readVault(read, { accessToken, baseUrl, env }) {
         .filter((p) => p !== '');
     return Object.freeze({
         accessToken,
-        url,
-        urlProblem,
-        namespace: namespace === '' ? undefined : namespace,
+        ...server,
         checkToken: read.boolean('check_token', false),
         minTtlSeconds: read.duration('min_ttl', 600),
         encoding: encoding === '' ? undefined : encoding,
@@ -1708,7 +1717,6 @@ function readVault(read, { accessToken, baseUrl, env }) {
         named: ['url', 'token'].some((name) => read.text(name) !== '') ||
             (read.text('method') !== '' && !isInfisicalMethod(read)),
         login: Object.freeze(login),
-        extraHeaders: Object.freeze(parseExtraHeaders(read.text('extraHeaders'))),
         publishToken: Object.freeze({
             env: read.boolean('exportToken', false),
             output: read.boolean('outputToken', false),
@@ -1861,7 +1869,10 @@ function readSettings(source = runnerInputs, options = {}) {
 var inputs = /*#__PURE__*/Object.freeze({
     __proto__: null,
     PROVIDER_CHOICES: PROVIDER_CHOICES,
+    readBaseUrl: readBaseUrl,
+    readCaCertificate: readCaCertificate,
     readSettings: readSettings,
+    readTimeout: readTimeout,
     runnerInputs: runnerInputs,
     usesVaultActionUrl: usesVaultActionUrl
 });
@@ -1923,6 +1934,8 @@ function parseVaultToken(raw) {
     return { value, kind, legacy: m !== null && m[1] === undefined };
 }
 
+// Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
+// provider is used; only the token shapes (a regular expression each) are loaded up front.
 // Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
 // is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
 // than "unknown token".
@@ -1951,11 +1964,26 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-CFh4SRAc.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-BJ9AGeGm.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-C3fqH7Mq.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-DxX9wVXk.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-D32-0xjn.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-B9MxCK0G.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+    }
+}
+/**
+ * Creates the write action's writer for the provider the token (or `provider`) names. Bitwarden
+ * and Vault write so far; Infisical is refused by name before any request.
+ */
+async function createWriter(settings, ctx) {
+    const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
+    switch (kind) {
+        case 'bitwarden':
+            return (await import('./providers-bitwarden-write-CF2cj5Wh.js')).createWriter(settings.bitwarden, ctx);
+        case 'vault':
+            return (await import('./providers-vault-write-CCE9Oi_M.js')).createWriter(settings, ctx);
+        case 'infisical':
+            throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
 }
 /**
@@ -1964,7 +1992,7 @@ async function createProvider(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-C5_XxmmH.js').then(function (n) { return n.f; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-revoke-DAuQUPTf.js')).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -1973,6 +2001,7 @@ async function loadCleanupHandler(kind, settings, ctx) {
 var index = /*#__PURE__*/Object.freeze({
     __proto__: null,
     createProvider: createProvider,
+    createWriter: createWriter,
     detectProvider: detectProvider,
     loadCleanupHandler: loadCleanupHandler
 });
@@ -2185,7 +2214,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-83MqnYqR.js');
+            const { fetchIdToken } = await import('./github-oidc-DWsEimEx.js');
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -2228,7 +2257,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-BhlS0cOY.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-CQPRxKel.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2464,7 +2493,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-DsBinKmK.js');
+        const { exportToFile } = await import('./runner-export-file-sy4uLBY9.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2484,7 +2513,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-CM5w2PTs.js');
+        const { writeSummary } = await import('./runner-summary-CL0iU3wF.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2497,4 +2526,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { decodeBase64Strict as A, parseVaultToken as B, CLEANUP_STATE_KEY as C, ActionError as D, ENV_NAME as E, parseServiceToken as F, CryptoError as G, decodeUtf8Strict as H, InputError as I, summary as J, client as K, inputs as L, index as M, ServerError as S, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readLimited as n, agentTls as o, publish as p, meaningfulLines as q, run as r, setOutput as s, trustStore as t, usesVaultActionUrl as u, secretsLine as v, warning as w, lineError as x, assertEnvName as y, quote as z };
+export { quote as A, createHttpClient as B, CLEANUP_STATE_KEY as C, createWriter as D, ENV_NAME as E, secretsLine as F, ActionError as G, readLimited as H, InputError as I, trustStore as J, agentTls as K, assertEnvName as L, parseVaultToken as M, parseServiceToken as N, CryptoError as O, PROVIDER_CHOICES as P, decodeUtf8Strict as Q, decodeBase64Strict as R, ServerError as S, summary as T, client as U, inputs as V, index as W, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readBaseUrl as n, readVaultServer as o, publish as p, readBitwarden as q, run as r, setOutput as s, readCaCertificate as t, usesVaultActionUrl as u, readTimeout as v, warning as w, createInputReader as x, meaningfulLines as y, lineError as z };

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-Dg8KTB8f.js';
+import { I as InputError } from './startup-DbBKZwTQ.js';
 import 'os';
 import 'fs';
 import 'node:path';

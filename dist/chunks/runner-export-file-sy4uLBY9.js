@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { I as InputError } from './startup-Dg8KTB8f.js';
+import { I as InputError } from './startup-DbBKZwTQ.js';
 import 'os';
 import 'fs';
 import 'crypto';

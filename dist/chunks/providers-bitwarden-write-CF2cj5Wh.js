@@ -1,0 +1,280 @@
+import { S as ServerError, z as lineError, A as quote } from './startup-DbBKZwTQ.js';
+import { s as statusError, p as parseAccessToken, r as resolveEndpoints, o as openSession, l as listOrganizationSecrets } from './token-DVNB45pf.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-Bezy30pA.js';
+import 'os';
+import 'fs';
+import 'node:path';
+import 'node:fs';
+import 'crypto';
+
+// Bitwarden's write endpoints and the reads that check them first (docs/protocols/bitwarden.md#writing):
+// the projects with their write flags, the secrets to update with every field, create and update.
+// Errors name the path and status, never a body beyond the server's own short message.
+function dataList(body, where) {
+    const list = isObject(body) ? body.data : undefined;
+    if (!Array.isArray(list))
+        throw shapeError(where, "field 'data' is missing or not a list");
+    return list;
+}
+/** GET /organizations/{orgId}/projects: every project the machine account can read, with `write`. */
+async function listProjects(send, orgId) {
+    const path = `/organizations/${orgId}/projects`;
+    const where = `GET ${path}`;
+    const res = await send('GET', path);
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    return dataList(parseJson(res, where), where).map((item) => {
+        if (!isObject(item))
+            throw shapeError(where, 'a project is not an object');
+        const write = typeof item.write === 'boolean' ? item.write : undefined;
+        return { id: stringField(item, 'id', where).toLowerCase(), write };
+    });
+}
+function toFullSecret(item, where) {
+    if (!isObject(item))
+        throw shapeError(where, 'a secret is not an object');
+    const projects = Array.isArray(item.projects) ? item.projects : [];
+    return {
+        id: stringField(item, 'id', where).toLowerCase(),
+        organizationId: stringField(item, 'organizationId', where).toLowerCase(),
+        key: stringField(item, 'key', where),
+        value: stringField(item, 'value', where),
+        note: typeof item.note === 'string' ? item.note : '',
+        projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
+    };
+}
+/** POST /secrets/get-by-ids with every field kept: the secrets about to be updated. */
+async function getFullSecrets(send, ids) {
+    const where = 'POST /secrets/get-by-ids';
+    const res = await send('POST', '/secrets/get-by-ids', { ids });
+    if (res.status === 404) {
+        throw statusError(res, where, 'A secret listed a moment ago is gone or no longer readable; nothing was written');
+    }
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    return dataList(parseJson(res, where), where).map((item) => toFullSecret(item, where));
+}
+// A create is not safe to repeat: a 5xx or a connection cut after the request left may have created
+// the secret, and a second one would make the name ambiguous. Only a 429 (refused before anything
+// was done) and a refused connection are retried.
+const CREATE_RETRY = { retryStatuses: new Set([429]), retryNetworkErrors: false };
+const REFUSED = 'Bitwarden answers every refusal this way: the machine account may have lost write access, or the secret or project is gone';
+/** POST /organizations/{orgId}/secrets; the new secret's id. */
+async function createSecret(send, orgId, body) {
+    const path = `/organizations/${orgId}/secrets`;
+    const where = `POST ${path}`;
+    const res = await send('POST', path, body, CREATE_RETRY);
+    if (res.status === 404)
+        throw statusError(res, where, REFUSED);
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const created = parseJson(res, where);
+    if (!isObject(created))
+        throw shapeError(where, 'not a JSON object');
+    return stringField(created, 'id', where).toLowerCase();
+}
+/** PUT /secrets/{id}: safe to repeat (the same fields again), so the client's retries apply. */
+async function updateSecret(send, id, body) {
+    const path = `/secrets/${id}`;
+    const where = `PUT ${path}`;
+    const res = await send('PUT', path, body);
+    if (res.status === 404)
+        throw statusError(res, where, REFUSED);
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const updated = parseJson(res, where);
+    if (!isObject(updated) || stringField(updated, 'id', where).toLowerCase() !== id) {
+        throw new ServerError(`${where}: the server answered for another secret than the one updated.`);
+    }
+}
+
+// The Bitwarden targets of the write action (docs/protocols/bitwarden.md#writing): a secret id, or
+// '<project id>/<NAME>' (that project's secret of that name, created there when missing). A name
+// alone is refused: names are not unique across projects, and a machine account creates secrets
+// only inside a project. Pure.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function parseOne(r) {
+    const text = r.target;
+    if (UUID.test(text))
+        return { ...r, kind: 'id', id: text.toLowerCase() };
+    const slash = text.indexOf('/');
+    const head = slash < 0 ? '' : text.slice(0, slash);
+    if (slash > 0 && UUID.test(head)) {
+        const name = text.slice(slash + 1).trim();
+        if (name === '' || name === '*') {
+            throw lineError(r.line, `the secret name after the project id is ${name === '' ? 'empty' : "'*'"} (write one secret per line: '<project id>/NAME')`);
+        }
+        return { ...r, kind: 'name', projectId: head.toLowerCase(), name };
+    }
+    throw lineError(r.line, `the Bitwarden target ${quote(text)} is neither a secret id nor '<project id>/NAME' ` +
+        '(a name needs its project: names are not unique across projects, and new secrets are created in one)');
+}
+/** Parses every target; the same secret named twice by id is an error (which value should win?). */
+function parseWriteTargets(requests) {
+    const targets = requests.map(parseOne);
+    const seen = new Map();
+    for (const t of targets) {
+        const key = t.kind === 'id' ? t.id : `${t.projectId}/${t.name}`;
+        const first = seen.get(key);
+        if (first !== undefined)
+            throw lineError(t.line, `it writes the same secret as line ${first}`);
+        seen.set(key, t.line);
+    }
+    return targets;
+}
+
+// The write action's Bitwarden wing (docs/protocols/bitwarden.md#writing): log in, list what the
+// machine account can see with its write flags, resolve every target and check it can be written,
+// compare each value with the stored one, then hand back a plan whose writes encrypt each value
+// under the organization key with a fresh IV. Nothing is written until the whole plan is checked.
+function decrypted(session, text, id, field) {
+    try {
+        return session.decrypt(text);
+    }
+    catch (err) {
+        throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${err.message}`, undefined, {
+            cause: err,
+        });
+    }
+}
+function describe(t, id) {
+    if (t.kind === 'id')
+        return `secret ${t.id}`;
+    return `project ${t.projectId}, secret ${quote(t.name)}${id ? ` (${id})` : ''}`;
+}
+/**
+ * An update needs write access to the secret and to the project it is resent with: Bitwarden's
+ * SecretAuthorizationHandler (docs/protocols/bitwarden.md#write-permissions). A secret in no
+ * project cannot be updated by a machine account at all.
+ */
+function checkUpdate(t, secret, readOnly) {
+    if (secret.write === false) {
+        throw lineError(t.line, `the machine account can read secret ${secret.id} but not write it; give it 'Can read, write' access to the secret's project`);
+    }
+    const projectId = secret.projectIds[0];
+    if (projectId === undefined) {
+        throw lineError(t.line, `secret ${secret.id} is in no project, and Bitwarden lets a machine account update only a secret in a project it can write to`);
+    }
+    if (readOnly.has(projectId)) {
+        throw lineError(t.line, `the machine account cannot write to project ${projectId}, which holds secret ${secret.id}; an update needs 'Can read, write' access to the secret's project`);
+    }
+    return projectId;
+}
+function resolve(t, listed, projects, create, nameOf) {
+    // Only a `write: false` refuses: a server that sends no flags leaves the refusal to its 404
+    // (docs/protocols/bitwarden.md#write-permissions).
+    const readOnly = new Set([...projects].filter(([, w]) => w === false).map(([id]) => id));
+    if (t.kind === 'id') {
+        const secret = listed.find((s) => s.id === t.id);
+        if (!secret) {
+            throw lineError(t.line, `secret ${t.id} was not found or is not readable by this machine account (is its project shared with it?)`);
+        }
+        return { target: t, secret, projectId: checkUpdate(t, secret, readOnly) };
+    }
+    if (!projects.has(t.projectId)) {
+        throw lineError(t.line, `project ${t.projectId} was not found or is not shared with this machine account`);
+    }
+    const matches = listed.filter((s) => s.projectIds.includes(t.projectId) && nameOf(s) === t.name);
+    if (matches.length > 1) {
+        throw lineError(t.line, `the name ${quote(t.name)} is ambiguous: ${matches.length} secrets of project ${t.projectId} have it (${matches.map((s) => s.id).join(', ')}); write to one by its id`);
+    }
+    const secret = matches[0];
+    if (secret)
+        return { target: t, secret, projectId: checkUpdate(t, secret, readOnly) };
+    if (!create) {
+        throw lineError(t.line, `project ${t.projectId} has no secret named ${quote(t.name)}, and 'create' is false`);
+    }
+    if (readOnly.has(t.projectId)) {
+        throw lineError(t.line, `the machine account cannot create secrets in project ${t.projectId} (it can only read it); give it 'Can read, write' access`);
+    }
+    return { target: t, projectId: t.projectId };
+}
+function assertDistinct(resolved) {
+    const lines = new Map();
+    for (const r of resolved) {
+        if (!r.secret)
+            continue;
+        const first = lines.get(r.secret.id);
+        if (first !== undefined)
+            throw lineError(r.target.line, `it writes secret ${r.secret.id}, which line ${first} writes too`);
+        lines.set(r.secret.id, r.target.line);
+    }
+}
+function createWriter(settings, ctx) {
+    const token = parseAccessToken(settings.accessToken);
+    ctx.mask(token.clientSecret);
+    ctx.mask(token.keyText);
+    const endpoints = resolveEndpoints(settings);
+    return {
+        kind: 'bitwarden',
+        parse: parseWriteTargets,
+        async plan(targets, { create }) {
+            const session = await openSession(ctx, endpoints, token);
+            const org = session.organizationId;
+            const { send } = session;
+            const [all, projectList] = await Promise.all([listOrganizationSecrets(send, org), listProjects(send, org)]);
+            const listed = all.filter((s) => s.organizationId === org);
+            const projects = new Map(projectList.map((p) => [p.id, p.write]));
+            // Names are decrypted only for the projects a named target points into.
+            const names = new Map();
+            const nameOf = (s) => {
+                let name = names.get(s.id);
+                if (name === undefined)
+                    names.set(s.id, (name = decrypted(session, s.key, s.id, 'name')));
+                return name;
+            };
+            const resolved = targets.map((t) => resolve(t, listed, projects, create, nameOf));
+            assertDistinct(resolved);
+            const ids = resolved.flatMap((r) => (r.secret ? [r.secret.id] : []));
+            const stored = new Map();
+            if (ids.length > 0)
+                for (const s of await getFullSecrets(send, ids))
+                    stored.set(s.id, s);
+            return resolved.map((r) => toPlanned(r, stored, session, ctx));
+        },
+    };
+}
+function toPlanned(r, stored, session, ctx) {
+    const t = r.target;
+    const base = { line: t.line, source: t.source };
+    if (!r.secret) {
+        const target = describe(t);
+        const apply = async () => {
+            const id = await createSecret(session.send, session.organizationId, {
+                key: session.encrypt(t.kind === 'name' ? t.name : ''),
+                value: session.encrypt(t.value),
+                // The vendor's clients send an empty note encrypted, never an absent one.
+                note: session.encrypt(''),
+                projectIds: [r.projectId],
+            });
+            return describe(t, id);
+        };
+        return { ...base, target, outcome: 'created', apply };
+    }
+    const id = r.secret.id;
+    const full = stored.get(id);
+    if (!full)
+        throw new ServerError(`POST /secrets/get-by-ids: the response lacks secret ${id} (line ${t.line}).`);
+    if (full.organizationId !== session.organizationId) {
+        throw new ServerError(`Secret ${id} (line ${t.line}) belongs to another organization than the access token's.`);
+    }
+    const current = decrypted(session, full.value, id, 'value');
+    ctx.mask(current);
+    const target = describe(t, id);
+    if (current === t.value)
+        return { ...base, target, outcome: 'unchanged' };
+    const apply = async () => {
+        // Key and note are resent as stored (EncStrings, untouched); the project is resent because an
+        // update without it moves the secret out of every project (docs/protocols/bitwarden.md#write-requests).
+        await updateSecret(session.send, id, {
+            key: full.key,
+            value: session.encrypt(t.value),
+            note: full.note === '' ? session.encrypt('') : full.note,
+            projectIds: [r.projectId],
+        });
+        return target;
+    };
+    return { ...base, target, outcome: 'updated', apply };
+}
+
+export { createWriter };

@@ -1,0 +1,268 @@
+import { S as ServerError, I as InputError, R as decodeBase64Strict } from './startup-DbBKZwTQ.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-Bezy30pA.js';
+
+// Bitwarden's HTTP API (docs/protocols/bitwarden.md#login, #api): login and the few read endpoints
+// the action needs, with response shapes checked field by field. Error messages name the URL path
+// and status, never a token, a JWT or a body beyond the server's own short `message`/`error` text.
+/** The server's own short error text (`message`, `error`, `error_description`), printable. */
+function serverMessage(res) {
+    const body = jsonObjectOf(res.text);
+    if (!body)
+        return '';
+    // One line, bounded: enough to say what the server said, too little to carry a payload.
+    return oneLine([body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': '));
+}
+function statusError(res, where, hint = '') {
+    const said = serverMessage(res);
+    const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : '';
+    return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `${said.endsWith('.') ? '' : '.'} ${hint}` : ''}`, res.status);
+}
+/** Reads the organization id from the JWT's payload without verifying it (BW-LOGIN-3). */
+function organizationIdFromJwt(jwt, where) {
+    const parts = jwt.split('.');
+    if (parts.length !== 3)
+        throw shapeError(where, 'access_token is not a JWT');
+    let claims;
+    try {
+        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        throw shapeError(where, 'the JWT payload is not JSON');
+    }
+    const org = isObject(claims) ? claims.organization : undefined;
+    if (typeof org !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(org)) {
+        throw shapeError(where, "the JWT has no 'organization' claim holding a UUID");
+    }
+    return org.toLowerCase();
+}
+/**
+ * POST {identity}/connect/token (docs/protocols/bitwarden.md#login-request), with the errors of
+ * #login-errors made actionable.
+ */
+async function login(http, identityUrl, token) {
+    const url = `${identityUrl}/connect/token`;
+    const where = `Login to ${identityUrl}`;
+    const form = new URLSearchParams({
+        scope: 'api.secrets',
+        client_id: token.clientId,
+        client_secret: token.clientSecret,
+        grant_type: 'client_credentials',
+    });
+    const res = await http.send({
+        method: 'POST',
+        url,
+        headers: {
+            'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+            accept: 'application/json',
+            'device-type': '21',
+        },
+        body: form.toString(),
+    });
+    if (res.status === 400 && serverMessage(res).startsWith('invalid_client')) {
+        throw new ServerError(`${where} was refused (invalid_client). The access token is mistyped, expired or revoked; ` +
+            'or its machine account or organization is disabled; or it belongs to another server: a token from the ' +
+            "EU cloud needs 'cloud_region: eu', one from the US cloud 'cloud_region: us' (the default), and a " +
+            "self-hosted one 'base_url' set to that server.", 400);
+    }
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const body = parseJson(res, where);
+    if (!isObject(body))
+        throw shapeError(where, 'not a JSON object');
+    const bad = ['access_token', 'token_type', 'scope', 'encrypted_payload'].filter((f) => typeof body[f] !== 'string');
+    const expiresIn = body.expires_in;
+    if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 0)
+        bad.push('expires_in');
+    if (bad.length > 0)
+        throw shapeError(where, `missing or invalid field${bad.length > 1 ? 's' : ''} ${bad.join(', ')}`);
+    return {
+        accessToken: body.access_token,
+        expiresInSeconds: expiresIn,
+        encryptedPayload: body.encrypted_payload,
+    };
+}
+function asList(body, field, where) {
+    const list = isObject(body) ? body[field] : undefined;
+    if (!Array.isArray(list))
+        throw shapeError(where, `field '${field}' is missing or not a list`);
+    return list;
+}
+function toSecretWithValue(item, where) {
+    if (!isObject(item))
+        throw shapeError(where, 'a secret is not an object');
+    return {
+        id: stringField(item, 'id', where).toLowerCase(),
+        organizationId: stringField(item, 'organizationId', where).toLowerCase(),
+        value: stringField(item, 'value', where),
+    };
+}
+function toListedSecret(item, where) {
+    if (!isObject(item))
+        throw shapeError(where, 'a secret is not an object');
+    const projects = Array.isArray(item.projects) ? item.projects : [];
+    return {
+        id: stringField(item, 'id', where).toLowerCase(),
+        organizationId: stringField(item, 'organizationId', where).toLowerCase(),
+        key: stringField(item, 'key', where),
+        projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
+        write: typeof item.write === 'boolean' ? item.write : undefined,
+    };
+}
+/** POST /secrets/get-by-ids; undefined when the server answers 404 (some id missing or unreadable). */
+async function getSecretsByIds(send, ids) {
+    const res = await send('POST', '/secrets/get-by-ids', { ids });
+    const where = 'POST /secrets/get-by-ids';
+    if (res.status === 404)
+        return undefined;
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    return asList(parseJson(res, where), 'data', where).map((item) => toSecretWithValue(item, where));
+}
+/** GET /secrets/{id}: true when readable, false on 404. Used only to explain a get-by-ids 404. */
+async function isSecretReadable(send, id) {
+    const res = await send('GET', `/secrets/${id}`);
+    if (res.status === 404)
+        return false;
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, `GET /secrets/${id}`);
+    return true;
+}
+/** GET /organizations/{orgId}/secrets: every secret the machine account can see, keys only. */
+async function listOrganizationSecrets(send, orgId) {
+    const path = `/organizations/${orgId}/secrets`;
+    const where = `GET ${path}`;
+    const res = await send('GET', path);
+    if (res.status === 404) {
+        throw statusError(res, where, 'The machine account may have no access to any project or secret in this organization');
+    }
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    return asList(parseJson(res, where), 'secrets', where).map((item) => toListedSecret(item, where));
+}
+
+// Which Bitwarden servers to talk to (docs/protocols/bitwarden.md#server-urls, BW-COMPAT-2).
+const CLOUD = {
+    us: { identityUrl: 'https://identity.bitwarden.com', apiUrl: 'https://api.bitwarden.com' },
+    eu: { identityUrl: 'https://identity.bitwarden.eu', apiUrl: 'https://api.bitwarden.eu' },
+};
+/** Resolves the identity and API URLs; inputs arrive already normalised by inputs.ts. */
+function resolveEndpoints(s) {
+    const custom = [s.baseUrl && 'base_url', s.identityUrl && 'identity_url', s.apiUrl && 'api_url'].filter(Boolean);
+    if (s.cloudRegion && custom.length > 0) {
+        // sm-action v2 let the custom URL win and v3 lets the region win: refuse to guess.
+        throw new InputError(`Conflicting inputs: 'cloud_region' (${s.cloudRegion}) and '${custom.join("', '")}' both say which server to use; give only one.`);
+    }
+    if (s.cloudRegion)
+        return CLOUD[s.cloudRegion];
+    if (Boolean(s.identityUrl) !== Boolean(s.apiUrl)) {
+        throw new InputError(`Inputs 'identity_url' and 'api_url' must be given together (only '${s.identityUrl ? 'identity_url' : 'api_url'}' is set).`);
+    }
+    // As sm-action v3: explicit identity + API URLs take precedence over base_url.
+    if (s.identityUrl && s.apiUrl)
+        return { identityUrl: s.identityUrl, apiUrl: s.apiUrl };
+    if (s.baseUrl)
+        return { identityUrl: `${s.baseUrl}/identity`, apiUrl: `${s.baseUrl}/api` };
+    return CLOUD.us;
+}
+
+// A logged-in API session: the JWT, the organization and its key, and a `send` that renews the
+// login when fewer than 300 s remain and once more after a 401 (BW-LOGIN-8,
+// docs/protocols/bitwarden.md#token-renewal).
+const RENEW_MARGIN_MS = 300_000;
+async function authenticate(ctx, endpoints, token) {
+    // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-FIYTLKO1.js')]);
+    ctx.mask(res.accessToken);
+    const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
+    const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
+    return {
+        jwt: res.accessToken,
+        renewAt: ctx.now() + res.expiresInSeconds * 1000 - RENEW_MARGIN_MS,
+        organizationId,
+        organizationKey,
+        decrypt: (text) => crypto.decryptString(text, organizationKey),
+        encrypt: (text) => crypto.encryptString(text, organizationKey),
+    };
+}
+async function openSession(ctx, endpoints, token) {
+    let auth = await authenticate(ctx, endpoints, token);
+    const first = auth;
+    async function renew() {
+        auth = await authenticate(ctx, endpoints, token);
+        if (auth.organizationId !== first.organizationId) {
+            throw new ServerError('The server changed the organization of the access token between two logins.');
+        }
+    }
+    async function once(method, path, body, retry) {
+        return ctx.http.send({
+            ...retry,
+            method,
+            url: `${endpoints.apiUrl}${path}`,
+            headers: {
+                authorization: `Bearer ${auth.jwt}`,
+                accept: 'application/json',
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+    }
+    // A 401 is answered before anything is done, so sending again after the renewal is safe for
+    // writes too.
+    const send = async (method, path, body, retry) => {
+        if (ctx.now() >= auth.renewAt)
+            await renew();
+        const res = await once(method, path, body, retry);
+        if (res.status !== 401)
+            return res;
+        ctx.debug(`${method} ${path} → 401: logging in again once`);
+        await renew();
+        return once(method, path, body, retry);
+    };
+    return { organizationId: first.organizationId, decrypt: first.decrypt, encrypt: first.encrypt, send };
+}
+
+// Bitwarden machine-account access token: `0.<client id>.<client secret>:<base64 of a 16-byte seed>`.
+// Parsing follows docs/protocols/bitwarden.md#token-parsing step by step, because the step order
+// decides which error is reported.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEED_BYTES = 16;
+function fail(rule) {
+    // Never quote the token: the rule alone says what to fix.
+    throw new InputError(`Input 'access_token' is not a valid Bitwarden access token: ${rule}.`);
+}
+/**
+ * Splits a token into its parts (docs/protocols/bitwarden.md#token-parsing); throws InputError
+ * naming the rule that is broken.
+ */
+function parseAccessToken(text) {
+    // Step 1: a trailing newline pasted into a repository secret is common; the vendor SDK chokes on it.
+    const token = text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
+    // Tokens are ASCII (UUID, letters and digits, base64); anything else is a copy-paste accident.
+    const odd = token.search(/[^\x21-\x7e]/);
+    if (odd >= 0)
+        fail(`it contains a character that is not printable ASCII (at position ${odd + 1})`);
+    const colon = token.indexOf(':');
+    if (colon < 0)
+        fail("it doesn't contain a decryption key (no ':' followed by the key)");
+    const parts = token.slice(0, colon).split('.');
+    if (parts.length !== 3) {
+        fail(`it has the wrong number of parts (expected '0.<id>.<secret>:<key>', found ${parts.length} dot-separated parts before ':')`);
+    }
+    const [version, id, clientSecret] = parts;
+    if (version !== '0')
+        fail("it is the wrong version (only version '0' exists)");
+    if (!UUID.test(id))
+        fail('it has an invalid identifier (the part after "0." must be a UUID)');
+    if (clientSecret === '')
+        fail('its client secret (between the id and ":") is empty');
+    const keyText = token.slice(colon + 1);
+    const seed = decodeBase64Strict(keyText);
+    if (seed === undefined)
+        fail('its decryption key (after ":") is not standard base64');
+    if (seed.length !== SEED_BYTES) {
+        fail(`its decryption key has the wrong length (expected ${SEED_BYTES} bytes, got ${seed.length})`);
+    }
+    return { clientId: id.toLowerCase(), clientSecret, keyText, seed };
+}
+
+export { getSecretsByIds as g, isSecretReadable as i, listOrganizationSecrets as l, openSession as o, parseAccessToken as p, resolveEndpoints as r, statusError as s };

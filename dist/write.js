@@ -1,0 +1,243 @@
+import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as createHttpClient, D as createWriter, F as secretsLine, G as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-DbBKZwTQ.js';
+import { appendFileSync } from 'node:fs';
+import { escapeHtml } from './chunks/runner-summary-CL0iU3wF.js';
+import 'os';
+import 'fs';
+import 'node:path';
+import 'crypto';
+
+// The write action's inputs (write/action.yml), read once into a frozen WriteSettings. The provider
+// settings are the read action's, read by the same code (src/inputs.ts, src/inputs/<vendor>.ts),
+// so a name and its meaning are the same in both actions; only what writing adds is read here.
+function readWriteSettings(source = runnerInputs, env = process.env) {
+    const read = createInputReader(source);
+    const accessToken = read.either(['access_token', 'token']);
+    if (accessToken === '') {
+        throw new InputError("Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.");
+    }
+    const baseUrl = readBaseUrl(read);
+    return Object.freeze({
+        provider: read.choice('provider', PROVIDER_CHOICES),
+        accessToken,
+        secrets: read.required('secrets'),
+        create: read.boolean('create', true),
+        dryRun: read.boolean('dry_run', false),
+        allowEmpty: read.boolean('allow_empty', false),
+        timeoutSeconds: readTimeout(read),
+        caCertificate: readCaCertificate(read),
+        summary: read.boolean('summary', true),
+        bitwarden: readBitwarden(read, { accessToken, baseUrl}),
+        vault: Object.freeze(readVaultServer(read, { baseUrl, env })),
+        vaultNamed: read.text('url') !== '' || read.text('token') !== '',
+    });
+}
+
+// The write action's `secrets` grammar, shared by every provider: one `SOURCE > TARGET` per line,
+// where SOURCE is an environment variable of the step (its value is what gets written) and TARGET
+// is in the provider's own terms, parsed by its wing. Pure: no I/O, no @actions/*.
+const FORM = "expected 'SOURCE_ENV_NAME > TARGET'";
+function parseLine({ line, text }) {
+    // SOURCE is an environment variable name, which has no '>': the first one separates, and a
+    // target keeps any later '>' (Bitwarden names may hold one).
+    const at = text.indexOf('>');
+    if (at < 0)
+        throw lineError(line, `${FORM} (no '>' found)`);
+    const source = text.slice(0, at).trim();
+    const target = text.slice(at + 1).trim();
+    if (source === '')
+        throw lineError(line, `the source environment variable before '>' is empty (${FORM})`);
+    if (!ENV_NAME.test(source)) {
+        throw lineError(line, `the source ${quote(source)} is not an environment variable name (letters, digits and '_', not starting with a digit); ` +
+            "set the value in the step's 'env:' and name that variable here");
+    }
+    if (target === '')
+        throw lineError(line, `the target after '>' is empty (${FORM})`);
+    return { line, source, target };
+}
+/**
+ * Parses the write action's `secrets` input. Throws InputError naming the line; a target written
+ * twice is an error (which value should win?), a source used for several targets is not.
+ */
+function parseWriteMapping(input) {
+    const lines = meaningfulLines(input).map(parseLine);
+    if (lines.length === 0) {
+        throw lineError(1, `there are no mappings (${FORM}, one per line)`);
+    }
+    const seen = new Map();
+    for (const l of lines) {
+        const first = seen.get(l.target);
+        if (first !== undefined)
+            throw lineError(l.line, `the target ${quote(l.target)} is already written on line ${first}`);
+        seen.set(l.target, l.line);
+    }
+    return lines;
+}
+/**
+ * The names that look like sources, without judging the rest of the line: their values are masked
+ * before anything is parsed, so not even a parse error can come before the masks.
+ */
+function sourceNames(input) {
+    return meaningfulLines(input)
+        .map(({ text }) => text.slice(0, Math.max(0, text.indexOf('>'))).trim())
+        .filter((name) => ENV_NAME.test(name));
+}
+
+// The write action's pipeline (write/action.yml, entry src/write.ts):
+// read the inputs → mask every source value → parse the mapping and every target → check each
+// source is set → log in, resolve and permission-check every target, compare values → (dry_run
+// stops here) → write in line order → log and summarise what was created, updated or unchanged.
+// Writes cannot be transactional: a failure midway stops the run, naming what was written and what
+// was not.
+/** The source values by line, checked: every variable set, and not empty unless allow_empty. */
+function readSources(settings, env) {
+    return parseWriteMapping(settings.secrets).map(({ line, source, target }) => {
+        const value = env[source];
+        if (value === undefined) {
+            throw new InputError(`${secretsLine(line)}: the source environment variable ${source} is not set; set it in the step's 'env:' (e.g. from an earlier step's output).`);
+        }
+        if (value === '' && !settings.allowEmpty) {
+            throw new InputError(`${secretsLine(line)}: the source environment variable ${source} is empty; an empty value is written only with 'allow_empty: true' (did the step that sets it run?).`);
+        }
+        return { line, source, target, value };
+    });
+}
+const VERB = {
+    created: ['created', 'would be created'],
+    updated: ['updated', 'would be updated'],
+    unchanged: ['unchanged', 'unchanged'],
+};
+function resultLine(r, dryRun) {
+    return `line ${r.line}: ${r.source} > ${r.target}: ${VERB[r.outcome][dryRun ? 1 : 0]}`;
+}
+/** Makes the planned writes in order; a failure names what was written before it and what was not. */
+async function apply(plan, log) {
+    const done = [];
+    for (const [i, p] of plan.entries()) {
+        let target = p.target;
+        try {
+            if (p.apply)
+                target = await p.apply();
+        }
+        catch (err) {
+            const written = done.filter((d) => d.outcome !== 'unchanged');
+            const rest = plan.slice(i + 1).filter((q) => q.apply);
+            const list = (items) => items.length === 0 ? 'none' : items.map((x) => `line ${x.line} (${x.target})`).join(', ');
+            throw new ActionError(`Writing stopped at line ${p.line} (${p.target}): ${err instanceof Error ? err.message : String(err)} ` +
+                `Written before it: ${list(written)}. Not written: line ${p.line}${rest.length > 0 ? `, ${list(rest)}` : ''}. ` +
+                'Writes are not transactional: what was written stays written.', { cause: err });
+        }
+        const result = { line: p.line, source: p.source, target, outcome: p.outcome };
+        log.info(`inject-secrets: ${resultLine(result, false)}`);
+        done.push(result);
+    }
+    return done;
+}
+async function runWrite(rt) {
+    const { masks } = rt;
+    const log = {
+        info: (message) => rt.log.info(masks.scrub(message)),
+        warning: (message) => rt.log.warning(masks.scrub(message)),
+        debug: (message) => rt.log.debug(masks.scrub(message)),
+    };
+    const env = rt.env ?? process.env;
+    const settings = readWriteSettings(rt.inputs, env);
+    masks.mask(settings.accessToken);
+    // Every value that may be written is masked before the mapping is even judged.
+    for (const name of sourceNames(settings.secrets))
+        masks.mask(env[name] ?? '');
+    const requests = readSources(settings, env);
+    const http = createHttpClient({
+        timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
+        deadlineMs: settings.timeoutSeconds * 1000,
+        userAgent: rt.userAgent,
+        ca: settings.caCertificate,
+        debug: log.debug,
+    });
+    const ctx = {
+        http,
+        mask: masks.mask,
+        warning: log.warning,
+        debug: log.debug,
+        now: Date.now,
+        async idToken(audience, reason) {
+            const { fetchIdToken } = await import('./chunks/github-oidc-DWsEimEx.js');
+            const token = await fetchIdToken(http, audience, reason, env);
+            masks.mask(token);
+            return token;
+        },
+    };
+    const writer = await (rt.createWriter ?? createWriter)(settings, ctx);
+    const targets = writer.parse(requests);
+    const plan = await writer.plan(targets, { create: settings.create });
+    let results;
+    if (settings.dryRun) {
+        results = plan.map(({ line, source, target, outcome }) => ({ line, source, target, outcome }));
+        for (const r of results)
+            log.info(`inject-secrets (dry run): ${resultLine(r, true)}`);
+    }
+    else {
+        results = await apply(plan, log);
+    }
+    const report = { provider: writer.kind, dryRun: settings.dryRun, results };
+    log.info(doneLine(report));
+    if (settings.summary && rt.summary) {
+        try {
+            rt.summary(report);
+        }
+        catch (err) {
+            log.warning(`inject-secrets: the job summary could not be written (the writes are done): ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+    return report;
+}
+/** "inject-secrets: 3 targets in bitwarden: 1 created, 1 updated, 1 unchanged" */
+function doneLine(report) {
+    const count = (o) => report.results.filter((r) => r.outcome === o).length;
+    const n = report.results.length;
+    const what = ['created', 'updated', 'unchanged'].map((o) => `${count(o)} ${VERB[o][report.dryRun ? 1 : 0]}`);
+    return `inject-secrets${report.dryRun ? ' (dry run, nothing written)' : ''}: ${n} target${n === 1 ? '' : 's'} in ${report.provider}: ${what.join(', ')}`;
+}
+
+// The write action's job summary: one row per target with what happened (created, updated,
+// unchanged; "would be …" in a dry run), never a value. Loaded only when a summary is written.
+// As the read action's summary: far below GitHub's 1 MiB limit for the step summary.
+const MAX_ROWS = 1000;
+/** The summary's HTML; every cell passes through `scrub` before it is escaped. */
+function writeSummaryHtml(report, scrub) {
+    const cell = (text) => `<td>${escapeHtml(scrub(text))}</td>`;
+    const verb = (o) => (report.dryRun && o !== 'unchanged' ? `would be ${o}` : o);
+    const rows = report.results
+        .slice(0, MAX_ROWS)
+        .map((r) => `<tr>${cell(String(r.line))}${cell(r.source)}${cell(r.target)}${cell(verb(r.outcome))}</tr>`);
+    const more = report.results.length > MAX_ROWS ? `<p>… and ${report.results.length - MAX_ROWS} more, not listed.</p>\n` : '';
+    return (`<h3>${escapeHtml(scrub(doneLine(report)))}</h3>\n` +
+        '<p>Values are masked and never shown here.</p>\n' +
+        '<table><tr><th>Line</th><th>Source variable</th><th>Target</th><th>Result</th></tr>' +
+        `${rows.join('')}</table>\n${more}`);
+}
+/** Appends to GITHUB_STEP_SUMMARY, synchronously (as the read action); nothing where it is unset. */
+function writeWriteSummary(report, scrub) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file)
+        appendFileSync(file, writeSummaryHtml(report, scrub), { encoding: 'utf8' });
+}
+
+// The write action's entry (write/action.yml): writes step environment values into the secrets
+// manager, and turns anything thrown into one failed-step message.
+const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)';
+const masks = createMasks((form) => setSecret(form));
+runWrite({
+    inputs: runnerInputs,
+    userAgent: USER_AGENT,
+    masks,
+    log: { info: (m) => info(m), warning: (m) => warning(m), debug: (m) => debug(m) },
+    summary: (report) => writeWriteSummary(report, masks.scrub),
+})
+    .catch((err) => {
+    const message = err instanceof Error ? err.message : String(err);
+    // One message, scrubbed of every secret the run had learnt, whatever threw it.
+    setFailed(masks.scrub(`inject-secrets: ${message}`));
+})
+    // Exit once stdout has drained (setFailed has set process.exitCode); idle keep-alive connections
+    // would hold the process open a little longer.
+    .finally(() => process.stdout.write('', () => process.exit()));
