@@ -5,7 +5,8 @@
 import { InputError, ServerError } from '../../errors.js'
 import type { VaultSettings } from '../../inputs.js'
 import type { ProviderContext } from '../provider.js'
-import { lookupSelf, statusError, type ReadResult, type TokenInfo, type VaultEndpoint } from './api.js'
+import { statusError, type ReadResult, type VaultEndpoint } from './api.js'
+import { lookupSelf, type TokenInfo } from './api-token.js'
 import { parseVaultToken, type VaultToken } from './token.js'
 
 /** A logged-in endpoint, and what it can say about its own token when a read is refused. */

@@ -5,7 +5,8 @@
 // A failure is a warning, never an error.
 import type { VaultSettings } from '../../inputs.js'
 import type { CleanupContext } from '../provider.js'
-import { revokeAccessor, revokeSelf, vaultErrors, withTls } from './api.js'
+import { vaultErrors, withTls } from './api.js'
+import { revokeAccessor, revokeSelf } from './api-token.js'
 
 /**
  * What the post step reads from its own inputs: the given token, the headers and the TLS settings

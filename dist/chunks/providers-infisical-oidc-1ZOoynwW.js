@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-B9MxCK0G.js';
-import './startup-DbBKZwTQ.js';
+import { p as postLogin } from './index-CLApOJUy.js';
+import './startup-BvzJUvy0.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-Bezy30pA.js';
+import './json-CQfgsvy-.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-DbBKZwTQ.js';
+import { I as InputError } from './startup-BvzJUvy0.js';
 import 'os';
 import 'fs';
 import 'node:path';

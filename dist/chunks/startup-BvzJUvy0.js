@@ -310,7 +310,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-C-nptgZR.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-DzG1RiUA.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1964,11 +1964,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-BJ9AGeGm.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-Dn_6e_5w.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-DxX9wVXk.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-Bt6GpQUD.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-B9MxCK0G.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-CLApOJUy.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1979,9 +1979,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CF2cj5Wh.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-BRmRpPdW.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-CCE9Oi_M.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-C5R1R8py.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -1992,7 +1992,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-revoke-DAuQUPTf.js')).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-C5xl2hJD.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2214,7 +2214,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-DWsEimEx.js');
+            const { fetchIdToken } = await import('./github-oidc-NsFgCUU9.js');
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -2257,7 +2257,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-CQPRxKel.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-C43uek8U.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2493,7 +2493,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-sy4uLBY9.js');
+        const { exportToFile } = await import('./runner-export-file-KuP2fSHp.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2513,7 +2513,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-CL0iU3wF.js');
+        const { writeSummary } = await import('./runner-summary-CuUC9GdD.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-DbBKZwTQ.js';
+import { I as InputError } from './startup-BvzJUvy0.js';
 import 'os';
 import 'fs';
 import 'node:path';
