@@ -2,6 +2,7 @@
 // command line for the CLI. Each reader names the input in its error and rejects what it cannot
 // read (never coerces). Pure apart from the source it is given.
 import { InputError } from './errors.js'
+import { isLoopback } from './http/client.js'
 
 /** Reads one input by its action.yml name; '' when not given. Trimmed unless `trim` is false. */
 export type InputSource = (name: string, options?: { readonly trim?: boolean }) => string
@@ -19,8 +20,6 @@ export function shown(text: string): string {
   return `'${safe}'`
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
-
 /**
  * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
  * network in clear text). Trailing slashes are removed so paths join cleanly.
@@ -34,7 +33,7 @@ export function normalizeServerUrl(value: string, input: string): string {
   }
   if (url.username || url.password) throw new InputError(`Input '${input}' must not contain credentials.`)
   if (url.search || url.hash) throw new InputError(`Input '${input}' must not contain a query or fragment.`)
-  const loopback = LOOPBACK.test(url.hostname)
+  const loopback = isLoopback(url.hostname)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new InputError(
       `Input '${input}' must use https:// (plain http:// is allowed only for localhost and 127.0.0.1).`,

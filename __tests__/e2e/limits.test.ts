@@ -1,6 +1,7 @@
 // What would break the job after a "successful" step, refused before the first write: an
 // environment later processes cannot start with (E2BIG), and a runner file that cannot be written
 // (some values would already be exported). Through `node dist/index.js` against the Vault server.
+import type { FaultAction } from '../../test/servers/loopback.js'
 import { startVaultServer, type VaultServer } from '../../test/servers/vault.js'
 import { runAction } from '../../test/harness/run-action.js'
 
@@ -60,4 +61,62 @@ test('a GITHUB_OUTPUT that cannot be written fails before anything reaches GITHU
     'inject-secrets: Cannot write GITHUB_OUTPUT (/nonexistent-dir/output): ENOENT; nothing was exported.',
   )
   expect(run.envFile).toBe('')
+})
+
+describe('a hostile server', () => {
+  let hostile: VaultServer
+  let hostileToken: string
+  let deep = false
+  let redirect: string | undefined
+
+  beforeAll(async () => {
+    hostile = await startVaultServer({
+      onRequest: (): FaultAction | undefined =>
+        deep
+          ? {
+              status: 200,
+              headers: { 'content-type': 'application/json' },
+              body: `{"data":${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
+            }
+          : redirect
+            ? { status: 307, headers: { location: redirect } }
+            : undefined,
+    })
+    hostile.mountKv('kv', 1)
+    hostile.writeSecret('kv', 'app', { a: 'value-a' })
+    hostile.setPolicy('read', { 'kv/*': ['read'] })
+    hostileToken = hostile.createToken({ policies: ['read'] })
+  })
+  afterAll(() => hostile.close())
+  afterEach(() => {
+    deep = false
+    redirect = undefined
+  })
+
+  const hostileInputs = () => ({
+    access_token: hostileToken,
+    base_url: hostile.url,
+    secrets: 'kv/app a | A',
+    timeout: '20',
+  })
+
+  test('200,000 nested arrays in a read: refused by name, nothing exported', async () => {
+    deep = true
+    const run = await runAction(hostileInputs())
+    expect(run.exitCode).toBe(1)
+    expect(run.error).toMatch(
+      /^inject-secrets: GET "kv\/app": the JSON answer nests deeper than 64 levels \(HTTP 200\); refusing to read it\.$/,
+    )
+    expect(run.envFile).toBe('')
+  })
+
+  test('a 307 from a loopback http URL to a plain-http host elsewhere is not followed with the token', async () => {
+    redirect = 'http://10.255.255.1:9/v1/kv/app'
+    const run = await runAction(hostileInputs())
+    expect(run.exitCode).toBe(1)
+    expect(run.error).toMatch(
+      /refusing a redirect to http:\/\/10\.255\.255\.1:9: requests carrying a token go over https only/,
+    )
+    expect(run.envFile).toBe('')
+  })
 })

@@ -11,6 +11,13 @@ import { certificateError } from './tls.js'
 
 export type { ClientTls, HttpResponse } from './body.js'
 
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
+
+/** A loopback host name, where plain http is allowed (nothing crosses a network). */
+export function isLoopback(hostname: string): boolean {
+  return LOOPBACK.test(hostname)
+}
+
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   readonly url: string
@@ -159,6 +166,14 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         const next = new URL(location, url)
         if (url.protocol === 'https:' && next.protocol !== 'https:') {
           throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status)
+        }
+        // Every hop carries the request's headers (a Vault token among them): the https-only rule
+        // that applies to the configured URL applies to each hop too.
+        if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.hostname))) {
+          throw new ServerError(
+            `${where}: refusing a redirect to ${next.protocol}//${next.host}: requests carrying a token go over https only (plain http only to localhost)`,
+            res.status,
+          )
         }
         url = next
         continue

@@ -9,8 +9,32 @@ export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+// Deeper than this, a body is refused before it is parsed: secrets and API answers nest a few
+// levels, and every later walk of a value (masking its leaves, selectors, JSON.stringify) is
+// recursive: 100,000 nested arrays would end in a stack overflow (or, for a 31 MB body, ~850 MB).
+export const MAX_JSON_DEPTH = 64
+
+/** Whether the JSON text nests deeper than `max` (brackets outside strings, counted in one pass). */
+export function nestsDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // a backslash escapes the next character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
+
 /** A body parsed as a JSON object, or undefined (not JSON, or not an object): for reading error text. */
 export function jsonObjectOf(text: string): Json | undefined {
+  if (nestsDeeperThan(text)) return undefined
   try {
     const body: unknown = JSON.parse(text)
     return isObject(body) ? body : undefined
@@ -42,6 +66,12 @@ export function oneLine(text: string, max = 200): string {
 
 /** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
 export function parseJson(res: HttpResponse, where: string): unknown {
+  if (nestsDeeperThan(res.text)) {
+    throw new ServerError(
+      `${where}: the JSON answer nests deeper than ${MAX_JSON_DEPTH} levels (HTTP ${res.status}); refusing to read it.`,
+      res.status,
+    )
+  }
   try {
     return JSON.parse(res.text)
   } catch {

@@ -177,3 +177,20 @@ test('per-request retry statuses and attempts', async () => {
   expect(s.hits()).toBe(3)
   await s.close()
 })
+
+test('a redirect hop to plain http off loopback is refused before it is followed (it would carry the token)', async () => {
+  const s = await serve((_q, res) => res.writeHead(307, { location: 'http://10.255.255.1:9/v1/secret' }).end())
+  // The message is the refusal's: an attempted connection there would fail otherwise (a timeout).
+  await expect(client().send({ method: 'GET', url: s.url, maxRedirects: 5 })).rejects.toThrow(
+    /^GET \/p: refusing a redirect to http:\/\/10\.255\.255\.1:9: requests carrying a token go over https only/,
+  )
+  await s.close()
+})
+
+test('a redirect between loopback addresses over plain http is followed', async () => {
+  const target = await serve((_q, res) => res.writeHead(200).end('{"ok":true}'))
+  const s = await serve((_q, res) => res.writeHead(307, { location: target.url }).end())
+  const res = await client().send({ method: 'GET', url: s.url, maxRedirects: 5 })
+  expect([res.status, res.text]).toEqual([200, '{"ok":true}'])
+  await Promise.all([s.close(), target.close()])
+})

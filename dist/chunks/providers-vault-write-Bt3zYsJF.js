@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote, I as InputError, M as parseVaultToken } from './startup-BvzJUvy0.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-CQfgsvy-.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-CbmHQDOA.js';
+import { S as ServerError, z as lineError, A as quote, I as InputError, M as parseVaultToken } from './startup-BrQ_QmSe.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BBVdKU8n.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-7gWGcLnH.js';
 import 'os';
 import 'fs';
 import 'node:path';

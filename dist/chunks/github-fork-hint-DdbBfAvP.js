@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BvzJUvy0.js';
+import { I as InputError } from './startup-BrQ_QmSe.js';
 import 'os';
 import 'fs';
 import 'node:path';

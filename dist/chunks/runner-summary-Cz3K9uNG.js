@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { T as summary } from './startup-BvzJUvy0.js';
+import { T as summary } from './startup-BrQ_QmSe.js';
 import 'os';
 import 'fs';
 import 'node:path';

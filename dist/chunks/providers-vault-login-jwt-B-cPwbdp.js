@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-BvzJUvy0.js';
+import { I as InputError } from './startup-BrQ_QmSe.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -252,6 +252,11 @@ function nodeExchange(url, opts) {
 // bodies or query strings, which may hold tokens.
 // The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
 // is loaded only when a proxy variable is set.
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/** A loopback host name, where plain http is allowed (nothing crosses a network). */
+function isLoopback(hostname) {
+    return LOOPBACK.test(hostname);
+}
 // Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 const RETRY_CODES = new Set([
@@ -310,7 +315,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-DzG1RiUA.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-CQCANxE6.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -352,6 +357,11 @@ function createHttpClient(opts) {
                 const next = new URL(location, url);
                 if (url.protocol === 'https:' && next.protocol !== 'https:') {
                     throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);
+                }
+                // Every hop carries the request's headers (a Vault token among them): the https-only rule
+                // that applies to the configured URL applies to each hop too.
+                if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.hostname))) {
+                    throw new ServerError(`${where}: refusing a redirect to ${next.protocol}//${next.host}: requests carrying a token go over https only (plain http only to localhost)`, res.status);
                 }
                 url = next;
                 continue;
@@ -406,6 +416,7 @@ var client = /*#__PURE__*/Object.freeze({
     __proto__: null,
     createHttpClient: createHttpClient,
     exchange: exchange,
+    isLoopback: isLoopback,
     parseRetryAfter: parseRetryAfter,
     pathOf: pathOf,
     proxyConfigured: proxyConfigured
@@ -1025,7 +1036,6 @@ function shown(text) {
     const safe = cut.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return `'${safe}'`;
 }
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 /**
  * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
  * network in clear text). Trailing slashes are removed so paths join cleanly.
@@ -1042,7 +1052,7 @@ function normalizeServerUrl(value, input) {
         throw new InputError(`Input '${input}' must not contain credentials.`);
     if (url.search || url.hash)
         throw new InputError(`Input '${input}' must not contain a query or fragment.`);
-    const loopback = LOOPBACK.test(url.hostname);
+    const loopback = isLoopback(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
         throw new InputError(`Input '${input}' must use https:// (plain http:// is allowed only for localhost and 127.0.0.1).`);
     }
@@ -1964,11 +1974,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-Dn_6e_5w.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-DZ_7KSEx.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-Bt6GpQUD.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-3Z9PG5Vm.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-CLApOJUy.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-BsNPRmt1.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1979,9 +1989,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BRmRpPdW.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-BWn7eov8.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-C5R1R8py.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-Bt3zYsJF.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -1992,7 +2002,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-C5xl2hJD.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-5PNMmGao.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2214,7 +2224,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-NsFgCUU9.js');
+            const { fetchIdToken } = await import('./github-oidc-DNg1XmGF.js');
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -2257,7 +2267,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-C43uek8U.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DdbBfAvP.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2493,7 +2503,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-KuP2fSHp.js');
+        const { exportToFile } = await import('./runner-export-file-Bg8ooaoZ.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2513,7 +2523,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-CuUC9GdD.js');
+        const { writeSummary } = await import('./runner-summary-Cz3K9uNG.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

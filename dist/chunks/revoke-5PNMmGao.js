@@ -1,6 +1,6 @@
-import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-CbmHQDOA.js';
-import { S as ServerError } from './startup-BvzJUvy0.js';
-import { p as parseJson, i as isObject } from './json-CQfgsvy-.js';
+import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-7gWGcLnH.js';
+import { S as ServerError } from './startup-BrQ_QmSe.js';
+import { p as parseJson, i as isObject } from './json-BBVdKU8n.js';
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
 // child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.

@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-BvzJUvy0.js';
-import { j as jsonObjectOf, i as isObject } from './json-CQfgsvy-.js';
+import { I as InputError, S as ServerError } from './startup-BrQ_QmSe.js';
+import { j as jsonObjectOf, i as isObject } from './json-BBVdKU8n.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { I as InputError } from './startup-BvzJUvy0.js';
+import { I as InputError } from './startup-BrQ_QmSe.js';
 import 'os';
 import 'fs';
 import 'crypto';

@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-CLApOJUy.js';
-import './startup-BvzJUvy0.js';
+import { p as postLogin } from './index-BsNPRmt1.js';
+import './startup-BrQ_QmSe.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-CQfgsvy-.js';
+import './json-BBVdKU8n.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
