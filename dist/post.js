@@ -1,5 +1,5 @@
-import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-BrQ_QmSe.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-Bg8ooaoZ.js';
+import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-B_B0AziO.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-D87tJSNS.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -23,9 +23,9 @@ async function handlerFor(kind) {
     if (kind === CLEAN_ENV_CLEANUP)
         return async (data) => cleanEnv(data, exportVariable, log.info);
     const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-        import('./chunks/startup-BrQ_QmSe.js').then(function (n) { return n.W; }),
-        import('./chunks/startup-BrQ_QmSe.js').then(function (n) { return n.V; }),
-        import('./chunks/startup-BrQ_QmSe.js').then(function (n) { return n.U; }),
+        import('./chunks/startup-B_B0AziO.js').then(function (n) { return n.W; }),
+        import('./chunks/startup-B_B0AziO.js').then(function (n) { return n.V; }),
+        import('./chunks/startup-B_B0AziO.js').then(function (n) { return n.U; }),
     ]);
     // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
     // A wing's own TLS settings (Vault's tlsSkipVerify, client certificate) are not the client's:

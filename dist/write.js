@@ -1,6 +1,6 @@
-import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as createHttpClient, D as createWriter, F as secretsLine, G as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-BrQ_QmSe.js';
+import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as createHttpClient, D as createWriter, F as secretsLine, G as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-B_B0AziO.js';
 import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-Cz3K9uNG.js';
+import { escapeHtml } from './chunks/runner-summary-CRp27nVn.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -160,7 +160,7 @@ async function runWrite(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./chunks/github-oidc-DNg1XmGF.js');
+            const { fetchIdToken } = await import('./chunks/github-oidc-C-uHacJ2.js');
             const token = await fetchIdToken(http, audience, reason, env);
             masks.mask(token);
             return token;

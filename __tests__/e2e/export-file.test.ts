@@ -12,6 +12,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  renameSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
@@ -329,6 +330,22 @@ describe('export_file end to end', () => {
     expect(post.exitCode).toBe(0)
     expect(post.warnings.join('\n')).toMatch(/is no longer a regular file; left alone/)
     expect(lstatSync(file).isDirectory()).toBe(true)
+  })
+
+  test('the post step deletes nothing through a folder swapped for a symbolic link', async () => {
+    const temp = runnerTemp()
+    const run = await runMainWithState(inputs({ export_file: 'sub/app.env' }), { env: { RUNNER_TEMP: temp } })
+    expect(run.exitCode).toBe(0)
+    // The written folder moves away; a link of the same name points at another folder that holds
+    // a file of the same name (which the post step must not delete).
+    const elsewhere = runnerTemp()
+    writeFileSync(join(elsewhere, 'app.env'), 'not ours')
+    renameSync(join(temp, 'sub'), join(temp, 'moved'))
+    symlinkSync(elsewhere, join(temp, 'sub'))
+    const post = await runPost({}, run.state)
+    expect(post.exitCode).toBe(0)
+    expect(post.warnings.join('\n')).toMatch(/the folder of .*app\.env is no longer the one written to; left alone/)
+    expect(readFileSync(join(elsewhere, 'app.env'), 'utf8')).toBe('not ours')
   })
 
   test('a directory is refused: nothing written, nothing exported', async () => {

@@ -4,6 +4,7 @@
 // var or output so that a failure exports nothing, and deleted by the post step unless keep_file.
 import { randomBytes } from 'node:crypto'
 import {
+  realpathSync,
   closeSync,
   fchmodSync,
   lstatSync,
@@ -158,7 +159,8 @@ export function exportToFile(
   const remove = (): void => rmSync(settings.path, { force: true })
   if (!settings.keep) {
     try {
-      record([{ kind: DELETE_FILE_CLEANUP, data: { path: settings.path } }])
+      // The folder's real path too: the post step deletes nothing through a folder swapped for a link.
+      record([{ kind: DELETE_FILE_CLEANUP, data: { path: settings.path, dir: realpathSync(dirname(settings.path)) } }])
     } catch (err) {
       remove()
       throw err
@@ -180,6 +182,11 @@ export async function deleteExportFile(data: Readonly<Record<string, string>>, l
     throw err
   }
   if (!st.isFile()) return log.warning(`inject-secrets post step: ${path} is no longer a regular file; left alone.`)
+  // A parent folder replaced by a symbolic link since the file was written would make this delete
+  // another file of the same name elsewhere (lstat follows every component but the last).
+  if (data.dir !== undefined && realpathSync(dirname(path)) !== data.dir) {
+    return log.warning(`inject-secrets post step: the folder of ${path} is no longer the one written to; left alone.`)
+  }
   unlinkSync(path)
   log.info(`inject-secrets: deleted ${path}.`)
 }

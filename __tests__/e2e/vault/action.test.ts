@@ -372,6 +372,20 @@ test('the post step warns (never fails) when the revocation is refused', async (
   expectNoLeak(post, [parent, run.env.get('VAULT_TOKEN')!])
 })
 
+test('the post step retries a revocation once after a connection reset', async () => {
+  const parent = server.createToken({ policies: ['issuer'] })
+  const given = inputs(parent, 'kv/app user', { export_token: 'child' })
+  const run = await runMainWithState(given)
+  expect(run.error).toBeUndefined()
+  const child = run.env.get('VAULT_TOKEN')!
+  fault = ({ path, attempt }) => (path.endsWith('revoke-accessor') && attempt === 1 ? { destroy: true } : undefined)
+  server.resetLog()
+  const post = await runPost(given, run.state)
+  expect([post.exitCode, post.warnings]).toEqual([0, []])
+  expect(post.stdout).toContain('Vault child token revoked')
+  expect(server.token(child)!.revoked).toBe(true)
+})
+
 test('export_token: child with a limited-use token under check_token fails before any read', async () => {
   const parent = server.createToken({ policies: ['issuer'], numUses: 10 })
   const run = await runAction(inputs(parent, 'kv/app user', { export_token: 'child', check_token: 'true' }))

@@ -104,7 +104,8 @@ export async function revokeAccessor(ep: VaultEndpoint, accessor: string): Promi
     headers: { ...headers(ep), 'content-type': 'application/json' },
     body: JSON.stringify({ accessor }),
     retryStatuses: NO_RETRY,
-    maxAttempts: 1,
+    // Revoking is idempotent: one more attempt after a reset or a dropped connection.
+    maxAttempts: 2,
   })
 }
 
@@ -115,6 +116,7 @@ export async function revokeSelf(ep: VaultEndpoint): Promise<HttpResponse> {
     url: apiUrl(ep.url, 'auth/token/revoke-self'),
     headers: headers(ep),
     retryStatuses: NO_RETRY,
-    maxAttempts: 1,
+    // Revoking is idempotent: one more attempt after a reset or a dropped connection.
+    maxAttempts: 2,
   })
 }

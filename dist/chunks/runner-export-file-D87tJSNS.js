@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
+import { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { I as InputError } from './startup-BrQ_QmSe.js';
+import { I as InputError } from './startup-B_B0AziO.js';
 import 'os';
 import 'fs';
 import 'crypto';
@@ -137,7 +137,8 @@ function exportToFile(secrets, settings, record) {
     const remove = () => rmSync(settings.path, { force: true });
     if (!settings.keep) {
         try {
-            record([{ kind: DELETE_FILE_CLEANUP, data: { path: settings.path } }]);
+            // The folder's real path too: the post step deletes nothing through a folder swapped for a link.
+            record([{ kind: DELETE_FILE_CLEANUP, data: { path: settings.path, dir: realpathSync(dirname(settings.path)) } }]);
         }
         catch (err) {
             remove();
@@ -162,6 +163,11 @@ async function deleteExportFile(data, log) {
     }
     if (!st.isFile())
         return log.warning(`inject-secrets post step: ${path} is no longer a regular file; left alone.`);
+    // A parent folder replaced by a symbolic link since the file was written would make this delete
+    // another file of the same name elsewhere (lstat follows every component but the last).
+    if (data.dir !== undefined && realpathSync(dirname(path)) !== data.dir) {
+        return log.warning(`inject-secrets post step: the folder of ${path} is no longer the one written to; left alone.`);
+    }
     unlinkSync(path);
     log.info(`inject-secrets: deleted ${path}.`);
 }

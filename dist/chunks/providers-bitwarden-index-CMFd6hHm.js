@@ -1,11 +1,11 @@
-import { y as meaningfulLines, F as secretsLine, z as lineError, L as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-BrQ_QmSe.js';
-import { p as parseAccessToken, r as resolveEndpoints, o as openSession, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './token-DaIN25GP.js';
+import { y as meaningfulLines, F as secretsLine, z as lineError, L as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-B_B0AziO.js';
+import { p as parseAccessToken, r as resolveEndpoints, o as openSession, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './token-BDvk3GEr.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BBVdKU8n.js';
+import './json-QReE6CDs.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

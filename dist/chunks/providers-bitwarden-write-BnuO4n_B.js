@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote } from './startup-BrQ_QmSe.js';
-import { s as statusError, p as parseAccessToken, r as resolveEndpoints, o as openSession, l as listOrganizationSecrets } from './token-DaIN25GP.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BBVdKU8n.js';
+import { S as ServerError, z as lineError, A as quote } from './startup-B_B0AziO.js';
+import { s as statusError, p as parseAccessToken, r as resolveEndpoints, o as openSession, l as listOrganizationSecrets } from './token-BDvk3GEr.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-QReE6CDs.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote, I as InputError, M as parseVaultToken } from './startup-BrQ_QmSe.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BBVdKU8n.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-7gWGcLnH.js';
+import { S as ServerError, z as lineError, A as quote, I as InputError, M as parseVaultToken } from './startup-B_B0AziO.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-QReE6CDs.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-DXf4Fj42.js';
 import 'os';
 import 'fs';
 import 'node:path';

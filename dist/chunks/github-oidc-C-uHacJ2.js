@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-BrQ_QmSe.js';
-import { j as jsonObjectOf, i as isObject } from './json-BBVdKU8n.js';
+import { I as InputError, S as ServerError } from './startup-B_B0AziO.js';
+import { j as jsonObjectOf, i as isObject } from './json-QReE6CDs.js';
 import 'os';
 import 'fs';
 import 'node:path';

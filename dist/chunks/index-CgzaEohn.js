@@ -1,7 +1,7 @@
-import { M as parseVaultToken, I as InputError, S as ServerError, F as secretsLine, G as ActionError, z as lineError, A as quote, E as ENV_NAME } from './startup-BrQ_QmSe.js';
-import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-7gWGcLnH.js';
-import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-5PNMmGao.js';
-import { i as isObject$1, p as parseJson } from './json-BBVdKU8n.js';
+import { M as parseVaultToken, I as InputError, S as ServerError, F as secretsLine, G as ActionError, z as lineError, A as quote, E as ENV_NAME } from './startup-B_B0AziO.js';
+import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-DXf4Fj42.js';
+import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-DIloAine.js';
+import { i as isObject$1, p as parseJson } from './json-QReE6CDs.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -1026,7 +1026,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-BBqI3g15.js');
+            const { logIn } = await import('./providers-vault-login-Dh1tcCaJ.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);

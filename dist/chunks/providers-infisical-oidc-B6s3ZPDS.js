@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-BsNPRmt1.js';
-import './startup-BrQ_QmSe.js';
+import { p as postLogin } from './index-BbFbrLKi.js';
+import './startup-B_B0AziO.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BBVdKU8n.js';
+import './json-QReE6CDs.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

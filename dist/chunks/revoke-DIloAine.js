@@ -1,6 +1,6 @@
-import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-7gWGcLnH.js';
-import { S as ServerError } from './startup-BrQ_QmSe.js';
-import { p as parseJson, i as isObject } from './json-BBVdKU8n.js';
+import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-DXf4Fj42.js';
+import { S as ServerError } from './startup-B_B0AziO.js';
+import { p as parseJson, i as isObject } from './json-QReE6CDs.js';
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
 // child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.
@@ -82,7 +82,8 @@ async function revokeAccessor(ep, accessor) {
         headers: { ...headers(ep), 'content-type': 'application/json' },
         body: JSON.stringify({ accessor }),
         retryStatuses: NO_RETRY,
-        maxAttempts: 1,
+        // Revoking is idempotent: one more attempt after a reset or a dropped connection.
+        maxAttempts: 2,
     });
 }
 /** POST auth/token/revoke-self: the token revokes itself (Vault's default policy allows it). */
@@ -92,7 +93,8 @@ async function revokeSelf(ep) {
         url: apiUrl(ep.url, 'auth/token/revoke-self'),
         headers: headers(ep),
         retryStatuses: NO_RETRY,
-        maxAttempts: 1,
+        // Revoking is idempotent: one more attempt after a reset or a dropped connection.
+        maxAttempts: 2,
     });
 }
 

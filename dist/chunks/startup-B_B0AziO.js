@@ -315,7 +315,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-CQCANxE6.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-Cj7vn8aR.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1974,11 +1974,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-DZ_7KSEx.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-CMFd6hHm.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-3Z9PG5Vm.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-CgzaEohn.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-BsNPRmt1.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-BbFbrLKi.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1989,9 +1989,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BWn7eov8.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-BnuO4n_B.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-Bt3zYsJF.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-DSALx-UD.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2002,7 +2002,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-5PNMmGao.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-DIloAine.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2224,7 +2224,7 @@ async function run(rt) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-DNg1XmGF.js');
+            const { fetchIdToken } = await import('./github-oidc-C-uHacJ2.js');
             const token = await fetchIdToken(http, audience, reason, rt.env);
             masks.mask(token);
             return token;
@@ -2267,7 +2267,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DdbBfAvP.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-6y2Ly4Ee.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2503,7 +2503,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-Bg8ooaoZ.js');
+        const { exportToFile } = await import('./runner-export-file-D87tJSNS.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2523,7 +2523,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-Cz3K9uNG.js');
+        const { writeSummary } = await import('./runner-summary-CRp27nVn.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
