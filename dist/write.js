@@ -1,6 +1,6 @@
-import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as createHttpClient, D as createWriter, F as secretsLine, G as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-B_B0AziO.js';
+import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as providerContext, D as createWriter, F as secretsLine, G as scrubbedLog, H as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-B-niNsfG.js';
 import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-CRp27nVn.js';
+import { escapeHtml } from './chunks/runner-summary-D2w2cQuk.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -134,11 +134,7 @@ async function apply(plan, log) {
 }
 async function runWrite(rt) {
     const { masks } = rt;
-    const log = {
-        info: (message) => rt.log.info(masks.scrub(message)),
-        warning: (message) => rt.log.warning(masks.scrub(message)),
-        debug: (message) => rt.log.debug(masks.scrub(message)),
-    };
+    const log = scrubbedLog(rt.log, masks);
     const env = rt.env ?? process.env;
     const settings = readWriteSettings(rt.inputs, env);
     masks.mask(settings.accessToken);
@@ -146,26 +142,7 @@ async function runWrite(rt) {
     for (const name of sourceNames(settings.secrets))
         masks.mask(env[name] ?? '');
     const requests = readSources(settings, env);
-    const http = createHttpClient({
-        timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
-        deadlineMs: settings.timeoutSeconds * 1000,
-        userAgent: rt.userAgent,
-        ca: settings.caCertificate,
-        debug: log.debug,
-    });
-    const ctx = {
-        http,
-        mask: masks.mask,
-        warning: log.warning,
-        debug: log.debug,
-        now: Date.now,
-        async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./chunks/github-oidc-C-uHacJ2.js');
-            const token = await fetchIdToken(http, audience, reason, env);
-            masks.mask(token);
-            return token;
-        },
-    };
+    const ctx = providerContext({ ...settings, userAgent: rt.userAgent, env }, masks, log);
     const writer = await (rt.createWriter ?? createWriter)(settings, ctx);
     const targets = writer.parse(requests);
     const plan = await writer.plan(targets, { create: settings.create });

@@ -2,7 +2,6 @@
 // read the inputs → pick the provider → log in, fetch and decrypt everything asked for → shape and
 // check every name → mask every value → record what the post step must undo → export.
 // Nothing is exported until everything has been fetched: a run exports every secret or none.
-import { createHttpClient } from './http/client.js'
 import type { InputSource } from './input-readers.js'
 import { readSettings, type Settings } from './inputs.js'
 import { createProvider } from './providers/index.js'
@@ -10,13 +9,10 @@ import type { Cleanup, Provider, ProviderContext, ProviderKind, Secret } from '.
 import { assertExportable } from './runner/export-names.js'
 import { cleanEnvCleanup } from './runner/clean-env.js'
 import type { Masks } from './runner/masking.js'
+import { providerContext, scrubbedLog, type Log } from './run-context.js'
 import { shapeSecrets } from './runner/shape.js'
 
-export interface Log {
-  readonly info: (message: string) => void
-  readonly warning: (message: string) => void
-  readonly debug: (message: string) => void
-}
+export type { Log } from './run-context.js'
 
 /** Where the pipeline runs: the runner (src/index.ts) or a terminal (src/cli.ts). */
 export interface Runtime {
@@ -48,34 +44,14 @@ export interface Outcome {
 
 export async function run(rt: Runtime): Promise<Outcome> {
   const { masks } = rt
-  const log: Log = {
-    info: (message) => rt.log.info(masks.scrub(message)),
-    warning: (message) => rt.log.warning(masks.scrub(message)),
-    debug: (message) => rt.log.debug(masks.scrub(message)),
-  }
+  const log = scrubbedLog(rt.log, masks)
   const settings = await readInputs(rt, log)
   // Before anything else is printed: the token as given (a pasted newline is trimmed already).
   masks.mask(settings.accessToken)
-  const http = createHttpClient({
-    timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
-    deadlineMs: settings.timeoutSeconds * 1000,
-    userAgent: rt.userAgent,
-    ca: settings.caCertificate,
-    debug: log.debug,
-  })
-  const provider = await (rt.createProvider ?? createProvider)(settings, {
-    http,
-    mask: masks.mask,
-    warning: log.warning,
-    debug: log.debug,
-    now: Date.now,
-    async idToken(audience, reason) {
-      const { fetchIdToken } = await import('./github/oidc.js')
-      const token = await fetchIdToken(http, audience, reason, rt.env)
-      masks.mask(token)
-      return token
-    },
-  })
+  const provider = await (rt.createProvider ?? createProvider)(
+    settings,
+    providerContext({ ...settings, userAgent: rt.userAgent, env: rt.env }, masks, log),
+  )
   const { requests, warnings } = provider.parse(settings.secrets)
   warnings.forEach((w) => log.warning(w))
   const fetched = await provider.fetch(requests)

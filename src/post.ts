@@ -1,8 +1,7 @@
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
 // (runner/cleanup.ts). export_file's deletion and `clean`'s emptied variables are the runner's own;
 // any other kind belongs to a wing and is loaded, with the inputs and an HTTP client, only when a
-// run recorded it. A failure is a
-// warning; the post step never fails the job.
+// run recorded it. A failure is a warning; the post step never fails the job.
 import * as core from '@actions/core'
 import type { CleanupHandler } from './providers/provider.js'
 import { CLEAN_ENV_CLEANUP, cleanEnv } from './runner/clean-env.js'
@@ -16,26 +15,39 @@ const log = {
   info: (message: string): void => core.info(masks.scrub(message)),
 }
 
+type WingContext = [
+  typeof import('./providers/index.js'),
+  import('./inputs.js').Settings,
+  import('./providers/provider.js').CleanupContext,
+]
+
+// Read once for every wing cleanup of the run (a Vault login token and a child token, say): the
+// same inputs the main step had (inputs reach post steps too), the credential and the CA, and one
+// HTTP client. A wing's own TLS settings (Vault's tlsSkipVerify, client certificate) are not the
+// client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
+let wing: Promise<WingContext> | undefined
+function wingContext(): Promise<WingContext> {
+  wing ??= Promise.all([import('./providers/index.js'), import('./inputs.js'), import('./http/client.js')]).then(
+    ([providers, { readSettings }, { createHttpClient }]) => {
+      const settings = readSettings()
+      masks.mask(settings.accessToken)
+      const http = createHttpClient({
+        timeoutMs: 15_000,
+        deadlineMs: 30_000,
+        ca: settings.caCertificate,
+        debug: (line) => core.debug(masks.scrub(line)),
+      })
+      return [providers, settings, { http, mask: masks.mask, ...log }]
+    },
+  )
+  return wing
+}
+
 async function handlerFor(kind: string): Promise<CleanupHandler | undefined> {
   if (kind === DELETE_FILE_CLEANUP) return (data) => deleteExportFile(data, log)
   if (kind === CLEAN_ENV_CLEANUP) return async (data) => cleanEnv(data, core.exportVariable, log.info)
-  const [{ loadCleanupHandler }, { readSettings }, { createHttpClient }] = await Promise.all([
-    import('./providers/index.js'),
-    import('./inputs.js'),
-    import('./http/client.js'),
-  ])
-  // The same inputs the main step had (inputs reach post steps too): the credential and the CA.
-  // A wing's own TLS settings (Vault's tlsSkipVerify, client certificate) are not the client's:
-  // the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
-  const settings = readSettings()
-  masks.mask(settings.accessToken)
-  const http = createHttpClient({
-    timeoutMs: 15_000,
-    deadlineMs: 30_000,
-    ca: settings.caCertificate,
-    debug: (line) => core.debug(masks.scrub(line)),
-  })
-  return loadCleanupHandler(kind, settings, { http, mask: masks.mask, ...log })
+  const [{ loadCleanupHandler }, settings, ctx] = await wingContext()
+  return loadCleanupHandler(kind, settings, ctx)
 }
 
 runCleanups(core.getState(CLEANUP_STATE_KEY), handlerFor, log)

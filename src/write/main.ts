@@ -5,9 +5,8 @@
 // Writes cannot be transactional: a failure midway stops the run, naming what was written and what
 // was not.
 import { ActionError, InputError, secretsLine } from '../errors.js'
-import { createHttpClient } from '../http/client.js'
 import type { InputSource } from '../input-readers.js'
-import type { Log } from '../main.js'
+import { providerContext, scrubbedLog, type Log } from '../run-context.js'
 import { createWriter } from '../providers/index.js'
 import type { ProviderContext } from '../providers/provider.js'
 import type { PlannedWrite, WriteOutcome, WriteRequest, Writer } from '../providers/writer.js'
@@ -98,37 +97,14 @@ async function apply(plan: readonly PlannedWrite[], log: Log): Promise<WriteResu
 
 export async function runWrite(rt: WriteRuntime): Promise<WriteReport> {
   const { masks } = rt
-  const log: Log = {
-    info: (message) => rt.log.info(masks.scrub(message)),
-    warning: (message) => rt.log.warning(masks.scrub(message)),
-    debug: (message) => rt.log.debug(masks.scrub(message)),
-  }
+  const log = scrubbedLog(rt.log, masks)
   const env = rt.env ?? process.env
   const settings = readWriteSettings(rt.inputs, env)
   masks.mask(settings.accessToken)
   // Every value that may be written is masked before the mapping is even judged.
   for (const name of sourceNames(settings.secrets)) masks.mask(env[name] ?? '')
   const requests = readSources(settings, env)
-  const http = createHttpClient({
-    timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
-    deadlineMs: settings.timeoutSeconds * 1000,
-    userAgent: rt.userAgent,
-    ca: settings.caCertificate,
-    debug: log.debug,
-  })
-  const ctx: ProviderContext = {
-    http,
-    mask: masks.mask,
-    warning: log.warning,
-    debug: log.debug,
-    now: Date.now,
-    async idToken(audience, reason) {
-      const { fetchIdToken } = await import('../github/oidc.js')
-      const token = await fetchIdToken(http, audience, reason, env)
-      masks.mask(token)
-      return token
-    },
-  }
+  const ctx = providerContext({ ...settings, userAgent: rt.userAgent, env }, masks, log)
   const writer = await (rt.createWriter ?? createWriter)(settings, ctx)
   const targets = writer.parse(requests)
   const plan = await writer.plan(targets, { create: settings.create })

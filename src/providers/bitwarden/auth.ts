@@ -6,8 +6,9 @@ import type { HttpResponse } from '../../http/client.js'
 import type { ProviderContext } from '../provider.js'
 import { login, organizationIdFromJwt, type ApiMethod, type ApiSend, type RetryOptions } from './api.js'
 import type { SymmetricKey } from './crypto.js'
-import type { Endpoints } from './endpoints.js'
-import type { AccessToken } from './token.js'
+import type { BitwardenSettings } from '../../inputs.js'
+import { resolveEndpoints, type Endpoints } from './endpoints.js'
+import { parseAccessToken, type AccessToken } from './token.js'
 
 export interface Session {
   readonly organizationId: string
@@ -82,4 +83,17 @@ export async function openSession(ctx: ProviderContext, endpoints: Endpoints, to
   }
 
   return { organizationId: first.organizationId, decrypt: first.decrypt, encrypt: first.encrypt, send }
+}
+
+/**
+ * The login the inputs describe, checked before any request (the token parsed and its secret parts
+ * masked, the servers resolved), for the read and the write action alike; the returned function
+ * logs in.
+ */
+export function prepareLogin(settings: BitwardenSettings, ctx: ProviderContext): () => Promise<Session> {
+  const token = parseAccessToken(settings.accessToken)
+  ctx.mask(token.clientSecret)
+  ctx.mask(token.keyText)
+  const endpoints = resolveEndpoints(settings)
+  return () => openSession(ctx, endpoints, token)
 }

@@ -5,10 +5,8 @@ import type { BitwardenSettings } from '../../inputs.js'
 import { parseBitwardenMapping, type BitwardenRequest } from './mapping.js'
 import type { Provider, ProviderContext, Secret } from '../provider.js'
 import { getSecretsByIds, isSecretReadable, listOrganizationSecrets, type SecretWithValue } from './api.js'
-import { resolveEndpoints } from './endpoints.js'
 import { needsListing, resolveTargets, type NamedSecret, type Target } from './resolve.js'
-import { openSession, type Session } from './auth.js'
-import { parseAccessToken } from './token.js'
+import { prepareLogin, type Session } from './auth.js'
 
 // Parallel GETs used only to explain a get-by-ids 404; low to stay inside the API's rate limits.
 const DIAGNOSE_CONCURRENCY = 3
@@ -89,10 +87,7 @@ function toSecrets(targets: readonly Target[], items: readonly SecretWithValue[]
 }
 
 export function create(settings: BitwardenSettings, ctx: ProviderContext): Provider<BitwardenRequest> {
-  const token = parseAccessToken(settings.accessToken)
-  ctx.mask(token.clientSecret)
-  ctx.mask(token.keyText)
-  const endpoints = resolveEndpoints(settings)
+  const logIn = prepareLogin(settings, ctx)
   return {
     kind: 'bitwarden',
     parse: parseBitwardenMapping,
@@ -102,7 +97,7 @@ export function create(settings: BitwardenSettings, ctx: ProviderContext): Provi
           "Input 'secrets' has no mappings: add lines like '<secret id> > ENV_NAME', or '*' for every secret.",
         )
       }
-      const session = await openSession(ctx, endpoints, token)
+      const session = await logIn()
       const listed = needsListing(requests) ? await listNamed(session) : []
       const targets = resolveTargets(requests, listed)
       const ids = [...new Set(targets.map((t) => t.id))]

@@ -9,9 +9,7 @@ import type { ProviderContext } from '../provider.js'
 import type { PlannedWrite, Writer } from '../writer.js'
 import { listOrganizationSecrets, type ListedSecret } from './api.js'
 import { createSecret, getFullSecrets, listProjects, updateSecret, type FullSecret } from './api-write.js'
-import { openSession, type Session } from './auth.js'
-import { resolveEndpoints } from './endpoints.js'
-import { parseAccessToken } from './token.js'
+import { prepareLogin, type Session } from './auth.js'
 import { parseWriteTargets, type BitwardenWriteTarget } from './write-target.js'
 
 /** A target matched to what exists: the secret to update (absent: to create) and its project. */
@@ -120,15 +118,12 @@ function assertDistinct(resolved: readonly Resolved[]): void {
 }
 
 export function createWriter(settings: BitwardenSettings, ctx: ProviderContext): Writer<BitwardenWriteTarget> {
-  const token = parseAccessToken(settings.accessToken)
-  ctx.mask(token.clientSecret)
-  ctx.mask(token.keyText)
-  const endpoints = resolveEndpoints(settings)
+  const logIn = prepareLogin(settings, ctx)
   return {
     kind: 'bitwarden',
     parse: parseWriteTargets,
     async plan(targets, { create }) {
-      const session = await openSession(ctx, endpoints, token)
+      const session = await logIn()
       const org = session.organizationId
       const { send } = session
       const [all, projectList] = await Promise.all([listOrganizationSecrets(send, org), listProjects(send, org)])

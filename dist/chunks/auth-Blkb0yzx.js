@@ -1,5 +1,5 @@
-import { S as ServerError, I as InputError, R as decodeBase64Strict } from './startup-B_B0AziO.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-QReE6CDs.js';
+import { S as ServerError, I as InputError, T as decodeBase64Strict } from './startup-B-niNsfG.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-B5zjOilb.js';
 
 // Bitwarden's HTTP API (docs/protocols/bitwarden.md#login, #api): login and the few read endpoints
 // the action needs, with response shapes checked field by field. Error messages name the URL path
@@ -165,13 +165,57 @@ function resolveEndpoints(s) {
     return CLOUD.us;
 }
 
+// Bitwarden machine-account access token: `0.<client id>.<client secret>:<base64 of a 16-byte seed>`.
+// Parsing follows docs/protocols/bitwarden.md#token-parsing step by step, because the step order
+// decides which error is reported.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEED_BYTES = 16;
+function fail(rule) {
+    // Never quote the token: the rule alone says what to fix.
+    throw new InputError(`Input 'access_token' is not a valid Bitwarden access token: ${rule}.`);
+}
+/**
+ * Splits a token into its parts (docs/protocols/bitwarden.md#token-parsing); throws InputError
+ * naming the rule that is broken.
+ */
+function parseAccessToken(text) {
+    // Step 1: a trailing newline pasted into a repository secret is common; the vendor SDK chokes on it.
+    const token = text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
+    // Tokens are ASCII (UUID, letters and digits, base64); anything else is a copy-paste accident.
+    const odd = token.search(/[^\x21-\x7e]/);
+    if (odd >= 0)
+        fail(`it contains a character that is not printable ASCII (at position ${odd + 1})`);
+    const colon = token.indexOf(':');
+    if (colon < 0)
+        fail("it doesn't contain a decryption key (no ':' followed by the key)");
+    const parts = token.slice(0, colon).split('.');
+    if (parts.length !== 3) {
+        fail(`it has the wrong number of parts (expected '0.<id>.<secret>:<key>', found ${parts.length} dot-separated parts before ':')`);
+    }
+    const [version, id, clientSecret] = parts;
+    if (version !== '0')
+        fail("it is the wrong version (only version '0' exists)");
+    if (!UUID.test(id))
+        fail('it has an invalid identifier (the part after "0." must be a UUID)');
+    if (clientSecret === '')
+        fail('its client secret (between the id and ":") is empty');
+    const keyText = token.slice(colon + 1);
+    const seed = decodeBase64Strict(keyText);
+    if (seed === undefined)
+        fail('its decryption key (after ":") is not standard base64');
+    if (seed.length !== SEED_BYTES) {
+        fail(`its decryption key has the wrong length (expected ${SEED_BYTES} bytes, got ${seed.length})`);
+    }
+    return { clientId: id.toLowerCase(), clientSecret, keyText, seed };
+}
+
 // A logged-in API session: the JWT, the organization and its key, and a `send` that renews the
 // login when fewer than 300 s remain and once more after a 401 (BW-LOGIN-8,
 // docs/protocols/bitwarden.md#token-renewal).
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-C15RPhF7.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-BtCdWcJs.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
@@ -220,49 +264,17 @@ async function openSession(ctx, endpoints, token) {
     };
     return { organizationId: first.organizationId, decrypt: first.decrypt, encrypt: first.encrypt, send };
 }
-
-// Bitwarden machine-account access token: `0.<client id>.<client secret>:<base64 of a 16-byte seed>`.
-// Parsing follows docs/protocols/bitwarden.md#token-parsing step by step, because the step order
-// decides which error is reported.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SEED_BYTES = 16;
-function fail(rule) {
-    // Never quote the token: the rule alone says what to fix.
-    throw new InputError(`Input 'access_token' is not a valid Bitwarden access token: ${rule}.`);
-}
 /**
- * Splits a token into its parts (docs/protocols/bitwarden.md#token-parsing); throws InputError
- * naming the rule that is broken.
+ * The login the inputs describe, checked before any request (the token parsed and its secret parts
+ * masked, the servers resolved), for the read and the write action alike; the returned function
+ * logs in.
  */
-function parseAccessToken(text) {
-    // Step 1: a trailing newline pasted into a repository secret is common; the vendor SDK chokes on it.
-    const token = text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
-    // Tokens are ASCII (UUID, letters and digits, base64); anything else is a copy-paste accident.
-    const odd = token.search(/[^\x21-\x7e]/);
-    if (odd >= 0)
-        fail(`it contains a character that is not printable ASCII (at position ${odd + 1})`);
-    const colon = token.indexOf(':');
-    if (colon < 0)
-        fail("it doesn't contain a decryption key (no ':' followed by the key)");
-    const parts = token.slice(0, colon).split('.');
-    if (parts.length !== 3) {
-        fail(`it has the wrong number of parts (expected '0.<id>.<secret>:<key>', found ${parts.length} dot-separated parts before ':')`);
-    }
-    const [version, id, clientSecret] = parts;
-    if (version !== '0')
-        fail("it is the wrong version (only version '0' exists)");
-    if (!UUID.test(id))
-        fail('it has an invalid identifier (the part after "0." must be a UUID)');
-    if (clientSecret === '')
-        fail('its client secret (between the id and ":") is empty');
-    const keyText = token.slice(colon + 1);
-    const seed = decodeBase64Strict(keyText);
-    if (seed === undefined)
-        fail('its decryption key (after ":") is not standard base64');
-    if (seed.length !== SEED_BYTES) {
-        fail(`its decryption key has the wrong length (expected ${SEED_BYTES} bytes, got ${seed.length})`);
-    }
-    return { clientId: id.toLowerCase(), clientSecret, keyText, seed };
+function prepareLogin(settings, ctx) {
+    const token = parseAccessToken(settings.accessToken);
+    ctx.mask(token.clientSecret);
+    ctx.mask(token.keyText);
+    const endpoints = resolveEndpoints(settings);
+    return () => openSession(ctx, endpoints, token);
 }
 
-export { getSecretsByIds as g, isSecretReadable as i, listOrganizationSecrets as l, openSession as o, parseAccessToken as p, resolveEndpoints as r, statusError as s };
+export { getSecretsByIds as g, isSecretReadable as i, listOrganizationSecrets as l, prepareLogin as p, statusError as s };

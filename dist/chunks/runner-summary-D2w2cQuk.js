@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { T as summary } from './startup-B_B0AziO.js';
+import { U as summary } from './startup-B-niNsfG.js';
 import 'os';
 import 'fs';
 import 'node:path';

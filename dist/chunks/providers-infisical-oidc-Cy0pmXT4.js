@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-BbFbrLKi.js';
-import './startup-B_B0AziO.js';
+import { p as postLogin } from './index-ep9eqIJy.js';
+import './startup-B-niNsfG.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-QReE6CDs.js';
+import './json-B5zjOilb.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

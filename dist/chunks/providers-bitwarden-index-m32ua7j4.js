@@ -1,11 +1,11 @@
-import { y as meaningfulLines, F as secretsLine, z as lineError, L as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-B_B0AziO.js';
-import { p as parseAccessToken, r as resolveEndpoints, o as openSession, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './token-BDvk3GEr.js';
+import { y as meaningfulLines, F as secretsLine, z as lineError, M as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-B-niNsfG.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-Blkb0yzx.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-QReE6CDs.js';
+import './json-B5zjOilb.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -240,10 +240,7 @@ function toSecrets(targets, items, session) {
     });
 }
 function create(settings, ctx) {
-    const token = parseAccessToken(settings.accessToken);
-    ctx.mask(token.clientSecret);
-    ctx.mask(token.keyText);
-    const endpoints = resolveEndpoints(settings);
+    const logIn = prepareLogin(settings, ctx);
     return {
         kind: 'bitwarden',
         parse: parseBitwardenMapping,
@@ -251,7 +248,7 @@ function create(settings, ctx) {
             if (requests.length === 0) {
                 throw new InputError("Input 'secrets' has no mappings: add lines like '<secret id> > ENV_NAME', or '*' for every secret.");
             }
-            const session = await openSession(ctx, endpoints, token);
+            const session = await logIn();
             const listed = needsListing(requests) ? await listNamed(session) : [];
             const targets = resolveTargets(requests, listed);
             const ids = [...new Set(targets.map((t) => t.id))];

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-B_B0AziO.js';
+import { I as InputError } from './startup-B-niNsfG.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -6,422 +6,6 @@ import { isAbsolute, resolve, join, relative } from 'node:path';
 import { closeSync, openSync } from 'node:fs';
 import * as crypto from 'crypto';
 
-// Error classes whose messages are safe to print: they are built from names, ids, line numbers,
-// HTTP statuses and paths, never from secret values, tokens or keys.
-/** Base class: every error the action raises on purpose. */
-class ActionError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = new.target.name;
-    }
-}
-/** The workflow's inputs are wrong: the message names the input and, where there is one, the line. */
-class InputError extends ActionError {
-}
-/** A server answered, but not with what the protocol promises (or with an error status). */
-class ServerError extends ActionError {
-    status;
-    constructor(message, status, options) {
-        super(message, options);
-        this.status = status;
-    }
-}
-/** Decryption or integrity failure: a MAC/tag mismatch, a bad key, an unsupported format. */
-class CryptoError extends ActionError {
-}
-/** "Input 'secrets', line N": how every message about one line of the mapping begins. */
-function secretsLine(line) {
-    return `Input 'secrets', line ${line}`;
-}
-/** An error and its causes (`cause` chains: where Node and undici put their codes), at most `depth`. */
-function* causeChain(err, depth = 5) {
-    let e = err;
-    for (let i = 0; i < depth && e !== null && typeof e === 'object'; i++) {
-        yield e;
-        e = e.cause;
-    }
-}
-
-function tooLarge(opts, status) {
-    return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
-}
-/**
- * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
- * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
- */
-async function readLimited(body, declaredLength, status, opts) {
-    const refuse = () => {
-        // A late stream error after destroy() must not become an uncaught exception.
-        body.on('error', () => { });
-        body.destroy();
-        throw tooLarge(opts, status);
-    };
-    if (Number(declaredLength ?? 0) > opts.maxBodyBytes)
-        refuse();
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > opts.maxBodyBytes)
-            refuse();
-        chunks.push(chunk);
-    }
-    if (body.complete === false)
-        throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' });
-    return Buffer.concat(chunks).toString('utf8');
-}
-
-// Private certificate authorities and what to say when a server's certificate is not trusted.
-// Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g;
-/**
- * The certificates of a PEM text, each as its own normalised block; undefined when the text is not
- * one or more `BEGIN CERTIFICATE` blocks (anything else between blocks, such as a private key or
- * stray text, is refused so a wrong paste is caught before any connection).
- */
-function parsePemCertificates(text) {
-    const blocks = [];
-    let rest = text;
-    for (const m of text.matchAll(PEM_BLOCK)) {
-        const body = m[1].replace(/\s+/g, '');
-        if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
-            return undefined;
-        blocks.push(`-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----`);
-        rest = rest.replace(m[0], '');
-    }
-    // Comments like "# Corp root" or "subject=..." lines (openssl x509 -text output keeps them) are fine.
-    if (blocks.length === 0 || /-----BEGIN|-----END/.test(rest))
-        return undefined;
-    return blocks;
-}
-/**
- * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
- * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
- * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
- */
-async function trustStore(pem) {
-    const extra = parsePemCertificates(pem) ?? [];
-    const tls = process.getBuiltinModule('node:tls');
-    const getCa = tls.getCACertificates;
-    let defaults;
-    if (typeof getCa === 'function') {
-        // Node ≥ 22.15: exactly what Node would trust by default, extra certificates included.
-        defaults = getCa('default');
-    }
-    else {
-        defaults = [...tls.rootCertificates];
-        const file = process.env.NODE_EXTRA_CA_CERTS;
-        if (file) {
-            try {
-                const { readFileSync } = process.getBuiltinModule('node:fs');
-                defaults.push(...(parsePemCertificates(readFileSync(file, 'utf8')) ?? []));
-            }
-            catch {
-                // Node itself only warns when the file is unreadable; so do we (by not adding it).
-            }
-        }
-    }
-    return [...defaults, ...extra];
-}
-/** What a ClientTls changes in an https agent's options. */
-function agentTls(tls) {
-    if (tls === undefined)
-        return {};
-    return {
-        ...(tls.insecure ? { rejectUnauthorized: false } : {}),
-        ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
-        ...(tls.key !== undefined ? { key: tls.key } : {}),
-    };
-}
-/** Node's codes for a certificate that could not be verified or does not match the host. */
-const CERT_CODES = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** The certificate error code in an error or its causes, if any. */
-function certificateErrorCode(err) {
-    for (const e of causeChain(err)) {
-        const code = e.code;
-        if (typeof code === 'string' && CERT_CODES.has(code))
-            return code;
-    }
-    return undefined;
-}
-/** OpenSSL's codes for a TLS alert by which the server refuses our (missing) client certificate. */
-const CLIENT_CERT_ALERT = /^ERR_SSL_(?:TLSV13|TLSV1|SSLV3)_ALERT_(?:CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|UNSUPPORTED_CERTIFICATE|ACCESS_DENIED)$/;
-function clientCertificateRefused(err, url, where) {
-    for (const e of causeChain(err)) {
-        const code = e.code;
-        if (typeof code !== 'string' || !CLIENT_CERT_ALERT.test(code))
-            continue;
-        return new ServerError(`${where}: ${url.host} refused the TLS handshake (${code}): it wants a TLS client certificate it trusts (mutual TLS). For Vault, give 'clientCertificate' and 'clientKey' (base64 of the PEM certificate and of its key, as vault-action takes them).`, undefined, { cause: err });
-    }
-    return undefined;
-}
-/**
- * A certificate failure (the server's, or ours refused by the server) as one clear, non-retried
- * error naming the host and the fix; undefined for any other error. `where` is method and path
- * (never the query).
- */
-function certificateError(err, url, where) {
-    const code = certificateErrorCode(err);
-    if (code === undefined)
-        return clientCertificateRefused(err, url, where);
-    const host = url.host;
-    const fix = "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it.";
-    let what;
-    switch (code) {
-        case 'CERT_HAS_EXPIRED':
-            what = `the TLS certificate of ${host} has expired`;
-            break;
-        case 'CERT_NOT_YET_VALID':
-            what = `the TLS certificate of ${host} is not valid yet (check the clocks)`;
-            break;
-        case 'ERR_TLS_CERT_ALTNAME_INVALID':
-            what = `the TLS certificate of ${host} is not issued for that host name`;
-            break;
-        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-            what = `${host} presents a self-signed TLS certificate, which is not trusted`;
-            break;
-        default:
-            what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`;
-    }
-    const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID';
-    const hint = serverSide
-        ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
-        : fix;
-    return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err });
-}
-
-var tls = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    agentTls: agentTls,
-    certificateError: certificateError,
-    certificateErrorCode: certificateErrorCode,
-    parsePemCertificates: parsePemCertificates,
-    trustStore: trustStore
-});
-
-let plain;
-/** https: one keep-alive agent per ClientTls object (undefined: the default one). */
-const secure = new Map();
-/**
- * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
- * process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds its ESM
- * namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket (measured:
- * 22–31 ms, against ~1.5 ms).
- */
-function clientFor(protocol, ca, tls$1) {
-    if (protocol !== 'https:') {
-        const http = process.getBuiltinModule('node:http');
-        plain ??= Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
-        return plain;
-    }
-    let client = secure.get(tls$1);
-    if (!client) {
-        const https = process.getBuiltinModule('node:https');
-        client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
-            request: https.request,
-            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...agentTls(tls$1) }),
-        }));
-        secure.set(tls$1, client);
-    }
-    return client;
-}
-function nodeExchange(url, opts) {
-    return clientFor(url.protocol, opts.ca, opts.tls).then(({ request, agent }) => new Promise((resolve, reject) => {
-        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
-            const status = res.statusCode ?? 0;
-            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
-        });
-        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
-        req.end(opts.body);
-    }));
-}
-
-// The one HTTP client. Every connection the action opens goes through here: per-request timeout,
-// an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
-// bodies, and errors and debug lines that carry method, path and status only — never headers,
-// bodies or query strings, which may hold tokens.
-// The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
-// is loaded only when a proxy variable is set.
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-/** A loopback host name, where plain http is allowed (nothing crosses a network). */
-function isLoopback(hostname) {
-    return LOOPBACK.test(hostname);
-}
-// Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
-const RETRY_STATUS = new Set([429, 502, 503, 504]);
-const RETRY_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
-]);
-const MAX_BACKOFF_MS = 8_000;
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The request's path, for messages: no origin, no query (ids in paths are not secret). */
-function pathOf(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-/** Parses Retry-After (delta-seconds or HTTP-date) into milliseconds from now. */
-function parseRetryAfter(value, now) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (v === undefined || v.trim() === '')
-        return undefined;
-    if (/^\s*\d+\s*$/.test(v))
-        return Number(v) * 1000;
-    const date = Date.parse(v);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function errorCode(err) {
-    for (const e of causeChain(err)) {
-        const code = e.code;
-        if (typeof code === 'string')
-            return code;
-        if (e.name === 'TimeoutError')
-            return 'ETIMEDOUT';
-    }
-    return 'UNKNOWN';
-}
-/**
- * Whether a proxy variable is set that could apply to this URL (as undici reads them: https uses
- * HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY). NO_PROXY is left to undici's
- * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
- */
-function proxyConfigured(url, env = process.env) {
-    const http = Boolean(env.http_proxy || env.HTTP_PROXY);
-    return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http;
-}
-/** Sends one request and reads its answer; network failures reject with Node's error codes. */
-async function exchange(url, opts) {
-    try {
-        if (proxyConfigured(url))
-            return await (await import('./http-proxy-Cj7vn8aR.js')).proxyExchange(url, opts);
-        return await nodeExchange(url, opts);
-    }
-    catch (err) {
-        // An untrusted certificate will not be trusted on the next attempt either: one clear error.
-        throw certificateError(err, url, opts.where) ?? err;
-    }
-}
-function createHttpClient(opts) {
-    const now = opts.now ?? Date.now;
-    const sleep = opts.sleep ?? defaultSleep;
-    const maxAttempts = opts.maxAttempts ?? 5;
-    const base = opts.backoffBaseMs ?? 500;
-    const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024;
-    const deadline = now() + opts.deadlineMs;
-    const debug = opts.debug ?? (() => { });
-    async function attempt(req) {
-        const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()));
-        const signal = AbortSignal.timeout(timeout);
-        const headers = { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers };
-        const where = `${req.method} ${pathOf(req.url)}`;
-        let url = new URL(req.url);
-        for (let hops = 0;; hops++) {
-            const res = await exchange(url, {
-                method: req.method,
-                headers,
-                body: req.body,
-                signal,
-                maxBodyBytes: maxBody,
-                where,
-                ca: opts.ca,
-                tls: req.tls,
-            });
-            const location = res.headers.location;
-            if (res.status >= 300 &&
-                res.status < 400 &&
-                typeof location === 'string' &&
-                req.method === 'GET' &&
-                hops < (req.maxRedirects ?? 0)) {
-                const next = new URL(location, url);
-                if (url.protocol === 'https:' && next.protocol !== 'https:') {
-                    throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);
-                }
-                // Every hop carries the request's headers (a Vault token among them): the https-only rule
-                // that applies to the configured URL applies to each hop too.
-                if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.hostname))) {
-                    throw new ServerError(`${where}: refusing a redirect to ${next.protocol}//${next.host}: requests carrying a token go over https only (plain http only to localhost)`, res.status);
-                }
-                url = next;
-                continue;
-            }
-            return res;
-        }
-    }
-    function backoff(n) {
-        return Math.random() * Math.min(MAX_BACKOFF_MS, base * 2 ** (n - 1));
-    }
-    return {
-        async send(req) {
-            const where = `${req.method} ${pathOf(req.url)}`;
-            const retryStatuses = req.retryStatuses ?? RETRY_STATUS;
-            const attempts = req.maxAttempts ?? maxAttempts;
-            for (let n = 1;; n++) {
-                const started = now();
-                let wait;
-                try {
-                    const res = await attempt(req);
-                    debug(`${where} → ${res.status} in ${now() - started} ms`);
-                    if (!retryStatuses.has(res.status) || n >= attempts)
-                        return res;
-                    wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n);
-                    if (now() + wait > deadline)
-                        return res;
-                }
-                catch (err) {
-                    if (err instanceof ServerError)
-                        throw err;
-                    const code = errorCode(err);
-                    debug(`${where} → ${code} after ${now() - started} ms`);
-                    const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
-                    const outOfTime = now() >= deadline;
-                    const retryable = req.retryNetworkErrors === false ? code === 'ECONNREFUSED' : RETRY_CODES.has(code);
-                    if (!retryable || n >= attempts || outOfTime) {
-                        const what = timedOut ? 'timed out' : `failed (${code})`;
-                        throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err });
-                    }
-                    wait = backoff(n);
-                    if (now() + wait > deadline)
-                        wait = Math.max(0, deadline - now());
-                }
-                debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${attempts})`);
-                await sleep(wait);
-            }
-        },
-    };
-}
-
-var client = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    createHttpClient: createHttpClient,
-    exchange: exchange,
-    isLoopback: isLoopback,
-    parseRetryAfter: parseRetryAfter,
-    pathOf: pathOf,
-    proxyConfigured: proxyConfigured
-});
-
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -1021,6 +605,422 @@ function saveState(name, value) {
 function getState(name) {
     return process.env[`STATE_${name}`] || '';
 }
+
+// Error classes whose messages are safe to print: they are built from names, ids, line numbers,
+// HTTP statuses and paths, never from secret values, tokens or keys.
+/** Base class: every error the action raises on purpose. */
+class ActionError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+/** The workflow's inputs are wrong: the message names the input and, where there is one, the line. */
+class InputError extends ActionError {
+}
+/** A server answered, but not with what the protocol promises (or with an error status). */
+class ServerError extends ActionError {
+    status;
+    constructor(message, status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** Decryption or integrity failure: a MAC/tag mismatch, a bad key, an unsupported format. */
+class CryptoError extends ActionError {
+}
+/** "Input 'secrets', line N": how every message about one line of the mapping begins. */
+function secretsLine(line) {
+    return `Input 'secrets', line ${line}`;
+}
+/** An error and its causes (`cause` chains: where Node and undici put their codes), at most `depth`. */
+function* causeChain(err, depth = 5) {
+    let e = err;
+    for (let i = 0; i < depth && e !== null && typeof e === 'object'; i++) {
+        yield e;
+        e = e.cause;
+    }
+}
+
+// Private certificate authorities and what to say when a server's certificate is not trusted.
+// Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g;
+/**
+ * The certificates of a PEM text, each as its own normalised block; undefined when the text is not
+ * one or more `BEGIN CERTIFICATE` blocks (anything else between blocks, such as a private key or
+ * stray text, is refused so a wrong paste is caught before any connection).
+ */
+function parsePemCertificates(text) {
+    const blocks = [];
+    let rest = text;
+    for (const m of text.matchAll(PEM_BLOCK)) {
+        const body = m[1].replace(/\s+/g, '');
+        if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+            return undefined;
+        blocks.push(`-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----`);
+        rest = rest.replace(m[0], '');
+    }
+    // Comments like "# Corp root" or "subject=..." lines (openssl x509 -text output keeps them) are fine.
+    if (blocks.length === 0 || /-----BEGIN|-----END/.test(rest))
+        return undefined;
+    return blocks;
+}
+/**
+ * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
+ * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
+ * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
+ */
+async function trustStore(pem) {
+    const extra = parsePemCertificates(pem) ?? [];
+    const tls = process.getBuiltinModule('node:tls');
+    const getCa = tls.getCACertificates;
+    let defaults;
+    if (typeof getCa === 'function') {
+        // Node ≥ 22.15: exactly what Node would trust by default, extra certificates included.
+        defaults = getCa('default');
+    }
+    else {
+        defaults = [...tls.rootCertificates];
+        const file = process.env.NODE_EXTRA_CA_CERTS;
+        if (file) {
+            try {
+                const { readFileSync } = process.getBuiltinModule('node:fs');
+                defaults.push(...(parsePemCertificates(readFileSync(file, 'utf8')) ?? []));
+            }
+            catch {
+                // Node itself only warns when the file is unreadable; so do we (by not adding it).
+            }
+        }
+    }
+    return [...defaults, ...extra];
+}
+/** What a ClientTls changes in an https agent's options. */
+function agentTls(tls) {
+    if (tls === undefined)
+        return {};
+    return {
+        ...(tls.insecure ? { rejectUnauthorized: false } : {}),
+        ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
+        ...(tls.key !== undefined ? { key: tls.key } : {}),
+    };
+}
+/** Node's codes for a certificate that could not be verified or does not match the host. */
+const CERT_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** The certificate error code in an error or its causes, if any. */
+function certificateErrorCode(err) {
+    for (const e of causeChain(err)) {
+        const code = e.code;
+        if (typeof code === 'string' && CERT_CODES.has(code))
+            return code;
+    }
+    return undefined;
+}
+/** OpenSSL's codes for a TLS alert by which the server refuses our (missing) client certificate. */
+const CLIENT_CERT_ALERT = /^ERR_SSL_(?:TLSV13|TLSV1|SSLV3)_ALERT_(?:CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|UNSUPPORTED_CERTIFICATE|ACCESS_DENIED)$/;
+function clientCertificateRefused(err, url, where) {
+    for (const e of causeChain(err)) {
+        const code = e.code;
+        if (typeof code !== 'string' || !CLIENT_CERT_ALERT.test(code))
+            continue;
+        return new ServerError(`${where}: ${url.host} refused the TLS handshake (${code}): it wants a TLS client certificate it trusts (mutual TLS). For Vault, give 'clientCertificate' and 'clientKey' (base64 of the PEM certificate and of its key, as vault-action takes them).`, undefined, { cause: err });
+    }
+    return undefined;
+}
+/**
+ * A certificate failure (the server's, or ours refused by the server) as one clear, non-retried
+ * error naming the host and the fix; undefined for any other error. `where` is method and path
+ * (never the query).
+ */
+function certificateError(err, url, where) {
+    const code = certificateErrorCode(err);
+    if (code === undefined)
+        return clientCertificateRefused(err, url, where);
+    const host = url.host;
+    const fix = "If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it.";
+    let what;
+    switch (code) {
+        case 'CERT_HAS_EXPIRED':
+            what = `the TLS certificate of ${host} has expired`;
+            break;
+        case 'CERT_NOT_YET_VALID':
+            what = `the TLS certificate of ${host} is not valid yet (check the clocks)`;
+            break;
+        case 'ERR_TLS_CERT_ALTNAME_INVALID':
+            what = `the TLS certificate of ${host} is not issued for that host name`;
+            break;
+        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+            what = `${host} presents a self-signed TLS certificate, which is not trusted`;
+            break;
+        default:
+            what = `the TLS certificate of ${host} is not signed by a trusted certificate authority`;
+    }
+    const serverSide = code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_ALTNAME_INVALID';
+    const hint = serverSide
+        ? `The server's certificate must be fixed ('ca_certificate' only adds trusted authorities). ${fix}`
+        : fix;
+    return new ServerError(`${where}: ${what} (${code}). ${hint}`, undefined, { cause: err });
+}
+
+var tls = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    agentTls: agentTls,
+    certificateError: certificateError,
+    certificateErrorCode: certificateErrorCode,
+    parsePemCertificates: parsePemCertificates,
+    trustStore: trustStore
+});
+
+function tooLarge(opts, status) {
+    return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
+}
+/**
+ * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
+ * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
+ */
+async function readLimited(body, declaredLength, status, opts) {
+    const refuse = () => {
+        // A late stream error after destroy() must not become an uncaught exception.
+        body.on('error', () => { });
+        body.destroy();
+        throw tooLarge(opts, status);
+    };
+    if (Number(declaredLength ?? 0) > opts.maxBodyBytes)
+        refuse();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > opts.maxBodyBytes)
+            refuse();
+        chunks.push(chunk);
+    }
+    if (body.complete === false)
+        throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' });
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+let plain;
+/** https: one keep-alive agent per ClientTls object (undefined: the default one). */
+const secure = new Map();
+/**
+ * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
+ * process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds its ESM
+ * namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket (measured:
+ * 22–31 ms, against ~1.5 ms).
+ */
+function clientFor(protocol, ca, tls$1) {
+    if (protocol !== 'https:') {
+        const http = process.getBuiltinModule('node:http');
+        plain ??= Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
+        return plain;
+    }
+    let client = secure.get(tls$1);
+    if (!client) {
+        const https = process.getBuiltinModule('node:https');
+        client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
+            request: https.request,
+            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...agentTls(tls$1) }),
+        }));
+        secure.set(tls$1, client);
+    }
+    return client;
+}
+function nodeExchange(url, opts) {
+    return clientFor(url.protocol, opts.ca, opts.tls).then(({ request, agent }) => new Promise((resolve, reject) => {
+        const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
+            const status = res.statusCode ?? 0;
+            readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
+        });
+        req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
+        req.end(opts.body);
+    }));
+}
+
+// The one HTTP client. Every connection the action opens goes through here: per-request timeout,
+// an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
+// bodies, and errors and debug lines that carry method, path and status only — never headers,
+// bodies or query strings, which may hold tokens.
+// The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
+// is loaded only when a proxy variable is set.
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/** A loopback host name, where plain http is allowed (nothing crosses a network). */
+function isLoopback(hostname) {
+    return LOOPBACK.test(hostname);
+}
+// Rate limits and gateway hiccups pass; everything else 4xx is the caller's mistake and repeats.
+const RETRY_STATUS = new Set([429, 502, 503, 504]);
+const RETRY_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+const MAX_BACKOFF_MS = 8_000;
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The request's path, for messages: no origin, no query (ids in paths are not secret). */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+/** Parses Retry-After (delta-seconds or HTTP-date) into milliseconds from now. */
+function parseRetryAfter(value, now) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v === undefined || v.trim() === '')
+        return undefined;
+    if (/^\s*\d+\s*$/.test(v))
+        return Number(v) * 1000;
+    const date = Date.parse(v);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function errorCode(err) {
+    for (const e of causeChain(err)) {
+        const code = e.code;
+        if (typeof code === 'string')
+            return code;
+        if (e.name === 'TimeoutError')
+            return 'ETIMEDOUT';
+    }
+    return 'UNKNOWN';
+}
+/**
+ * Whether a proxy variable is set that could apply to this URL (as undici reads them: https uses
+ * HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY). NO_PROXY is left to undici's
+ * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
+ */
+function proxyConfigured(url, env = process.env) {
+    const http = Boolean(env.http_proxy || env.HTTP_PROXY);
+    return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http;
+}
+/** Sends one request and reads its answer; network failures reject with Node's error codes. */
+async function exchange(url, opts) {
+    try {
+        if (proxyConfigured(url))
+            return await (await import('./http-proxy-DpATLsw7.js')).proxyExchange(url, opts);
+        return await nodeExchange(url, opts);
+    }
+    catch (err) {
+        // An untrusted certificate will not be trusted on the next attempt either: one clear error.
+        throw certificateError(err, url, opts.where) ?? err;
+    }
+}
+function createHttpClient(opts) {
+    const now = opts.now ?? Date.now;
+    const sleep = opts.sleep ?? defaultSleep;
+    const maxAttempts = opts.maxAttempts ?? 5;
+    const base = opts.backoffBaseMs ?? 500;
+    const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024;
+    const deadline = now() + opts.deadlineMs;
+    const debug = opts.debug ?? (() => { });
+    async function attempt(req) {
+        const timeout = Math.max(1, Math.min(opts.timeoutMs, deadline - now()));
+        const signal = AbortSignal.timeout(timeout);
+        const headers = { ...(opts.userAgent ? { 'user-agent': opts.userAgent } : {}), ...req.headers };
+        const where = `${req.method} ${pathOf(req.url)}`;
+        let url = new URL(req.url);
+        for (let hops = 0;; hops++) {
+            const res = await exchange(url, {
+                method: req.method,
+                headers,
+                body: req.body,
+                signal,
+                maxBodyBytes: maxBody,
+                where,
+                ca: opts.ca,
+                tls: req.tls,
+            });
+            const location = res.headers.location;
+            if (res.status >= 300 &&
+                res.status < 400 &&
+                typeof location === 'string' &&
+                req.method === 'GET' &&
+                hops < (req.maxRedirects ?? 0)) {
+                const next = new URL(location, url);
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new ServerError(`${where}: refusing a redirect from https to ${next.protocol}`, res.status);
+                }
+                // Every hop carries the request's headers (a Vault token among them): the https-only rule
+                // that applies to the configured URL applies to each hop too.
+                if (next.protocol !== 'https:' && !(next.protocol === 'http:' && isLoopback(next.hostname))) {
+                    throw new ServerError(`${where}: refusing a redirect to ${next.protocol}//${next.host}: requests carrying a token go over https only (plain http only to localhost)`, res.status);
+                }
+                url = next;
+                continue;
+            }
+            return res;
+        }
+    }
+    function backoff(n) {
+        return Math.random() * Math.min(MAX_BACKOFF_MS, base * 2 ** (n - 1));
+    }
+    return {
+        async send(req) {
+            const where = `${req.method} ${pathOf(req.url)}`;
+            const retryStatuses = req.retryStatuses ?? RETRY_STATUS;
+            const attempts = req.maxAttempts ?? maxAttempts;
+            for (let n = 1;; n++) {
+                const started = now();
+                let wait;
+                try {
+                    const res = await attempt(req);
+                    debug(`${where} → ${res.status} in ${now() - started} ms`);
+                    if (!retryStatuses.has(res.status) || n >= attempts)
+                        return res;
+                    wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n);
+                    if (now() + wait > deadline)
+                        return res;
+                }
+                catch (err) {
+                    if (err instanceof ServerError)
+                        throw err;
+                    const code = errorCode(err);
+                    debug(`${where} → ${code} after ${now() - started} ms`);
+                    const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
+                    const outOfTime = now() >= deadline;
+                    const retryable = req.retryNetworkErrors === false ? code === 'ECONNREFUSED' : RETRY_CODES.has(code);
+                    if (!retryable || n >= attempts || outOfTime) {
+                        const what = timedOut ? 'timed out' : `failed (${code})`;
+                        throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err });
+                    }
+                    wait = backoff(n);
+                    if (now() + wait > deadline)
+                        wait = Math.max(0, deadline - now());
+                }
+                debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${attempts})`);
+                await sleep(wait);
+            }
+        },
+    };
+}
+
+var client = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    createHttpClient: createHttpClient,
+    exchange: exchange,
+    isLoopback: isLoopback,
+    parseRetryAfter: parseRetryAfter,
+    pathOf: pathOf,
+    proxyConfigured: proxyConfigured
+});
 
 // Typed readers over one source of input text: the runner's INPUT_* variables for the action, the
 // command line for the CLI. Each reader names the input in its error and rejects what it cannot
@@ -1974,11 +1974,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-CMFd6hHm.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-m32ua7j4.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-CgzaEohn.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-BFeKjtkN.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-BbFbrLKi.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-ep9eqIJy.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1989,9 +1989,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BnuO4n_B.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-SoofTn-7.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-DSALx-UD.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-BVzhXnk2.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2002,7 +2002,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-DIloAine.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-CbbRPU2W.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2196,40 +2196,47 @@ function cleanEnv(data, exportVariable, info) {
     info(`inject-secrets post step: emptied ${names.length} environment variable${names.length === 1 ? '' : 's'} for the later steps (clean: true).`);
 }
 
-// The pipeline, for the action and the CLI alike:
-// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → shape and
-// check every name → mask every value → record what the post step must undo → export.
-// Nothing is exported until everything has been fetched: a run exports every secret or none.
-async function run(rt) {
-    const { masks } = rt;
-    const log = {
-        info: (message) => rt.log.info(masks.scrub(message)),
-        warning: (message) => rt.log.warning(masks.scrub(message)),
-        debug: (message) => rt.log.debug(masks.scrub(message)),
+// What a run gives a wing, the same for the read and the write action: log lines scrubbed of every
+// secret learnt, one HTTP client bounded by the run's `timeout`, masks, and the GitHub OIDC ID token
+// (loaded only when a login asks for it, masked on arrival).
+/** The same sinks, each line scrubbed first. */
+function scrubbedLog(log, masks) {
+    return {
+        info: (message) => log.info(masks.scrub(message)),
+        warning: (message) => log.warning(masks.scrub(message)),
+        debug: (message) => log.debug(masks.scrub(message)),
     };
-    const settings = await readInputs(rt, log);
-    // Before anything else is printed: the token as given (a pasted newline is trimmed already).
-    masks.mask(settings.accessToken);
+}
+function providerContext(run, masks, log) {
     const http = createHttpClient({
-        timeoutMs: Math.min(30_000, settings.timeoutSeconds * 1000),
-        deadlineMs: settings.timeoutSeconds * 1000,
-        userAgent: rt.userAgent,
-        ca: settings.caCertificate,
+        timeoutMs: Math.min(30_000, run.timeoutSeconds * 1000),
+        deadlineMs: run.timeoutSeconds * 1000,
+        userAgent: run.userAgent,
+        ca: run.caCertificate,
         debug: log.debug,
     });
-    const provider = await (rt.createProvider ?? createProvider)(settings, {
+    return {
         http,
         mask: masks.mask,
         warning: log.warning,
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-C-uHacJ2.js');
-            const token = await fetchIdToken(http, audience, reason, rt.env);
+            const { fetchIdToken } = await import('./github-oidc-DhRAsSMv.js');
+            const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
         },
-    });
+    };
+}
+
+async function run(rt) {
+    const { masks } = rt;
+    const log = scrubbedLog(rt.log, masks);
+    const settings = await readInputs(rt, log);
+    // Before anything else is printed: the token as given (a pasted newline is trimmed already).
+    masks.mask(settings.accessToken);
+    const provider = await (rt.createProvider ?? createProvider)(settings, providerContext({ ...settings, userAgent: rt.userAgent, env: rt.env }, masks, log));
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => log.warning(w));
     const fetched = await provider.fetch(requests);
@@ -2267,7 +2274,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-6y2Ly4Ee.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BUp67DdF.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2503,7 +2510,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-D87tJSNS.js');
+        const { exportToFile } = await import('./runner-export-file-B7OyPOvU.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2523,7 +2530,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-CRp27nVn.js');
+        const { writeSummary } = await import('./runner-summary-D2w2cQuk.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2536,4 +2543,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { quote as A, createHttpClient as B, CLEANUP_STATE_KEY as C, createWriter as D, ENV_NAME as E, secretsLine as F, ActionError as G, readLimited as H, InputError as I, trustStore as J, agentTls as K, assertEnvName as L, parseVaultToken as M, parseServiceToken as N, CryptoError as O, PROVIDER_CHOICES as P, decodeUtf8Strict as Q, decodeBase64Strict as R, ServerError as S, summary as T, client as U, inputs as V, index as W, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readBaseUrl as n, readVaultServer as o, publish as p, readBitwarden as q, run as r, setOutput as s, readCaCertificate as t, usesVaultActionUrl as u, readTimeout as v, warning as w, createInputReader as x, meaningfulLines as y, lineError as z };
+export { quote as A, providerContext as B, CLEANUP_STATE_KEY as C, createWriter as D, ENV_NAME as E, secretsLine as F, scrubbedLog as G, ActionError as H, InputError as I, readLimited as J, trustStore as K, agentTls as L, assertEnvName as M, parseVaultToken as N, parseServiceToken as O, PROVIDER_CHOICES as P, CryptoError as Q, decodeUtf8Strict as R, ServerError as S, decodeBase64Strict as T, summary as U, client as V, inputs as W, index as X, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readBaseUrl as n, readVaultServer as o, publish as p, readBitwarden as q, run as r, setOutput as s, readCaCertificate as t, usesVaultActionUrl as u, readTimeout as v, warning as w, createInputReader as x, meaningfulLines as y, lineError as z };

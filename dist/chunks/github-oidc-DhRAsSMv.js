@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-B_B0AziO.js';
-import { j as jsonObjectOf, i as isObject } from './json-QReE6CDs.js';
+import { I as InputError, S as ServerError } from './startup-B-niNsfG.js';
+import { j as jsonObjectOf, i as isObject } from './json-B5zjOilb.js';
 import 'os';
 import 'fs';
 import 'node:path';

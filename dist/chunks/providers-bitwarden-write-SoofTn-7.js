@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote } from './startup-B_B0AziO.js';
-import { s as statusError, p as parseAccessToken, r as resolveEndpoints, o as openSession, l as listOrganizationSecrets } from './token-BDvk3GEr.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-QReE6CDs.js';
+import { S as ServerError, z as lineError, A as quote } from './startup-B-niNsfG.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-Blkb0yzx.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-B5zjOilb.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -201,15 +201,12 @@ function assertDistinct(resolved) {
     }
 }
 function createWriter(settings, ctx) {
-    const token = parseAccessToken(settings.accessToken);
-    ctx.mask(token.clientSecret);
-    ctx.mask(token.keyText);
-    const endpoints = resolveEndpoints(settings);
+    const logIn = prepareLogin(settings, ctx);
     return {
         kind: 'bitwarden',
         parse: parseWriteTargets,
         async plan(targets, { create }) {
-            const session = await openSession(ctx, endpoints, token);
+            const session = await logIn();
             const org = session.organizationId;
             const { send } = session;
             const [all, projectList] = await Promise.all([listOrganizationSecrets(send, org), listProjects(send, org)]);
