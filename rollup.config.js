@@ -47,6 +47,32 @@ function unusedCoreImports() {
   }
 }
 
+// @actions/core's file commands import node:crypto for one randomUUID() per GITHUB_ENV/GITHUB_OUTPUT
+// delimiter. Loading node:crypto costs ~5 ms under Node 24, before the first request could go out;
+// the same module then loads at the first export (or earlier, while a request is in flight:
+// src/main.ts), with nothing else of @actions/core changed. A build that no longer finds the import
+// fails here rather than shipping it eagerly again.
+const CORE_FILE_COMMAND = /[\\/]node_modules[\\/]@actions[\\/]core[\\/]lib[\\/]file-command\.js$/
+const EAGER_CRYPTO = "import * as crypto from 'crypto';"
+
+function lazyCoreCrypto() {
+  return {
+    name: 'lazy-core-crypto',
+    transform(code, id) {
+      if (!CORE_FILE_COMMAND.test(id)) return null
+      if (!code.includes(EAGER_CRYPTO))
+        this.error(`${id}: no longer imports crypto as expected; update lazyCoreCrypto()`)
+      return {
+        code: code.replace(
+          EAGER_CRYPTO,
+          "const crypto = { randomUUID: () => process.getBuiltinModule('node:crypto').randomUUID() };",
+        ),
+        map: null,
+      }
+    },
+  }
+}
+
 const reached = new Map()
 /** The modules `from` imports statically, directly or not, through modules `follow` accepts (`from` itself excluded). */
 function reachable(getModuleInfo, from, follow) {
@@ -133,6 +159,7 @@ export default {
   },
   plugins: [
     unusedCoreImports(),
+    lazyCoreCrypto(),
     typescript({ tsconfig: './tsconfig.build.json', outDir: dir }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs(),

@@ -2,11 +2,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run, c as createMasks } from './chunks/startup-B-niNsfG.js';
+import { r as run, c as createMasks } from './chunks/startup-DJGjlDQ_.js';
 import 'os';
 import 'fs';
 import 'node:path';
-import 'crypto';
 
 /** The inputs a local run reads, with a one-line description for --help. */
 const CLI_INPUTS = [

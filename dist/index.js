@@ -1,9 +1,8 @@
-import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, b as setFailed, e as createCleanupRecorder, c as createMasks, f as setSecret, g as saveState } from './chunks/startup-B-niNsfG.js';
+import { r as run, p as preparePublish, a as runnerInputs, b as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, e as setFailed, f as createCleanupRecorder, c as createMasks, g as setSecret, h as saveState } from './chunks/startup-DJGjlDQ_.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
 
 // The action's entry: runs the pipeline against the runner (inputs, masks, env and outputs, state
 // for the post step) and turns anything thrown into one failed-step message.
@@ -16,6 +15,7 @@ run({
     masks,
     log: { info: (m) => info(m), warning: (m) => warning(m), debug: (m) => debug(m) },
     recordCleanups: record,
+    preparePublish,
     publish: (secrets, info) => publish(secrets, info, { record, warning: (m) => warning(masks.scrub(m)), scrub: masks.scrub }),
 })
     .catch((err) => {

@@ -1,10 +1,9 @@
-import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-B-niNsfG.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-B7OyPOvU.js';
+import { j as runCleanups, k as getState, i as info, w as warning, c as createMasks, g as setSecret, C as CLEANUP_STATE_KEY, l as CLEAN_ENV_CLEANUP, m as cleanEnv, d as debug, n as exportVariable } from './chunks/startup-DJGjlDQ_.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-CLq9n0Ii.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
 import 'node:crypto';
 
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
@@ -22,7 +21,7 @@ const log = {
 // client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-B-niNsfG.js').then(function (n) { return n.X; }), import('./chunks/startup-B-niNsfG.js').then(function (n) { return n.W; }), import('./chunks/startup-B-niNsfG.js').then(function (n) { return n.V; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-DJGjlDQ_.js').then(function (n) { return n.Y; }), import('./chunks/startup-DJGjlDQ_.js').then(function (n) { return n.X; }), import('./chunks/startup-DJGjlDQ_.js').then(function (n) { return n.W; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
         const http = createHttpClient({

@@ -1,10 +1,9 @@
-import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as providerContext, D as createWriter, F as secretsLine, G as scrubbedLog, H as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-B-niNsfG.js';
+import { a as runnerInputs, I as InputError, o as readBaseUrl, q as readVaultServer, t as readBitwarden, v as readCaCertificate, x as readTimeout, P as PROVIDER_CHOICES, y as createInputReader, z as meaningfulLines, E as ENV_NAME, A as lineError, B as quote, D as providerContext, F as createWriter, G as secretsLine, H as scrubbedLog, J as ActionError, e as setFailed, c as createMasks, g as setSecret, d as debug, w as warning, i as info } from './chunks/startup-DJGjlDQ_.js';
 import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-D2w2cQuk.js';
+import { escapeHtml } from './chunks/runner-summary-BP-lI2-X.js';
 import 'os';
 import 'fs';
 import 'node:path';
-import 'crypto';
 
 // The write action's inputs (write/action.yml), read once into a frozen WriteSettings. The provider
 // settings are the read action's, read by the same code (src/inputs.ts, src/inputs/<vendor>.ts),

@@ -5,7 +5,7 @@ import { runnerInputs, usesVaultActionUrl } from './inputs.js'
 import { run } from './main.js'
 import { createCleanupRecorder } from './runner/cleanup.js'
 import { createMasks } from './runner/masking.js'
-import { publish } from './runner/publish.js'
+import { preparePublish, publish } from './runner/publish.js'
 
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)'
 
@@ -18,6 +18,7 @@ run({
   masks,
   log: { info: (m) => core.info(m), warning: (m) => core.warning(m), debug: (m) => core.debug(m) },
   recordCleanups: record,
+  preparePublish,
   publish: (secrets, info) =>
     publish(secrets, info, { record, warning: (m) => core.warning(masks.scrub(m)), scrub: masks.scrub }),
 })

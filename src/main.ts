@@ -4,6 +4,7 @@
 // Nothing is exported until everything has been fetched: a run exports every secret or none.
 import type { InputSource } from './input-readers.js'
 import { readSettings, type Settings } from './inputs.js'
+import { whileWaiting } from './http/while-waiting.js'
 import { createProvider } from './providers/index.js'
 import type { Cleanup, Provider, ProviderContext, ProviderKind, Secret } from './providers/provider.js'
 import { assertExportable } from './runner/export-names.js'
@@ -28,6 +29,11 @@ export interface Runtime {
   readonly publish: (secrets: readonly Secret[], run: RunInfo) => Promise<void>
   /** Saves cleanups for the post step; absent where no post step runs (the CLI). */
   readonly recordCleanups?: (cleanups: readonly Cleanup[]) => void
+  /**
+   * Loads what `publish` will need (node:crypto, the summary's module); done while the first
+   * request is in flight (http/while-waiting.ts).
+   */
+  readonly preparePublish?: (settings: Settings) => void
   /** Picks and creates the provider (tests pass a fake). */
   readonly createProvider?: (settings: Settings, ctx: ProviderContext) => Promise<Provider>
 }
@@ -54,6 +60,8 @@ export async function run(rt: Runtime): Promise<Outcome> {
   )
   const { requests, warnings } = provider.parse(settings.secrets)
   warnings.forEach((w) => log.warning(w))
+  const { preparePublish } = rt
+  if (preparePublish) whileWaiting(() => preparePublish(settings))
   const fetched = await provider.fetch(requests)
   // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
   // every value fetched (a JSON secret's whole text) and every value exported (its leaves).

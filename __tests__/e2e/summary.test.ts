@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { escapeHtml, MAX_ROWS, summaryHtml } from '../../src/runner/summary.js'
+import { createMasks } from '../../src/runner/masking.js'
+import { escapeHtml, MAX_ROWS, summaryHtml, summaryTable } from '../../src/runner/summary.js'
 import { startVaultServer, type VaultServer } from '../../test/servers/vault.js'
 import { runAction, type ActionRun } from '../../test/harness/run-action.js'
 
@@ -89,6 +90,21 @@ describe('summaryHtml', () => {
     })
     expect(html).toContain('<td>key ***</td>')
     expect(html).not.toContain('hunter2')
+  })
+
+  test('the scrub of all cells at once keeps every row in its place, also when a masked value spans two cells', () => {
+    const masks = createMasks(() => {})
+    masks.mask('tail\nhead') // a two-line value: one name ends with its first line, the next source starts with its second
+    masks.mask('0123456789')
+    const secrets = [
+      { name: 'A', value: 'x', source: 'id 0123456789 tail' },
+      { name: 'head_B', value: 'y', source: 'id 2' },
+    ]
+    const rows = summaryTable(secrets, { provider: 'bitwarden', setEnv: true, scrub: masks.scrub }).slice(1)
+    expect(rows.map((r) => r.map((c) => c.data))).toEqual([
+      ['A', '(same)', 'Bitwarden Secrets Manager', 'id *** ***'],
+      ['***_B', '(same)', 'Bitwarden Secrets Manager', 'id 2'],
+    ])
   })
 })
 

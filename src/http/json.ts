@@ -14,8 +14,36 @@ export function isObject(v: unknown): v is Json {
 // recursive: 100,000 nested arrays would end in a stack overflow (or, for a 31 MB body, ~850 MB).
 export const MAX_JSON_DEPTH = 64
 
-/** Whether the JSON text nests deeper than `max` (brackets outside strings, counted in one pass). */
+/** Whether the JSON text nests deeper than `max` (brackets outside strings). */
 export function nestsDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
+  // A run's few answers are read once each, while this code is still cold: a character loop runs
+  // interpreted (~3 ms for a 60 kB answer of 100 secrets under Node 24), the regular expression
+  // below natively (~0.25 ms). On large bodies the loop, once optimised, is the faster (~3 ns a
+  // character against ~12), and it needs no backtracking stack (30 MB of escapes overflow it).
+  if (text.length > FAST_PATH_MAX) return loopNestsDeeperThan(text, max)
+  let brackets: string
+  try {
+    brackets = text.replace(NOT_BRACKETS, '')
+  } catch {
+    return loopNestsDeeperThan(text, max)
+  }
+  let depth = 0
+  for (let i = 0; i < brackets.length; i++) {
+    const c = brackets.charCodeAt(i)
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true
+    } else depth--
+  }
+  return false
+}
+
+const FAST_PATH_MAX = 1024 * 1024
+// Strings (as the loop reads them: a backslash escapes the next character; an unterminated string
+// runs to the end, so no attempt ever fails and backtracks) and runs of anything but brackets and
+// quotes. What the replacement leaves is the brackets outside strings, in order.
+const NOT_BRACKETS = /"(?:[^"\\]+|\\[\s\S]?)*(?:"|$)|[^[\]{}"]+/g
+
+function loopNestsDeeperThan(text: string, max: number): boolean {
   let depth = 0
   let inString = false
   for (let i = 0; i < text.length; i++) {

@@ -5,6 +5,7 @@
 import type { Agent as HttpAgent } from 'node:http'
 import { readLimited, type ClientTls, type ExchangeOptions, type HttpResponse } from './body.js'
 import { agentTls } from './tls.js'
+import { runQueuedWork } from './while-waiting.js'
 
 interface Client {
   request: typeof import('node:http').request
@@ -55,6 +56,8 @@ export function nodeExchange(url: URL, opts: ExchangeOptions): Promise<HttpRespo
         req.on('error', (err) =>
           reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err),
         )
+        // Sent: the wait for the answer is the time for work queued for later (while-waiting.ts).
+        req.on('finish', runQueuedWork)
         req.end(opts.body)
       }),
   )

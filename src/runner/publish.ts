@@ -12,6 +12,15 @@ export interface PublishContext {
   readonly scrub: (text: string) => string
 }
 
+/**
+ * Loads ahead what publish() needs, while the provider's first request is in flight: node:crypto
+ * (@actions/core's file commands draw a random delimiter per value) and the summary's module.
+ */
+export function preparePublish(settings: Settings): void {
+  process.getBuiltinModule('node:crypto')
+  if (settings.summary && process.env.GITHUB_STEP_SUMMARY) import('./summary.js').catch(() => undefined)
+}
+
 export async function publish(
   secrets: readonly Secret[],
   run: { readonly settings: Settings; readonly provider: ProviderKind },

@@ -41,18 +41,33 @@ export const MAX_ROWS = 1000
 
 /** The table's rows, escaped: a header, then one row per secret (the first MAX_ROWS). */
 export function summaryTable(secrets: readonly Secret[], info: SummaryInfo): { data: string; header?: boolean }[][] {
-  const cell = (text: string): { data: string } => ({ data: escapeHtml(info.scrub(text)) })
   const provider = PROVIDER_LABELS[info.provider] ?? info.provider
   // Shaping (parse_json, name_prefix, name_transformation) renamed something: say from what.
   const shaped = secrets.some((s) => s.from !== undefined)
   const columns = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', ...(shaped ? ['From'] : [])]
   const header = [...columns, 'Provider', 'Source'].map((h) => ({ data: h, header: true }))
-  const rows = secrets.slice(0, MAX_ROWS).map((s) => {
+  const texts = secrets.slice(0, MAX_ROWS).map((s) => {
     const output = s.outputName ?? s.name
-    const from = shaped ? [cell(s.from ?? '(same)')] : []
-    return [cell(s.name), cell(output === s.name ? '(same)' : output), ...from, cell(provider), cell(s.source)]
+    const from = shaped ? [s.from ?? '(same)'] : []
+    return [s.name, output === s.name ? '(same)' : output, ...from, provider, s.source]
   })
+  const width = header.length
+  const cells = scrubAll(texts.flat(), info.scrub).map((text) => ({ data: escapeHtml(text) }))
+  const rows = texts.map((_, i) => cells.slice(i * width, (i + 1) * width))
   return [header, ...rows]
+}
+
+/**
+ * Every cell scrubbed, in one pass over them all joined by newlines rather than one pass per cell
+ * (a thousand rows of five cells against a thousand masks). A mask can only match across two cells
+ * if it holds a newline; then a separator is gone and the count tells: each cell is scrubbed alone.
+ */
+function scrubAll(texts: readonly string[], scrub: (text: string) => string): string[] {
+  if (!texts.some((t) => t.includes('\n'))) {
+    const parts = scrub(texts.join('\n')).split('\n')
+    if (parts.length === texts.length) return parts
+  }
+  return texts.map(scrub)
 }
 
 /** The summary's HTML: a heading, a line saying what was exported where, and the table. */

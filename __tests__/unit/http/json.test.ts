@@ -33,3 +33,38 @@ test('any JSON value within the bound parses as JSON.parse does', () => {
     { numRuns: 500 },
   )
 })
+
+// The reference: one pass over the characters, as the large-body path reads them.
+function referenceDepthOver(text: string, max: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '[' || c === '{') {
+      if (++depth > max) return true
+    } else if (c === ']' || c === '}') depth--
+  }
+  return false
+}
+
+test('the fast path reads any text (unterminated strings, stray escapes, brackets) as the character loop does', () => {
+  const text = fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a', ' ') })
+  fc.assert(
+    fc.property(text, fc.integer({ min: 0, max: 6 }), (t, max) => {
+      expect(nestsDeeperThan(t, max)).toBe(referenceDepthOver(t, max))
+    }),
+    { numRuns: 3000 },
+  )
+})
+
+test.each([
+  ['3 MB of escapes in one string (over the fast path: read by the loop)', `{"a":"${'\\n'.repeat(1_500_000)}"}`, 1],
+  ['a body over the fast path', `{"a":"${'['.repeat(2_000_000)}"}` + '['.repeat(3), 2],
+  ['an unterminated string with brackets after it', '{"a":"' + '['.repeat(100), 1],
+])('%s', (_name, text, max) => {
+  expect(nestsDeeperThan(text, max)).toBe(referenceDepthOver(text, max))
+})

@@ -5,18 +5,13 @@
 // here. OpenSSL rather than a JavaScript library: per value it is a few microseconds with nothing to
 // warm up (measured on Node 24: 100 values 3.9 ms against 16.5 ms for @noble/ciphers cold, plus
 // 8–10 ms of its table set-up when loaded).
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  createSecretKey,
-  hkdfSync,
-  randomBytes,
-  timingSafeEqual,
-  type KeyObject,
-} from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import { decodeBase64Strict, decodeUtf8Strict } from '../../bytes.js'
 import { CryptoError } from '../../errors.js'
+
+// node:crypto takes ~5 ms to load under Node 24; it is first needed once the login has answered, so
+// it is loaded then (or earlier, while a request is in flight: see main.ts), not with this module.
+const nodeCrypto = (): typeof import('node:crypto') => process.getBuiltinModule('node:crypto')
 
 /** A 64-byte AES-256-CBC-HMAC-SHA256 key, split as Bitwarden does. */
 export interface SymmetricKey {
@@ -41,7 +36,7 @@ export function splitKey(bytes: Uint8Array): SymmetricKey {
 /** `derive_shareable_key`: HKDF-SHA256(ikm = secret, salt = "bitwarden-<name>", info, L = 64). */
 export function deriveShareableKey(secret: Uint8Array, name: string, info?: string): Uint8Array {
   // An absent info is the empty string (RFC 5869).
-  return new Uint8Array(hkdfSync('sha256', secret, ascii(`bitwarden-${name}`), ascii(info ?? ''), 64))
+  return new Uint8Array(nodeCrypto().hkdfSync('sha256', secret, ascii(`bitwarden-${name}`), ascii(info ?? ''), 64))
 }
 
 /** The access token's key (docs/protocols/bitwarden.md#key-derivation). */
@@ -80,17 +75,17 @@ export function parseEncString(text: string): EncString {
 const keyObjects = new WeakMap<Uint8Array, KeyObject>()
 function keyObject(bytes: Uint8Array): KeyObject {
   let key = keyObjects.get(bytes)
-  if (!key) keyObjects.set(bytes, (key = createSecretKey(bytes)))
+  if (!key) keyObjects.set(bytes, (key = nodeCrypto().createSecretKey(bytes)))
   return key
 }
 
 /** Verifies the MAC in constant time, then decrypts and unpads (docs/protocols/bitwarden.md#decryption). */
 export function decryptBytes(enc: EncString, key: SymmetricKey): Uint8Array {
-  const expected = createHmac('sha256', keyObject(key.mac)).update(enc.iv).update(enc.data).digest()
-  if (enc.mac.length !== expected.length || !timingSafeEqual(expected, enc.mac))
+  const expected = nodeCrypto().createHmac('sha256', keyObject(key.mac)).update(enc.iv).update(enc.data).digest()
+  if (enc.mac.length !== expected.length || !nodeCrypto().timingSafeEqual(expected, enc.mac))
     throw new CryptoError('MAC mismatch: the value was tampered with or encrypted under another key')
   try {
-    const decipher = createDecipheriv('aes-256-cbc', keyObject(key.enc), enc.iv)
+    const decipher = nodeCrypto().createDecipheriv('aes-256-cbc', keyObject(key.enc), enc.iv)
     return Buffer.concat([decipher.update(enc.data), decipher.final()])
   } catch (cause) {
     throw new CryptoError('decryption failed: bad padding', { cause })
@@ -114,10 +109,10 @@ export function decryptString(text: string, key: SymmetricKey): string {
  * known-answer tests only (OpenSSL refuses any length but 16); reusing an IV under one key would
  * leak equal prefixes.
  */
-export function encryptString(text: string, key: SymmetricKey, iv: Uint8Array = randomBytes(16)): string {
-  const cipher = createCipheriv('aes-256-cbc', keyObject(key.enc), iv)
+export function encryptString(text: string, key: SymmetricKey, iv: Uint8Array = nodeCrypto().randomBytes(16)): string {
+  const cipher = nodeCrypto().createCipheriv('aes-256-cbc', keyObject(key.enc), iv)
   const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
-  const mac = createHmac('sha256', keyObject(key.mac)).update(iv).update(data).digest()
+  const mac = nodeCrypto().createHmac('sha256', keyObject(key.mac)).update(iv).update(data).digest()
   const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
   return `2.${b64(iv)}|${b64(data)}|${b64(mac)}`
 }

@@ -2,7 +2,6 @@
 // whose key is the UTF-8 bytes of a 32-character hex string (never hex-decoded), 16-byte tags,
 // 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is Node's AES-256-GCM
 // (OpenSSL), whose final() checks the tag: nothing decrypted is returned before it passes.
-import { createDecipheriv } from 'node:crypto'
 import { decodeBase64Strict, decodeUtf8Strict } from '../../bytes.js'
 import { CryptoError } from '../../errors.js'
 
@@ -41,7 +40,10 @@ export function decryptBytes(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8A
   if (iv.length === 0) throw new CryptoError('the iv is empty')
   if (tag.length !== TAG_BYTES) throw new CryptoError(`the tag must be ${TAG_BYTES} bytes, got ${tag.length}`)
   // GCM takes any non-empty nonce (docs/protocols/infisical.md#decryption); legacy data has 16 bytes.
-  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
+  // node:crypto (~5 ms to load) only when a legacy end-to-end-encrypted project needs it.
+  const decipher = process
+    .getBuiltinModule('node:crypto')
+    .createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
   decipher.setAuthTag(tag)
   try {
     const plain = decipher.update(ciphertext)

@@ -1,9 +1,9 @@
-import { I as InputError } from './startup-B-niNsfG.js';
+import { I as InputError } from './startup-DJGjlDQ_.js';
 import { createHash } from 'node:crypto';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import require$$0 from 'url';
 import require$$1 from 'querystring';
-import crypto__default from 'crypto';
+import require$$2 from 'crypto';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -125,7 +125,7 @@ function requireAws4 () {
 		var aws4 = exports,
 		    url = require$$0,
 		    querystring = require$$1,
-		    crypto = crypto__default,
+		    crypto = require$$2,
 		    lru = /*@__PURE__*/ requireLru(),
 		    credentialsCache = lru(1000);
 

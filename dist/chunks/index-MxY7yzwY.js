@@ -1,6 +1,5 @@
-import { S as ServerError, y as meaningfulLines, z as lineError, E as ENV_NAME, A as quote, M as assertEnvName, I as InputError, O as parseServiceToken, Q as CryptoError, R as decodeUtf8Strict, T as decodeBase64Strict, F as secretsLine } from './startup-B-niNsfG.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-B5zjOilb.js';
-import { createDecipheriv } from 'node:crypto';
+import { S as ServerError, z as meaningfulLines, A as lineError, E as ENV_NAME, B as quote, N as assertEnvName, I as InputError, Q as parseServiceToken, R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict, G as secretsLine } from './startup-DJGjlDQ_.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-B9zogd-r.js';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
 // #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
@@ -431,9 +430,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-Cy0pmXT4.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-DJ2mIxwF.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-BRXuAbDD.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-B2zAxN3o.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
@@ -590,7 +589,10 @@ function decryptBytes(key, iv, ciphertext, tag) {
     if (tag.length !== TAG_BYTES)
         throw new CryptoError(`the tag must be ${TAG_BYTES} bytes, got ${tag.length}`);
     // GCM takes any non-empty nonce (docs/protocols/infisical.md#decryption); legacy data has 16 bytes.
-    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    // node:crypto (~5 ms to load) only when a legacy end-to-end-encrypted project needs it.
+    const decipher = process
+        .getBuiltinModule('node:crypto')
+        .createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     decipher.setAuthTag(tag);
     try {
         const plain = decipher.update(ciphertext);

@@ -4,7 +4,6 @@ import * as fs from 'fs';
 import { promises, constants } from 'fs';
 import { isAbsolute, resolve, join, relative } from 'node:path';
 import { closeSync, openSync } from 'node:fs';
-import * as crypto from 'crypto';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -130,6 +129,7 @@ function escapeProperty(s) {
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
+const crypto = { randomUUID: () => process.getBuiltinModule('node:crypto').randomUUID() };
 function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
@@ -809,6 +809,27 @@ async function readLimited(body, declaredLength, status, opts) {
     return Buffer.concat(chunks).toString('utf8');
 }
 
+// Work a run needs later but not before its first request (loading node:crypto for decryption and
+// @actions/core's file commands, the job summary's module): queued here and done once a request
+// has been sent, while the answer is on its way (a round trip is tens of milliseconds on a real
+// network), instead of before the request, where it would add to the wall time.
+const queued = [];
+/** Queues `task` for the next moment a request is in flight. */
+function whileWaiting(task) {
+    queued.push(task);
+}
+/** Runs what is queued; the HTTP client calls this once a request's bytes have been sent. */
+function runQueuedWork() {
+    for (const task of queued.splice(0)) {
+        try {
+            task();
+        }
+        catch {
+            // Only preparation: whatever failed here fails again, with its own error, where it is needed.
+        }
+    }
+}
+
 let plain;
 /** https: one keep-alive agent per ClientTls object (undefined: the default one). */
 const secure = new Map();
@@ -842,6 +863,8 @@ function nodeExchange(url, opts) {
             readLimited(res, res.headers['content-length'], status, opts).then((text) => resolve({ status, headers: res.headers, text }), reject);
         });
         req.on('error', (err) => reject(opts.signal.aborted ? Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err }) : err));
+        // Sent: the wait for the answer is the time for work queued for later (while-waiting.ts).
+        req.on('finish', runQueuedWork);
         req.end(opts.body);
     }));
 }
@@ -915,7 +938,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-DpATLsw7.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-1_T4bxdd.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1974,11 +1997,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-m32ua7j4.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-C4KpQygK.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-BFeKjtkN.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-D_1rjrhr.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-ep9eqIJy.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-MxY7yzwY.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -1989,9 +2012,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-SoofTn-7.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-CcQ1RL86.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-BVzhXnk2.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-Crzr0UwS.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2002,7 +2025,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-CbbRPU2W.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-DT0SLn1p.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2222,7 +2245,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-DhRAsSMv.js');
+            const { fetchIdToken } = await import('./github-oidc-CQLqA_CU.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2239,6 +2262,9 @@ async function run(rt) {
     const provider = await (rt.createProvider ?? createProvider)(settings, providerContext({ ...settings, userAgent: rt.userAgent, env: rt.env }, masks, log));
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => log.warning(w));
+    const { preparePublish } = rt;
+    if (preparePublish)
+        whileWaiting(() => preparePublish(settings));
     const fetched = await provider.fetch(requests);
     // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
     // every value fetched (a JSON secret's whole text) and every value exported (its leaves).
@@ -2274,7 +2300,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-BUp67DdF.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DC1Q91D3.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2510,7 +2536,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-B7OyPOvU.js');
+        const { exportToFile } = await import('./runner-export-file-CLq9n0Ii.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2524,13 +2550,22 @@ async function exportAll(secrets, opts) {
     }
 }
 
+/**
+ * Loads ahead what publish() needs, while the provider's first request is in flight: node:crypto
+ * (@actions/core's file commands draw a random delimiter per value) and the summary's module.
+ */
+function preparePublish(settings) {
+    process.getBuiltinModule('node:crypto');
+    if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
+        import('./runner-summary-BP-lI2-X.js').catch(() => undefined);
+}
 async function publish(secrets, run, ctx) {
     const { settings } = run;
     await exportAll(secrets, { setEnv: settings.setEnv, exportFile: settings.exportFile, record: ctx.record });
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-D2w2cQuk.js');
+        const { writeSummary } = await import('./runner-summary-BP-lI2-X.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2543,4 +2578,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { quote as A, providerContext as B, CLEANUP_STATE_KEY as C, createWriter as D, ENV_NAME as E, secretsLine as F, scrubbedLog as G, ActionError as H, InputError as I, readLimited as J, trustStore as K, agentTls as L, assertEnvName as M, parseVaultToken as N, parseServiceToken as O, PROVIDER_CHOICES as P, CryptoError as Q, decodeUtf8Strict as R, ServerError as S, decodeBase64Strict as T, summary as U, client as V, inputs as W, index as X, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readBaseUrl as n, readVaultServer as o, publish as p, readBitwarden as q, run as r, setOutput as s, readCaCertificate as t, usesVaultActionUrl as u, readTimeout as v, warning as w, createInputReader as x, meaningfulLines as y, lineError as z };
+export { lineError as A, quote as B, CLEANUP_STATE_KEY as C, providerContext as D, ENV_NAME as E, createWriter as F, secretsLine as G, scrubbedLog as H, InputError as I, ActionError as J, readLimited as K, trustStore as L, agentTls as M, assertEnvName as N, parseVaultToken as O, PROVIDER_CHOICES as P, parseServiceToken as Q, CryptoError as R, ServerError as S, decodeUtf8Strict as T, decodeBase64Strict as U, summary as V, client as W, inputs as X, index as Y, runnerInputs as a, publish as b, createMasks as c, debug as d, setFailed as e, createCleanupRecorder as f, setSecret as g, saveState as h, info as i, runCleanups as j, getState as k, CLEAN_ENV_CLEANUP as l, cleanEnv as m, exportVariable as n, readBaseUrl as o, preparePublish as p, readVaultServer as q, run as r, setOutput as s, readBitwarden as t, usesVaultActionUrl as u, readCaCertificate as v, warning as w, readTimeout as x, createInputReader as y, meaningfulLines as z };

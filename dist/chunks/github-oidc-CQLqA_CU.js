@@ -1,10 +1,9 @@
-import { I as InputError, S as ServerError } from './startup-B-niNsfG.js';
-import { j as jsonObjectOf, i as isObject } from './json-B5zjOilb.js';
+import { I as InputError, S as ServerError } from './startup-DJGjlDQ_.js';
+import { j as jsonObjectOf, i as isObject } from './json-B9zogd-r.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
 
 // The runner's GitHub OIDC ID token, for login methods that prove the workflow's identity instead
 // of holding a stored secret. The job must have `permissions: id-token: write`; only then does the

@@ -1,12 +1,10 @@
-import { p as postLogin } from './index-ep9eqIJy.js';
-import './startup-B-niNsfG.js';
+import { p as postLogin } from './index-MxY7yzwY.js';
+import './startup-DJGjlDQ_.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
-import './json-B5zjOilb.js';
-import 'node:crypto';
+import './json-B9zogd-r.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {

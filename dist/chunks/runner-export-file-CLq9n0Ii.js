@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { I as InputError } from './startup-B-niNsfG.js';
+import { I as InputError } from './startup-DJGjlDQ_.js';
 import 'os';
 import 'fs';
-import 'crypto';
 
 // `export_file`: the secrets written to one file (dotenv or JSON) for tools that read a file rather
 // than the environment. Loaded with import() only when export_file is given. The file is created

@@ -1,11 +1,10 @@
-import { S as ServerError, z as lineError, A as quote, I as InputError, N as parseVaultToken } from './startup-B-niNsfG.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-B5zjOilb.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-BGTZ3Jo_.js';
+import { S as ServerError, A as lineError, B as quote, I as InputError, O as parseVaultToken } from './startup-DJGjlDQ_.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-B9zogd-r.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-Cc0mPvaJ.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
 
 // Vault's write side (docs/protocols/vault.md#writing): the read that gives the current data and
 // KV v2 version, the mount's KV version for a path that does not exist yet, the token's

@@ -1,9 +1,8 @@
 import { appendFileSync } from 'node:fs';
-import { U as summary } from './startup-B-niNsfG.js';
+import { V as summary } from './startup-DJGjlDQ_.js';
 import 'os';
 import 'fs';
 import 'node:path';
-import 'crypto';
 
 // The job summary (GITHUB_STEP_SUMMARY): a table of what was injected — names, provider, where each
 // secret came from — never a value. Loaded with import() only when a summary is written, after every
@@ -29,18 +28,33 @@ function escapeHtml(text) {
 const MAX_ROWS = 1000;
 /** The table's rows, escaped: a header, then one row per secret (the first MAX_ROWS). */
 function summaryTable(secrets, info) {
-    const cell = (text) => ({ data: escapeHtml(info.scrub(text)) });
     const provider = PROVIDER_LABELS[info.provider] ?? info.provider;
     // Shaping (parse_json, name_prefix, name_transformation) renamed something: say from what.
     const shaped = secrets.some((s) => s.from !== undefined);
     const columns = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', ...(shaped ? ['From'] : [])];
     const header = [...columns, 'Provider', 'Source'].map((h) => ({ data: h, header: true }));
-    const rows = secrets.slice(0, MAX_ROWS).map((s) => {
+    const texts = secrets.slice(0, MAX_ROWS).map((s) => {
         const output = s.outputName ?? s.name;
-        const from = shaped ? [cell(s.from ?? '(same)')] : [];
-        return [cell(s.name), cell(output === s.name ? '(same)' : output), ...from, cell(provider), cell(s.source)];
+        const from = shaped ? [s.from ?? '(same)'] : [];
+        return [s.name, output === s.name ? '(same)' : output, ...from, provider, s.source];
     });
+    const width = header.length;
+    const cells = scrubAll(texts.flat(), info.scrub).map((text) => ({ data: escapeHtml(text) }));
+    const rows = texts.map((_, i) => cells.slice(i * width, (i + 1) * width));
     return [header, ...rows];
+}
+/**
+ * Every cell scrubbed, in one pass over them all joined by newlines rather than one pass per cell
+ * (a thousand rows of five cells against a thousand masks). A mask can only match across two cells
+ * if it holds a newline; then a separator is gone and the count tells: each cell is scrubbed alone.
+ */
+function scrubAll(texts, scrub) {
+    if (!texts.some((t) => t.includes('\n'))) {
+        const parts = scrub(texts.join('\n')).split('\n');
+        if (parts.length === texts.length)
+            return parts;
+    }
+    return texts.map(scrub);
 }
 /** The summary's HTML: a heading, a line saying what was exported where, and the table. */
 function summaryHtml(secrets, info) {

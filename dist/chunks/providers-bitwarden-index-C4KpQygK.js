@@ -1,11 +1,10 @@
-import { y as meaningfulLines, F as secretsLine, z as lineError, M as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-B-niNsfG.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-Blkb0yzx.js';
+import { z as meaningfulLines, G as secretsLine, A as lineError, N as assertEnvName, B as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-DJGjlDQ_.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-Cx2EoBKG.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
-import './json-B5zjOilb.js';
+import './json-B9zogd-r.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

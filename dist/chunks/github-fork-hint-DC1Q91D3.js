@@ -1,9 +1,8 @@
-import { I as InputError } from './startup-B-niNsfG.js';
+import { I as InputError } from './startup-DJGjlDQ_.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
 
 // Why a credential input is empty, when the event says why: GitHub passes no repository or
 // environment secrets to a `pull_request` run from a fork, and Dependabot's runs get Dependabot's

@@ -1,11 +1,10 @@
-import { S as ServerError, z as lineError, A as quote } from './startup-B-niNsfG.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-Blkb0yzx.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-B5zjOilb.js';
+import { S as ServerError, A as lineError, B as quote } from './startup-DJGjlDQ_.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-Cx2EoBKG.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-B9zogd-r.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
 
 // Bitwarden's write endpoints and the reads that check them first (docs/protocols/bitwarden.md#writing):
 // the projects with their write flags, the secrets to update with every field, create and update.

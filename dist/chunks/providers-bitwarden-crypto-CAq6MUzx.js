@@ -1,18 +1,12 @@
-import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
-import { Q as CryptoError, R as decodeUtf8Strict, T as decodeBase64Strict } from './startup-B-niNsfG.js';
+import { R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict } from './startup-DJGjlDQ_.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
 
-// Bitwarden's symmetric crypto (docs/protocols/bitwarden.md#key-derivation, #organization-key,
-// #encstring, #encryption): HKDF token key, type-2 EncStrings (AES-256-CBC + HMAC-SHA256,
-// encrypt-then-MAC), decrypted for reading and encrypted for the write action.
-// Pure functions over strings and bytes; the primitives are Node's own (OpenSSL), none are written
-// here. OpenSSL rather than a JavaScript library: per value it is a few microseconds with nothing to
-// warm up (measured on Node 24: 100 values 3.9 ms against 16.5 ms for @noble/ciphers cold, plus
-// 8–10 ms of its table set-up when loaded).
+// node:crypto takes ~5 ms to load under Node 24; it is first needed once the login has answered, so
+// it is loaded then (or earlier, while a request is in flight: see main.ts), not with this module.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 const ascii = (s) => Buffer.from(s, 'ascii');
 /** Splits 64 key bytes into enc (0..32) and mac (32..64). */
 function splitKey(bytes) {
@@ -23,7 +17,7 @@ function splitKey(bytes) {
 /** `derive_shareable_key`: HKDF-SHA256(ikm = secret, salt = "bitwarden-<name>", info, L = 64). */
 function deriveShareableKey(secret, name, info) {
     // An absent info is the empty string (RFC 5869).
-    return new Uint8Array(hkdfSync('sha256', secret, ascii(`bitwarden-${name}`), ascii(info ?? ''), 64));
+    return new Uint8Array(nodeCrypto().hkdfSync('sha256', secret, ascii(`bitwarden-${name}`), ascii(info ?? ''), 64));
 }
 /** The access token's key (docs/protocols/bitwarden.md#key-derivation). */
 function deriveTokenKey(seed) {
@@ -63,16 +57,16 @@ const keyObjects = new WeakMap();
 function keyObject(bytes) {
     let key = keyObjects.get(bytes);
     if (!key)
-        keyObjects.set(bytes, (key = createSecretKey(bytes)));
+        keyObjects.set(bytes, (key = nodeCrypto().createSecretKey(bytes)));
     return key;
 }
 /** Verifies the MAC in constant time, then decrypts and unpads (docs/protocols/bitwarden.md#decryption). */
 function decryptBytes(enc, key) {
-    const expected = createHmac('sha256', keyObject(key.mac)).update(enc.iv).update(enc.data).digest();
-    if (enc.mac.length !== expected.length || !timingSafeEqual(expected, enc.mac))
+    const expected = nodeCrypto().createHmac('sha256', keyObject(key.mac)).update(enc.iv).update(enc.data).digest();
+    if (enc.mac.length !== expected.length || !nodeCrypto().timingSafeEqual(expected, enc.mac))
         throw new CryptoError('MAC mismatch: the value was tampered with or encrypted under another key');
     try {
-        const decipher = createDecipheriv('aes-256-cbc', keyObject(key.enc), enc.iv);
+        const decipher = nodeCrypto().createDecipheriv('aes-256-cbc', keyObject(key.enc), enc.iv);
         return Buffer.concat([decipher.update(enc.data), decipher.final()]);
     }
     catch (cause) {
@@ -96,10 +90,10 @@ function decryptString(text, key) {
  * known-answer tests only (OpenSSL refuses any length but 16); reusing an IV under one key would
  * leak equal prefixes.
  */
-function encryptString(text, key, iv = randomBytes(16)) {
-    const cipher = createCipheriv('aes-256-cbc', keyObject(key.enc), iv);
+function encryptString(text, key, iv = nodeCrypto().randomBytes(16)) {
+    const cipher = nodeCrypto().createCipheriv('aes-256-cbc', keyObject(key.enc), iv);
     const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    const mac = createHmac('sha256', keyObject(key.mac)).update(iv).update(data).digest();
+    const mac = nodeCrypto().createHmac('sha256', keyObject(key.mac)).update(iv).update(data).digest();
     const b64 = (bytes) => Buffer.from(bytes).toString('base64');
     return `2.${b64(iv)}|${b64(data)}|${b64(mac)}`;
 }

@@ -1,10 +1,9 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-B-niNsfG.js';
+import { I as InputError } from './startup-DJGjlDQ_.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import 'crypto';
 
 // The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or
 // one signed with `jwtPrivateKey` carrying exactly vault-action's claims. node:crypto signs; this
