@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run, c as createMasks } from './chunks/startup-DJGjlDQ_.js';
+import { r as run, c as createMasks } from './chunks/startup-1mL-K7S6.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { r as run, p as preparePublish, a as runnerInputs, b as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, e as setFailed, f as createCleanupRecorder, c as createMasks, g as setSecret, h as saveState } from './chunks/startup-DJGjlDQ_.js';
+import { r as run, p as preparePublish, a as runnerInputs, b as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, e as setFailed, f as createCleanupRecorder, c as createMasks, g as setSecret, h as saveState } from './chunks/startup-1mL-K7S6.js';
 import 'os';
 import 'fs';
 import 'node:path';

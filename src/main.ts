@@ -2,6 +2,7 @@
 // read the inputs → pick the provider → log in, fetch and decrypt everything asked for → shape and
 // check every name → mask every value → record what the post step must undo → export.
 // Nothing is exported until everything has been fetched: a run exports every secret or none.
+import { ActionError } from './errors.js'
 import type { InputSource } from './input-readers.js'
 import { readSettings, type Settings } from './inputs.js'
 import { whileWaiting } from './http/while-waiting.js'
@@ -52,6 +53,8 @@ export async function run(rt: Runtime): Promise<Outcome> {
   const { masks } = rt
   const log = scrubbedLog(rt.log, masks)
   const settings = await readInputs(rt, log)
+  // The HTTP client bounds every request by the same budget; this bounds the work after them.
+  const deadline = Date.now() + settings.timeoutSeconds * 1000
   // Before anything else is printed: the token as given (a pasted newline is trimmed already).
   masks.mask(settings.accessToken)
   const provider = await (rt.createProvider ?? createProvider)(
@@ -63,6 +66,10 @@ export async function run(rt: Runtime): Promise<Outcome> {
   const { preparePublish } = rt
   if (preparePublish) whileWaiting(() => preparePublish(settings))
   const fetched = await provider.fetch(requests)
+  // Recorded at once, before anything can still fail (a refused name, the deadline): the post step
+  // then undoes what the provider did (a login's token revoked) whatever happens next.
+  recordCleanups(rt, fetched.cleanups, log)
+  pastDeadline(deadline, settings.timeoutSeconds, 'reading the answers')
   // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
   // every value fetched (a JSON secret's whole text) and every value exported (its leaves).
   const secrets = shapeSecrets(fetched.secrets, settings.shape)
@@ -70,9 +77,9 @@ export async function run(rt: Runtime): Promise<Outcome> {
   for (const s of fetched.secrets) masks.mask(s.value)
   if (secrets !== fetched.secrets) for (const s of secrets) masks.mask(s.value)
   const clean = settings.clean ? cleanEnvCleanup(secrets, settings) : undefined
-  const cleanups = clean ? [...fetched.cleanups, clean] : fetched.cleanups
-  // Before any export: whatever fails next, the post step still undoes what the provider did.
-  recordCleanups(rt, cleanups, log)
+  if (clean) recordCleanups(rt, [clean], log)
+  // The last moment a run can still stop with nothing exported.
+  pastDeadline(deadline, settings.timeoutSeconds, 'checking and masking the values')
   await rt.publish(secrets, { settings, provider: provider.kind })
   log.info(doneLine(secrets, provider.kind))
   return { secrets, provider: provider.kind }
@@ -96,6 +103,13 @@ async function readInputs(rt: Runtime, log: Log): Promise<Settings> {
   } catch (err) {
     // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
     throw await (await import('./github/fork-hint.js')).withForkHint(err)
+  }
+}
+
+/** After the last answer the work is local but can be long (tens of thousands of values). */
+function pastDeadline(deadline: number, timeoutSeconds: number, stage: string): void {
+  if (Date.now() > deadline) {
+    throw new ActionError(`Timed out after ${timeoutSeconds} s (input 'timeout') while ${stage}; nothing was exported.`)
   }
 }
 

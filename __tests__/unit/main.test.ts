@@ -65,7 +65,7 @@ function fake(result: FetchResult | Error, values: Record<string, string> = {}, 
 
 const secret = (name: string, value: string): Secret => ({ name, value, source: `fake ${name}` })
 
-test('the sentence in order: token masked, provider created, fetched, values masked, cleanups recorded, exported', async () => {
+test('the sentence in order: token masked, provider created, fetched, cleanups recorded, values masked, exported', async () => {
   const { events, runtime } = fake({
     secrets: [secret('A', 'alpha-value'), secret('B', 'beta\nvalue')],
     cleanups: [{ kind: 'vault-revoke-child', data: { accessor: 'x' } }],
@@ -78,13 +78,13 @@ test('the sentence in order: token masked, provider created, fetched, values mas
     ['warning', 'parsed ***'],
     ['fetch', 'a', 'b'],
     ['mask', 'session-token-from-login'],
+    ['record', 'vault-revoke-child'],
     ['mask', 'alpha-value'],
     ['mask', 'beta\nvalue'],
     ['mask', 'beta'],
     ['mask', 'value'],
     ['mask', 'beta\\nvalue'],
     ['mask', 'beta value'],
-    ['record', 'vault-revoke-child'],
     ['publish', 'vault', 'A', 'B'],
     ['info', 'inject-secrets: 2 secrets from vault: A, B'],
   ])
@@ -190,4 +190,42 @@ test('clean: the names exported as env vars are recorded for the post step (neve
   const off = fake({ secrets: [secret('A', 'alpha')], cleanups: [] })
   await run(off.runtime)
   expect(off.events.some(([k]) => k === 'record')).toBe(false)
+})
+
+test('a refused name still leaves the provider cleanups recorded: the post step revokes a login token', async () => {
+  const { events, runtime } = fake({
+    secrets: [secret('LD_PRELOAD', 'w')],
+    cleanups: [{ kind: 'vault-revoke-self', data: { accessor: 'x' } }],
+  })
+  await expect(run(runtime)).rejects.toThrow(/Refusing to export LD_PRELOAD/)
+  expect(events).toContainEqual(['record', 'vault-revoke-self'])
+  expect(events.filter(([kind]) => kind === 'publish')).toEqual([])
+})
+
+test('work after the last answer that outlasts timeout stops the run before anything is exported', async () => {
+  const { events, runtime } = fake(
+    { secrets: [secret('A', 'v')], cleanups: [{ kind: 'vault-revoke-self', data: { accessor: 'x' } }] },
+    { timeout: '1' },
+  )
+  // A provider whose answers arrive as the budget runs out.
+  const slow: typeof runtime = {
+    ...runtime,
+    createProvider: async (settings, ctx) => {
+      const provider = await runtime.createProvider!(settings, ctx)
+      return {
+        ...provider,
+        fetch: async (requests) => {
+          const out = await provider.fetch(requests)
+          const until = Date.now() + 1100
+          while (Date.now() < until) await new Promise((r) => setTimeout(r, 50))
+          return out
+        },
+      }
+    },
+  }
+  await expect(run(slow)).rejects.toThrow(
+    "Timed out after 1 s (input 'timeout') while reading the answers; nothing was exported.",
+  )
+  expect(events).toContainEqual(['record', 'vault-revoke-self'])
+  expect(events.filter(([kind]) => kind === 'publish')).toEqual([])
 })

@@ -160,6 +160,25 @@ test('approle: the login is vault-action`s (role_id, secret_id; headers), the re
   expectNoLeak(post, [token])
 })
 
+test('approle: a run that fails after the login (a refused name) still has its login token revoked by the post step', async () => {
+  server.resetLog()
+  const inputs = {
+    url: server.url,
+    method: 'approle',
+    roleId: ROLE_ID,
+    secretId: SECRET_ID,
+    secrets: 'secret/data/ci npmToken | NODE_OPTIONS',
+  }
+  const run = await runMainWithState(inputs)
+  expect(run.exitCode).not.toBe(0)
+  expect(run.stdout).toContain('Refusing to export NODE_OPTIONS')
+  const token = issued()
+  expect(server.token(token)!.revoked).toBe(false)
+  const post = await runPost(inputs, run.state)
+  expect([post.exitCode, post.warnings]).toEqual([0, []])
+  expect(server.token(token)!.revoked).toBe(true)
+})
+
 test('jwt with GitHub OIDC: the ID token for jwtGithubAudience is sent with the role; exportToken and outputToken keep the token', async () => {
   const run = await runMainWithState(
     {

@@ -5,6 +5,42 @@ import { promises, constants } from 'fs';
 import { isAbsolute, resolve, join, relative } from 'node:path';
 import { closeSync, openSync } from 'node:fs';
 
+// Error classes whose messages are safe to print: they are built from names, ids, line numbers,
+// HTTP statuses and paths, never from secret values, tokens or keys.
+/** Base class: every error the action raises on purpose. */
+class ActionError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+/** The workflow's inputs are wrong: the message names the input and, where there is one, the line. */
+class InputError extends ActionError {
+}
+/** A server answered, but not with what the protocol promises (or with an error status). */
+class ServerError extends ActionError {
+    status;
+    constructor(message, status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** Decryption or integrity failure: a MAC/tag mismatch, a bad key, an unsupported format. */
+class CryptoError extends ActionError {
+}
+/** "Input 'secrets', line N": how every message about one line of the mapping begins. */
+function secretsLine(line) {
+    return `Input 'secrets', line ${line}`;
+}
+/** An error and its causes (`cause` chains: where Node and undici put their codes), at most `depth`. */
+function* causeChain(err, depth = 5) {
+    let e = err;
+    for (let i = 0; i < depth && e !== null && typeof e === 'object'; i++) {
+        yield e;
+        e = e.cause;
+    }
+}
+
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -606,42 +642,6 @@ function getState(name) {
     return process.env[`STATE_${name}`] || '';
 }
 
-// Error classes whose messages are safe to print: they are built from names, ids, line numbers,
-// HTTP statuses and paths, never from secret values, tokens or keys.
-/** Base class: every error the action raises on purpose. */
-class ActionError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = new.target.name;
-    }
-}
-/** The workflow's inputs are wrong: the message names the input and, where there is one, the line. */
-class InputError extends ActionError {
-}
-/** A server answered, but not with what the protocol promises (or with an error status). */
-class ServerError extends ActionError {
-    status;
-    constructor(message, status, options) {
-        super(message, options);
-        this.status = status;
-    }
-}
-/** Decryption or integrity failure: a MAC/tag mismatch, a bad key, an unsupported format. */
-class CryptoError extends ActionError {
-}
-/** "Input 'secrets', line N": how every message about one line of the mapping begins. */
-function secretsLine(line) {
-    return `Input 'secrets', line ${line}`;
-}
-/** An error and its causes (`cause` chains: where Node and undici put their codes), at most `depth`. */
-function* causeChain(err, depth = 5) {
-    let e = err;
-    for (let i = 0; i < depth && e !== null && typeof e === 'object'; i++) {
-        yield e;
-        e = e.cause;
-    }
-}
-
 // Private certificate authorities and what to say when a server's certificate is not trusted.
 // Pure helpers plus one lazy builder: node:tls is imported only when a `ca_certificate` is given.
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n\t ]+?)-----END CERTIFICATE-----/g;
@@ -938,7 +938,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-1_T4bxdd.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-DiLUDuaS.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1997,11 +1997,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-C4KpQygK.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-jEV8k5D9.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-D_1rjrhr.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-BxYPT0J-.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-MxY7yzwY.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-6mNKT4nU.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2012,9 +2012,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CcQ1RL86.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-DAqLWFuH.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-Crzr0UwS.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-CI29yZXy.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2025,7 +2025,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-DT0SLn1p.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-D3rGqyXq.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2245,7 +2245,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-CQLqA_CU.js');
+            const { fetchIdToken } = await import('./github-oidc-BvfFvlLD.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2253,10 +2253,16 @@ function providerContext(run, masks, log) {
     };
 }
 
+// The pipeline, for the action and the CLI alike:
+// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → shape and
+// check every name → mask every value → record what the post step must undo → export.
+// Nothing is exported until everything has been fetched: a run exports every secret or none.
 async function run(rt) {
     const { masks } = rt;
     const log = scrubbedLog(rt.log, masks);
     const settings = await readInputs(rt, log);
+    // The HTTP client bounds every request by the same budget; this bounds the work after them.
+    const deadline = Date.now() + settings.timeoutSeconds * 1000;
     // Before anything else is printed: the token as given (a pasted newline is trimmed already).
     masks.mask(settings.accessToken);
     const provider = await (rt.createProvider ?? createProvider)(settings, providerContext({ ...settings, userAgent: rt.userAgent, env: rt.env }, masks, log));
@@ -2266,6 +2272,10 @@ async function run(rt) {
     if (preparePublish)
         whileWaiting(() => preparePublish(settings));
     const fetched = await provider.fetch(requests);
+    // Recorded at once, before anything can still fail (a refused name, the deadline): the post step
+    // then undoes what the provider did (a login's token revoked) whatever happens next.
+    recordCleanups(rt, fetched.cleanups, log);
+    pastDeadline(deadline, settings.timeoutSeconds, 'reading the answers');
     // The names as exported (parse_json, name_prefix, name_transformation), checked as shaped; then
     // every value fetched (a JSON secret's whole text) and every value exported (its leaves).
     const secrets = shapeSecrets(fetched.secrets, settings.shape);
@@ -2276,9 +2286,10 @@ async function run(rt) {
         for (const s of secrets)
             masks.mask(s.value);
     const clean = settings.clean ? cleanEnvCleanup(secrets, settings) : undefined;
-    const cleanups = clean ? [...fetched.cleanups, clean] : fetched.cleanups;
-    // Before any export: whatever fails next, the post step still undoes what the provider did.
-    recordCleanups(rt, cleanups, log);
+    if (clean)
+        recordCleanups(rt, [clean], log);
+    // The last moment a run can still stop with nothing exported.
+    pastDeadline(deadline, settings.timeoutSeconds, 'checking and masking the values');
     await rt.publish(secrets, { settings, provider: provider.kind });
     log.info(doneLine(secrets, provider.kind));
     return { secrets, provider: provider.kind };
@@ -2300,7 +2311,13 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DC1Q91D3.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DLB618a-.js')).withForkHint(err);
+    }
+}
+/** After the last answer the work is local but can be long (tens of thousands of values). */
+function pastDeadline(deadline, timeoutSeconds, stage) {
+    if (Date.now() > deadline) {
+        throw new ActionError(`Timed out after ${timeoutSeconds} s (input 'timeout') while ${stage}; nothing was exported.`);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2536,7 +2553,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-CLq9n0Ii.js');
+        const { exportToFile } = await import('./runner-export-file-C0_AvRB1.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2557,7 +2574,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-BP-lI2-X.js').catch(() => undefined);
+        import('./runner-summary-DmESlJDa.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2565,7 +2582,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-BP-lI2-X.js');
+        const { writeSummary } = await import('./runner-summary-DmESlJDa.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

@@ -1,6 +1,6 @@
-import { S as ServerError, A as lineError, B as quote } from './startup-DJGjlDQ_.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-Cx2EoBKG.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-B9zogd-r.js';
+import { S as ServerError, A as lineError, B as quote } from './startup-1mL-K7S6.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-C0PcRBPC.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-DifWprvK.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,6 +1,6 @@
-import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-Cc0mPvaJ.js';
-import { S as ServerError } from './startup-DJGjlDQ_.js';
-import { p as parseJson, i as isObject } from './json-B9zogd-r.js';
+import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-BzQqOceD.js';
+import { S as ServerError } from './startup-1mL-K7S6.js';
+import { p as parseJson, i as isObject } from './json-DifWprvK.js';
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
 // child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.

@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-DJGjlDQ_.js';
+import { I as InputError } from './startup-1mL-K7S6.js';
 import 'os';
 import 'fs';
 import 'node:path';

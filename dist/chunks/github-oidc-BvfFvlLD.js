@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-DJGjlDQ_.js';
-import { j as jsonObjectOf, i as isObject } from './json-B9zogd-r.js';
+import { I as InputError, S as ServerError } from './startup-1mL-K7S6.js';
+import { j as jsonObjectOf, i as isObject } from './json-DifWprvK.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,10 +1,10 @@
-import { p as postLogin } from './index-MxY7yzwY.js';
-import './startup-DJGjlDQ_.js';
+import { p as postLogin } from './index-6mNKT4nU.js';
+import './startup-1mL-K7S6.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
-import './json-B9zogd-r.js';
+import './json-DifWprvK.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {

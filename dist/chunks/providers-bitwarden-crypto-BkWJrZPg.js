@@ -1,4 +1,4 @@
-import { R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict } from './startup-DJGjlDQ_.js';
+import { R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict } from './startup-1mL-K7S6.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-DJGjlDQ_.js';
+import { I as InputError } from './startup-1mL-K7S6.js';
 import 'os';
 import 'fs';
 import 'node:path';

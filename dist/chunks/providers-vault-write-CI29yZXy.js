@@ -1,6 +1,6 @@
-import { S as ServerError, A as lineError, B as quote, I as InputError, O as parseVaultToken } from './startup-DJGjlDQ_.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-B9zogd-r.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-Cc0mPvaJ.js';
+import { S as ServerError, A as lineError, B as quote, I as InputError, O as parseVaultToken } from './startup-1mL-K7S6.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-DifWprvK.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-BzQqOceD.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { V as summary } from './startup-DJGjlDQ_.js';
+import { V as summary } from './startup-1mL-K7S6.js';
 import 'os';
 import 'fs';
 import 'node:path';
