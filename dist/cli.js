@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { constants } from 'node:os';
-import { r as run, c as createMasks } from './chunks/startup-1mL-K7S6.js';
-import 'os';
-import 'fs';
-import 'node:path';
+const { spawn } = process.getBuiltinModule('node:child_process');
+const { readFileSync } = process.getBuiltinModule('node:fs');
+const { constants } = process.getBuiltinModule('node:os');
+import { r as run, c as createMasks } from './chunks/startup-C7uRmZ76.js';
+
+
+
 
 /** The inputs a local run reads, with a one-line description for --help. */
 const CLI_INPUTS = [

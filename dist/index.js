@@ -1,8 +1,8 @@
-import { r as run, p as preparePublish, a as runnerInputs, b as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, e as setFailed, f as createCleanupRecorder, c as createMasks, g as setSecret, h as saveState } from './chunks/startup-1mL-K7S6.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
+import { r as run, p as preparePublish, a as runnerInputs, b as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, e as setFailed, f as createCleanupRecorder, c as createMasks, g as setSecret, h as saveState } from './chunks/startup-C7uRmZ76.js';
+
+
+
+
 
 // The action's entry: runs the pipeline against the runner (inputs, masks, env and outputs, state
 // for the post step) and turns anything thrown into one failed-step message.

@@ -1,10 +1,10 @@
-import { j as runCleanups, k as getState, i as info, w as warning, c as createMasks, g as setSecret, C as CLEANUP_STATE_KEY, l as CLEAN_ENV_CLEANUP, m as cleanEnv, d as debug, n as exportVariable } from './chunks/startup-1mL-K7S6.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-C0_AvRB1.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
-import 'node:crypto';
+import { j as runCleanups, k as getState, i as info, w as warning, c as createMasks, g as setSecret, C as CLEANUP_STATE_KEY, l as CLEAN_ENV_CLEANUP, m as cleanEnv, d as debug, n as exportVariable } from './chunks/startup-C7uRmZ76.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-DtW7zlN0.js';
+
+
+
+
+
 
 // The post step (runs.post, post-if: always()): runs the cleanups the main step recorded
 // (runner/cleanup.ts). export_file's deletion and `clean`'s emptied variables are the runner's own;
@@ -21,7 +21,7 @@ const log = {
 // client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-1mL-K7S6.js').then(function (n) { return n.Y; }), import('./chunks/startup-1mL-K7S6.js').then(function (n) { return n.X; }), import('./chunks/startup-1mL-K7S6.js').then(function (n) { return n.W; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-C7uRmZ76.js').then(function (n) { return n.Y; }), import('./chunks/startup-C7uRmZ76.js').then(function (n) { return n.X; }), import('./chunks/startup-C7uRmZ76.js').then(function (n) { return n.W; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
         const http = createHttpClient({

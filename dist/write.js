@@ -1,9 +1,9 @@
-import { a as runnerInputs, I as InputError, o as readBaseUrl, q as readVaultServer, t as readBitwarden, v as readCaCertificate, x as readTimeout, P as PROVIDER_CHOICES, y as createInputReader, z as meaningfulLines, E as ENV_NAME, A as lineError, B as quote, D as providerContext, F as createWriter, G as secretsLine, H as scrubbedLog, J as ActionError, e as setFailed, c as createMasks, g as setSecret, d as debug, w as warning, i as info } from './chunks/startup-1mL-K7S6.js';
-import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-DmESlJDa.js';
-import 'os';
-import 'fs';
-import 'node:path';
+import { a as runnerInputs, I as InputError, o as readBaseUrl, q as readVaultServer, t as readBitwarden, v as readCaCertificate, x as readTimeout, P as PROVIDER_CHOICES, y as createInputReader, z as meaningfulLines, E as ENV_NAME, A as lineError, B as quote, D as providerContext, F as createWriter, G as secretsLine, H as scrubbedLog, J as ActionError, e as setFailed, c as createMasks, g as setSecret, d as debug, w as warning, i as info } from './chunks/startup-C7uRmZ76.js';
+const { appendFileSync } = process.getBuiltinModule('node:fs');
+import { escapeHtml } from './chunks/runner-summary-pxwC_byI.js';
+
+
+
 
 // The write action's inputs (write/action.yml), read once into a frozen WriteSettings. The provider
 // settings are the read action's, read by the same code (src/inputs.ts, src/inputs/<vendor>.ts),

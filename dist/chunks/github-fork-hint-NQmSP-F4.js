@@ -1,8 +1,8 @@
-import { I as InputError } from './startup-1mL-K7S6.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
+import { I as InputError } from './startup-C7uRmZ76.js';
+
+
+
+
 
 // Why a credential input is empty, when the event says why: GitHub passes no repository or
 // environment secrets to a `pull_request` run from a fork, and Dependabot's runs get Dependabot's
@@ -52,7 +52,7 @@ async function withForkHint(err) {
         return err;
     let hint;
     try {
-        const { context } = await import('./github-CUMyWxVg.js');
+        const { context } = await import('./github-QWyyfwte.js');
         hint = forkHint(context);
     }
     catch {

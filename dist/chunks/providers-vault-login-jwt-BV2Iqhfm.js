@@ -1,9 +1,9 @@
-import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-1mL-K7S6.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
+const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
+import { I as InputError } from './startup-C7uRmZ76.js';
+
+
+
+
 
 // The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or
 // one signed with `jwtPrivateKey` carrying exactly vault-action's claims. node:crypto signs; this

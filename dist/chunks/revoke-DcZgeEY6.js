@@ -1,6 +1,6 @@
-import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-BzQqOceD.js';
-import { S as ServerError } from './startup-1mL-K7S6.js';
-import { p as parseJson, i as isObject } from './json-DifWprvK.js';
+import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-Cyqb2vQo.js';
+import { S as ServerError } from './startup-C7uRmZ76.js';
+import { p as parseJson, i as isObject } from './json-BhEPaHLv.js';
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
 // child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.

@@ -1,8 +1,8 @@
-import { appendFileSync } from 'node:fs';
-import { V as summary } from './startup-1mL-K7S6.js';
-import 'os';
-import 'fs';
-import 'node:path';
+const { appendFileSync } = process.getBuiltinModule('node:fs');
+import { V as summary } from './startup-C7uRmZ76.js';
+
+
+
 
 // The job summary (GITHUB_STEP_SUMMARY): a table of what was injected — names, provider, where each
 // secret came from — never a value. Loaded with import() only when a summary is written, after every

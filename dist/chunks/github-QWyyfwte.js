@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'fs';
-import { EOL } from 'os';
-import require$$2 from 'http';
-import require$$3 from 'https';
-import require$$6 from 'util';
-import require$$4 from 'events';
-import require$$1 from 'tls';
-import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, g as __require$6, i as __require$7, d as __require$8, e as __require$9, h as __require$a, j as __require$b, l as __require$c, k as __require$d, m as __require$e, n as __require$f, o as __require$g, f as __require$h } from './_node_url_commonjs-external-DlJyI2uk.js';
+const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
+const { EOL } = process.getBuiltinModule('node:os');
+const require$$2 = process.getBuiltinModule('node:http');
+const require$$3 = process.getBuiltinModule('node:https');
+const require$$6 = process.getBuiltinModule('node:util');
+const require$$4 = process.getBuiltinModule('node:events');
+const require$$1 = process.getBuiltinModule('node:tls');
+import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, g as __require$6, i as __require$7, d as __require$8, e as __require$9, h as __require$a, j as __require$b, l as __require$c, k as __require$d, m as __require$e, n as __require$f, o as __require$g, f as __require$h } from './_node_url_commonjs-external-BGuA_P3N.js';
 import { c as commonjsGlobal } from './_commonjsHelpers-BFTU3MAI.js';
-import { createRequire } from 'node:module';
-import require$$5 from 'string_decoder';
+const { createRequire } = process.getBuiltinModule('node:module');
+const require$$5 = process.getBuiltinModule('node:string_decoder');
 
 class Context {
     /**

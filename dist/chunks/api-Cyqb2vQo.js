@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-1mL-K7S6.js';
-import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-DifWprvK.js';
+import { S as ServerError } from './startup-C7uRmZ76.js';
+import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-BhEPaHLv.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with

@@ -1,8 +1,8 @@
-import { R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict } from './startup-1mL-K7S6.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
+import { R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict } from './startup-C7uRmZ76.js';
+
+
+
+
 
 // node:crypto takes ~5 ms to load under Node 24; it is first needed once the login has answered, so
 // it is loaded then (or earlier, while a request is in flight: see main.ts), not with this module.

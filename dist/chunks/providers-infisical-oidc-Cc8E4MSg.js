@@ -1,10 +1,10 @@
-import { p as postLogin } from './index-6mNKT4nU.js';
-import './startup-1mL-K7S6.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
-import './json-DifWprvK.js';
+import { p as postLogin } from './index-Des8rmj-.js';
+import './startup-C7uRmZ76.js';
+
+
+
+
+import './json-BhEPaHLv.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {

@@ -1,10 +1,10 @@
-import { S as ServerError, A as lineError, B as quote } from './startup-1mL-K7S6.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-C0PcRBPC.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-DifWprvK.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
+import { S as ServerError, A as lineError, B as quote } from './startup-C7uRmZ76.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-h0EImW0i.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BhEPaHLv.js';
+
+
+
+
 
 // Bitwarden's write endpoints and the reads that check them first (docs/protocols/bitwarden.md#writing):
 // the projects with their write flags, the secrets to update with every field, create and update.

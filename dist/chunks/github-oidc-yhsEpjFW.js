@@ -1,9 +1,9 @@
-import { I as InputError, S as ServerError } from './startup-1mL-K7S6.js';
-import { j as jsonObjectOf, i as isObject } from './json-DifWprvK.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
+import { I as InputError, S as ServerError } from './startup-C7uRmZ76.js';
+import { j as jsonObjectOf, i as isObject } from './json-BhEPaHLv.js';
+
+
+
+
 
 // The runner's GitHub OIDC ID token, for login methods that prove the workflow's identity instead
 // of holding a stored secret. The job must have `permissions: id-token: write`; only then does the

@@ -1,10 +1,10 @@
-import { z as meaningfulLines, G as secretsLine, A as lineError, N as assertEnvName, B as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-1mL-K7S6.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-C0PcRBPC.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
-import './json-DifWprvK.js';
+import { z as meaningfulLines, G as secretsLine, A as lineError, N as assertEnvName, B as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-C7uRmZ76.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-h0EImW0i.js';
+
+
+
+
+import './json-BhEPaHLv.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

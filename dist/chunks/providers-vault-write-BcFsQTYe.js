@@ -1,10 +1,10 @@
-import { S as ServerError, A as lineError, B as quote, I as InputError, O as parseVaultToken } from './startup-1mL-K7S6.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-DifWprvK.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-BzQqOceD.js';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
+import { S as ServerError, A as lineError, B as quote, I as InputError, O as parseVaultToken } from './startup-C7uRmZ76.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BhEPaHLv.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-Cyqb2vQo.js';
+
+
+
+
 
 // Vault's write side (docs/protocols/vault.md#writing): the read that gives the current data and
 // KV v2 version, the mount's KV version for a path that does not exist yet, the token's

@@ -1,7 +1,7 @@
-import { O as parseVaultToken, I as InputError, S as ServerError, G as secretsLine, J as ActionError, A as lineError, B as quote, E as ENV_NAME } from './startup-1mL-K7S6.js';
-import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-BzQqOceD.js';
-import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-D3rGqyXq.js';
-import { i as isObject$1, p as parseJson } from './json-DifWprvK.js';
+import { O as parseVaultToken, I as InputError, S as ServerError, G as secretsLine, J as ActionError, A as lineError, B as quote, E as ENV_NAME } from './startup-C7uRmZ76.js';
+import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-Cyqb2vQo.js';
+import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-DcZgeEY6.js';
+import { i as isObject$1, p as parseJson } from './json-BhEPaHLv.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -1026,7 +1026,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-BGPkpIBI.js');
+            const { logIn } = await import('./providers-vault-login-CcEOgcmg.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);

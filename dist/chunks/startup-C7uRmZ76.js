@@ -1,9 +1,9 @@
-import * as os from 'os';
-import { EOL } from 'os';
-import * as fs from 'fs';
-import { promises, constants } from 'fs';
-import { isAbsolute, resolve, join, relative } from 'node:path';
-import { closeSync, openSync } from 'node:fs';
+const os = process.getBuiltinModule('node:os');
+const { EOL } = process.getBuiltinModule('node:os');
+const fs = process.getBuiltinModule('node:fs');
+const { promises, constants } = process.getBuiltinModule('node:fs');
+const { isAbsolute, resolve, join, relative } = process.getBuiltinModule('node:path');
+const { closeSync, openSync } = process.getBuiltinModule('node:fs');
 
 // Error classes whose messages are safe to print: they are built from names, ids, line numbers,
 // HTTP statuses and paths, never from secret values, tokens or keys.
@@ -938,7 +938,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-DiLUDuaS.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-CN_NVwcp.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1997,11 +1997,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-jEV8k5D9.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-HACkfu2M.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-BxYPT0J-.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-Cpqwz2yw.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-6mNKT4nU.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-Des8rmj-.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2012,9 +2012,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-DAqLWFuH.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-BaK-cyZ6.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-CI29yZXy.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-BcFsQTYe.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2025,7 +2025,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-D3rGqyXq.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-DcZgeEY6.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2245,7 +2245,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-BvfFvlLD.js');
+            const { fetchIdToken } = await import('./github-oidc-yhsEpjFW.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2311,7 +2311,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DLB618a-.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-NQmSP-F4.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2553,7 +2553,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-C0_AvRB1.js');
+        const { exportToFile } = await import('./runner-export-file-DtW7zlN0.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2574,7 +2574,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-DmESlJDa.js').catch(() => undefined);
+        import('./runner-summary-pxwC_byI.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2582,7 +2582,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-DmESlJDa.js');
+        const { writeSummary } = await import('./runner-summary-pxwC_byI.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

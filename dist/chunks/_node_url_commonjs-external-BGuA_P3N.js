@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+const { createRequire } = process.getBuiltinModule('node:module');
 
 const require$g = createRequire(import.meta.url);
 function __require$f() { return require$g("node:assert"); }

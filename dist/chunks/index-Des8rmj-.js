@@ -1,5 +1,5 @@
-import { S as ServerError, z as meaningfulLines, A as lineError, E as ENV_NAME, B as quote, N as assertEnvName, I as InputError, Q as parseServiceToken, R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict, G as secretsLine } from './startup-1mL-K7S6.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-DifWprvK.js';
+import { S as ServerError, z as meaningfulLines, A as lineError, E as ENV_NAME, B as quote, N as assertEnvName, I as InputError, Q as parseServiceToken, R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict, G as secretsLine } from './startup-C7uRmZ76.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-BhEPaHLv.js';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
 // #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
@@ -430,9 +430,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-CywfoGpH.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-Cc8E4MSg.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-BECMzhL7.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-CtfqqAsf.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }

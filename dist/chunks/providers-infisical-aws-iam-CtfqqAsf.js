@@ -1,13 +1,13 @@
-import { I as InputError } from './startup-1mL-K7S6.js';
-import { createHash } from 'node:crypto';
+import { I as InputError } from './startup-C7uRmZ76.js';
+const { createHash } = process.getBuiltinModule('node:crypto');
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
-import require$$0 from 'url';
-import require$$1 from 'querystring';
-import require$$2 from 'crypto';
-import 'os';
-import 'fs';
-import 'node:path';
-import 'node:fs';
+const require$$0 = process.getBuiltinModule('node:url');
+const require$$1 = process.getBuiltinModule('node:querystring');
+const require$$2 = process.getBuiltinModule('node:crypto');
+
+
+
+
 
 var aws4$1 = {};
 

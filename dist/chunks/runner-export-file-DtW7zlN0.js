@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
-import { I as InputError } from './startup-1mL-K7S6.js';
-import 'os';
-import 'fs';
+const { randomBytes } = process.getBuiltinModule('node:crypto');
+const { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } = process.getBuiltinModule('node:fs');
+const { dirname, join, basename } = process.getBuiltinModule('node:path');
+import { I as InputError } from './startup-C7uRmZ76.js';
+
+
 
 // `export_file`: the secrets written to one file (dotenv or JSON) for tools that read a file rather
 // than the environment. Loaded with import() only when export_file is given. The file is created
