@@ -2,7 +2,7 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { r as run, c as createMasks } from './chunks/startup-C7uRmZ76.js';
+import { r as run, h as createMasks } from './chunks/startup-CepPM40e.js';
 
 
 

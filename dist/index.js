@@ -1,4 +1,4 @@
-import { r as run, p as preparePublish, a as runnerInputs, b as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, e as setFailed, f as createCleanupRecorder, c as createMasks, g as setSecret, h as saveState } from './chunks/startup-C7uRmZ76.js';
+import { r as run, k as preparePublish, n as runnerInputs, t as publish, u as debug, w as warning, v as info, x as usesVaultActionUrl, y as setOutput, z as setFailed, B as createCleanupRecorder, h as createMasks, D as setSecret, F as saveState } from './chunks/startup-CepPM40e.js';
 
 
 

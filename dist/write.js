@@ -1,6 +1,6 @@
-import { a as runnerInputs, I as InputError, o as readBaseUrl, q as readVaultServer, t as readBitwarden, v as readCaCertificate, x as readTimeout, P as PROVIDER_CHOICES, y as createInputReader, z as meaningfulLines, E as ENV_NAME, A as lineError, B as quote, D as providerContext, F as createWriter, G as secretsLine, H as scrubbedLog, J as ActionError, e as setFailed, c as createMasks, g as setSecret, d as debug, w as warning, i as info } from './chunks/startup-C7uRmZ76.js';
+import { n as runnerInputs, I as InputError, N as readBaseUrl, O as readVaultServer, P as readBitwarden, Q as readCaCertificate, R as readTimeout, T as PROVIDER_CHOICES, U as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, V as providerContext, W as createWriter, s as secretsLine, X as scrubbedLog, A as ActionError, z as setFailed, h as createMasks, D as setSecret, u as debug, w as warning, v as info } from './chunks/startup-CepPM40e.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-pxwC_byI.js';
+import { escapeHtml } from './chunks/runner-summary-UjAIITG-.js';
 
 
 

@@ -1,5 +1,4 @@
-import { I as InputError, S as ServerError } from './startup-C7uRmZ76.js';
-import { j as jsonObjectOf, i as isObject } from './json-BhEPaHLv.js';
+import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-CepPM40e.js';
 
 
 

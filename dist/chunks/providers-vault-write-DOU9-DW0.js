@@ -1,6 +1,5 @@
-import { S as ServerError, A as lineError, B as quote, I as InputError, O as parseVaultToken } from './startup-C7uRmZ76.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BhEPaHLv.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-Cyqb2vQo.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, I as InputError, e as parseVaultToken } from './startup-CepPM40e.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors } from './providers-vault-D7pYPZIt.js';
 
 
 

@@ -938,7 +938,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-CN_NVwcp.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-Cr75rmBB.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1314,13 +1314,13 @@ function readInfisical(read, { accessToken, baseUrl, env }) {
 const NAME_TRANSFORMATIONS = ['none', 'uppercase', 'lowercase'];
 // Bounds on one JSON secret: nesting (objects and arrays; JSON.stringify of a leaf recurses, and a
 // value nested ~10,000 deep overflows the stack) and the variables it may become.
-const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH$1 = 32;
 const MAX_JSON_KEYS = 1000;
 /** A key as a name part: what a name cannot hold becomes '_', then upper case (as AWS's action names keys). */
 function keyPart(key) {
     return key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
 }
-function isObject(v) {
+function isObject$1(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** The value's nesting depth, counted without recursion, up to limit + 1. */
@@ -1356,7 +1356,7 @@ function jsonObject(value) {
     catch {
         return undefined;
     }
-    return isObject(parsed) && Object.keys(parsed).length > 0 ? parsed : undefined;
+    return isObject$1(parsed) && Object.keys(parsed).length > 0 ? parsed : undefined;
 }
 /**
  * One secret as parse_json exports it: a JSON object becomes `<NAME>_<KEY>` per key (nested objects
@@ -1367,8 +1367,8 @@ function flattenJson(s) {
     const root = jsonObject(s.value);
     if (root === undefined)
         return [s];
-    if (depthOf(root, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-        throw new ActionError(`parse_json: ${s.name} (${s.source}) nests JSON deeper than ${MAX_JSON_DEPTH} levels; store it flatter, or turn parse_json off.`);
+    if (depthOf(root, MAX_JSON_DEPTH$1) > MAX_JSON_DEPTH$1)
+        throw new ActionError(`parse_json: ${s.name} (${s.source}) nests JSON deeper than ${MAX_JSON_DEPTH$1} levels; store it flatter, or turn parse_json off.`);
     const out = [];
     const walk = (obj, name, output, keys) => {
         for (const [key, value] of Object.entries(obj)) {
@@ -1376,7 +1376,7 @@ function flattenJson(s) {
             const part = keyPart(key);
             const join = (base) => (part === '' ? base : `${base}_${part}`);
             const path = [...keys, key];
-            if (isObject(value) && Object.keys(value).length > 0) {
+            if (isObject$1(value) && Object.keys(value).length > 0) {
                 walk(value, join(name), output === undefined ? undefined : join(output), path);
                 continue;
             }
@@ -1997,11 +1997,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-HACkfu2M.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-D0wzPuv0.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-Cpqwz2yw.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-D7pYPZIt.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-Des8rmj-.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-TYItrWk5.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2012,9 +2012,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BaK-cyZ6.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-CQ3KjDXj.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-BcFsQTYe.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-DOU9-DW0.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2025,7 +2025,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-DcZgeEY6.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-D7pYPZIt.js').then(function (n) { return n.r; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2245,7 +2245,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-yhsEpjFW.js');
+            const { fetchIdToken } = await import('./github-oidc-C7X051uV.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2311,7 +2311,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-NQmSP-F4.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BLgGohqo.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2553,7 +2553,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-DtW7zlN0.js');
+        const { exportToFile } = await import('./runner-export-file-CTNY3sdD.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2574,7 +2574,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-pxwC_byI.js').catch(() => undefined);
+        import('./runner-summary-UjAIITG-.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2582,7 +2582,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-pxwC_byI.js');
+        const { writeSummary } = await import('./runner-summary-UjAIITG-.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2595,4 +2595,112 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { lineError as A, quote as B, CLEANUP_STATE_KEY as C, providerContext as D, ENV_NAME as E, createWriter as F, secretsLine as G, scrubbedLog as H, InputError as I, ActionError as J, readLimited as K, trustStore as L, agentTls as M, assertEnvName as N, parseVaultToken as O, PROVIDER_CHOICES as P, parseServiceToken as Q, CryptoError as R, ServerError as S, decodeUtf8Strict as T, decodeBase64Strict as U, summary as V, client as W, inputs as X, index as Y, runnerInputs as a, publish as b, createMasks as c, debug as d, setFailed as e, createCleanupRecorder as f, setSecret as g, saveState as h, info as i, runCleanups as j, getState as k, CLEAN_ENV_CLEANUP as l, cleanEnv as m, exportVariable as n, readBaseUrl as o, preparePublish as p, readVaultServer as q, run as r, setOutput as s, readBitwarden as t, usesVaultActionUrl as u, readCaCertificate as v, warning as w, readTimeout as x, createInputReader as y, meaningfulLines as z };
+// Checking what servers send, shared by every provider: objects, string fields, and error text cut
+// down to one printable, bounded line (a server's message goes into our error, never its body).
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+// Deeper than this, a body is refused before it is parsed: secrets and API answers nest a few
+// levels, and every later walk of a value (masking its leaves, selectors, JSON.stringify) is
+// recursive: 100,000 nested arrays would end in a stack overflow (or, for a 31 MB body, ~850 MB).
+const MAX_JSON_DEPTH = 64;
+/** Whether the JSON text nests deeper than `max` (brackets outside strings). */
+function nestsDeeperThan(text, max = MAX_JSON_DEPTH) {
+    // A run's few answers are read once each, while this code is still cold: a character loop runs
+    // interpreted (~3 ms for a 60 kB answer of 100 secrets under Node 24), the regular expression
+    // below natively (~0.25 ms). On large bodies the loop, once optimised, is the faster (~3 ns a
+    // character against ~12), and it needs no backtracking stack (30 MB of escapes overflow it).
+    if (text.length > FAST_PATH_MAX)
+        return loopNestsDeeperThan(text, max);
+    let brackets;
+    try {
+        brackets = text.replace(NOT_BRACKETS, '');
+    }
+    catch {
+        return loopNestsDeeperThan(text, max);
+    }
+    let depth = 0;
+    for (let i = 0; i < brackets.length; i++) {
+        const c = brackets.charCodeAt(i);
+        if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                return true;
+        }
+        else
+            depth--;
+    }
+    return false;
+}
+const FAST_PATH_MAX = 1024 * 1024;
+// Strings (as the loop reads them: a backslash escapes the next character; an unterminated string
+// runs to the end, so no attempt ever fails and backtracks) and runs of anything but brackets and
+// quotes. What the replacement leaves is the brackets outside strings, in order.
+const NOT_BRACKETS = /"(?:[^"\\]+|\\[\s\S]?)*(?:"|$)|[^[\]{}"]+/g;
+function loopNestsDeeperThan(text, max) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // a backslash escapes the next character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > max)
+                return true;
+        }
+        else if (c === 0x5d || c === 0x7d)
+            depth--;
+    }
+    return false;
+}
+/** A body parsed as a JSON object, or undefined (not JSON, or not an object): for reading error text. */
+function jsonObjectOf(text) {
+    if (nestsDeeperThan(text))
+        return undefined;
+    try {
+        const body = JSON.parse(text);
+        return isObject(body) ? body : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** "<where>: unexpected response from the server (<problem>)." */
+function shapeError(where, problem) {
+    return new ServerError(`${where}: unexpected response from the server (${problem}).`);
+}
+function stringField(o, name, where) {
+    const v = o[name];
+    if (typeof v !== 'string')
+        throw shapeError(where, `field '${name}' is missing or not a string`);
+    return v;
+}
+/** Server text as one line: control characters (newlines, escapes) become spaces; at most `max` characters. */
+function oneLine(text, max = 200) {
+    const line = text
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+/** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
+function parseJson(res, where) {
+    if (nestsDeeperThan(res.text)) {
+        throw new ServerError(`${where}: the JSON answer nests deeper than ${MAX_JSON_DEPTH} levels (HTTP ${res.status}); refusing to read it.`, res.status);
+    }
+    try {
+        return JSON.parse(res.text);
+    }
+    catch {
+        const type = res.headers['content-type'] ?? 'no content type';
+        throw new ServerError(`${where}: expected JSON, got ${res.text.length} bytes of ${String(type)} (HTTP ${res.status})`, res.status);
+    }
+}
+
+export { summary as $, ActionError as A, createCleanupRecorder as B, CryptoError as C, setSecret as D, ENV_NAME as E, saveState as F, runCleanups as G, getState as H, InputError as I, CLEANUP_STATE_KEY as J, CLEAN_ENV_CLEANUP as K, cleanEnv as L, exportVariable as M, readBaseUrl as N, readVaultServer as O, readBitwarden as P, readCaCertificate as Q, readTimeout as R, ServerError as S, PROVIDER_CHOICES as T, createInputReader as U, providerContext as V, createWriter as W, scrubbedLog as X, readLimited as Y, trustStore as Z, agentTls as _, assertEnvName as a, client as a0, inputs as a1, index as a2, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, info as v, warning as w, usesVaultActionUrl as x, setOutput as y, setFailed as z };

@@ -1,4 +1,4 @@
-import { R as CryptoError, T as decodeUtf8Strict, U as decodeBase64Strict } from './startup-C7uRmZ76.js';
+import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-CepPM40e.js';
 
 
 

@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-C7uRmZ76.js';
+import { I as InputError } from './startup-CepPM40e.js';
 
 
 

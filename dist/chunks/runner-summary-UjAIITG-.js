@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { V as summary } from './startup-C7uRmZ76.js';
+import { $ as summary } from './startup-CepPM40e.js';
 
 
 

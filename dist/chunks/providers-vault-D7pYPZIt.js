@@ -1,7 +1,261 @@
-import { O as parseVaultToken, I as InputError, S as ServerError, G as secretsLine, J as ActionError, A as lineError, B as quote, E as ENV_NAME } from './startup-C7uRmZ76.js';
-import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-Cyqb2vQo.js';
-import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-DcZgeEY6.js';
-import { i as isObject$1, p as parseJson } from './json-BhEPaHLv.js';
+import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, e as parseVaultToken, I as InputError, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-CepPM40e.js';
+
+// Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
+// #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with
+// response shapes checked and errors that carry the status, the path and Vault's own `errors`
+// strings (bounded), never a token or a body.
+// VLT-RETRY-1/2: reads retry 408, 412 (performance standbys), 429 and 5xx gateways, at most 2
+// retries; POSTs are never retried.
+const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
+const NO_RETRY = new Set();
+const MAX_ERROR_TEXT = 300;
+/** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
+function apiUrl(base, path) {
+    return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
+}
+function headers(ep) {
+    return {
+        ...ep.headers,
+        ...(ep.token !== undefined ? { 'x-vault-token': ep.token } : {}),
+        'x-vault-request': 'true',
+        ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
+    };
+}
+/** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
+function vaultErrors(res) {
+    const body = jsonObjectOf(res.text);
+    if (!body || !Array.isArray(body.errors))
+        return '';
+    const text = body.errors
+        .filter((e) => typeof e === 'string')
+        .map((e) => oneLine(e.replace(/^\d+ errors? occurred:\s*\*\s*/, ''), MAX_ERROR_TEXT))
+        .filter((e) => e !== '')
+        .join('; ');
+    return oneLine(text, MAX_ERROR_TEXT);
+}
+/** Vault's `warnings`, bounded (they hold hints such as the versioned K/V one). */
+function vaultWarnings(body) {
+    if (!isObject$1(body) || !Array.isArray(body.warnings))
+        return [];
+    return body.warnings.filter((w) => typeof w === 'string').map((w) => oneLine(w, MAX_ERROR_TEXT));
+}
+function statusError(res, what) {
+    const errs = vaultErrors(res);
+    return new ServerError(`Vault returned ${res.status}${errs ? ` (${errs})` : ''} for ${what}`, res.status);
+}
+/** GET {url}/v1/{path}: one read (retries aside), with the vendor's per-response KV v2 detection. */
+async function readPath(ep, path) {
+    const req = {
+        method: 'GET',
+        url: apiUrl(ep.url, path),
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+        maxRedirects: 10,
+    };
+    const res = await ep.http.send(req);
+    const where = `"${path}"`;
+    if (res.status === 403)
+        return { kind: 'forbidden', response: res };
+    if (res.status === 404) {
+        let body;
+        try {
+            body = JSON.parse(res.text);
+        }
+        catch {
+            body = undefined;
+        }
+        const versioned = vaultWarnings(body).some((w) => /versioned K\/V/i.test(w));
+        const deleted = isObject$1(body) && isObject$1(body.data) && body.data.data === null && isObject$1(body.data.metadata);
+        const list = isObject$1(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
+        const errors = JSON.stringify({ errors: list });
+        // The '…' also lets the scrubber catch a secret the bound cuts in two.
+        return {
+            kind: 'not-found',
+            errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors,
+            versioned,
+            deleted,
+        };
+    }
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    if (res.text.trim() === '')
+        throw new ServerError(`Vault answered ${res.status} with an empty body for ${where}: there is no secret data to read.`, res.status);
+    const body = parseJson(res, `GET ${where}`);
+    if (!isObject$1(body))
+        throw new ServerError(`Vault's answer for ${where} is not a JSON object.`, res.status);
+    if (body.data === null && isObject$1(body.wrap_info)) {
+        throw new ServerError(`Vault's answer for ${where} is response-wrapped (wrap_info): the token or a policy asks for wrapping; unwrap it in a step of its own or read the path without wrapping.`, res.status);
+    }
+    if (!isObject$1(body.data))
+        throw new ServerError(`Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`, res.status);
+    const inner = body.data.data;
+    // VLT-READ-1: KV v2 when data.data is neither undefined nor null, exactly as the vendor decides.
+    if (inner !== undefined && inner !== null) {
+        if (!isObject$1(inner))
+            throw new ServerError(`Vault's answer for ${where}: data.data is not an object.`, res.status);
+        return { kind: 'ok', data: inner, v2: true };
+    }
+    return { kind: 'ok', data: body.data, v2: false };
+}
+/**
+ * LIST {url}/v1/{path} as `GET …?list=true` (the same request to Vault: docs/protocols/vault.md#folders),
+ * `path` ending in '/': `{"data":{"keys":[…]}}`, sub-folders ending in '/'; 404 when nothing is there.
+ */
+async function listPath(ep, path) {
+    const res = await ep.http.send({
+        method: 'GET',
+        url: `${apiUrl(ep.url, path)}?list=true`,
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+        maxRedirects: 10,
+    });
+    const where = `LIST "${path}"`;
+    if (res.status === 403)
+        return { kind: 'forbidden', response: res };
+    if (res.status === 404)
+        return { kind: 'not-found' };
+    if (res.status < 200 || res.status >= 300)
+        throw statusError(res, where);
+    const body = parseJson(res, where);
+    const keys = isObject$1(body) && isObject$1(body.data) ? body.data.keys : undefined;
+    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string'))
+        throw new ServerError(`Vault's answer for ${where} has no data.keys list of strings.`, res.status);
+    return { kind: 'ok', keys };
+}
+/**
+ * POST auth/{mount}/login[/{user}] (docs/protocols/vault.md#logging-in): no token; never retried,
+ * since a login may spend a one-time credential (a secret_id with secret_id_num_uses).
+ */
+async function loginRequest(ep, path, payload) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, path),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+}
+/**
+ * The run's client with Vault's own TLS settings (tlsSkipVerify, clientCertificate/clientKey) on
+ * every request sent through it (docs/protocols/vault.md#tls, VLT-TLS-5): the wing and its post-step
+ * handlers send through this, while the run's client (GitHub's OIDC token service, other
+ * providers) keeps verifying servers and presents no certificate. Here rather than in
+ * src/http/client.ts: a value import from there would make rollup fold wing code into the
+ * start-up chunk (measured: index.js's static closure 127 KB → 158 KB).
+ */
+function withTls(http, tls) {
+    return tls === undefined ? http : { send: (req) => http.send({ ...req, tls }) };
+}
+/** POST {path} with a JSON body (PKI issue): a write; never retried (a retry would issue twice). */
+async function writePath(ep, path, body) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, path),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+}
+
+// Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
+// child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.
+/** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
+async function lookupSelf(ep, mask) {
+    const res = await ep.http.send({
+        method: 'GET',
+        url: apiUrl(ep.url, 'auth/token/lookup-self'),
+        headers: headers(ep),
+        retryStatuses: READ_RETRY,
+        maxAttempts: 3,
+    });
+    if (res.status === 403)
+        return undefined;
+    if (res.status !== 200)
+        throw statusError(res, 'auth/token/lookup-self');
+    const body = parseJson(res, 'GET auth/token/lookup-self');
+    const data = isObject$1(body) ? body.data : undefined;
+    if (!isObject$1(data))
+        throw new ServerError('Vault answered auth/token/lookup-self without a data object.', res.status);
+    // data.id is the token itself (VLT-LIFE-1).
+    if (typeof data.id === 'string')
+        mask(data.id);
+    const policies = [
+        ...(Array.isArray(data.policies) ? data.policies : []),
+        ...(Array.isArray(data.identity_policies) ? data.identity_policies : []),
+    ];
+    return {
+        policies: policies.filter((p) => typeof p === 'string'),
+        ttl: typeof data.ttl === 'number' ? data.ttl : 0,
+        expires: typeof data.expire_time === 'string' && data.expire_time !== '',
+        numUses: typeof data.num_uses === 'number' ? data.num_uses : 0,
+        namespacePath: typeof data.namespace_path === 'string' ? data.namespace_path.replace(/^\/+|\/+$/g, '') : '',
+        type: typeof data.type === 'string' ? data.type : 'service',
+    };
+}
+/** POST auth/token/create: a child (never orphan) of the given token. Not retried. */
+async function createChildToken(ep, opts, mask) {
+    const body = JSON.stringify({
+        ttl: `${opts.ttlSeconds}s`,
+        no_parent: false,
+        renewable: false,
+        display_name: 'inject-secrets',
+        ...(opts.numUses !== undefined ? { num_uses: opts.numUses } : {}),
+        ...(opts.policies !== undefined ? { policies: opts.policies } : {}),
+    });
+    const res = await ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, 'auth/token/create'),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body,
+        retryStatuses: NO_RETRY,
+        maxAttempts: 1,
+    });
+    if (res.status !== 200) {
+        const hint = res.status === 403
+            ? ": the token's policies must allow 'update' on auth/token/create"
+            : res.status === 400
+                ? ' (batch tokens and limited-use tokens cannot create child tokens; policies must be a subset of the parent’s)'
+                : '';
+        throw new ServerError(`${statusError(res, 'auth/token/create (export_token: child)').message}${hint}.`, res.status);
+    }
+    const parsed = parseJson(res, 'POST auth/token/create');
+    const auth = isObject$1(parsed) ? parsed.auth : undefined;
+    if (!isObject$1(auth) ||
+        typeof auth.client_token !== 'string' ||
+        auth.client_token === '' ||
+        typeof auth.accessor !== 'string') {
+        throw new ServerError('Vault answered auth/token/create without auth.client_token and auth.accessor.', res.status);
+    }
+    mask(auth.client_token);
+    return { token: auth.client_token, accessor: auth.accessor };
+}
+/** POST auth/token/revoke-accessor with the parent's token: revokes the child and its children. */
+async function revokeAccessor(ep, accessor) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, 'auth/token/revoke-accessor'),
+        headers: { ...headers(ep), 'content-type': 'application/json' },
+        body: JSON.stringify({ accessor }),
+        retryStatuses: NO_RETRY,
+        // Revoking is idempotent: one more attempt after a reset or a dropped connection.
+        maxAttempts: 2,
+    });
+}
+/** POST auth/token/revoke-self: the token revokes itself (Vault's default policy allows it). */
+async function revokeSelf(ep) {
+    return ep.http.send({
+        method: 'POST',
+        url: apiUrl(ep.url, 'auth/token/revoke-self'),
+        headers: headers(ep),
+        retryStatuses: NO_RETRY,
+        // Revoking is idempotent: one more attempt after a reset or a dropped connection.
+        maxAttempts: 2,
+    });
+}
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -841,6 +1095,80 @@ async function issue(ep, requests, ctx) {
     return out;
 }
 
+/** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
+const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
+/** The cleanup kind a login records for its token (not kept by exportToken/outputToken). */
+const LOGIN_TOKEN_CLEANUP = 'vault-revoke-login';
+/** Revokes a login's token with itself (docs/protocols/vault.md#logging-in). */
+async function revokeLogin(data, vault, ctx) {
+    const { url, namespace, token } = data;
+    if (!url || !token) {
+        ctx.warning('Vault login token: the recorded cleanup lacks the address or token; the token lives until its TTL ends.');
+        return;
+    }
+    ctx.mask?.(token);
+    const res = await revokeSelf({
+        http: withTls(ctx.http, vault.tls),
+        url,
+        token,
+        namespace: namespace || undefined,
+        headers: vault.extraHeaders,
+    });
+    if (res.status >= 200 && res.status < 300) {
+        ctx.info('Vault login token revoked (it was created by this step and not kept by exportToken/outputToken).');
+        return;
+    }
+    const errs = vaultErrors(res);
+    // Expired, used up or revoked already: Vault refuses an unknown token with 403.
+    if (res.status === 403) {
+        ctx.info('Vault login token already gone (expired, used up or revoked).');
+        return;
+    }
+    ctx.warning(`Vault login token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-self; it lives until its TTL ends.`);
+}
+/** `vault` is the post step's own reading of the inputs: the parent token, masked by the caller. */
+async function revokeChild(data, vault, ctx) {
+    const { url, namespace, accessor, token } = data;
+    if (token)
+        ctx.mask?.(token);
+    if (!url || !accessor) {
+        ctx.warning('Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.');
+        return;
+    }
+    const res = await revokeAccessor(
+    // The parent: a login's token recorded with the child, else the token given.
+    {
+        http: withTls(ctx.http, vault.tls),
+        url,
+        token: token || vault.accessToken,
+        namespace: namespace || undefined,
+        headers: vault.extraHeaders,
+    }, accessor);
+    if (res.status >= 200 && res.status < 300) {
+        ctx.info('Vault child token revoked (export_token: child).');
+        return;
+    }
+    const errs = vaultErrors(res);
+    // An expired child, or one that spent its last use, is already gone.
+    if (res.status === 400 && /invalid accessor/i.test(errs)) {
+        ctx.info('Vault child token already gone (expired, used up or revoked).');
+        return;
+    }
+    const hint = res.status === 403 ? " The parent token's policies must allow 'update' on auth/token/revoke-accessor." : '';
+    ctx.warning(`Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`);
+}
+/** Every cleanup kind this wing records, with its handler. */
+const CLEANUP_HANDLERS = { [CHILD_TOKEN_CLEANUP]: revokeChild, [LOGIN_TOKEN_CLEANUP]: revokeLogin };
+
+var revoke = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    CHILD_TOKEN_CLEANUP: CHILD_TOKEN_CLEANUP,
+    CLEANUP_HANDLERS: CLEANUP_HANDLERS,
+    LOGIN_TOKEN_CLEANUP: LOGIN_TOKEN_CLEANUP,
+    revokeChild: revokeChild,
+    revokeLogin: revokeLogin
+});
+
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -1026,7 +1354,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-CcEOgcmg.js');
+            const { logIn } = await import('./providers-vault-login-C3GaqvLT.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -1165,4 +1493,4 @@ var index = /*#__PURE__*/Object.freeze({
     create: create
 });
 
-export { index as i, stringLeaves as s };
+export { apiUrl as a, stringLeaves as b, headers as h, index as i, loginRequest as l, revoke as r, statusError as s, vaultErrors as v };

@@ -1,6 +1,5 @@
-import { S as ServerError, A as lineError, B as quote } from './startup-C7uRmZ76.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-h0EImW0i.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BhEPaHLv.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-CepPM40e.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-D0wzPuv0.js';
 
 
 

@@ -1,13 +1,10 @@
 const { readFile } = process.getBuiltinModule('node:fs/promises');
-import { S as ServerError, I as InputError } from './startup-C7uRmZ76.js';
-import { p as parseJson, i as isObject } from './json-BhEPaHLv.js';
-import { c as loginRequest, v as vaultErrors } from './api-Cyqb2vQo.js';
-import { s as stringLeaves } from './index-Cpqwz2yw.js';
+import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-CepPM40e.js';
+import { l as loginRequest, v as vaultErrors, b as stringLeaves } from './providers-vault-D7pYPZIt.js';
 
 
 
 
-import './revoke-DcZgeEY6.js';
 
 // Vault logins other than a given token (docs/protocols/vault.md#logging-in): one POST to
 // auth/{path or method}/login with what the method sends, as hashicorp/vault-action v3.4.0 does.
@@ -38,7 +35,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./providers-vault-login-jwt-BV2Iqhfm.js')).jwtFor(login, ctx);
+            const jwt = await (await import('./providers-vault-login-jwt-Db1wQxQO.js')).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -85,7 +82,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-BV2Iqhfm.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-Db1wQxQO.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

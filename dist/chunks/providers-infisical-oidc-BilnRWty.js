@@ -1,10 +1,9 @@
-import { p as postLogin } from './index-Des8rmj-.js';
-import './startup-C7uRmZ76.js';
+import { p as postLogin } from './providers-infisical-TYItrWk5.js';
+import './startup-CepPM40e.js';
 
 
 
 
-import './json-BhEPaHLv.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-C7uRmZ76.js';
+import { I as InputError } from './startup-CepPM40e.js';
 
 
 
