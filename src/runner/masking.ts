@@ -76,6 +76,10 @@ interface MaskIndex {
   /** The masks by length, and their lengths longest first. */
   readonly byLength: ReadonlyMap<number, ReadonlySet<string>>
   readonly lengths: readonly number[]
+  /** A bit per (length, rolling hash) of some mask: most windows are ruled out by one array read. */
+  readonly filter: Uint32Array
+  /** Per length (same order as `lengths`): BASE^(length-1), to slide its window. */
+  readonly topPowers: readonly number[]
 }
 
 function indexMasks(known: ReadonlySet<string>): MaskIndex {
@@ -86,7 +90,40 @@ function indexMasks(known: ReadonlySet<string>): MaskIndex {
     if (!set) byLength.set(m.length, (set = new Set()))
     set.add(m)
   }
-  return { longestFirst, byLength, lengths: [...byLength.keys()] }
+  const lengths = [...byLength.keys()]
+  const filter = new Uint32Array(FILTER_SLOTS / 32)
+  lengths.forEach((length, k) => {
+    for (const m of byLength.get(length)!) {
+      const slot = slotOf(hashOf(m, 0, length), k)
+      filter[slot >>> 5]! |= 1 << (slot & 31)
+    }
+  })
+  return { longestFirst, byLength, lengths, filter, topPowers: lengths.map((length) => power(length - 1)) }
+}
+
+// 2^22 bits (512 KiB, only past SEARCH_EACH_MASK masks): 150,000 masks leave ~4% of windows to a
+// real comparison.
+const FILTER_BITS = 22
+const FILTER_SLOTS = 1 << FILTER_BITS
+
+function slotOf(hash: number, lengthIndex: number): number {
+  return Math.imul(hash ^ Math.imul(lengthIndex + 1, 0x9e3779b1), 0x85ebca6b) >>> (32 - FILTER_BITS)
+}
+
+// A polynomial hash over UTF-16 code units, modulo 2^32 (Math.imul): a window's hash is updated in
+// constant time as it slides one position. Equal hashes are only candidates: the text is compared.
+const BASE = 0x01000193
+
+function hashOf(text: string, from: number, length: number): number {
+  let h = 0
+  for (let i = from; i < from + length; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0
+  return h
+}
+
+function power(exponent: number): number {
+  let p = 1
+  for (let i = 0; i < exponent; i++) p = Math.imul(p, BASE)
+  return p
 }
 
 // Up to this many masks, each is searched for in the text (masks × text: cheapest for the few
@@ -101,26 +138,52 @@ function replaceEach(text: string, index: MaskIndex): string {
   return out
 }
 
-/** The longest mask starting at each position, left to right; what a mask covers is not searched again. */
+/**
+ * The longest mask starting at each position, left to right; what a mask covers is not searched
+ * again. Each mask length keeps the rolling hash of the window starting at the position, so a
+ * position costs one step per distinct length, not a substring and its hash.
+ */
 function replaceByLength(text: string, index: MaskIndex): string {
+  const { lengths, filter, topPowers } = index
+  const windows = new Int32Array(lengths.length)
+  const restart = (at: number): void => {
+    lengths.forEach((length, k) => {
+      if (at + length <= text.length) windows[k] = hashOf(text, at, length)
+    })
+  }
   let out = ''
   let plain = 0
   let i = 0
+  restart(0)
   while (i < text.length) {
     let hit = 0
-    for (const length of index.lengths) {
-      if (i + length <= text.length && index.byLength.get(length)!.has(text.slice(i, i + length))) {
+    for (let k = 0; k < lengths.length; k++) {
+      const length = lengths[k]!
+      if (i + length > text.length) continue
+      const slot = slotOf(windows[k]!, k)
+      if ((filter[slot >>> 5]! & (1 << (slot & 31))) === 0) continue
+      if (index.byLength.get(length)!.has(text.slice(i, i + length))) {
         hit = length
         break
       }
     }
     if (hit === 0) {
+      // Slide every window one position on.
+      const leaving = text.charCodeAt(i)
+      for (let k = 0; k < lengths.length; k++) {
+        const end = i + lengths[k]!
+        if (end < text.length) {
+          const dropped = (windows[k]! - Math.imul(leaving, topPowers[k]!)) | 0
+          windows[k] = (Math.imul(dropped, BASE) + text.charCodeAt(end)) | 0
+        }
+      }
       i++
       continue
     }
     out += `${text.slice(plain, i)}***`
     i += hit
     plain = i
+    restart(i)
   }
   return out + text.slice(plain)
 }

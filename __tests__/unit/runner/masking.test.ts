@@ -61,3 +61,41 @@ test('a value echoed in server error text, folded to one line, is still scrubbed
   expect(shownByServer).toBe('invalid value: first second third fourth (rejected)')
   expect(masks.scrub(shownByServer)).toBe('invalid value: *** (rejected)')
 })
+
+// The by-length path's reference: at each position the longest mask starting there, left to right.
+function referenceScrub(text: string, masks: ReadonlySet<string>): string {
+  const lengths = [...new Set([...masks].map((m) => m.length))].sort((a, b) => b - a)
+  let out = ''
+  let i = 0
+  while (i < text.length) {
+    const length = lengths.find((l) => i + l <= text.length && masks.has(text.slice(i, i + l)))
+    if (length === undefined) {
+      out += text[i]
+      i++
+    } else {
+      out += '***'
+      i += length
+    }
+  }
+  return out
+}
+
+test('the by-length path (rolling hashes) scrubs exactly as the position-by-position reference', () => {
+  const unit = fc.constantFrom('a', 'b', 'c', 'é', '😀', 'x')
+  fc.assert(
+    fc.property(
+      fc.array(fc.string({ unit, minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 20 }),
+      fc.string({ unit, maxLength: 200 }),
+      (secrets, text) => {
+        const masks = createMasks(() => {})
+        const registered = new Set<string>()
+        for (let i = 0; i < 300; i++) masks.mask(`pad-${i}-zz`)
+        for (const s of secrets) masks.mask(s)
+        for (let i = 0; i < 300; i++) registered.add(`pad-${i}-zz`)
+        for (const s of secrets) registered.add(s)
+        expect(masks.scrub(text)).toBe(referenceScrub(text, registered))
+      },
+    ),
+    { numRuns: RUNS / 4 },
+  )
+})

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-CepPM40e.js';
+import { I as InputError } from './startup-DDzb_ilb.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-TYItrWk5.js';
-import './startup-CepPM40e.js';
+import { p as postLogin } from './providers-infisical-CCSSv4Ha.js';
+import './startup-DDzb_ilb.js';
 
 
 

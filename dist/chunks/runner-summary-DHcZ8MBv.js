@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { $ as summary } from './startup-CepPM40e.js';
+import { $ as summary } from './startup-DDzb_ilb.js';
 
 
 

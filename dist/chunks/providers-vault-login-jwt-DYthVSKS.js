@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-CepPM40e.js';
+import { I as InputError } from './startup-DDzb_ilb.js';
 
 
 

@@ -938,7 +938,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-Cr75rmBB.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-BUmIAiwr.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1997,11 +1997,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-D0wzPuv0.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-j1HLXXMP.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-D7pYPZIt.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-CQO42vt4.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-TYItrWk5.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-CCSSv4Ha.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2012,9 +2012,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CQ3KjDXj.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-DkS3jw69.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-DOU9-DW0.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-DDAeUGph.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2025,7 +2025,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-D7pYPZIt.js').then(function (n) { return n.r; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-CQO42vt4.js').then(function (n) { return n.r; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2245,7 +2245,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-C7X051uV.js');
+            const { fetchIdToken } = await import('./github-oidc-DB6Q15Mh.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2311,7 +2311,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-BLgGohqo.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BvCsJPUx.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2398,7 +2398,37 @@ function indexMasks(known) {
             byLength.set(m.length, (set = new Set()));
         set.add(m);
     }
-    return { longestFirst, byLength, lengths: [...byLength.keys()] };
+    const lengths = [...byLength.keys()];
+    const filter = new Uint32Array(FILTER_SLOTS / 32);
+    lengths.forEach((length, k) => {
+        for (const m of byLength.get(length)) {
+            const slot = slotOf(hashOf(m, 0, length), k);
+            filter[slot >>> 5] |= 1 << (slot & 31);
+        }
+    });
+    return { longestFirst, byLength, lengths, filter, topPowers: lengths.map((length) => power(length - 1)) };
+}
+// 2^22 bits (512 KiB, only past SEARCH_EACH_MASK masks): 150,000 masks leave ~4% of windows to a
+// real comparison.
+const FILTER_BITS = 22;
+const FILTER_SLOTS = 1 << FILTER_BITS;
+function slotOf(hash, lengthIndex) {
+    return Math.imul(hash ^ Math.imul(lengthIndex + 1, 0x9e3779b1), 0x85ebca6b) >>> (32 - FILTER_BITS);
+}
+// A polynomial hash over UTF-16 code units, modulo 2^32 (Math.imul): a window's hash is updated in
+// constant time as it slides one position. Equal hashes are only candidates: the text is compared.
+const BASE = 0x01000193;
+function hashOf(text, from, length) {
+    let h = 0;
+    for (let i = from; i < from + length; i++)
+        h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+    return h;
+}
+function power(exponent) {
+    let p = 1;
+    for (let i = 0; i < exponent; i++)
+        p = Math.imul(p, BASE);
+    return p;
 }
 // Up to this many masks, each is searched for in the text (masks × text: cheapest for the few
 // secrets of most runs). Past it, each position of the text is looked up once per distinct mask
@@ -2412,26 +2442,55 @@ function replaceEach(text, index) {
             out = out.split(s).join('***');
     return out;
 }
-/** The longest mask starting at each position, left to right; what a mask covers is not searched again. */
+/**
+ * The longest mask starting at each position, left to right; what a mask covers is not searched
+ * again. Each mask length keeps the rolling hash of the window starting at the position, so a
+ * position costs one step per distinct length, not a substring and its hash.
+ */
 function replaceByLength(text, index) {
+    const { lengths, filter, topPowers } = index;
+    const windows = new Int32Array(lengths.length);
+    const restart = (at) => {
+        lengths.forEach((length, k) => {
+            if (at + length <= text.length)
+                windows[k] = hashOf(text, at, length);
+        });
+    };
     let out = '';
     let plain = 0;
     let i = 0;
+    restart(0);
     while (i < text.length) {
         let hit = 0;
-        for (const length of index.lengths) {
-            if (i + length <= text.length && index.byLength.get(length).has(text.slice(i, i + length))) {
+        for (let k = 0; k < lengths.length; k++) {
+            const length = lengths[k];
+            if (i + length > text.length)
+                continue;
+            const slot = slotOf(windows[k], k);
+            if ((filter[slot >>> 5] & (1 << (slot & 31))) === 0)
+                continue;
+            if (index.byLength.get(length).has(text.slice(i, i + length))) {
                 hit = length;
                 break;
             }
         }
         if (hit === 0) {
+            // Slide every window one position on.
+            const leaving = text.charCodeAt(i);
+            for (let k = 0; k < lengths.length; k++) {
+                const end = i + lengths[k];
+                if (end < text.length) {
+                    const dropped = (windows[k] - Math.imul(leaving, topPowers[k])) | 0;
+                    windows[k] = (Math.imul(dropped, BASE) + text.charCodeAt(end)) | 0;
+                }
+            }
             i++;
             continue;
         }
         out += `${text.slice(plain, i)}***`;
         i += hit;
         plain = i;
+        restart(i);
     }
     return out + text.slice(plain);
 }
@@ -2553,7 +2612,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-CTNY3sdD.js');
+        const { exportToFile } = await import('./runner-export-file-CMcDGrOf.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2574,7 +2633,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-UjAIITG-.js').catch(() => undefined);
+        import('./runner-summary-DHcZ8MBv.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2582,7 +2641,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-UjAIITG-.js');
+        const { writeSummary } = await import('./runner-summary-DHcZ8MBv.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
