@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run, c as createMasks } from './chunks/startup-B-niNsfG.js';
+import { r as run, c as createMasks } from './chunks/startup-3Ic12b-q.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -214,7 +214,8 @@ function fetchSecrets(cmd, env) {
         masks,
         log: {
             info: say,
-            warning: (message) => say(`inject-secrets: warning: ${message}`),
+            // Named as the flag and variable too, as errors are (an input given for another provider, …).
+            warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
             debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
         },
         // The names are checked and the values masked by the pipeline; the child gets them in runChild.
