@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-3Ic12b-q.js';
-import { j as jsonObjectOf, i as isObject } from './json-DPvxZRXP.js';
+import { I as InputError, S as ServerError } from './startup-BwrAbqRj.js';
+import { j as jsonObjectOf, i as isObject } from './json-BLtIvrAg.js';
 import 'os';
 import 'fs';
 import 'node:path';

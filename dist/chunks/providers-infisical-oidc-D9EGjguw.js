@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-DFZOXQ1j.js';
-import './startup-3Ic12b-q.js';
+import { p as postLogin } from './index-C0mOpL2x.js';
+import './startup-BwrAbqRj.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-DPvxZRXP.js';
+import './json-BLtIvrAg.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

@@ -665,13 +665,70 @@ function parsePemCertificates(text) {
         return undefined;
     return blocks;
 }
+/** Whether the system store added a CA to Node's default store; undefined until it is read. */
+let systemAdded;
 /**
- * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
+ * Adds the operating system's trusted CAs to Node's default trust store, once per process, as
+ * Bitwarden's action (its SDK over OpenSSL) trusts them: a corporate CA installed on a self-hosted
+ * runner, or named by SSL_CERT_FILE / SSL_CERT_DIR. Node reads 'system' as `--use-system-ca` does:
+ * on Linux OpenSSL's default file and directory (SSL_CERT_FILE, else its default file; SSL_CERT_DIR,
+ * else /etc/ssl/certs), on macOS the keychains' trust settings, on Windows the certificate stores.
+ * Reading it costs 20–50 ms on Linux (every file of the directory parsed), so the direct transport
+ * reads it only when a server's certificate is not trusted without it (retryWithSystemStore).
+ * True when the store added a CA (now or on an earlier call). Node 20 has neither function: its
+ * trust store stays Node's own (NODE_EXTRA_CA_CERTS, ca_certificate).
+ */
+function trustSystemStore() {
+    systemAdded ??= addSystemCertificates();
+    return systemAdded;
+}
+function addSystemCertificates() {
+    const tls = process.getBuiltinModule('node:tls');
+    if (typeof tls.getCACertificates !== 'function' || typeof tls.setDefaultCACertificates !== 'function')
+        return false;
+    try {
+        const defaults = tls.getCACertificates('default');
+        const known = new Set(defaults);
+        // The directory lists each CA under several names (hash links): one copy each.
+        const added = [...new Set(tls.getCACertificates('system'))].filter((c) => !known.has(c));
+        if (added.length === 0)
+            return false;
+        tls.setDefaultCACertificates([...defaults, ...added]);
+        return true;
+    }
+    catch {
+        // An unreadable or unparsable system store adds nothing; Node's own store stays as it was.
+        return false;
+    }
+}
+/** Codes by which a server's chain was not trusted: what a CA from the system store can fix. */
+const UNTRUSTED = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED',
+]);
+/**
+ * Whether a failed exchange should be tried once more (once only): its server's chain was not
+ * trusted and the system store (read now if it was not yet) added a CA. The handshake failed before
+ * the request was written, so sending it again sends it once. Agents made before the store changed
+ * must be rebuilt (an agent given `ca` keeps its own list).
+ */
+function retryWithSystemStore(err) {
+    const code = certificateErrorCode(err);
+    return code !== undefined && UNTRUSTED.has(code) && trustSystemStore();
+}
+/**
+ * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots, the system's
+ * (trustSystemStore: read here at once, as this store is built once per agent) and, when set,
  * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
  * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
  */
 async function trustStore(pem) {
     const extra = parsePemCertificates(pem) ?? [];
+    trustSystemStore();
     const tls = process.getBuiltinModule('node:tls');
     const getCa = tls.getCACertificates;
     let defaults;
@@ -694,8 +751,18 @@ async function trustStore(pem) {
     }
     return [...defaults, ...extra];
 }
-/** What a ClientTls changes in an https agent's options. */
+/**
+ * The proxy transport's agent options for a ClientTls. It has no retry after an untrusted
+ * certificate (retryWithSystemStore), and a TLS-inspecting corporate proxy is the likeliest place
+ * for a CA from the system store, so the store is read as its agent is made (a proxied run already
+ * loads undici, ~50 ms); a run that makes no https request still never reads it.
+ */
 function agentTls(tls) {
+    trustSystemStore();
+    return clientTlsOptions(tls);
+}
+/** What a ClientTls changes in an https agent's options. */
+function clientTlsOptions(tls) {
     if (tls === undefined)
         return {};
     return {
@@ -776,8 +843,11 @@ var tls = /*#__PURE__*/Object.freeze({
     agentTls: agentTls,
     certificateError: certificateError,
     certificateErrorCode: certificateErrorCode,
+    clientTlsOptions: clientTlsOptions,
     parsePemCertificates: parsePemCertificates,
-    trustStore: trustStore
+    retryWithSystemStore: retryWithSystemStore,
+    trustStore: trustStore,
+    trustSystemStore: trustSystemStore
 });
 
 function tooLarge(opts, status) {
@@ -812,6 +882,8 @@ async function readLimited(body, declaredLength, status, opts) {
 let plain;
 /** https: one keep-alive agent per ClientTls object (undefined: the default one). */
 const secure = new Map();
+/** Whether the agents were rebuilt after the system's CAs joined the default store. */
+let rebuilt = false;
 /**
  * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
  * process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds its ESM
@@ -829,13 +901,29 @@ function clientFor(protocol, ca, tls$1) {
         const https = process.getBuiltinModule('node:https');
         client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
             request: https.request,
-            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...agentTls(tls$1) }),
+            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...clientTlsOptions(tls$1) }),
         }));
         secure.set(tls$1, client);
     }
     return client;
 }
+/**
+ * One exchange. A server whose certificate only a CA from the system's store makes trusted (a
+ * corporate CA on a self-hosted runner) is tried once more after reading that store, with new
+ * agents: the store is never read on the usual path, where it would cost 20–50 ms (src/http/tls.ts).
+ */
 function nodeExchange(url, opts) {
+    return send(url, opts).catch((err) => {
+        if (!retryWithSystemStore(err))
+            throw err;
+        // Requests in flight together fail together: the first rebuilds the agents, all try again.
+        if (!rebuilt)
+            secure.clear();
+        rebuilt = true;
+        return send(url, opts);
+    });
+}
+function send(url, opts) {
     return clientFor(url.protocol, opts.ca, opts.tls).then(({ request, agent }) => new Promise((resolve, reject) => {
         const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
             const status = res.statusCode ?? 0;
@@ -915,7 +1003,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-KvJLPY-W.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-TRdFlNx5.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -2154,11 +2242,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-BbRCNil2.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-BHqxX7Fr.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-C6f1wMr_.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-EhJd9m99.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-DFZOXQ1j.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-C0mOpL2x.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2169,9 +2257,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-641ARRhm.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-0ClS8X69.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-CcTzuT1w.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-Bdti0wqb.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2182,7 +2270,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-_R4rHbgn.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-CSrYXJCx.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2402,7 +2490,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-eWWHrN9B.js');
+            const { fetchIdToken } = await import('./github-oidc-lJDuamw5.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2456,7 +2544,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-C7drHY0o.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-Bom6TtlH.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2692,7 +2780,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-Cic_2uaI.js');
+        const { exportToFile } = await import('./runner-export-file-ByGI50oi.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2712,7 +2800,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-BQ35cZ78.js');
+        const { writeSummary } = await import('./runner-summary-BXRrvv7F.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote, I as InputError, N as parseVaultToken } from './startup-3Ic12b-q.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-DPvxZRXP.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-CB4-RM9z.js';
+import { S as ServerError, z as lineError, A as quote, I as InputError, N as parseVaultToken } from './startup-BwrAbqRj.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BLtIvrAg.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-Bq2KM1Cr.js';
 import 'os';
 import 'fs';
 import 'node:path';

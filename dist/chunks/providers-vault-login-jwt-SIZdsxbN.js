@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-3Ic12b-q.js';
+import { I as InputError } from './startup-BwrAbqRj.js';
 import 'os';
 import 'fs';
 import 'node:path';

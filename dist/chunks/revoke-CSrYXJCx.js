@@ -1,6 +1,6 @@
-import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-CB4-RM9z.js';
-import { S as ServerError } from './startup-3Ic12b-q.js';
-import { p as parseJson, i as isObject } from './json-DPvxZRXP.js';
+import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-Bq2KM1Cr.js';
+import { S as ServerError } from './startup-BwrAbqRj.js';
+import { p as parseJson, i as isObject } from './json-BLtIvrAg.js';
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
 // child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { U as summary } from './startup-3Ic12b-q.js';
+import { U as summary } from './startup-BwrAbqRj.js';
 import 'os';
 import 'fs';
 import 'node:path';

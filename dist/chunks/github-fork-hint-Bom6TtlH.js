@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-3Ic12b-q.js';
+import { I as InputError } from './startup-BwrAbqRj.js';
 import 'os';
 import 'fs';
 import 'node:path';

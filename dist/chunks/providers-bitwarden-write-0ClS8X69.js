@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote } from './startup-3Ic12b-q.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-pbBZmcuj.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-DPvxZRXP.js';
+import { S as ServerError, z as lineError, A as quote } from './startup-BwrAbqRj.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-D96DHgyK.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BLtIvrAg.js';
 import 'os';
 import 'fs';
 import 'node:path';
