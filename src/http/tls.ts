@@ -37,8 +37,9 @@ let systemAdded: boolean | undefined
 
 /**
  * Adds the operating system's trusted CAs to Node's default trust store, once per process, as
- * Bitwarden's action (its SDK over OpenSSL) trusts them: a corporate CA installed on a self-hosted
- * runner, or named by SSL_CERT_FILE / SSL_CERT_DIR. Node reads 'system' as `--use-system-ca` does:
+ * Bitwarden's action trusts them (its SDK's HTTP client verifies with rustls-platform-verifier, the
+ * platform's store): a corporate CA installed on a self-hosted runner, or named by SSL_CERT_FILE /
+ * SSL_CERT_DIR. Node reads 'system' as `--use-system-ca` does:
  * on Linux OpenSSL's default file and directory (SSL_CERT_FILE, else its default file; SSL_CERT_DIR,
  * else /etc/ssl/certs), on macOS the keychains' trust settings, on Windows the certificate stores.
  * Reading it costs 20–50 ms on Linux (every file of the directory parsed), so the direct transport

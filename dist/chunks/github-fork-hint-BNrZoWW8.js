@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BwrAbqRj.js';
+import { I as InputError } from './startup-BNbrbp10.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-BwrAbqRj.js';
+import { I as InputError } from './startup-BNbrbp10.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,6 +1,6 @@
-import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-Bq2KM1Cr.js';
-import { S as ServerError } from './startup-BwrAbqRj.js';
-import { p as parseJson, i as isObject } from './json-BLtIvrAg.js';
+import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-DvXqrRde.js';
+import { S as ServerError } from './startup-BNbrbp10.js';
+import { p as parseJson, i as isObject } from './json-Cqet9HUj.js';
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
 // child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.

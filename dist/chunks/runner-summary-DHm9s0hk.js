@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { U as summary } from './startup-BwrAbqRj.js';
+import { U as summary } from './startup-BNbrbp10.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-BwrAbqRj.js';
-import { j as jsonObjectOf, i as isObject } from './json-BLtIvrAg.js';
+import { I as InputError, S as ServerError } from './startup-BNbrbp10.js';
+import { j as jsonObjectOf, i as isObject } from './json-Cqet9HUj.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -669,8 +669,9 @@ function parsePemCertificates(text) {
 let systemAdded;
 /**
  * Adds the operating system's trusted CAs to Node's default trust store, once per process, as
- * Bitwarden's action (its SDK over OpenSSL) trusts them: a corporate CA installed on a self-hosted
- * runner, or named by SSL_CERT_FILE / SSL_CERT_DIR. Node reads 'system' as `--use-system-ca` does:
+ * Bitwarden's action trusts them (its SDK's HTTP client verifies with rustls-platform-verifier, the
+ * platform's store): a corporate CA installed on a self-hosted runner, or named by SSL_CERT_FILE /
+ * SSL_CERT_DIR. Node reads 'system' as `--use-system-ca` does:
  * on Linux OpenSSL's default file and directory (SSL_CERT_FILE, else its default file; SSL_CERT_DIR,
  * else /etc/ssl/certs), on macOS the keychains' trust settings, on Windows the certificate stores.
  * Reading it costs 20–50 ms on Linux (every file of the directory parsed), so the direct transport
@@ -1003,7 +1004,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-TRdFlNx5.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-BkfChBXL.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -2242,11 +2243,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-BHqxX7Fr.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-DBm73bjF.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-EhJd9m99.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-CWaa0CPR.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-C0mOpL2x.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-8BqX1xnj.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2257,9 +2258,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-0ClS8X69.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-DZJRJNkS.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-Bdti0wqb.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-CwbRL1Se.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2270,7 +2271,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-CSrYXJCx.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-C8kjb1v_.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2490,7 +2491,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-lJDuamw5.js');
+            const { fetchIdToken } = await import('./github-oidc-DW9GKbgs.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2544,7 +2545,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-Bom6TtlH.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BNrZoWW8.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2780,7 +2781,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-ByGI50oi.js');
+        const { exportToFile } = await import('./runner-export-file-DcPI9rl-.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2800,7 +2801,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-BXRrvv7F.js');
+        const { writeSummary } = await import('./runner-summary-DHm9s0hk.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

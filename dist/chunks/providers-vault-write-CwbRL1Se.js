@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote, I as InputError, N as parseVaultToken } from './startup-BwrAbqRj.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BLtIvrAg.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-Bq2KM1Cr.js';
+import { S as ServerError, z as lineError, A as quote, I as InputError, N as parseVaultToken } from './startup-BNbrbp10.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-Cqet9HUj.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-DvXqrRde.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-C0mOpL2x.js';
-import './startup-BwrAbqRj.js';
+import { p as postLogin } from './index-8BqX1xnj.js';
+import './startup-BNbrbp10.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BLtIvrAg.js';
+import './json-Cqet9HUj.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

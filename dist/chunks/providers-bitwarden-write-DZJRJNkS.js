@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote } from './startup-BwrAbqRj.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-D96DHgyK.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BLtIvrAg.js';
+import { S as ServerError, z as lineError, A as quote } from './startup-BNbrbp10.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-C0tZ2vAb.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-Cqet9HUj.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,11 +1,11 @@
-import { y as meaningfulLines, F as secretsLine, z as lineError, M as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-BwrAbqRj.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-D96DHgyK.js';
+import { y as meaningfulLines, F as secretsLine, z as lineError, M as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-BNbrbp10.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-C0tZ2vAb.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BLtIvrAg.js';
+import './json-Cqet9HUj.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-BwrAbqRj.js';
-import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-BLtIvrAg.js';
+import { S as ServerError } from './startup-BNbrbp10.js';
+import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-Cqet9HUj.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with
