@@ -2,7 +2,7 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { r as run, h as createMasks } from './chunks/startup-DDzb_ilb.js';
+import { r as run, h as createMasks } from './chunks/startup-CWdGz54A.js';
 
 
 
@@ -213,7 +213,8 @@ function fetchSecrets(cmd, env) {
         masks,
         log: {
             info: say,
-            warning: (message) => say(`inject-secrets: warning: ${message}`),
+            // Named as the flag and variable too, as errors are (an input given for another provider, …).
+            warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
             debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
         },
         // The names are checked and the values masked by the pipeline; the child gets them in runChild.

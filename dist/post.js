@@ -1,5 +1,5 @@
-import { G as runCleanups, H as getState, v as info, w as warning, h as createMasks, D as setSecret, J as CLEANUP_STATE_KEY, K as CLEAN_ENV_CLEANUP, L as cleanEnv, u as debug, M as exportVariable } from './chunks/startup-DDzb_ilb.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-CMcDGrOf.js';
+import { G as runCleanups, H as getState, v as info, w as warning, h as createMasks, D as setSecret, J as CLEANUP_STATE_KEY, K as CLEAN_ENV_CLEANUP, L as cleanEnv, u as debug, M as exportVariable } from './chunks/startup-CWdGz54A.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-C5BshDoX.js';
 
 
 
@@ -21,7 +21,7 @@ const log = {
 // client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-DDzb_ilb.js').then(function (n) { return n.a2; }), import('./chunks/startup-DDzb_ilb.js').then(function (n) { return n.a1; }), import('./chunks/startup-DDzb_ilb.js').then(function (n) { return n.a0; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-CWdGz54A.js').then(function (n) { return n.a2; }), import('./chunks/startup-CWdGz54A.js').then(function (n) { return n.a1; }), import('./chunks/startup-CWdGz54A.js').then(function (n) { return n.a0; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
         const http = createHttpClient({

@@ -40,7 +40,8 @@ function fetchSecrets(cmd: CliCommand, env: NodeJS.ProcessEnv): Promise<Outcome>
     masks,
     log: {
       info: say,
-      warning: (message) => say(`inject-secrets: warning: ${message}`),
+      // Named as the flag and variable too, as errors are (an input given for another provider, …).
+      warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
       debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
     },
     // The names are checked and the values masked by the pipeline; the child gets them in runChild.

@@ -8,7 +8,7 @@ import { isLoopback } from './http/client.js'
 export type InputSource = (name: string, options?: { readonly trim?: boolean }) => string
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the log raw
-const UNPRINTABLE = /[\u0000-\u001f\u007f\u2028\u2029]/g
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
 
 /**
  * User text for an error message: as given when short and printable, else cut at 60 characters and
@@ -18,6 +18,41 @@ export function shown(text: string): string {
   const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text
   const safe = cut.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
   return `'${safe}'`
+}
+
+/**
+ * The most characters an input may put in one HTTP header value. Servers and proxies refuse header
+ * lines past 8–16 KiB (Node's server: 16 KiB for all headers), so anything longer is a wrong paste.
+ */
+export const MAX_HEADER_VALUE = 8192
+
+// eslint-disable-next-line no-control-regex -- C0 controls but tab, DEL and the C1 controls
+const HEADER_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/
+
+/**
+ * Why an input's text cannot be an HTTP header value, or undefined when it can: Node's http and
+ * undici send tab, visible ASCII and Latin-1 only, and throw on anything else mid-run; a control
+ * character would end or corrupt the header line.
+ */
+export function headerValueProblem(value: string): string | undefined {
+  if (value.length > MAX_HEADER_VALUE)
+    return `is ${value.length} characters long, more than the ${MAX_HEADER_VALUE} an HTTP header value may hold`
+  if (HEADER_CONTROL.test(value)) return 'contains a control character'
+  if (/[^\t\x20-\x7e\xa0-\xff]/.test(value))
+    return 'contains a character outside Latin-1, which an HTTP header cannot carry'
+  return undefined
+}
+
+/** The most characters one input's headers may add up to (Node's server takes 16 KiB in all). */
+export const MAX_HEADERS_TOTAL = 16384
+
+/** Refuses headers from `input` that together would make the server refuse every request. */
+export function checkHeadersTotal(headers: Readonly<Record<string, string>>, input: string): void {
+  const total = Object.entries(headers).reduce((n, [name, value]) => n + name.length + value.length + 4, 0)
+  if (total > MAX_HEADERS_TOTAL)
+    throw new InputError(
+      `Input '${input}': the headers add up to ${total} characters, more than the ${MAX_HEADERS_TOTAL} servers accept on a request.`,
+    )
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from './input-readers.js'
 import { readBitwarden, type BitwardenSettings } from './inputs/bitwarden.js'
 import { assertClientPair, hasIdentityLogin, readInfisical, type InfisicalSettings } from './inputs/infisical.js'
+import { givenInputs, type GivenInput } from './inputs/owners.js'
 import { readShaping } from './inputs/shaping.js'
 import { readVault, type VaultSettings } from './inputs/vault.js'
 import { base64Text } from './inputs/vault-login.js'
@@ -68,6 +69,8 @@ export interface Settings {
   readonly shape: ShapeSettings
   /** `clean`: the post step empties every env var this step exported. */
   readonly clean: boolean
+  /** The inputs the step gave (not empty, not action.yml's default) and who reads each: see ignoredInputs. */
+  readonly given: readonly GivenInput[]
 }
 
 /** `export_file`, `export_format`, `keep_file`. */
@@ -217,5 +220,6 @@ export function readSettings(source: InputSource = runnerInputs, options: ReadOp
           }),
     shape: readShaping(read),
     clean: read.boolean('clean', false),
+    given: givenInputs(source),
   })
 }

@@ -6,6 +6,7 @@ import { ActionError } from './errors.js'
 import type { InputSource } from './input-readers.js'
 import { readSettings, type Settings } from './inputs.js'
 import { whileWaiting } from './http/while-waiting.js'
+import { ignoredInputs } from './inputs/owners.js'
 import { createProvider } from './providers/index.js'
 import type { Cleanup, Provider, ProviderContext, ProviderKind, Secret } from './providers/provider.js'
 import { assertExportable } from './runner/export-names.js'
@@ -61,6 +62,8 @@ export async function run(rt: Runtime): Promise<Outcome> {
     settings,
     providerContext({ ...settings, userAgent: rt.userAgent, env: rt.env }, masks, log),
   )
+  // An input for another provider: a warning naming it, or an error before any request.
+  ignoredInputs(settings.given, provider.kind).forEach((w) => log.warning(w))
   const { requests, warnings } = provider.parse(settings.secrets)
   warnings.forEach((w) => log.warning(w))
   const { preparePublish } = rt

@@ -4,7 +4,7 @@
 // point exits once its work is written, so idle sockets never hold the process open.
 import type { Agent as HttpAgent } from 'node:http'
 import { readLimited, type ClientTls, type ExchangeOptions, type HttpResponse } from './body.js'
-import { agentTls } from './tls.js'
+import { clientTlsOptions, retryWithSystemStore } from './tls.js'
 import { runQueuedWork } from './while-waiting.js'
 
 interface Client {
@@ -15,6 +15,8 @@ interface Client {
 let plain: Promise<Client> | undefined
 /** https: one keep-alive agent per ClientTls object (undefined: the default one). */
 const secure = new Map<ClientTls | undefined, Promise<Client>>()
+/** Whether the agents were rebuilt after the system's CAs joined the default store. */
+let rebuilt = false
 
 /**
  * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
@@ -34,7 +36,7 @@ function clientFor(protocol: string, ca: string | undefined, tls: ClientTls | un
     client = (ca === undefined ? Promise.resolve(undefined) : import('./tls.js').then((t) => t.trustStore(ca))).then(
       (trusted) => ({
         request: https.request,
-        agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...agentTls(tls) }),
+        agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...clientTlsOptions(tls) }),
       }),
     )
     secure.set(tls, client)
@@ -42,7 +44,22 @@ function clientFor(protocol: string, ca: string | undefined, tls: ClientTls | un
   return client
 }
 
+/**
+ * One exchange. A server whose certificate only a CA from the system's store makes trusted (a
+ * corporate CA on a self-hosted runner) is tried once more after reading that store, with new
+ * agents: the store is never read on the usual path, where it would cost 20–50 ms (src/http/tls.ts).
+ */
 export function nodeExchange(url: URL, opts: ExchangeOptions): Promise<HttpResponse> {
+  return send(url, opts).catch((err: unknown) => {
+    if (!retryWithSystemStore(err)) throw err
+    // Requests in flight together fail together: the first rebuilds the agents, all try again.
+    if (!rebuilt) secure.clear()
+    rebuilt = true
+    return send(url, opts)
+  })
+}
+
+function send(url: URL, opts: ExchangeOptions): Promise<HttpResponse> {
   return clientFor(url.protocol, opts.ca, opts.tls).then(
     ({ request, agent }) =>
       new Promise((resolve, reject) => {

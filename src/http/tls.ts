@@ -26,15 +26,81 @@ export function parsePemCertificates(text: string): string[] | undefined {
   return blocks
 }
 
+/** node:tls with the CA functions of Node ≥ 22.15 (getCACertificates) and ≥ 24.5 (setDefaultCACertificates). */
+type NodeTls = typeof import('node:tls') & {
+  getCACertificates?: (type: 'default' | 'system') => string[]
+  setDefaultCACertificates?: (certs: string[]) => void
+}
+
+/** Whether the system store added a CA to Node's default store; undefined until it is read. */
+let systemAdded: boolean | undefined
+
 /**
- * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
+ * Adds the operating system's trusted CAs to Node's default trust store, once per process, as
+ * Bitwarden's action trusts them (its SDK's HTTP client verifies with rustls-platform-verifier, the
+ * platform's store): a corporate CA installed on a self-hosted runner, or named by SSL_CERT_FILE /
+ * SSL_CERT_DIR. Node reads 'system' as `--use-system-ca` does:
+ * on Linux OpenSSL's default file and directory (SSL_CERT_FILE, else its default file; SSL_CERT_DIR,
+ * else /etc/ssl/certs), on macOS the keychains' trust settings, on Windows the certificate stores.
+ * Reading it costs 20–50 ms on Linux (every file of the directory parsed), so the direct transport
+ * reads it only when a server's certificate is not trusted without it (retryWithSystemStore).
+ * True when the store added a CA (now or on an earlier call). Node 20 has neither function: its
+ * trust store stays Node's own (NODE_EXTRA_CA_CERTS, ca_certificate).
+ */
+export function trustSystemStore(): boolean {
+  systemAdded ??= addSystemCertificates()
+  return systemAdded
+}
+
+function addSystemCertificates(): boolean {
+  const tls = process.getBuiltinModule('node:tls') as NodeTls
+  if (typeof tls.getCACertificates !== 'function' || typeof tls.setDefaultCACertificates !== 'function') return false
+  try {
+    const defaults = tls.getCACertificates('default')
+    const known = new Set(defaults)
+    // The directory lists each CA under several names (hash links): one copy each.
+    const added = [...new Set(tls.getCACertificates('system'))].filter((c) => !known.has(c))
+    if (added.length === 0) return false
+    tls.setDefaultCACertificates([...defaults, ...added])
+    return true
+  } catch {
+    // An unreadable or unparsable system store adds nothing; Node's own store stays as it was.
+    return false
+  }
+}
+
+/** Codes by which a server's chain was not trusted: what a CA from the system store can fix. */
+const UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+])
+
+/**
+ * Whether a failed exchange should be tried once more (once only): its server's chain was not
+ * trusted and the system store (read now if it was not yet) added a CA. The handshake failed before
+ * the request was written, so sending it again sends it once. Agents made before the store changed
+ * must be rebuilt (an agent given `ca` keeps its own list).
+ */
+export function retryWithSystemStore(err: unknown): boolean {
+  const code = certificateErrorCode(err)
+  return code !== undefined && UNTRUSTED.has(code) && trustSystemStore()
+}
+
+/**
+ * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots, the system's
+ * (trustSystemStore: read here at once, as this store is built once per agent) and, when set,
  * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
  * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
  */
 export async function trustStore(pem: string): Promise<string[]> {
   const extra = parsePemCertificates(pem) ?? []
-  const tls = process.getBuiltinModule('node:tls')
-  const getCa = (tls as { getCACertificates?: (type: 'default') => string[] }).getCACertificates
+  trustSystemStore()
+  const tls = process.getBuiltinModule('node:tls') as NodeTls
+  const getCa = tls.getCACertificates
   let defaults: string[]
   if (typeof getCa === 'function') {
     // Node ≥ 22.15: exactly what Node would trust by default, extra certificates included.
@@ -54,8 +120,21 @@ export async function trustStore(pem: string): Promise<string[]> {
   return [...defaults, ...extra]
 }
 
+type AgentTls = { rejectUnauthorized?: false; cert?: string; key?: string }
+
+/**
+ * The proxy transport's agent options for a ClientTls. It has no retry after an untrusted
+ * certificate (retryWithSystemStore), and a TLS-inspecting corporate proxy is the likeliest place
+ * for a CA from the system store, so the store is read as its agent is made (a proxied run already
+ * loads undici, ~50 ms); a run that makes no https request still never reads it.
+ */
+export function agentTls(tls: ClientTls | undefined): AgentTls {
+  trustSystemStore()
+  return clientTlsOptions(tls)
+}
+
 /** What a ClientTls changes in an https agent's options. */
-export function agentTls(tls: ClientTls | undefined): { rejectUnauthorized?: false; cert?: string; key?: string } {
+export function clientTlsOptions(tls: ClientTls | undefined): AgentTls {
   if (tls === undefined) return {}
   return {
     ...(tls.insecure ? { rejectUnauthorized: false as const } : {}),

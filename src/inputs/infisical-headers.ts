@@ -4,11 +4,10 @@
 // Unlike the vendor, a line without ':' (which crashes it) or a header Node could not send is an
 // error naming the input and the line, never quoting it: a header value is often a credential.
 import { InputError } from '../errors.js'
+import { checkHeadersTotal, headerValueProblem } from '../input-readers.js'
 
 /** RFC 9110 token characters: what a header name may hold. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/
-/** Field values: visible ASCII and non-ASCII text, spaces and tabs; no control characters. */
-const VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/
 /** Names the HTTP client sets itself (framing, routing): another value would break the request. */
 const RESERVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'keep-alive', 'te'])
 
@@ -30,10 +29,11 @@ export function parseExtraHeaders(text: string): Readonly<Record<string, string>
       throw new InputError(`${where(i + 1)}: the header name before ':' is empty or not a valid HTTP header name.`)
     if (RESERVED.has(name))
       throw new InputError(`${where(i + 1)}: '${name}' is set by the HTTP client itself and cannot be given.`)
-    if (!VALUE.test(value))
-      throw new InputError(`${where(i + 1)}: the value of '${name}' contains a control character.`)
+    const problem = headerValueProblem(value)
+    if (problem !== undefined) throw new InputError(`${where(i + 1)}: the value of '${name}' ${problem}.`)
     headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value
     any = true
   })
+  checkHeadersTotal(headers, 'extra-headers')
   return any ? Object.freeze(headers) : undefined
 }

@@ -4,7 +4,7 @@
 import { decodeBase64Strict } from '../bytes.js'
 import { InputError } from '../errors.js'
 import { isInfisicalMethod } from './infisical.js'
-import type { InputReader } from '../input-readers.js'
+import { checkHeadersTotal, headerValueProblem, type InputReader } from '../input-readers.js'
 
 /**
  * vault-action v3.4.0's AUTH_METHODS, plus cert (vault-action needs `authPayload` for it); any other
@@ -188,9 +188,10 @@ export function parseExtraHeaders(text: string): Record<string, string> {
         `Input 'extraHeaders', line ${i + 1}: expected 'Header-Name: value' (a header name is letters, digits and -_.!#$%&'*+^\`|~).`,
       )
     }
-    // Control characters other than tab would end or corrupt the header line.
-    if ([...value].some((c) => c !== '\t' && (c < ' ' || c === '\x7f')))
-      throw new InputError(`Input 'extraHeaders', line ${i + 1}: the value of ${name} contains control characters.`)
+    // Never echoed: a header value is often a credential.
+    const problem = headerValueProblem(value)
+    if (problem !== undefined)
+      throw new InputError(`Input 'extraHeaders', line ${i + 1}: the value of ${name} ${problem}.`)
     if (name === 'x-vault-token' || name === 'x-vault-namespace') {
       throw new InputError(
         `Input 'extraHeaders', line ${i + 1}: ${name} is set by the action itself (from the login and 'namespace'); remove it.`,
@@ -198,5 +199,6 @@ export function parseExtraHeaders(text: string): Record<string, string> {
     }
     out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value
   })
+  checkHeadersTotal(out, 'extraHeaders')
   return out
 }

@@ -1,7 +1,7 @@
 // HashiCorp Vault's inputs: its slice of Settings and how it is read.
 import { InputError } from '../errors.js'
 import type { ClientTls } from '../http/body.js'
-import { normalizeServerUrl, type InputReader, type CommonInputs } from '../input-readers.js'
+import { headerValueProblem, normalizeServerUrl, shown, type InputReader, type CommonInputs } from '../input-readers.js'
 import { isInfisicalMethod } from './infisical.js'
 import { parseExtraHeaders, readVaultLogin, type VaultLogin } from './vault-login.js'
 import { readVaultTls } from './vault-tls.js'
@@ -46,6 +46,22 @@ function booleanOf(read: InputReader, value: string, names: readonly [string, st
   return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback)
 }
 
+/**
+ * `namespace`, else VAULT_NAMESPACE, slashes trimmed: sent as the X-Vault-Namespace header on every
+ * request, so what a header cannot carry is refused here, naming where it came from, before any
+ * request (Node would throw mid-run, or the server answer 431).
+ */
+function readNamespace(read: InputReader, env: NodeJS.ProcessEnv): string {
+  const given = read.text('namespace')
+  const namespace = (given || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '')
+  const problem = headerValueProblem(namespace)
+  if (problem !== undefined) {
+    const where = given !== '' ? "Input 'namespace'" : 'The environment variable VAULT_NAMESPACE'
+    throw new InputError(`${where} ${problem} (it is sent as the X-Vault-Namespace header): ${shown(namespace)}.`)
+  }
+  return namespace
+}
+
 /** Where Vault is and how every request reaches it: shared by the read and write actions. */
 export type VaultServerSettings = Pick<VaultSettings, 'url' | 'urlProblem' | 'namespace' | 'extraHeaders'>
 
@@ -64,7 +80,7 @@ export function readVaultServer(
       urlProblem = (err as Error).message.replace("Input 'VAULT_ADDR'", 'The environment variable VAULT_ADDR')
     }
   }
-  const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '')
+  const namespace = readNamespace(read, env)
   return {
     url,
     urlProblem,

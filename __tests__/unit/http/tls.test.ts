@@ -6,7 +6,13 @@ import { join } from 'node:path'
 import { rootCertificates } from 'node:tls'
 import fc from 'fast-check'
 import { ServerError } from '../../../src/errors.js'
-import { certificateError, certificateErrorCode, parsePemCertificates, trustStore } from '../../../src/http/tls.js'
+import {
+  certificateError,
+  certificateErrorCode,
+  parsePemCertificates,
+  retryWithSystemStore,
+  trustStore,
+} from '../../../src/http/tls.js'
 import { proxyConfigured } from '../../../src/http/client.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
@@ -130,6 +136,22 @@ describe('trustStore', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('retryWithSystemStore', () => {
+  // What the system store cannot fix is never retried: the server's own certificate is wrong, or
+  // the error is not about trust at all. (The store itself is read in the e2e tests, under Node 24.)
+  test.each([['CERT_HAS_EXPIRED'], ['CERT_NOT_YET_VALID'], ['ERR_TLS_CERT_ALTNAME_INVALID'], ['ECONNRESET']])(
+    '%s: no retry',
+    (code) => {
+      const err = new Error('request failed', { cause: Object.assign(new Error('x'), { code }) })
+      expect(retryWithSystemStore(err)).toBe(false)
+    },
+  )
+  test('no code at all: no retry', () => {
+    expect(retryWithSystemStore(new Error('boom'))).toBe(false)
+    expect(retryWithSystemStore(undefined)).toBe(false)
   })
 })
 

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-DDzb_ilb.js';
+import { I as InputError } from './startup-CWdGz54A.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-CCSSv4Ha.js';
-import './startup-DDzb_ilb.js';
+import { p as postLogin } from './providers-infisical-D33KBuku.js';
+import './startup-CWdGz54A.js';
 
 
 

@@ -665,13 +665,71 @@ function parsePemCertificates(text) {
         return undefined;
     return blocks;
 }
+/** Whether the system store added a CA to Node's default store; undefined until it is read. */
+let systemAdded;
 /**
- * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots and, when set,
+ * Adds the operating system's trusted CAs to Node's default trust store, once per process, as
+ * Bitwarden's action trusts them (its SDK's HTTP client verifies with rustls-platform-verifier, the
+ * platform's store): a corporate CA installed on a self-hosted runner, or named by SSL_CERT_FILE /
+ * SSL_CERT_DIR. Node reads 'system' as `--use-system-ca` does:
+ * on Linux OpenSSL's default file and directory (SSL_CERT_FILE, else its default file; SSL_CERT_DIR,
+ * else /etc/ssl/certs), on macOS the keychains' trust settings, on Windows the certificate stores.
+ * Reading it costs 20–50 ms on Linux (every file of the directory parsed), so the direct transport
+ * reads it only when a server's certificate is not trusted without it (retryWithSystemStore).
+ * True when the store added a CA (now or on an earlier call). Node 20 has neither function: its
+ * trust store stays Node's own (NODE_EXTRA_CA_CERTS, ca_certificate).
+ */
+function trustSystemStore() {
+    systemAdded ??= addSystemCertificates();
+    return systemAdded;
+}
+function addSystemCertificates() {
+    const tls = process.getBuiltinModule('node:tls');
+    if (typeof tls.getCACertificates !== 'function' || typeof tls.setDefaultCACertificates !== 'function')
+        return false;
+    try {
+        const defaults = tls.getCACertificates('default');
+        const known = new Set(defaults);
+        // The directory lists each CA under several names (hash links): one copy each.
+        const added = [...new Set(tls.getCACertificates('system'))].filter((c) => !known.has(c));
+        if (added.length === 0)
+            return false;
+        tls.setDefaultCACertificates([...defaults, ...added]);
+        return true;
+    }
+    catch {
+        // An unreadable or unparsable system store adds nothing; Node's own store stays as it was.
+        return false;
+    }
+}
+/** Codes by which a server's chain was not trusted: what a CA from the system store can fix. */
+const UNTRUSTED = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED',
+]);
+/**
+ * Whether a failed exchange should be tried once more (once only): its server's chain was not
+ * trusted and the system store (read now if it was not yet) added a CA. The handshake failed before
+ * the request was written, so sending it again sends it once. Agents made before the store changed
+ * must be rebuilt (an agent given `ca` keeps its own list).
+ */
+function retryWithSystemStore(err) {
+    const code = certificateErrorCode(err);
+    return code !== undefined && UNTRUSTED.has(code) && trustSystemStore();
+}
+/**
+ * The trust store to use with a `ca_certificate`: Node's default CAs (bundled roots, the system's
+ * (trustSystemStore: read here at once, as this store is built once per agent) and, when set,
  * NODE_EXTRA_CA_CERTS) plus the given ones. Giving `ca` to a TLS connection replaces the default
  * store, so the defaults are added back explicitly: the input adds trust, it never removes it.
  */
 async function trustStore(pem) {
     const extra = parsePemCertificates(pem) ?? [];
+    trustSystemStore();
     const tls = process.getBuiltinModule('node:tls');
     const getCa = tls.getCACertificates;
     let defaults;
@@ -694,8 +752,18 @@ async function trustStore(pem) {
     }
     return [...defaults, ...extra];
 }
-/** What a ClientTls changes in an https agent's options. */
+/**
+ * The proxy transport's agent options for a ClientTls. It has no retry after an untrusted
+ * certificate (retryWithSystemStore), and a TLS-inspecting corporate proxy is the likeliest place
+ * for a CA from the system store, so the store is read as its agent is made (a proxied run already
+ * loads undici, ~50 ms); a run that makes no https request still never reads it.
+ */
 function agentTls(tls) {
+    trustSystemStore();
+    return clientTlsOptions(tls);
+}
+/** What a ClientTls changes in an https agent's options. */
+function clientTlsOptions(tls) {
     if (tls === undefined)
         return {};
     return {
@@ -776,8 +844,11 @@ var tls = /*#__PURE__*/Object.freeze({
     agentTls: agentTls,
     certificateError: certificateError,
     certificateErrorCode: certificateErrorCode,
+    clientTlsOptions: clientTlsOptions,
     parsePemCertificates: parsePemCertificates,
-    trustStore: trustStore
+    retryWithSystemStore: retryWithSystemStore,
+    trustStore: trustStore,
+    trustSystemStore: trustSystemStore
 });
 
 function tooLarge(opts, status) {
@@ -833,6 +904,8 @@ function runQueuedWork() {
 let plain;
 /** https: one keep-alive agent per ClientTls object (undefined: the default one). */
 const secure = new Map();
+/** Whether the agents were rebuilt after the system's CAs joined the default store. */
+let rebuilt = false;
 /**
  * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
  * process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds its ESM
@@ -850,13 +923,29 @@ function clientFor(protocol, ca, tls$1) {
         const https = process.getBuiltinModule('node:https');
         client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
             request: https.request,
-            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...agentTls(tls$1) }),
+            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...clientTlsOptions(tls$1) }),
         }));
         secure.set(tls$1, client);
     }
     return client;
 }
+/**
+ * One exchange. A server whose certificate only a CA from the system's store makes trusted (a
+ * corporate CA on a self-hosted runner) is tried once more after reading that store, with new
+ * agents: the store is never read on the usual path, where it would cost 20–50 ms (src/http/tls.ts).
+ */
 function nodeExchange(url, opts) {
+    return send(url, opts).catch((err) => {
+        if (!retryWithSystemStore(err))
+            throw err;
+        // Requests in flight together fail together: the first rebuilds the agents, all try again.
+        if (!rebuilt)
+            secure.clear();
+        rebuilt = true;
+        return send(url, opts);
+    });
+}
+function send(url, opts) {
     return clientFor(url.protocol, opts.ca, opts.tls).then(({ request, agent }) => new Promise((resolve, reject) => {
         const req = request(url, { method: opts.method, headers: opts.headers, agent, signal: opts.signal }, (res) => {
             const status = res.statusCode ?? 0;
@@ -938,7 +1027,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-BUmIAiwr.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-CBAXmJlb.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1049,7 +1138,7 @@ var client = /*#__PURE__*/Object.freeze({
 // command line for the CLI. Each reader names the input in its error and rejects what it cannot
 // read (never coerces). Pure apart from the source it is given.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the log raw
-const UNPRINTABLE = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 /**
  * User text for an error message: as given when short and printable, else cut at 60 characters and
  * with control characters escaped, so a pasted 100 kB value or a terminal escape is never echoed.
@@ -1058,6 +1147,35 @@ function shown(text) {
     const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text;
     const safe = cut.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return `'${safe}'`;
+}
+/**
+ * The most characters an input may put in one HTTP header value. Servers and proxies refuse header
+ * lines past 8–16 KiB (Node's server: 16 KiB for all headers), so anything longer is a wrong paste.
+ */
+const MAX_HEADER_VALUE = 8192;
+// eslint-disable-next-line no-control-regex -- C0 controls but tab, DEL and the C1 controls
+const HEADER_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+/**
+ * Why an input's text cannot be an HTTP header value, or undefined when it can: Node's http and
+ * undici send tab, visible ASCII and Latin-1 only, and throw on anything else mid-run; a control
+ * character would end or corrupt the header line.
+ */
+function headerValueProblem(value) {
+    if (value.length > MAX_HEADER_VALUE)
+        return `is ${value.length} characters long, more than the ${MAX_HEADER_VALUE} an HTTP header value may hold`;
+    if (HEADER_CONTROL.test(value))
+        return 'contains a control character';
+    if (/[^\t\x20-\x7e\xa0-\xff]/.test(value))
+        return 'contains a character outside Latin-1, which an HTTP header cannot carry';
+    return undefined;
+}
+/** The most characters one input's headers may add up to (Node's server takes 16 KiB in all). */
+const MAX_HEADERS_TOTAL = 16384;
+/** Refuses headers from `input` that together would make the server refuse every request. */
+function checkHeadersTotal(headers, input) {
+    const total = Object.entries(headers).reduce((n, [name, value]) => n + name.length + value.length + 4, 0);
+    if (total > MAX_HEADERS_TOTAL)
+        throw new InputError(`Input '${input}': the headers add up to ${total} characters, more than the ${MAX_HEADERS_TOTAL} servers accept on a request.`);
 }
 /**
  * Checks a server URL: https, or plain http to a loopback host only (a token must not cross a
@@ -1170,8 +1288,6 @@ function readBitwarden(read, { accessToken, baseUrl }) {
 // error naming the input and the line, never quoting it: a header value is often a credential.
 /** RFC 9110 token characters: what a header name may hold. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
-/** Field values: visible ASCII and non-ASCII text, spaces and tabs; no control characters. */
-const VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
 /** Names the HTTP client sets itself (framing, routing): another value would break the request. */
 const RESERVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'keep-alive', 'te']);
 const where = (line) => `Input 'extra-headers', line ${line}`;
@@ -1193,11 +1309,13 @@ function parseExtraHeaders$1(text) {
             throw new InputError(`${where(i + 1)}: the header name before ':' is empty or not a valid HTTP header name.`);
         if (RESERVED.has(name))
             throw new InputError(`${where(i + 1)}: '${name}' is set by the HTTP client itself and cannot be given.`);
-        if (!VALUE.test(value))
-            throw new InputError(`${where(i + 1)}: the value of '${name}' contains a control character.`);
+        const problem = headerValueProblem(value);
+        if (problem !== undefined)
+            throw new InputError(`${where(i + 1)}: the value of '${name}' ${problem}.`);
         headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value;
         any = true;
     });
+    checkHeadersTotal(headers, 'extra-headers');
     return any ? Object.freeze(headers) : undefined;
 }
 
@@ -1305,6 +1423,139 @@ function readInfisical(read, { accessToken, baseUrl, env }) {
         fileOutputPath: readFileOutputPath(read, env),
         aws: method === 'aws-iam' ? awsEnvironment(env) : undefined,
     });
+}
+
+// Which provider reads each input, and action.yml's default for it: the one table that says when an
+// input given to the step is one the run's provider ignores (a unit test checks it against
+// action.yml, names and defaults, so the two cannot drift). The runner fills in action.yml's
+// `default:` for every input a step leaves out, so "given" means "not empty and not the default".
+const all = (value) => ({ reader: 'all', default: value });
+const of = (reader, value, effect) => ({ reader, default: value, effect });
+/** Every input of action.yml, in its order. */
+const INPUTS = Object.freeze({
+    access_token: all(),
+    secrets: all(),
+    provider: all('auto'),
+    cloud_region: of('bitwarden', '', 'server'),
+    base_url: all(''),
+    identity_url: of('bitwarden', '', 'server'),
+    api_url: of('bitwarden', '', 'server'),
+    environment: of('infisical', ''),
+    secret_path: of('infisical', ''),
+    recursive: of('infisical', 'false'),
+    include_imports: of('infisical'),
+    client_id: of('infisical', ''),
+    client_secret: of('infisical', ''),
+    project: of('infisical', '', 'scope'),
+    'client-id': of('infisical'),
+    'client-secret': of('infisical'),
+    'identity-id': of('infisical'),
+    'oidc-audience': of('infisical'),
+    'project-slug': of('infisical', undefined, 'scope'),
+    'env-slug': of('infisical'),
+    domain: of('infisical', undefined, 'server'),
+    'secret-path': of('infisical'),
+    'include-imports': of('infisical'),
+    'export-type': of('infisical', undefined, 'export'),
+    'file-output-path': of('infisical', undefined, 'export'),
+    'extra-headers': of('infisical'),
+    namespace: of('vault', ''),
+    check_token: of('vault', 'false'),
+    min_ttl: of('vault', '10m'),
+    encoding: of('vault', '', 'export'),
+    ignore_not_found: of('vault', 'false'),
+    export_token: of('vault', '', 'export'),
+    ttl: of('vault', '15m'),
+    num_uses: of('vault', ''),
+    policies: of('vault', ''),
+    // vault-action's names for our common settings are read for every provider.
+    url: all(),
+    token: all(),
+    method: of('method'),
+    role: of('vault'),
+    path: of('vault'),
+    roleId: of('vault'),
+    secretId: of('vault'),
+    githubToken: of('vault'),
+    jwtGithubAudience: of('vault'),
+    jwtPrivateKey: of('vault'),
+    jwtKeyPassword: of('vault'),
+    jwtTtl: of('vault'),
+    kubernetesTokenPath: of('vault'),
+    username: of('vault'),
+    password: of('vault'),
+    authPayload: of('vault'),
+    extraHeaders: of('vault'),
+    exportEnv: all(),
+    exportToken: of('vault', undefined, 'export'),
+    outputToken: of('vault', undefined, 'export'),
+    caCertificate: all(),
+    clientCertificate: of('vault'),
+    clientKey: of('vault'),
+    tlsSkipVerify: of('vault'),
+    secretEncodingType: of('vault', undefined, 'export'),
+    ignoreNotFound: of('vault'),
+    pki: of('vault', undefined, 'export'),
+    set_env: all('true'),
+    allow_dangerous_names: all('false'),
+    timeout: all('60'),
+    ca_certificate: all(''),
+    summary: all('true'),
+    export_file: all(''),
+    export_format: all('dotenv'),
+    keep_file: all('false'),
+    parse_json: all('false'),
+    name_prefix: all(''),
+    name_transformation: all('none'),
+    clean: all('false'),
+});
+const PROVIDER_NAMES = {
+    bitwarden: 'Bitwarden Secrets Manager',
+    infisical: 'Infisical',
+    vault: 'Vault',
+};
+const CONSEQUENCE = {
+    server: 'the credential would go to another server than the one it names',
+    export: 'what is exported would not be what it asks for',
+    scope: 'a wildcard would not be narrowed by it',
+};
+/** The provider that reads `method`: Infisical/secrets-action's methods are Infisical's (no authPayload). */
+function methodReader(source) {
+    const infisical = INFISICAL_METHODS.includes(source('method').toLowerCase());
+    return infisical && source('authPayload') === '' ? 'infisical' : 'vault';
+}
+/**
+ * The inputs the step gave: not empty and not action.yml's default (compared ignoring case: every
+ * input with a default is a keyword, a boolean or a duration). The CLI's absent flags read ''.
+ */
+function givenInputs(source) {
+    const given = [];
+    for (const [name, spec] of Object.entries(INPUTS)) {
+        const value = source(name);
+        if (value === '' || value.toLowerCase() === (spec.default ?? '').toLowerCase())
+            continue;
+        const reader = spec.reader === 'method' ? methodReader(source) : spec.reader;
+        given.push(Object.freeze({ name, reader, ...(spec.effect ? { effect: spec.effect } : {}) }));
+    }
+    return Object.freeze(given);
+}
+/**
+ * A warning for each given input that `provider` ignores, naming the input and the provider; an
+ * InputError (before any request) for one whose being ignored would change where the credential
+ * goes or what is exported (IgnoredEffect).
+ */
+function ignoredInputs(given, provider) {
+    const warnings = [];
+    for (const { name, reader, effect } of given) {
+        if (reader === 'all' || reader === provider)
+            continue;
+        const whose = `is read for ${PROVIDER_NAMES[reader]} only, but this run uses ${PROVIDER_NAMES[provider]}`;
+        if (effect !== undefined) {
+            throw new InputError(`Input '${name}' ${whose}, which would ignore it: ${CONSEQUENCE[effect]}. Remove it, or set 'provider: ${reader}' if the run is meant for ${PROVIDER_NAMES[reader]}.`);
+        }
+        warnings.push(`Input '${name}' ${whose}, which ignores it.`);
+    }
+    return warnings;
 }
 
 // What a run exports under which names, shaped once for every provider, between fetching and the
@@ -1610,14 +1861,16 @@ function parseExtraHeaders(text) {
         if (colon < 0 || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
             throw new InputError(`Input 'extraHeaders', line ${i + 1}: expected 'Header-Name: value' (a header name is letters, digits and -_.!#$%&'*+^\`|~).`);
         }
-        // Control characters other than tab would end or corrupt the header line.
-        if ([...value].some((c) => c !== '\t' && (c < ' ' || c === '\x7f')))
-            throw new InputError(`Input 'extraHeaders', line ${i + 1}: the value of ${name} contains control characters.`);
+        // Never echoed: a header value is often a credential.
+        const problem = headerValueProblem(value);
+        if (problem !== undefined)
+            throw new InputError(`Input 'extraHeaders', line ${i + 1}: the value of ${name} ${problem}.`);
         if (name === 'x-vault-token' || name === 'x-vault-namespace') {
             throw new InputError(`Input 'extraHeaders', line ${i + 1}: ${name} is set by the action itself (from the login and 'namespace'); remove it.`);
         }
         out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
     });
+    checkHeadersTotal(out, 'extraHeaders');
     return out;
 }
 
@@ -1686,6 +1939,21 @@ function booleanOf(read, value, names, fallback) {
         return fallback;
     return read.boolean(read.text(names[0]) !== '' ? names[0] : names[1], fallback);
 }
+/**
+ * `namespace`, else VAULT_NAMESPACE, slashes trimmed: sent as the X-Vault-Namespace header on every
+ * request, so what a header cannot carry is refused here, naming where it came from, before any
+ * request (Node would throw mid-run, or the server answer 431).
+ */
+function readNamespace(read, env) {
+    const given = read.text('namespace');
+    const namespace = (given || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '');
+    const problem = headerValueProblem(namespace);
+    if (problem !== undefined) {
+        const where = given !== '' ? "Input 'namespace'" : 'The environment variable VAULT_NAMESPACE';
+        throw new InputError(`${where} ${problem} (it is sent as the X-Vault-Namespace header): ${shown(namespace)}.`);
+    }
+    return namespace;
+}
 /** base_url (else VAULT_ADDR), namespace (else VAULT_NAMESPACE) and extraHeaders. */
 function readVaultServer(read, { baseUrl, env }) {
     let url = baseUrl;
@@ -1699,7 +1967,7 @@ function readVaultServer(read, { baseUrl, env }) {
             urlProblem = err.message.replace("Input 'VAULT_ADDR'", 'The environment variable VAULT_ADDR');
         }
     }
-    const namespace = (read.text('namespace') || (env.VAULT_NAMESPACE ?? '').trim()).replace(/^\/+|\/+$/g, '');
+    const namespace = readNamespace(read, env);
     return {
         url,
         urlProblem,
@@ -1896,6 +2164,7 @@ function readSettings(source = runnerInputs, options = {}) {
             }),
         shape: readShaping(read),
         clean: read.boolean('clean', false),
+        given: givenInputs(source),
     });
 }
 
@@ -1997,11 +2266,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-j1HLXXMP.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-BUTVL6Xo.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-CQO42vt4.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-LZjseCdM.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-CCSSv4Ha.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-D33KBuku.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2012,9 +2281,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-DkS3jw69.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-O2MaGbKo.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-DDAeUGph.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-TmZpupFG.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2025,7 +2294,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-CQO42vt4.js').then(function (n) { return n.r; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-LZjseCdM.js').then(function (n) { return n.r; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2245,7 +2514,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-DB6Q15Mh.js');
+            const { fetchIdToken } = await import('./github-oidc-By3TMG5U.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2266,6 +2535,8 @@ async function run(rt) {
     // Before anything else is printed: the token as given (a pasted newline is trimmed already).
     masks.mask(settings.accessToken);
     const provider = await (rt.createProvider ?? createProvider)(settings, providerContext({ ...settings, userAgent: rt.userAgent, env: rt.env }, masks, log));
+    // An input for another provider: a warning naming it, or an error before any request.
+    ignoredInputs(settings.given, provider.kind).forEach((w) => log.warning(w));
     const { requests, warnings } = provider.parse(settings.secrets);
     warnings.forEach((w) => log.warning(w));
     const { preparePublish } = rt;
@@ -2311,7 +2582,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-BvCsJPUx.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DUsjSVma.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2612,7 +2883,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-CMcDGrOf.js');
+        const { exportToFile } = await import('./runner-export-file-C5BshDoX.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2633,7 +2904,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-DHcZ8MBv.js').catch(() => undefined);
+        import('./runner-summary-BMBoq2Xj.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2641,7 +2912,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-DHcZ8MBv.js');
+        const { writeSummary } = await import('./runner-summary-BMBoq2Xj.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

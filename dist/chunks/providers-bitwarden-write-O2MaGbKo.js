@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-DDzb_ilb.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-j1HLXXMP.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-CWdGz54A.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-BUTVL6Xo.js';
 
 
 

@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { $ as summary } from './startup-DDzb_ilb.js';
+import { $ as summary } from './startup-CWdGz54A.js';
 
 
 
