@@ -1,5 +1,5 @@
-import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-B-niNsfG.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-B7OyPOvU.js';
+import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-BAmYvHb7.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-Du0os9BR.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -22,12 +22,16 @@ const log = {
 // client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-B-niNsfG.js').then(function (n) { return n.X; }), import('./chunks/startup-B-niNsfG.js').then(function (n) { return n.W; }), import('./chunks/startup-B-niNsfG.js').then(function (n) { return n.V; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-BAmYvHb7.js').then(function (n) { return n.X; }), import('./chunks/startup-BAmYvHb7.js').then(function (n) { return n.W; }), import('./chunks/startup-BAmYvHb7.js').then(function (n) { return n.V; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
+        // The post step runs at the end of every job, failed or cancelled ones too, and a revocation
+        // is a courtesy (the token's TTL ends it anyway): a silent server or proxy must not hold the
+        // job. 10 s in all, through proxies too, leaves room for a slow round trip and the one retry
+        // after a reset (providers/vault/revoke.ts); each attempt at most 5 s.
         const http = createHttpClient({
-            timeoutMs: 15_000,
-            deadlineMs: 30_000,
+            timeoutMs: 5_000,
+            deadlineMs: 10_000,
             ca: settings.caCertificate,
             debug: (line) => debug(masks.scrub(line)),
         });

@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-ep9eqIJy.js';
-import './startup-B-niNsfG.js';
+import { p as postLogin } from './index-BVAmQHnS.js';
+import './startup-BAmYvHb7.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-B5zjOilb.js';
+import './json-BtlGyc_w.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

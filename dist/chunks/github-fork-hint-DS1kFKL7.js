@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-B-niNsfG.js';
+import { I as InputError } from './startup-BAmYvHb7.js';
 import 'os';
 import 'fs';
 import 'node:path';

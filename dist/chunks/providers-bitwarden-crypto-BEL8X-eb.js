@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
-import { Q as CryptoError, R as decodeUtf8Strict, T as decodeBase64Strict } from './startup-B-niNsfG.js';
+import { Q as CryptoError, R as decodeUtf8Strict, T as decodeBase64Strict } from './startup-BAmYvHb7.js';
 import 'os';
 import 'fs';
 import 'node:path';
