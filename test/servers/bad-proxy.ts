@@ -14,6 +14,8 @@ export interface BadProxy {
   readonly connections: number
   /** Each request's first line as received, e.g. `CONNECT 127.0.0.1:4443 HTTP/1.1`. */
   readonly requests: string[]
+  /** Misbehaves another way from the next connection on (the same URL: a process reads its proxy once). */
+  setMode(mode: BadProxyMode): void
   close(): Promise<void>
 }
 
@@ -62,6 +64,9 @@ export async function startBadProxy(mode: BadProxyMode): Promise<BadProxy> {
       return connections
     },
     requests,
+    setMode(next) {
+      mode = next
+    },
     async close() {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
