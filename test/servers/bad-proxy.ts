@@ -5,7 +5,15 @@
 // server tidies the misbehaviour away. Counts connections and the requests' first lines.
 import net from 'node:net'
 
-export type BadProxyMode = 'silent' | 'silent-after-200' | 'close' | 'garbage' | 'auth-required'
+export type BadProxyMode =
+  | 'silent'
+  | 'silent-after-200'
+  /** Closes each connection as soon as it is accepted. */
+  | 'close'
+  /** Reads the request, then closes without a word (a proxy dropping what it will not serve). */
+  | 'close-after-request'
+  | 'garbage'
+  | 'auth-required'
 
 export interface BadProxy {
   /** e.g. http://127.0.0.1:PORT */
@@ -44,7 +52,8 @@ export async function startBadProxy(mode: BadProxyMode): Promise<BadProxy> {
       if (end < 0) return
       answered = true
       requests.push(head.slice(0, head.indexOf('\r\n')))
-      if (mode === 'silent-after-200') socket.write('HTTP/1.1 200 Connection established\r\n\r\n')
+      if (mode === 'close-after-request') socket.end()
+      else if (mode === 'silent-after-200') socket.write('HTTP/1.1 200 Connection established\r\n\r\n')
       else if (mode === 'garbage') socket.end(GARBAGE_REPLY)
       else if (mode === 'auth-required')
         socket.end(
