@@ -142,6 +142,33 @@ describe.each([['http://'], ['https://']])('a %s server through a proxy', (schem
   })
 })
 
+describe('direct, without a proxy: the same bounds', () => {
+  // The misbehaving peers serve as servers here: raw TCP that accepts and says nothing (for https,
+  // nothing to the TLS ClientHello), or closes every connection at once.
+  async function runDirect(base: string, extra: Record<string, string> = {}): Promise<ActionRun & { ms: number }> {
+    const started = Date.now()
+    const run = await runAction({ ...inputs(plain), base_url: base, ...extra }, { timeoutMs: 20_000 })
+    return { ...run, ms: Date.now() - started }
+  }
+
+  test.each([['http'], ['https']])('a %s server that accepts and never answers', async (scheme) => {
+    const peer = await badProxy('silent')
+    const run = await runDirect(peer.url.replace('http:', `${scheme}:`))
+    expectFailedCleanly(run)
+    expect(run.error).toBe('inject-secrets: POST /identity/connect/token timed out after 1 attempt')
+  })
+
+  test('a server that closes every connection: a few attempts with backoff', async () => {
+    const peer = await badProxy('close')
+    const run = await runDirect(peer.url)
+    expectFailedCleanly(run)
+    expect(run.error).toMatch(
+      /^inject-secrets: POST \/identity\/connect\/token failed \(ECONNRESET\) after [2-5] attempts$/,
+    )
+    expect(peer.connections).toBeLessThanOrEqual(5)
+  })
+})
+
 describe('the post step through a proxy that never answers', () => {
   let vault: VaultServer
   beforeAll(async () => {

@@ -20,6 +20,7 @@ let ca: TestCa
 let squid: RealProxy
 let tinyproxy: RealProxy
 let tinyproxyAuth: RealProxy
+let squidTls: RealProxy
 const seeded = new Map<BitwardenServer, { token: string; secrets: string }>()
 
 function seed(s: BitwardenServer): void {
@@ -41,15 +42,16 @@ beforeAll(async () => {
   refused = await startBitwardenServer()
   for (const s of [plain, secure, refused]) seed(s)
   // One squid for the whole file (it is the slower to start); it refuses CONNECT to one port.
-  ;[squid, tinyproxy, tinyproxyAuth] = await Promise.all([
+  ;[squid, tinyproxy, tinyproxyAuth, squidTls] = await Promise.all([
     startSquid([`acl refused_port port ${portOf(refused)}`, 'http_access deny CONNECT refused_port']),
     startTinyproxy(),
     startTinyproxy({ basicAuth: CREDENTIALS }),
+    startSquid([], { tls: ca.issue(['127.0.0.1', 'localhost']) }),
   ])
 }, 120_000)
 
 afterAll(async () => {
-  await Promise.all([plain, secure, refused, squid, tinyproxy, tinyproxyAuth].map((x) => x?.close()))
+  await Promise.all([plain, secure, refused, squid, tinyproxy, tinyproxyAuth, squidTls].map((x) => x?.close()))
   ca.cleanup()
 })
 
@@ -119,4 +121,20 @@ test('NO_PROXY still bypasses a real proxy: nothing in its log for that server',
   expect(run.error).toBeUndefined()
   expect(run.env.get('API_KEY')).toBe(VALUE)
   expect(squid.log()).toBe(before)
+})
+
+test('squid as an https:// proxy: TLS to the proxy (its CA from ca_certificate), then TLS to the server inside', async () => {
+  const run = await runAction(inputs(secure), { env: { HTTPS_PROXY: squidTls.url } })
+  expect(run.error).toBeUndefined()
+  expect(run.env.get('API_KEY')).toBe(VALUE)
+  expect(squidTls.log()).toMatch(new RegExp(`CONNECT.*127\\.0\\.0\\.1:${portOf(secure)}`))
+})
+
+test('an https:// proxy whose certificate is not trusted: a TLS error naming the proxy, not retried', async () => {
+  const run = await runAction({ ...inputs(plain) }, { env: { HTTP_PROXY: squidTls.url } })
+  expect(run.exitCode).toBe(1)
+  expect(run.error).toBe(
+    `inject-secrets: POST /identity/connect/token: the proxy ${squidTls.url} (HTTP_PROXY): the TLS certificate of ${new URL(squidTls.url).host} is not signed by a trusted certificate authority (UNABLE_TO_VERIFY_LEAF_SIGNATURE). If the server uses a private or corporate certificate authority, give that CA's certificate (PEM) in the 'ca_certificate' input, or point NODE_EXTRA_CA_CERTS at a file holding it.`,
+  )
+  expect(run.env.size).toBe(0)
 })

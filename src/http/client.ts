@@ -155,10 +155,11 @@ export async function exchange(url: URL, opts: ExchangeOptions): Promise<HttpRes
     const sent = proxied ? import('./proxy.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts)
     return await withinSignal(sent, opts.signal)
   } catch (err) {
+    if (err instanceof ActionError) throw err
     // An untrusted certificate will not be trusted on the next attempt either: one clear error.
     const tls = certificateError(err, url, opts.where)
     if (tls) throw tls
-    if (proxied && !(err instanceof ActionError)) {
+    if (proxied) {
       const proxy = (await import('./proxy.js')).proxyThrough(url)
       if (proxy !== undefined) throw new ThroughProxy(proxy, err)
     }

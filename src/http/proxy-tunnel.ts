@@ -7,13 +7,14 @@
 // default is 300 s), so nothing outlives the attempt that asked for it by long.
 import type { Dispatcher } from 'undici'
 import Pool from 'undici/lib/dispatcher/pool.js'
+import { certificateErrorCode } from './tls.js'
 
 /** Longer than any one attempt (client.ts caps attempts at 30 s). */
 const CONNECT_HEADERS_MS = 30_000
 
 export class TunnelFailure extends Error {
   constructor(
-    readonly kind: 'closed' | 'not-http' | 'status',
+    readonly kind: 'closed' | 'not-http' | 'status' | 'proxy-certificate',
     message: string,
     readonly status?: number,
     options?: { cause?: unknown },
@@ -30,6 +31,9 @@ const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED
 
 function failure(err: unknown): unknown {
   const { code, name } = (err ?? {}) as { code?: unknown; name?: unknown }
+  // An https:// proxy's own certificate (the server's is checked later, inside the tunnel).
+  if (certificateErrorCode(err) !== undefined)
+    return new TunnelFailure('proxy-certificate', 'the proxy’s TLS certificate was refused', undefined, { cause: err })
   if (typeof code === 'string' && CLOSED.has(code))
     return new TunnelFailure('closed', 'the proxy closed the connection without answering CONNECT', undefined, {
       cause: err,

@@ -13,7 +13,7 @@ import DispatcherClass from 'undici/lib/dispatcher/dispatcher.js'
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import { setFlagsFromString } from 'node:v8'
 import { ServerError } from '../errors.js'
-import { agentTls, trustStore } from './tls.js'
+import { agentTls, certificateError, trustStore } from './tls.js'
 import { readLimited, type ClientTls, type ExchangeOptions, type HttpResponse } from './body.js'
 import { proxyFor, readProxySettings, type ProxySettings } from './proxy-env.js'
 import { tunnelClientFactory, tunnelTargets, TunnelFailure } from './proxy-tunnel.js'
@@ -81,6 +81,11 @@ function tunnelError(err: TunnelFailure, url: URL, opts: ExchangeOptions): Error
         `${opts.where}: the proxy ${proxy} did not answer CONNECT with HTTP; check that ${variable} names an HTTP proxy`,
         undefined,
         { cause: err },
+      )
+    case 'proxy-certificate':
+      return (
+        (setting && certificateError(err.cause, new URL(setting.href), `${opts.where}: the proxy ${proxy}`)) ??
+        new ServerError(`${opts.where}: the proxy ${proxy}: its TLS certificate was refused`, undefined, { cause: err })
       )
     case 'status':
       if (err.status === 407)

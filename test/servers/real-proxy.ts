@@ -132,19 +132,30 @@ export async function startTinyproxy(
 
 /**
  * squid in the foreground (-N) with its own configuration, pid, logs and no cache; `extra`: more
- * configuration lines, read before the access rules (e.g. an `acl` and `http_access deny`).
+ * configuration lines, read before the access rules (e.g. an `acl` and `http_access deny`);
+ * `tls`: an https:// proxy (TLS between the client and squid) with this key and certificate.
  */
-export async function startSquid(extra: string[] = []): Promise<RealProxy> {
+export async function startSquid(
+  extra: string[] = [],
+  opts: { tls?: { key: string; cert: string } } = {},
+): Promise<RealProxy> {
   ensureRealProxies()
   const dir = mkdtempSync(join(tmpdir(), 'inject-secrets-squid-'))
   const port = await freePort()
   const logFile = join(dir, 'access.log')
   const conf = join(dir, 'squid.conf')
   const root = userInfo().uid === 0
+  if (opts.tls) {
+    writeFileSync(join(dir, 'proxy.key'), opts.tls.key, { mode: 0o644 })
+    writeFileSync(join(dir, 'proxy.crt'), opts.tls.cert)
+  }
+  const listen = opts.tls
+    ? `https_port 127.0.0.1:${port} tls-cert=${join(dir, 'proxy.crt')} tls-key=${join(dir, 'proxy.key')}`
+    : `http_port 127.0.0.1:${port}`
   writeFileSync(
     conf,
     [
-      `http_port 127.0.0.1:${port}`,
+      listen,
       'visible_hostname inject-secrets-test',
       `pid_filename ${join(dir, 'squid.pid')}`,
       `cache_log ${join(dir, 'cache.log')}`,
@@ -171,5 +182,6 @@ export async function startSquid(extra: string[] = []): Promise<RealProxy> {
     const gid = Number(execFileSync('id', ['-g', 'proxy']).toString().trim())
     chownSync(dir, uid, gid)
   }
-  return start('squid', dir, port, SQUID, ['-N', '-f', conf], logFile)
+  const proxy = await start('squid', dir, port, SQUID, ['-N', '-f', conf], logFile)
+  return opts.tls ? { ...proxy, url: proxy.url.replace('http:', 'https:') } : proxy
 }

@@ -42,7 +42,7 @@ test('a proxy closing every connection: one connection per attempt, little CPU, 
   const cpu = process.cpuUsage()
   const started = Date.now()
   const client = createHttpClient({ timeoutMs: 2000, deadlineMs: 2000 })
-  const err = await client.send({ method: 'GET', url: TARGET }).catch((e: unknown) => e as Error)
+  const err = (await client.send({ method: 'GET', url: TARGET }).catch((e: unknown) => e)) as Error
   const used = process.cpuUsage(cpu)
   expect(err).toBeInstanceOf(ServerError)
   expect(err.message).toMatch(

@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote, I as InputError, N as parseVaultToken } from './startup-BAmYvHb7.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BtlGyc_w.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-CfTB61_p.js';
+import { S as ServerError, z as lineError, A as quote, I as InputError, Q as parseVaultToken } from './startup-E6kMzH-b.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-TQrbMO1r.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-B2nzssuI.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-BVAmQHnS.js';
-import './startup-BAmYvHb7.js';
+import { p as postLogin } from './index-D3ylFRVz.js';
+import './startup-E6kMzH-b.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BtlGyc_w.js';
+import './json-TQrbMO1r.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

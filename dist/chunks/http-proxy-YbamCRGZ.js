@@ -2,7 +2,7 @@ import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as __require$9, h as __require$a, i as __require$b, j as __require$c, k as __require$d, l as __require$e, m as __require$f, n as __require$g, o as __require$h } from './_node_url_commonjs-external-DlJyI2uk.js';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { I as InputError, J as readLimited, S as ServerError, K as trustStore, L as agentTls } from './startup-BAmYvHb7.js';
+import { I as InputError, J as certificateErrorCode, K as readLimited, S as ServerError, L as trustStore, M as agentTls, N as certificateError } from './startup-E6kMzH-b.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -16826,6 +16826,9 @@ const tunnelTargets = new Set();
 const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
 function failure(err) {
     const { code, name } = (err ?? {});
+    // An https:// proxy's own certificate (the server's is checked later, inside the tunnel).
+    if (certificateErrorCode(err) !== undefined)
+        return new TunnelFailure('proxy-certificate', 'the proxy’s TLS certificate was refused', undefined, { cause: err });
     if (typeof code === 'string' && CLOSED.has(code))
         return new TunnelFailure('closed', 'the proxy closed the connection without answering CONNECT', undefined, {
             cause: err,
@@ -16903,13 +16906,17 @@ function proxyThrough(url) {
 }
 /** What the proxy itself did wrong, as one clear message (or, for a closed connection, a retryable error). */
 function tunnelError(err, url, opts) {
-    const proxy = proxyThrough(url) ?? 'the proxy';
-    const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+    const setting = settings && proxyFor(url, settings);
+    const proxy = setting ? `${setting.shown} (${setting.variable})` : '(HTTPS_PROXY/HTTP_PROXY)';
+    const variable = setting?.variable ?? 'HTTPS_PROXY/HTTP_PROXY';
     switch (err.kind) {
         case 'closed':
             return Object.assign(new Error(err.message, { cause: err.cause }), { code: 'ECONNRESET', reason: err.message });
         case 'not-http':
             return new ServerError(`${opts.where}: the proxy ${proxy} did not answer CONNECT with HTTP; check that ${variable} names an HTTP proxy`, undefined, { cause: err });
+        case 'proxy-certificate':
+            return ((setting && certificateError(err.cause, new URL(setting.href), `${opts.where}: the proxy ${proxy}`)) ??
+                new ServerError(`${opts.where}: the proxy ${proxy}: its TLS certificate was refused`, undefined, { cause: err }));
         case 'status':
             if (err.status === 407)
                 return new ServerError(`${opts.where}: the proxy ${proxy} asks for credentials (HTTP 407 to CONNECT); give them in the proxy URL: http://user:password@host:port`, 407);

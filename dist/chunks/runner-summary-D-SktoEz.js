@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { U as summary } from './startup-BAmYvHb7.js';
+import { W as summary } from './startup-E6kMzH-b.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -944,16 +944,18 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-I5qHW4k0.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-YbamCRGZ.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         return await withinSignal(sent, opts.signal);
     }
     catch (err) {
+        if (err instanceof ActionError)
+            throw err;
         // An untrusted certificate will not be trusted on the next attempt either: one clear error.
         const tls = certificateError(err, url, opts.where);
         if (tls)
             throw tls;
-        if (proxied && !(err instanceof ActionError)) {
-            const proxy = (await import('./http-proxy-I5qHW4k0.js')).proxyThrough(url);
+        if (proxied) {
+            const proxy = (await import('./http-proxy-YbamCRGZ.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2024,11 +2026,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index--Onhmbmy.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-CHFMwGIS.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-Dy9unC-l.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-DWkbarDt.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-BVAmQHnS.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-D3ylFRVz.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2039,9 +2041,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BRe_P0tJ.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-DCyPf9CU.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-L6lwGuYf.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-ZatCSsJ3.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2052,7 +2054,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-BPDp4QYq.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-Ccmbgz93.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2272,7 +2274,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-DVDC42xk.js');
+            const { fetchIdToken } = await import('./github-oidc-BHR4shd4.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2324,7 +2326,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DS1kFKL7.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-7_PmAhuX.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2560,7 +2562,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-Du0os9BR.js');
+        const { exportToFile } = await import('./runner-export-file-WJSSqjcT.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2580,7 +2582,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-Dl7KV-U4.js');
+        const { writeSummary } = await import('./runner-summary-D-SktoEz.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2593,4 +2595,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { quote as A, providerContext as B, CLEANUP_STATE_KEY as C, createWriter as D, ENV_NAME as E, secretsLine as F, scrubbedLog as G, ActionError as H, InputError as I, readLimited as J, trustStore as K, agentTls as L, assertEnvName as M, parseVaultToken as N, parseServiceToken as O, PROVIDER_CHOICES as P, CryptoError as Q, decodeUtf8Strict as R, ServerError as S, decodeBase64Strict as T, summary as U, client as V, inputs as W, index as X, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readBaseUrl as n, readVaultServer as o, publish as p, readBitwarden as q, run as r, setOutput as s, readCaCertificate as t, usesVaultActionUrl as u, readTimeout as v, warning as w, createInputReader as x, meaningfulLines as y, lineError as z };
+export { quote as A, providerContext as B, CLEANUP_STATE_KEY as C, createWriter as D, ENV_NAME as E, secretsLine as F, scrubbedLog as G, ActionError as H, InputError as I, certificateErrorCode as J, readLimited as K, trustStore as L, agentTls as M, certificateError as N, assertEnvName as O, PROVIDER_CHOICES as P, parseVaultToken as Q, parseServiceToken as R, ServerError as S, CryptoError as T, decodeUtf8Strict as U, decodeBase64Strict as V, summary as W, client as X, inputs as Y, index as Z, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readBaseUrl as n, readVaultServer as o, publish as p, readBitwarden as q, run as r, setOutput as s, readCaCertificate as t, usesVaultActionUrl as u, readTimeout as v, warning as w, createInputReader as x, meaningfulLines as y, lineError as z };

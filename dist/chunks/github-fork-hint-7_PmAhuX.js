@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BAmYvHb7.js';
+import { I as InputError } from './startup-E6kMzH-b.js';
 import 'os';
 import 'fs';
 import 'node:path';

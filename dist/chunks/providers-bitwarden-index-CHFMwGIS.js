@@ -1,11 +1,11 @@
-import { y as meaningfulLines, F as secretsLine, z as lineError, M as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-BAmYvHb7.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-D9YI1pC8.js';
+import { y as meaningfulLines, F as secretsLine, z as lineError, O as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-E6kMzH-b.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-C6UBXIw_.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BtlGyc_w.js';
+import './json-TQrbMO1r.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-BAmYvHb7.js';
-import { j as jsonObjectOf, i as isObject } from './json-BtlGyc_w.js';
+import { I as InputError, S as ServerError } from './startup-E6kMzH-b.js';
+import { j as jsonObjectOf, i as isObject } from './json-TQrbMO1r.js';
 import 'os';
 import 'fs';
 import 'node:path';
