@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run, c as createMasks } from './chunks/startup-E6kMzH-b.js';
+import { r as run, c as createMasks } from './chunks/startup-CXkLlCCE.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-E6kMzH-b.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-WJSSqjcT.js';
+import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-CXkLlCCE.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-DBDYUbEk.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -22,7 +22,7 @@ const log = {
 // client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-E6kMzH-b.js').then(function (n) { return n.Z; }), import('./chunks/startup-E6kMzH-b.js').then(function (n) { return n.Y; }), import('./chunks/startup-E6kMzH-b.js').then(function (n) { return n.X; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-CXkLlCCE.js').then(function (n) { return n.Z; }), import('./chunks/startup-CXkLlCCE.js').then(function (n) { return n.Y; }), import('./chunks/startup-CXkLlCCE.js').then(function (n) { return n.X; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
         // The post step runs at the end of every job, failed or cancelled ones too, and a revocation

@@ -1,6 +1,6 @@
-import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as providerContext, D as createWriter, F as secretsLine, G as scrubbedLog, H as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-E6kMzH-b.js';
+import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as providerContext, D as createWriter, F as secretsLine, G as scrubbedLog, H as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-CXkLlCCE.js';
 import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-D-SktoEz.js';
+import { escapeHtml } from './chunks/runner-summary-DlwFnoYt.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -23,7 +23,8 @@ export interface ProxySettings {
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i
 
 function read(env: NodeJS.ProcessEnv, lower: string, upper: string): ProxySetting | undefined {
-  const variable = env[lower] ? lower : env[upper] ? upper : undefined
+  // Blank is unset (undici then goes direct, as it would for an empty value).
+  const variable = env[lower]?.trim() ? lower : env[upper]?.trim() ? upper : undefined
   if (variable === undefined) return undefined
   const raw = env[variable]!.trim()
   const scheme = SCHEME.exec(raw)?.[1]!.toLowerCase()

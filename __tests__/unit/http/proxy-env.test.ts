@@ -45,6 +45,7 @@ test('lower-case first, as curl, undici and @actions/http-client read them; empt
     'http://c:3',
   ])
   expect(readProxySettings({ HTTP_PROXY: '' })).toEqual({ http: undefined, https: undefined })
+  expect(readProxySettings({ http_proxy: ' ', HTTP_PROXY: 'http://b:2' }).http?.variable).toBe('HTTP_PROXY')
 })
 
 test('https:// uses HTTPS_PROXY, else HTTP_PROXY; http:// only HTTP_PROXY', () => {

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { W as summary } from './startup-E6kMzH-b.js';
+import { W as summary } from './startup-CXkLlCCE.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { S as ServerError, y as meaningfulLines, z as lineError, E as ENV_NAME, A as quote, O as assertEnvName, I as InputError, R as parseServiceToken, T as CryptoError, U as decodeUtf8Strict, V as decodeBase64Strict, F as secretsLine } from './startup-E6kMzH-b.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-TQrbMO1r.js';
+import { S as ServerError, y as meaningfulLines, z as lineError, E as ENV_NAME, A as quote, O as assertEnvName, I as InputError, R as parseServiceToken, T as CryptoError, U as decodeUtf8Strict, V as decodeBase64Strict, F as secretsLine } from './startup-CXkLlCCE.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-DhIZzs3w.js';
 import { createDecipheriv } from 'node:crypto';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
@@ -431,9 +431,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-bpNN_qaa.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-BbwnU3jY.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-CTV0cM4p.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-BFCIPTPw.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }

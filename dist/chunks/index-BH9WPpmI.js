@@ -1,7 +1,7 @@
-import { Q as parseVaultToken, I as InputError, S as ServerError, F as secretsLine, H as ActionError, z as lineError, A as quote, E as ENV_NAME } from './startup-E6kMzH-b.js';
-import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-B2nzssuI.js';
-import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-Ccmbgz93.js';
-import { i as isObject$1, p as parseJson } from './json-TQrbMO1r.js';
+import { Q as parseVaultToken, I as InputError, S as ServerError, F as secretsLine, H as ActionError, z as lineError, A as quote, E as ENV_NAME } from './startup-CXkLlCCE.js';
+import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-CqJRQsC9.js';
+import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-eUBDQd3L.js';
+import { i as isObject$1, p as parseJson } from './json-DhIZzs3w.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -1026,7 +1026,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-BIPnpgID.js');
+            const { logIn } = await import('./providers-vault-login-BrZ1DxfU.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);

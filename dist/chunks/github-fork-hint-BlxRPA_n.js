@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-E6kMzH-b.js';
+import { I as InputError } from './startup-CXkLlCCE.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,11 +1,11 @@
-import { p as postLogin } from './index-D3ylFRVz.js';
-import './startup-E6kMzH-b.js';
+import { p as postLogin } from './index-CXAdu6-s.js';
+import './startup-CXkLlCCE.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-TQrbMO1r.js';
+import './json-DhIZzs3w.js';
 import 'node:crypto';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */

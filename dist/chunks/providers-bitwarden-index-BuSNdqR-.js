@@ -1,11 +1,11 @@
-import { y as meaningfulLines, F as secretsLine, z as lineError, O as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-E6kMzH-b.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-C6UBXIw_.js';
+import { y as meaningfulLines, F as secretsLine, z as lineError, O as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-CXkLlCCE.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-CTb5IE74.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-TQrbMO1r.js';
+import './json-DhIZzs3w.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

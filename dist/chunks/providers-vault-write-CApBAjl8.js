@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote, I as InputError, Q as parseVaultToken } from './startup-E6kMzH-b.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-TQrbMO1r.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-B2nzssuI.js';
+import { S as ServerError, z as lineError, A as quote, I as InputError, Q as parseVaultToken } from './startup-CXkLlCCE.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-DhIZzs3w.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-CqJRQsC9.js';
 import 'os';
 import 'fs';
 import 'node:path';

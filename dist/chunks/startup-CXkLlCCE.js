@@ -944,7 +944,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-YbamCRGZ.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-C_mtqzvk.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         return await withinSignal(sent, opts.signal);
     }
     catch (err) {
@@ -955,7 +955,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-YbamCRGZ.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-C_mtqzvk.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2026,11 +2026,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-CHFMwGIS.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-BuSNdqR-.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-DWkbarDt.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-BH9WPpmI.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-D3ylFRVz.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./index-CXAdu6-s.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2041,9 +2041,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-DCyPf9CU.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-DF87-u0w.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-ZatCSsJ3.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-CApBAjl8.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2054,7 +2054,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-Ccmbgz93.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-eUBDQd3L.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2274,7 +2274,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-BHR4shd4.js');
+            const { fetchIdToken } = await import('./github-oidc-CknkOmHt.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2326,7 +2326,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-7_PmAhuX.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BlxRPA_n.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2562,7 +2562,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-WJSSqjcT.js');
+        const { exportToFile } = await import('./runner-export-file-DBDYUbEk.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2582,7 +2582,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-D-SktoEz.js');
+        const { writeSummary } = await import('./runner-summary-DlwFnoYt.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
-import { T as CryptoError, U as decodeUtf8Strict, V as decodeBase64Strict } from './startup-E6kMzH-b.js';
+import { T as CryptoError, U as decodeUtf8Strict, V as decodeBase64Strict } from './startup-CXkLlCCE.js';
 import 'os';
 import 'fs';
 import 'node:path';

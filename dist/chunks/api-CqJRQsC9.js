@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-E6kMzH-b.js';
-import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-TQrbMO1r.js';
+import { S as ServerError } from './startup-CXkLlCCE.js';
+import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-DhIZzs3w.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with

@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-E6kMzH-b.js';
-import { j as jsonObjectOf, i as isObject } from './json-TQrbMO1r.js';
+import { I as InputError, S as ServerError } from './startup-CXkLlCCE.js';
+import { j as jsonObjectOf, i as isObject } from './json-DhIZzs3w.js';
 import 'os';
 import 'fs';
 import 'node:path';

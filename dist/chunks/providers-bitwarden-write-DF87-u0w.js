@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote } from './startup-E6kMzH-b.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-C6UBXIw_.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-TQrbMO1r.js';
+import { S as ServerError, z as lineError, A as quote } from './startup-CXkLlCCE.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-CTb5IE74.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-DhIZzs3w.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -2,7 +2,7 @@ import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as __require$9, h as __require$a, i as __require$b, j as __require$c, k as __require$d, l as __require$e, m as __require$f, n as __require$g, o as __require$h } from './_node_url_commonjs-external-DlJyI2uk.js';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { I as InputError, J as certificateErrorCode, K as readLimited, S as ServerError, L as trustStore, M as agentTls, N as certificateError } from './startup-E6kMzH-b.js';
+import { I as InputError, J as certificateErrorCode, K as readLimited, S as ServerError, L as trustStore, M as agentTls, N as certificateError } from './startup-CXkLlCCE.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -16779,7 +16779,8 @@ var EnvHttpProxyAgent = /*@__PURE__*/getDefaultExportFromCjs(envHttpProxyAgentEx
 // proxies are supported: the CONNECT tunnel is undici's ProxyAgent; socks is refused by name.
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 function read(env, lower, upper) {
-    const variable = env[lower] ? lower : env[upper] ? upper : undefined;
+    // Blank is unset (undici then goes direct, as it would for an empty value).
+    const variable = env[lower]?.trim() ? lower : env[upper]?.trim() ? upper : undefined;
     if (variable === undefined)
         return undefined;
     const raw = env[variable].trim();

@@ -1,6 +1,6 @@
-import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-B2nzssuI.js';
-import { S as ServerError } from './startup-E6kMzH-b.js';
-import { p as parseJson, i as isObject } from './json-TQrbMO1r.js';
+import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-CqJRQsC9.js';
+import { S as ServerError } from './startup-CXkLlCCE.js';
+import { p as parseJson, i as isObject } from './json-DhIZzs3w.js';
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
 // child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.

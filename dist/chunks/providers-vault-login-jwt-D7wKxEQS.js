@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-E6kMzH-b.js';
+import { I as InputError } from './startup-CXkLlCCE.js';
 import 'os';
 import 'fs';
 import 'node:path';
