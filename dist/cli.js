@@ -2,7 +2,7 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { r as run, h as createMasks } from './chunks/startup-CWdGz54A.js';
+import { r as run, h as createMasks } from './chunks/startup-BLEwp2a-.js';
 
 
 

@@ -1,5 +1,5 @@
-import { G as runCleanups, H as getState, v as info, w as warning, h as createMasks, D as setSecret, J as CLEANUP_STATE_KEY, K as CLEAN_ENV_CLEANUP, L as cleanEnv, u as debug, M as exportVariable } from './chunks/startup-CWdGz54A.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-C5BshDoX.js';
+import { G as runCleanups, H as getState, v as info, w as warning, h as createMasks, D as setSecret, J as CLEANUP_STATE_KEY, K as CLEAN_ENV_CLEANUP, L as cleanEnv, u as debug, M as exportVariable } from './chunks/startup-BLEwp2a-.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-CEOkaqPm.js';
 
 
 
@@ -21,12 +21,16 @@ const log = {
 // client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-CWdGz54A.js').then(function (n) { return n.a2; }), import('./chunks/startup-CWdGz54A.js').then(function (n) { return n.a1; }), import('./chunks/startup-CWdGz54A.js').then(function (n) { return n.a0; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-BLEwp2a-.js').then(function (n) { return n.a4; }), import('./chunks/startup-BLEwp2a-.js').then(function (n) { return n.a3; }), import('./chunks/startup-BLEwp2a-.js').then(function (n) { return n.a2; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
+        // The post step runs at the end of every job, failed or cancelled ones too, and a revocation
+        // is a courtesy (the token's TTL ends it anyway): a silent server or proxy must not hold the
+        // job. 10 s in all, through proxies too, leaves room for a slow round trip and the one retry
+        // after a reset (providers/vault/revoke.ts); each attempt at most 5 s.
         const http = createHttpClient({
-            timeoutMs: 15_000,
-            deadlineMs: 30_000,
+            timeoutMs: 5_000,
+            deadlineMs: 10_000,
             ca: settings.caCertificate,
             debug: (line) => debug(masks.scrub(line)),
         });

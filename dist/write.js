@@ -1,6 +1,6 @@
-import { n as runnerInputs, I as InputError, N as readBaseUrl, O as readVaultServer, P as readBitwarden, Q as readCaCertificate, R as readTimeout, T as PROVIDER_CHOICES, U as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, V as providerContext, W as createWriter, s as secretsLine, X as scrubbedLog, A as ActionError, z as setFailed, h as createMasks, D as setSecret, u as debug, w as warning, v as info } from './chunks/startup-CWdGz54A.js';
+import { n as runnerInputs, I as InputError, N as readBaseUrl, O as readVaultServer, P as readBitwarden, Q as readCaCertificate, R as readTimeout, T as PROVIDER_CHOICES, U as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, V as providerContext, W as createWriter, s as secretsLine, X as scrubbedLog, A as ActionError, z as setFailed, h as createMasks, D as setSecret, u as debug, w as warning, v as info } from './chunks/startup-BLEwp2a-.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-BMBoq2Xj.js';
+import { escapeHtml } from './chunks/runner-summary-BoLuB0Mz.js';
 
 
 

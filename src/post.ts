@@ -31,9 +31,13 @@ function wingContext(): Promise<WingContext> {
     ([providers, { readSettings }, { createHttpClient }]) => {
       const settings = readSettings()
       masks.mask(settings.accessToken)
+      // The post step runs at the end of every job, failed or cancelled ones too, and a revocation
+      // is a courtesy (the token's TTL ends it anyway): a silent server or proxy must not hold the
+      // job. 10 s in all, through proxies too, leaves room for a slow round trip and the one retry
+      // after a reset (providers/vault/revoke.ts); each attempt at most 5 s.
       const http = createHttpClient({
-        timeoutMs: 15_000,
-        deadlineMs: 30_000,
+        timeoutMs: 5_000,
+        deadlineMs: 10_000,
         ca: settings.caCertificate,
         debug: (line) => core.debug(masks.scrub(line)),
       })

@@ -4,7 +4,7 @@
 // bodies or query strings, which may hold tokens.
 // The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
 // is loaded only when a proxy variable is set.
-import { causeChain, ServerError } from '../errors.js'
+import { ActionError, causeChain, ServerError } from '../errors.js'
 import type { ClientTls, ExchangeOptions, HttpResponse } from './body.js'
 import { nodeExchange } from './node.js'
 import { certificateError } from './tls.js'
@@ -78,6 +78,8 @@ const RETRY_CODES = new Set([
   'UND_ERR_CLOSED',
 ])
 const MAX_BACKOFF_MS = 8_000
+/** Least time worth starting an attempt with (a round trip on a slow network, a TLS handshake). */
+const MIN_ATTEMPT_MS = 250
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -118,15 +120,62 @@ export function proxyConfigured(url: URL, env: NodeJS.ProcessEnv = process.env):
   return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http
 }
 
+/**
+ * Settles with `work`, or rejects with ETIMEDOUT as soon as the signal aborts, whether or not the
+ * transport noticed: undici does not abort a request still waiting for its connection (a proxy
+ * silent on CONNECT held it 300 s; a TLS handshake inside a silent tunnel, 10 s), so the bound is
+ * enforced here, for every transport. What was abandoned ends with the process.
+ */
+function withinSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }))
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/** A network failure of a request that went through a proxy: `proxy` names it for the message. */
+class ThroughProxy extends Error {
+  /** The failure's own code (exchange's contract: Node's error codes). */
+  readonly code: string
+  constructor(
+    readonly proxy: string,
+    cause: unknown,
+  ) {
+    super(`through the proxy ${proxy}`, { cause })
+    this.code = errorCode(cause)
+  }
+}
+
 /** Sends one request and reads its answer; network failures reject with Node's error codes. */
 export async function exchange(url: URL, opts: ExchangeOptions): Promise<HttpResponse> {
+  const proxied = proxyConfigured(url)
   try {
-    if (proxyConfigured(url)) return await (await import('./proxy.js')).proxyExchange(url, opts)
-    return await nodeExchange(url, opts)
+    const sent = proxied ? import('./proxy.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts)
+    return await withinSignal(sent, opts.signal)
   } catch (err) {
+    if (err instanceof ActionError) throw err
     // An untrusted certificate will not be trusted on the next attempt either: one clear error.
-    throw certificateError(err, url, opts.where) ?? err
+    const tls = certificateError(err, url, opts.where)
+    if (tls) throw tls
+    if (proxied) {
+      const proxy = (await import('./proxy.js')).proxyThrough(url)
+      if (proxy !== undefined) throw new ThroughProxy(proxy, err)
+    }
+    throw err
   }
+}
+
+/** ", through the proxy P: what it did", or '' for a direct request. */
+function proxyNote(err: unknown): string {
+  let note = ''
+  for (const e of causeChain(err)) {
+    if (e instanceof ThroughProxy) note = `, through the proxy ${e.proxy}`
+    const reason = (e as { reason?: unknown }).reason
+    if (note && typeof reason === 'string') return `${note}: ${reason}`
+  }
+  return note
 }
 
 export function createHttpClient(opts: HttpOptions): HttpClient {
@@ -201,18 +250,20 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
           wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n)
           if (now() + wait > deadline) return res
         } catch (err) {
-          if (err instanceof ServerError) throw err
+          // Our own errors (a refused certificate, a proxy variable, a proxy's refusal) are final.
+          if (err instanceof ActionError) throw err
           const code = errorCode(err)
           debug(`${where} → ${code} after ${now() - started} ms`)
           const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT')
-          const outOfTime = now() >= deadline
+          // The wait is cut so that the next attempt still has MIN_ATTEMPT_MS before the deadline; an
+          // attempt started with no time left could only time out, hiding the real failure.
+          wait = Math.min(backoff(n), deadline - now() - MIN_ATTEMPT_MS)
           const retryable = req.retryNetworkErrors === false ? code === 'ECONNREFUSED' : RETRY_CODES.has(code)
-          if (!retryable || n >= attempts || outOfTime) {
+          if (!retryable || n >= attempts || wait < 0) {
             const what = timedOut ? 'timed out' : `failed (${code})`
-            throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err })
+            const attempts = `after ${n} attempt${n > 1 ? 's' : ''}`
+            throw new ServerError(`${where} ${what} ${attempts}${proxyNote(err)}`, undefined, { cause: err })
           }
-          wait = backoff(n)
-          if (now() + wait > deadline) wait = Math.max(0, deadline - now())
         }
         debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${attempts})`)
         await sleep(wait)

@@ -17,3 +17,9 @@ declare module 'undici/lib/api/index.js' {
   const api: Record<string, unknown>
   export default api
 }
+
+declare module 'undici/lib/dispatcher/pool.js' {
+  import type { Pool } from 'undici'
+  const PoolClass: typeof Pool
+  export default PoolClass
+}

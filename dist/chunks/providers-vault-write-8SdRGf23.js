@@ -1,5 +1,5 @@
-import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, I as InputError, e as parseVaultToken } from './startup-CWdGz54A.js';
-import { s as statusError, h as headers, a as apiUrl, v as vaultErrors } from './providers-vault-LZjseCdM.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, I as InputError, e as parseVaultToken } from './startup-BLEwp2a-.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors } from './providers-vault-YACG3Mfv.js';
 
 
 

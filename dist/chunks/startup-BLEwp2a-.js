@@ -984,6 +984,8 @@ const RETRY_CODES = new Set([
     'UND_ERR_CLOSED',
 ]);
 const MAX_BACKOFF_MS = 8_000;
+/** Least time worth starting an attempt with (a round trip on a slow network, a TLS handshake). */
+const MIN_ATTEMPT_MS = 250;
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The request's path, for messages: no origin, no query (ids in paths are not secret). */
 function pathOf(url) {
@@ -1023,17 +1025,66 @@ function proxyConfigured(url, env = process.env) {
     const http = Boolean(env.http_proxy || env.HTTP_PROXY);
     return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http;
 }
+/**
+ * Settles with `work`, or rejects with ETIMEDOUT as soon as the signal aborts, whether or not the
+ * transport noticed: undici does not abort a request still waiting for its connection (a proxy
+ * silent on CONNECT held it 300 s; a TLS handshake inside a silent tunnel, 10 s), so the bound is
+ * enforced here, for every transport. What was abandoned ends with the process.
+ */
+function withinSignal(work, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/** A network failure of a request that went through a proxy: `proxy` names it for the message. */
+class ThroughProxy extends Error {
+    proxy;
+    /** The failure's own code (exchange's contract: Node's error codes). */
+    code;
+    constructor(proxy, cause) {
+        super(`through the proxy ${proxy}`, { cause });
+        this.proxy = proxy;
+        this.code = errorCode(cause);
+    }
+}
 /** Sends one request and reads its answer; network failures reject with Node's error codes. */
 async function exchange(url, opts) {
+    const proxied = proxyConfigured(url);
     try {
-        if (proxyConfigured(url))
-            return await (await import('./http-proxy-CBAXmJlb.js')).proxyExchange(url, opts);
-        return await nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-C0xiNP2M.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        return await withinSignal(sent, opts.signal);
     }
     catch (err) {
+        if (err instanceof ActionError)
+            throw err;
         // An untrusted certificate will not be trusted on the next attempt either: one clear error.
-        throw certificateError(err, url, opts.where) ?? err;
+        const tls = certificateError(err, url, opts.where);
+        if (tls)
+            throw tls;
+        if (proxied) {
+            const proxy = (await import('./http-proxy-C0xiNP2M.js')).proxyThrough(url);
+            if (proxy !== undefined)
+                throw new ThroughProxy(proxy, err);
+        }
+        throw err;
     }
+}
+/** ", through the proxy P: what it did", or '' for a direct request. */
+function proxyNote(err) {
+    let note = '';
+    for (const e of causeChain(err)) {
+        if (e instanceof ThroughProxy)
+            note = `, through the proxy ${e.proxy}`;
+        const reason = e.reason;
+        if (note && typeof reason === 'string')
+            return `${note}: ${reason}`;
+    }
+    return note;
 }
 function createHttpClient(opts) {
     const now = opts.now ?? Date.now;
@@ -1102,20 +1153,21 @@ function createHttpClient(opts) {
                         return res;
                 }
                 catch (err) {
-                    if (err instanceof ServerError)
+                    // Our own errors (a refused certificate, a proxy variable, a proxy's refusal) are final.
+                    if (err instanceof ActionError)
                         throw err;
                     const code = errorCode(err);
                     debug(`${where} → ${code} after ${now() - started} ms`);
                     const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
-                    const outOfTime = now() >= deadline;
+                    // The wait is cut so that the next attempt still has MIN_ATTEMPT_MS before the deadline; an
+                    // attempt started with no time left could only time out, hiding the real failure.
+                    wait = Math.min(backoff(n), deadline - now() - MIN_ATTEMPT_MS);
                     const retryable = req.retryNetworkErrors === false ? code === 'ECONNREFUSED' : RETRY_CODES.has(code);
-                    if (!retryable || n >= attempts || outOfTime) {
+                    if (!retryable || n >= attempts || wait < 0) {
                         const what = timedOut ? 'timed out' : `failed (${code})`;
-                        throw new ServerError(`${where} ${what} after ${n} attempt${n > 1 ? 's' : ''}`, undefined, { cause: err });
+                        const attempts = `after ${n} attempt${n > 1 ? 's' : ''}`;
+                        throw new ServerError(`${where} ${what} ${attempts}${proxyNote(err)}`, undefined, { cause: err });
                     }
-                    wait = backoff(n);
-                    if (now() + wait > deadline)
-                        wait = Math.max(0, deadline - now());
                 }
                 debug(`${where}: retrying in ${Math.round(wait)} ms (attempt ${n + 1} of ${attempts})`);
                 await sleep(wait);
@@ -2266,11 +2318,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-BUTVL6Xo.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-BWqgw7DJ.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-LZjseCdM.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-YACG3Mfv.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-D33KBuku.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-BX7igMOa.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
     }
 }
 /**
@@ -2281,9 +2333,9 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-O2MaGbKo.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-AEOTm_Xt.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-TmZpupFG.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-8SdRGf23.js')).createWriter(settings, ctx);
         case 'infisical':
             throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
     }
@@ -2294,7 +2346,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-LZjseCdM.js').then(function (n) { return n.r; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-YACG3Mfv.js').then(function (n) { return n.r; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2514,7 +2566,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-By3TMG5U.js');
+            const { fetchIdToken } = await import('./github-oidc-BROoAmJC.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2582,7 +2634,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DUsjSVma.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-mqNsnP4x.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2883,7 +2935,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-C5BshDoX.js');
+        const { exportToFile } = await import('./runner-export-file-CEOkaqPm.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2904,7 +2956,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-BMBoq2Xj.js').catch(() => undefined);
+        import('./runner-summary-BoLuB0Mz.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2912,7 +2964,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-BMBoq2Xj.js');
+        const { writeSummary } = await import('./runner-summary-BoLuB0Mz.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -3033,4 +3085,4 @@ function parseJson(res, where) {
     }
 }
 
-export { summary as $, ActionError as A, createCleanupRecorder as B, CryptoError as C, setSecret as D, ENV_NAME as E, saveState as F, runCleanups as G, getState as H, InputError as I, CLEANUP_STATE_KEY as J, CLEAN_ENV_CLEANUP as K, cleanEnv as L, exportVariable as M, readBaseUrl as N, readVaultServer as O, readBitwarden as P, readCaCertificate as Q, readTimeout as R, ServerError as S, PROVIDER_CHOICES as T, createInputReader as U, providerContext as V, createWriter as W, scrubbedLog as X, readLimited as Y, trustStore as Z, agentTls as _, assertEnvName as a, client as a0, inputs as a1, index as a2, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, info as v, warning as w, usesVaultActionUrl as x, setOutput as y, setFailed as z };
+export { agentTls as $, ActionError as A, createCleanupRecorder as B, CryptoError as C, setSecret as D, ENV_NAME as E, saveState as F, runCleanups as G, getState as H, InputError as I, CLEANUP_STATE_KEY as J, CLEAN_ENV_CLEANUP as K, cleanEnv as L, exportVariable as M, readBaseUrl as N, readVaultServer as O, readBitwarden as P, readCaCertificate as Q, readTimeout as R, ServerError as S, PROVIDER_CHOICES as T, createInputReader as U, providerContext as V, createWriter as W, scrubbedLog as X, certificateErrorCode as Y, readLimited as Z, trustStore as _, assertEnvName as a, certificateError as a0, summary as a1, client as a2, inputs as a3, index as a4, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, info as v, warning as w, usesVaultActionUrl as x, setOutput as y, setFailed as z };

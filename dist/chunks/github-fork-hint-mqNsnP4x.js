@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-CWdGz54A.js';
+import { I as InputError } from './startup-BLEwp2a-.js';
 
 
 

@@ -2,7 +2,7 @@ import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as __require$9, h as __require$a, i as __require$b, j as __require$c, k as __require$d, l as __require$e, m as __require$f, n as __require$g, o as __require$h } from './_node_url_commonjs-external-BGuA_P3N.js';
 const { createRequire } = process.getBuiltinModule('node:module');
 const { setFlagsFromString } = process.getBuiltinModule('node:v8');
-import { Y as readLimited, S as ServerError, Z as trustStore, _ as agentTls } from './startup-CWdGz54A.js';
+import { I as InputError, Y as certificateErrorCode, Z as readLimited, S as ServerError, _ as trustStore, $ as agentTls, a0 as certificateError } from './startup-BLEwp2a-.js';
 
 
 
@@ -16770,6 +16770,94 @@ function requireEnvHttpProxyAgent () {
 var envHttpProxyAgentExports = /*@__PURE__*/ requireEnvHttpProxyAgent();
 var EnvHttpProxyAgent = /*@__PURE__*/getDefaultExportFromCjs(envHttpProxyAgentExports);
 
+// The proxy variables as this action reads them, before undici sees them: which one applies to a
+// URL, what is accepted, and how a proxy is named in messages (never with its credentials).
+// Lower-case first, as curl, undici and @actions/http-client read them. A value without a scheme
+// (`127.0.0.1:3128`) is an http:// proxy, as curl and @actions/http-client take it (undici alone
+// would refuse it, or read `proxy:3128` as a URL of scheme `proxy:`). Only http:// and https://
+// proxies are supported: the CONNECT tunnel is undici's ProxyAgent; socks is refused by name.
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+function read(env, lower, upper) {
+    // Blank is unset (undici then goes direct, as it would for an empty value).
+    const variable = env[lower]?.trim() ? lower : env[upper]?.trim() ? upper : undefined;
+    if (variable === undefined)
+        return undefined;
+    const raw = env[variable].trim();
+    const scheme = SCHEME.exec(raw)?.[1].toLowerCase();
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https')
+        throw new InputError(`${variable}: a ${scheme}:// proxy is not supported: give an http:// or https:// proxy`);
+    let url;
+    try {
+        url = new URL(scheme === undefined ? `http://${raw}` : raw);
+    }
+    catch {
+        throw new InputError(`${variable}: not a URL: give http://host:port`);
+    }
+    if (url.hostname === '')
+        throw new InputError(`${variable}: not a URL: give http://host:port`);
+    return { variable, href: url.href, shown: `${url.protocol}//${url.host}` };
+}
+/** Both variables, checked: an InputError naming the variable for a value that cannot be a proxy. */
+function readProxySettings(env = process.env) {
+    return { http: read(env, 'http_proxy', 'HTTP_PROXY'), https: read(env, 'https_proxy', 'HTTPS_PROXY') };
+}
+/** The proxy for a URL before NO_PROXY: https uses HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY. */
+function proxyFor(url, settings) {
+    return url.protocol === 'https:' ? (settings.https ?? settings.http) : settings.http;
+}
+
+var poolExports = /*@__PURE__*/ requirePool();
+var Pool = /*@__PURE__*/getDefaultExportFromCjs(poolExports);
+
+/** Longer than any one attempt (client.ts caps attempts at 30 s). */
+const CONNECT_HEADERS_MS = 30_000;
+class TunnelFailure extends Error {
+    kind;
+    status;
+    constructor(kind, message, status, options) {
+        super(message, options);
+        this.kind = kind;
+        this.status = status;
+        this.name = 'TunnelFailure';
+    }
+}
+/** `host:port` of every target a CONNECT was asked for (to name the proxy in messages). */
+const tunnelTargets = new Set();
+const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+function failure(err) {
+    const { code, name } = (err ?? {});
+    // An https:// proxy's own certificate (the server's is checked later, inside the tunnel).
+    if (certificateErrorCode(err) !== undefined)
+        return new TunnelFailure('proxy-certificate', 'the proxy’s TLS certificate was refused', undefined, { cause: err });
+    if (typeof code === 'string' && CLOSED.has(code))
+        return new TunnelFailure('closed', 'the proxy closed the connection without answering CONNECT', undefined, {
+            cause: err,
+        });
+    if ((typeof code === 'string' && code.startsWith('HPE_')) || name === 'HTTPParserError')
+        return new TunnelFailure('not-http', 'the proxy did not answer CONNECT with HTTP', undefined, { cause: err });
+    return err;
+}
+function tunnelClientFactory(origin, opts) {
+    const pool = new Pool(origin, opts);
+    const connect = pool.connect.bind(pool);
+    pool.connect = async (params) => {
+        tunnelTargets.add(String(params.path));
+        let data;
+        try {
+            data = await connect({ ...params, headersTimeout: CONNECT_HEADERS_MS });
+        }
+        catch (err) {
+            throw failure(err);
+        }
+        if (data.statusCode !== 200) {
+            data.socket.on('error', () => { }).destroy();
+            throw new TunnelFailure('status', `HTTP ${data.statusCode} to CONNECT`, data.statusCode);
+        }
+        return data;
+    };
+    return pool;
+}
+
 // What undici's index does: request(), and connect() that ProxyAgent uses for CONNECT tunnels.
 Object.assign(DispatcherClass.prototype, api);
 // undici parses HTTP with llhttp compiled to WebAssembly on the first request. V8 then optimises it
@@ -16777,6 +16865,7 @@ Object.assign(DispatcherClass.prototype, api);
 // every proxied run (measured) for a parser that reads a few kilobytes here. The baseline compiler
 // is plenty; this flag only concerns WebAssembly, which nothing else in the action uses.
 setFlagsFromString('--liftoff-only');
+let settings;
 const agents = new Map();
 /**
  * One agent per ClientTls object (undefined: the default one). A `ca_certificate` is added to
@@ -16786,24 +16875,53 @@ const agents = new Map();
  * Node's default store, which includes NODE_EXTRA_CA_CERTS.
  */
 function agentFor(ca, tls) {
+    settings ??= readProxySettings();
+    const { http, https } = settings;
     let agent = agents.get(tls);
     if (!agent) {
         agent = (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
             const trust = trusted ? { ca: trusted } : {};
             const server = { ...trust, ...agentTls(tls) };
-            return new EnvHttpProxyAgent({ connect: server, requestTls: server, proxyTls: trust });
+            // The checked, normalised URLs ('' for none: undici would read the variables again).
+            return new EnvHttpProxyAgent({
+                httpProxy: http?.href ?? '',
+                httpsProxy: https?.href ?? http?.href ?? '',
+                connect: server,
+                requestTls: server,
+                proxyTls: trust,
+                clientFactory: tunnelClientFactory,
+            });
         });
         agents.set(tls, agent);
     }
     return agent;
 }
-/** The proxy refused the tunnel (undici reports it as an aborted request): say so, not "aborted". */
-function proxyRefusal(err, opts) {
-    const message = err instanceof Error ? err.message : '';
-    const m = /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling$/.exec(message);
-    if (!m)
+/** scheme://host:port (VARIABLE) of the proxy a request to `url` went through; undefined: it went direct. */
+function proxyThrough(url) {
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    if (!settings || !tunnelTargets.has(`${url.hostname}:${port}`))
         return undefined;
-    return new ServerError(`${opts.where}: the proxy refused to connect (HTTP ${m[1]} to CONNECT); check HTTPS_PROXY/HTTP_PROXY and NO_PROXY`, Number(m[1]), { cause: err });
+    const proxy = proxyFor(url, settings);
+    return proxy && `${proxy.shown} (${proxy.variable})`;
+}
+/** What the proxy itself did wrong, as one clear message (or, for a closed connection, a retryable error). */
+function tunnelError(err, url, opts) {
+    const setting = settings && proxyFor(url, settings);
+    const proxy = setting ? `${setting.shown} (${setting.variable})` : '(HTTPS_PROXY/HTTP_PROXY)';
+    const variable = setting?.variable ?? 'HTTPS_PROXY/HTTP_PROXY';
+    switch (err.kind) {
+        case 'closed':
+            return Object.assign(new Error(err.message, { cause: err.cause }), { code: 'ECONNRESET', reason: err.message });
+        case 'not-http':
+            return new ServerError(`${opts.where}: the proxy ${proxy} did not answer CONNECT with HTTP; check that ${variable} names an HTTP proxy`, undefined, { cause: err });
+        case 'proxy-certificate':
+            return ((setting && certificateError(err.cause, new URL(setting.href), `${opts.where}: the proxy ${proxy}`)) ??
+                new ServerError(`${opts.where}: the proxy ${proxy}: its TLS certificate was refused`, undefined, { cause: err }));
+        case 'status':
+            if (err.status === 407)
+                return new ServerError(`${opts.where}: the proxy ${proxy} asks for credentials (HTTP 407 to CONNECT); give them in the proxy URL: http://user:password@host:port`, 407);
+            return new ServerError(`${opts.where}: the proxy ${proxy} refused to connect (HTTP ${err.status} to CONNECT); check ${variable} and NO_PROXY`, err.status);
+    }
 }
 async function proxyExchange(url, opts) {
     const dispatcher = await agentFor(opts.ca, opts.tls);
@@ -16825,8 +16943,10 @@ async function proxyExchange(url, opts) {
             throw err;
         if (opts.signal.aborted)
             throw Object.assign(new Error('timed out'), { code: 'ETIMEDOUT', cause: err });
-        throw proxyRefusal(err, opts) ?? err;
+        if (err instanceof TunnelFailure)
+            throw tunnelError(err, url, opts);
+        throw err;
     }
 }
 
-export { proxyExchange };
+export { proxyExchange, proxyThrough };

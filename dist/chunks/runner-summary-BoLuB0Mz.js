@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { $ as summary } from './startup-CWdGz54A.js';
+import { a1 as summary } from './startup-BLEwp2a-.js';
 
 
 

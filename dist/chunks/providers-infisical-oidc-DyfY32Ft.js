@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-D33KBuku.js';
-import './startup-CWdGz54A.js';
+import { p as postLogin } from './providers-infisical-BX7igMOa.js';
+import './startup-BLEwp2a-.js';
 
 
 

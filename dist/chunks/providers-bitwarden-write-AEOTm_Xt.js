@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-CWdGz54A.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-BUTVL6Xo.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-BLEwp2a-.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-BWqgw7DJ.js';
 
 
 
