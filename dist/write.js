@@ -1,6 +1,6 @@
-import { a as runnerInputs, I as InputError, n as readBaseUrl, o as readVaultServer, q as readBitwarden, t as readCaCertificate, v as readTimeout, P as PROVIDER_CHOICES, x as createInputReader, y as meaningfulLines, E as ENV_NAME, z as lineError, A as quote, B as providerContext, D as createWriter, F as secretsLine, G as scrubbedLog, H as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-B-niNsfG.js';
+import { a as runnerInputs, n as hasIdentityLogin, o as assertClientPair, I as InputError, q as readBaseUrl, t as readVaultServer, v as readInfisicalLogin, x as readBitwarden, y as readCaCertificate, z as readTimeout, P as PROVIDER_CHOICES, A as createInputReader, B as meaningfulLines, E as ENV_NAME, D as lineError, F as quote, G as providerContext, H as createWriter, J as secretsLine, K as scrubbedLog, L as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-D5-gq5U6.js';
 import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-D2w2cQuk.js';
+import { escapeHtml } from './chunks/runner-summary-DFl7UCNu.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -12,10 +12,12 @@ import 'crypto';
 function readWriteSettings(source = runnerInputs, env = process.env) {
     const read = createInputReader(source);
     const accessToken = read.either(['access_token', 'token']);
-    if (accessToken === '') {
-        throw new InputError("Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.");
+    const infisicalIdentity = hasIdentityLogin(read) || assertClientPair(read, " (or give 'access_token' instead)") === 'both';
+    if (accessToken === '' && !infisicalIdentity) {
+        throw new InputError("Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it. For Infisical, a machine identity stands in for it: 'client_id' + 'client_secret', or 'method' with 'identity-id'.");
     }
     const baseUrl = readBaseUrl(read);
+    const common = { accessToken, baseUrl, env };
     return Object.freeze({
         provider: read.choice('provider', PROVIDER_CHOICES),
         accessToken,
@@ -26,7 +28,12 @@ function readWriteSettings(source = runnerInputs, env = process.env) {
         timeoutSeconds: readTimeout(read),
         caCertificate: readCaCertificate(read),
         summary: read.boolean('summary', true),
-        bitwarden: readBitwarden(read, { accessToken, baseUrl}),
+        bitwarden: readBitwarden(read, common),
+        infisical: Object.freeze({
+            ...readInfisicalLogin(read, common),
+            secretPath: read.either(['secret_path', 'secret-path']) || undefined,
+        }),
+        infisicalIdentity,
         vault: Object.freeze(readVaultServer(read, { baseUrl, env })),
         vaultNamed: read.text('url') !== '' || read.text('token') !== '',
     });
@@ -145,15 +152,21 @@ async function runWrite(rt) {
     const ctx = providerContext({ ...settings, userAgent: rt.userAgent, env }, masks, log);
     const writer = await (rt.createWriter ?? createWriter)(settings, ctx);
     const targets = writer.parse(requests);
-    const plan = await writer.plan(targets, { create: settings.create });
     let results;
-    if (settings.dryRun) {
-        results = plan.map(({ line, source, target, outcome }) => ({ line, source, target, outcome }));
-        for (const r of results)
-            log.info(`inject-secrets (dry run): ${resultLine(r, true)}`);
+    try {
+        const plan = await writer.plan(targets, { create: settings.create });
+        if (settings.dryRun) {
+            results = plan.map(({ line, source, target, outcome }) => ({ line, source, target, outcome }));
+            for (const r of results)
+                log.info(`inject-secrets (dry run): ${resultLine(r, true)}`);
+        }
+        else {
+            results = await apply(plan, log);
+        }
     }
-    else {
-        results = await apply(plan, log);
+    finally {
+        // A login's token is revoked now: the write action has no post step.
+        await writer.finish?.();
     }
     const report = { provider: writer.kind, dryRun: settings.dryRun, results };
     log.info(doneLine(report));

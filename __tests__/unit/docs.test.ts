@@ -243,6 +243,7 @@ describe('examples/', () => {
       'vault-oidc.yml',
       'vault.yml',
       'write-bitwarden.yml',
+      'write-infisical.yml',
     ])
   })
 

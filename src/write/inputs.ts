@@ -13,6 +13,12 @@ import {
   type ProviderChoice,
 } from '../inputs.js'
 import { readBitwarden } from '../inputs/bitwarden.js'
+import {
+  assertClientPair,
+  hasIdentityLogin,
+  readInfisicalLogin,
+  type InfisicalLoginSettings,
+} from '../inputs/infisical.js'
 import { readVaultServer, type VaultServerSettings } from '../inputs/vault.js'
 
 export interface WriteSettings {
@@ -32,6 +38,10 @@ export interface WriteSettings {
   /** `summary`: the job summary table of targets and outcomes (never a value). */
   readonly summary: boolean
   readonly bitwarden: BitwardenSettings
+  /** Infisical's login, project and environment (the read action's inputs), and the folder of a bare KEY. */
+  readonly infisical: InfisicalLoginSettings & { readonly secretPath?: string }
+  /** An Infisical machine identity stands in for the token (client_id, identity-id or an Infisical method). */
+  readonly infisicalIdentity: boolean
   /** Vault's server settings; the token is accessToken (access_token, or vault-action's token). */
   readonly vault: VaultServerSettings
   /** vault-action's own names (url, token) were used: Vault, whatever the token looks like. */
@@ -44,12 +54,15 @@ export function readWriteSettings(
 ): WriteSettings {
   const read = createInputReader(source)
   const accessToken = read.either(['access_token', 'token'])
-  if (accessToken === '') {
+  const infisicalIdentity =
+    hasIdentityLogin(read) || assertClientPair(read, " (or give 'access_token' instead)") === 'both'
+  if (accessToken === '' && !infisicalIdentity) {
     throw new InputError(
-      "Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it.",
+      "Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it. For Infisical, a machine identity stands in for it: 'client_id' + 'client_secret', or 'method' with 'identity-id'.",
     )
   }
   const baseUrl = readBaseUrl(read)
+  const common = { accessToken, baseUrl, env }
   return Object.freeze({
     provider: read.choice('provider', PROVIDER_CHOICES),
     accessToken,
@@ -60,7 +73,12 @@ export function readWriteSettings(
     timeoutSeconds: readTimeout(read),
     caCertificate: readCaCertificate(read),
     summary: read.boolean('summary', true),
-    bitwarden: readBitwarden(read, { accessToken, baseUrl, env }),
+    bitwarden: readBitwarden(read, common),
+    infisical: Object.freeze({
+      ...readInfisicalLogin(read, common),
+      secretPath: read.either(['secret_path', 'secret-path']) || undefined,
+    }),
+    infisicalIdentity,
     vault: Object.freeze(readVaultServer(read, { baseUrl, env })),
     vaultNamed: read.text('url') !== '' || read.text('token') !== '',
   })

@@ -268,9 +268,11 @@ describe('write action, Bitwarden', () => {
     }
   })
 
-  test('an Infisical token is refused by name; a Vault token is held to the Vault grammar', async () => {
+  test("another provider's token is held to that provider's grammar, before any request", async () => {
     const run = await write(`NEW_KEY > ${project}/A`, VALUES, { access_token: 'st.abc.def.0123456789abcdef' })
-    expect(run.error).toContain('The write action cannot write to infisical yet')
+    expect(run.error).toContain(
+      `line 1: the Infisical target "${project}/A" must start with '/' when it names a folder`,
+    )
     const vault = await write(`NEW_KEY > ${project}/A`, VALUES, { access_token: 'hvs.CAESIabcdefghijklmnop' })
     expect(vault.error).toContain(`line 1: the Vault target "${project}/A" is not '<path> <key>'`)
     expect(server.requests).toEqual([])

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
-import { Q as CryptoError, R as decodeUtf8Strict, T as decodeBase64Strict } from './startup-B-niNsfG.js';
+import { T as CryptoError, U as decodeUtf8Strict, V as decodeBase64Strict } from './startup-D5-gq5U6.js';
 import 'os';
 import 'fs';
 import 'node:path';

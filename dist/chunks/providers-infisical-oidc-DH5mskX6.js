@@ -1,12 +1,11 @@
-import { p as postLogin } from './index-ep9eqIJy.js';
-import './startup-B-niNsfG.js';
+import { j as postLogin } from './revoke-hMGgZOg8.js';
+import './startup-D5-gq5U6.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-B5zjOilb.js';
-import 'node:crypto';
+import './json-BWxBL_OC.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {

@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-B-niNsfG.js';
-import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-B5zjOilb.js';
+import { S as ServerError } from './startup-D5-gq5U6.js';
+import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-BWxBL_OC.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with

@@ -915,7 +915,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-DpATLsw7.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-CqRtPMTK.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1257,20 +1257,18 @@ function readFileOutputPath(read, env) {
         throw new InputError(`Input 'file-output-path' ('${path}') must name a file inside the workspace (GITHUB_WORKSPACE); it does not.`);
     return absolute;
 }
-function readInfisical(read, { accessToken, baseUrl, env }) {
+/** The server, project, environment and every login's inputs: read alike by both actions. */
+function readInfisicalLogin(read, { accessToken, baseUrl, env }) {
     assertClientPair(read);
     // base_url is read for every provider (CommonInputs); the vendor's `domain` names it for Infisical.
     read.either(['base_url', 'domain']);
     const domain = baseUrl === undefined ? read.url('domain') : undefined;
     const project = read.either(['project', 'project-slug']);
     const method = isInfisicalMethod(read) ? read.text('method').toLowerCase() : '';
-    return Object.freeze({
+    return {
         accessToken,
         baseUrl: baseUrl ?? domain,
         environment: read.either(['environment', 'env-slug']) || undefined,
-        secretPath: read.either(['secret_path', 'secret-path']) || undefined,
-        recursive: read.boolean('recursive', false),
-        includeImports: readIncludeImports(read),
         clientId: read.either(['client_id', 'client-id']) || undefined,
         clientSecret: read.either(['client_secret', 'client-secret']) || undefined,
         project: project || undefined,
@@ -1279,8 +1277,16 @@ function readInfisical(read, { accessToken, baseUrl, env }) {
         identityId: read.optional('identity-id'),
         oidcAudience: read.optional('oidc-audience'),
         extraHeaders: parseExtraHeaders$1(read.text('extra-headers', { trim: false })),
-        fileOutputPath: readFileOutputPath(read, env),
         aws: method === 'aws-iam' ? awsEnvironment(env) : undefined,
+    };
+}
+function readInfisical(read, common) {
+    return Object.freeze({
+        ...readInfisicalLogin(read, common),
+        secretPath: read.either(['secret_path', 'secret-path']) || undefined,
+        recursive: read.boolean('recursive', false),
+        includeImports: readIncludeImports(read),
+        fileOutputPath: readFileOutputPath(read, common.env),
     });
 }
 
@@ -1944,8 +1950,6 @@ function parseVaultToken(raw) {
     return { value, kind, legacy: m !== null && m[1] === undefined };
 }
 
-// Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
-// provider is used; only the token shapes (a regular expression each) are loaded up front.
 // Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
 // is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
 // than "unknown token".
@@ -1974,26 +1978,23 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-m32ua7j4.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-8eubZMj9.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-BFeKjtkN.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./index-DWdz-NEB.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./index-ep9eqIJy.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-index-CLKlDldh.js')).create(settings.infisical, ctx);
     }
 }
-/**
- * Creates the write action's writer for the provider the token (or `provider`) names. Bitwarden
- * and Vault write so far; Infisical is refused by name before any request.
- */
+/** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
 async function createWriter(settings, ctx) {
-    const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
+    const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-SoofTn-7.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-D7kF4w60.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-BVzhXnk2.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-CR9suma1.js')).createWriter(settings, ctx);
         case 'infisical':
-            throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
+            return (await import('./providers-infisical-write-NrGStp8T.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2002,7 +2003,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-CbbRPU2W.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./revoke-DSUBvOyd.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2222,7 +2223,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-DhRAsSMv.js');
+            const { fetchIdToken } = await import('./github-oidc-BpdEG4yb.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2274,7 +2275,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-BUp67DdF.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DZ-wsfYW.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2510,7 +2511,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-B7OyPOvU.js');
+        const { exportToFile } = await import('./runner-export-file-FzHl36iF.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2530,7 +2531,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-D2w2cQuk.js');
+        const { writeSummary } = await import('./runner-summary-DFl7UCNu.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2543,4 +2544,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { quote as A, providerContext as B, CLEANUP_STATE_KEY as C, createWriter as D, ENV_NAME as E, secretsLine as F, scrubbedLog as G, ActionError as H, InputError as I, readLimited as J, trustStore as K, agentTls as L, assertEnvName as M, parseVaultToken as N, parseServiceToken as O, PROVIDER_CHOICES as P, CryptoError as Q, decodeUtf8Strict as R, ServerError as S, decodeBase64Strict as T, summary as U, client as V, inputs as W, index as X, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, readBaseUrl as n, readVaultServer as o, publish as p, readBitwarden as q, run as r, setOutput as s, readCaCertificate as t, usesVaultActionUrl as u, readTimeout as v, warning as w, createInputReader as x, meaningfulLines as y, lineError as z };
+export { createInputReader as A, meaningfulLines as B, CLEANUP_STATE_KEY as C, lineError as D, ENV_NAME as E, quote as F, providerContext as G, createWriter as H, InputError as I, secretsLine as J, scrubbedLog as K, ActionError as L, readLimited as M, trustStore as N, agentTls as O, PROVIDER_CHOICES as P, assertEnvName as Q, parseVaultToken as R, ServerError as S, CryptoError as T, decodeUtf8Strict as U, decodeBase64Strict as V, parseServiceToken as W, summary as X, client as Y, inputs as Z, index as _, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, hasIdentityLogin as n, assertClientPair as o, publish as p, readBaseUrl as q, run as r, setOutput as s, readVaultServer as t, usesVaultActionUrl as u, readInfisicalLogin as v, warning as w, readBitwarden as x, readCaCertificate as y, readTimeout as z };

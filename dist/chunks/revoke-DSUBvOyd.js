@@ -1,6 +1,6 @@
-import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-BGTZ3Jo_.js';
-import { S as ServerError } from './startup-B-niNsfG.js';
-import { p as parseJson, i as isObject } from './json-B5zjOilb.js';
+import { N as NO_RETRY, h as headers, b as apiUrl, s as statusError, R as READ_RETRY, a as withTls, v as vaultErrors } from './api-lZ1TmyMQ.js';
+import { S as ServerError } from './startup-D5-gq5U6.js';
+import { p as parseJson, i as isObject } from './json-BWxBL_OC.js';
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
 // child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.

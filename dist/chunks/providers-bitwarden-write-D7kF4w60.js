@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote } from './startup-B-niNsfG.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-Blkb0yzx.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-B5zjOilb.js';
+import { S as ServerError, D as lineError, F as quote } from './startup-D5-gq5U6.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-CMabAerq.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BWxBL_OC.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,7 +1,7 @@
-import { N as parseVaultToken, I as InputError, S as ServerError, F as secretsLine, H as ActionError, z as lineError, A as quote, E as ENV_NAME } from './startup-B-niNsfG.js';
-import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-BGTZ3Jo_.js';
-import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-CbbRPU2W.js';
-import { i as isObject$1, p as parseJson } from './json-B5zjOilb.js';
+import { R as parseVaultToken, I as InputError, S as ServerError, J as secretsLine, L as ActionError, D as lineError, F as quote, E as ENV_NAME } from './startup-D5-gq5U6.js';
+import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-lZ1TmyMQ.js';
+import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-DSUBvOyd.js';
+import { i as isObject$1, p as parseJson } from './json-BWxBL_OC.js';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -1026,7 +1026,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-4jB9fWJJ.js');
+            const { logIn } = await import('./providers-vault-login-Cm6hc-9g.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);

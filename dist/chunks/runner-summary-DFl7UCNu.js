@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { U as summary } from './startup-B-niNsfG.js';
+import { X as summary } from './startup-D5-gq5U6.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,11 +1,11 @@
-import { y as meaningfulLines, F as secretsLine, z as lineError, M as assertEnvName, A as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-B-niNsfG.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-Blkb0yzx.js';
+import { B as meaningfulLines, J as secretsLine, D as lineError, Q as assertEnvName, F as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-D5-gq5U6.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-CMabAerq.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-B5zjOilb.js';
+import './json-BWxBL_OC.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

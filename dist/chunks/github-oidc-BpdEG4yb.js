@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-B-niNsfG.js';
-import { j as jsonObjectOf, i as isObject } from './json-B5zjOilb.js';
+import { I as InputError, S as ServerError } from './startup-D5-gq5U6.js';
+import { j as jsonObjectOf, i as isObject } from './json-BWxBL_OC.js';
 import 'os';
 import 'fs';
 import 'node:path';

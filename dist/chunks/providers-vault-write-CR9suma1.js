@@ -1,6 +1,6 @@
-import { S as ServerError, z as lineError, A as quote, I as InputError, N as parseVaultToken } from './startup-B-niNsfG.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-B5zjOilb.js';
-import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-BGTZ3Jo_.js';
+import { S as ServerError, D as lineError, F as quote, I as InputError, R as parseVaultToken } from './startup-D5-gq5U6.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BWxBL_OC.js';
+import { s as statusError, h as headers, b as apiUrl, v as vaultErrors } from './api-lZ1TmyMQ.js';
 import 'os';
 import 'fs';
 import 'node:path';
