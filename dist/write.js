@@ -1,6 +1,6 @@
-import { a as runnerInputs, n as hasIdentityLogin, o as assertClientPair, I as InputError, q as readBaseUrl, t as readVaultServer, v as readInfisicalLogin, x as readBitwarden, y as readCaCertificate, z as readTimeout, P as PROVIDER_CHOICES, A as createInputReader, B as meaningfulLines, E as ENV_NAME, D as lineError, F as quote, G as providerContext, H as createWriter, J as secretsLine, K as scrubbedLog, L as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-D5-gq5U6.js';
+import { a as runnerInputs, n as hasIdentityLogin, o as assertClientPair, q as readVaultLogin, t as readVaultTls, I as InputError, v as readBaseUrl, x as readVaultServer, y as readInfisicalLogin, z as readBitwarden, A as readCaCertificate, B as readTimeout, P as PROVIDER_CHOICES, D as createInputReader, E as meaningfulLines, F as ENV_NAME, G as lineError, H as quote, J as providerContext, K as createWriter, L as secretsLine, M as scrubbedLog, N as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-BBekx86g.js';
 import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-DFl7UCNu.js';
+import { escapeHtml } from './chunks/runner-summary-lIn44BJe.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -13,8 +13,13 @@ function readWriteSettings(source = runnerInputs, env = process.env) {
     const read = createInputReader(source);
     const accessToken = read.either(['access_token', 'token']);
     const infisicalIdentity = hasIdentityLogin(read) || assertClientPair(read, " (or give 'access_token' instead)") === 'both';
-    if (accessToken === '' && !infisicalIdentity) {
-        throw new InputError("Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it. For Infisical, a machine identity stands in for it: 'client_id' + 'client_secret', or 'method' with 'identity-id'.");
+    const vaultLogin = readVaultLogin(read, env);
+    const tls = readVaultTls(read);
+    if (vaultLogin.method === 'cert' && tls?.cert === undefined) {
+        throw new InputError("Input 'clientCertificate' is empty: 'method: cert' needs it (the TLS client certificate Vault's cert auth method checks, with 'clientKey').");
+    }
+    if (accessToken === '' && !infisicalIdentity && vaultLogin.method === 'token') {
+        throw new InputError("Input 'access_token' is empty: it is required. If it comes from a secret, check the secret's name and that this workflow can read it. A login stands in for it: an Infisical machine identity ('client_id' + 'client_secret', or 'method' with 'identity-id'), or a Vault 'method'.");
     }
     const baseUrl = readBaseUrl(read);
     const common = { accessToken, baseUrl, env };
@@ -34,8 +39,8 @@ function readWriteSettings(source = runnerInputs, env = process.env) {
             secretPath: read.either(['secret_path', 'secret-path']) || undefined,
         }),
         infisicalIdentity,
-        vault: Object.freeze(readVaultServer(read, { baseUrl, env })),
-        vaultNamed: read.text('url') !== '' || read.text('token') !== '',
+        vault: Object.freeze({ ...readVaultServer(read, { baseUrl, env }), login: vaultLogin, tls }),
+        vaultNamed: read.text('url') !== '' || read.text('token') !== '' || vaultLogin.method !== 'token',
     });
 }
 

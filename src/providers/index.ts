@@ -1,7 +1,7 @@
 // Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
 // provider is used; only the token shapes (a regular expression each) are loaded up front.
 import type { BitwardenSettings, ProviderChoice, Settings } from '../inputs.js'
-import type { VaultServerSettings } from '../inputs/vault.js'
+import type { VaultWriteServer } from '../write/inputs.js'
 import { INFISICAL_METHODS, type InfisicalLoginSettings } from '../inputs/infisical.js'
 import { TOKEN_SHAPE as INFISICAL_TOKEN } from './infisical/token.js'
 import type { CleanupContext, CleanupHandler, Provider, ProviderContext, ProviderKind } from './provider.js'
@@ -56,8 +56,8 @@ export interface WriterChoice {
   readonly infisical: InfisicalLoginSettings & { readonly secretPath?: string }
   /** An Infisical machine identity stands in for the token. */
   readonly infisicalIdentity: boolean
-  readonly vault: VaultServerSettings
-  /** vault-action's own input names (url, token) were used. */
+  readonly vault: VaultWriteServer
+  /** vault-action's own input names (url, token, a Vault method) were used. */
   readonly vaultNamed: boolean
 }
 

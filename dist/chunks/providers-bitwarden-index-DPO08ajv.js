@@ -1,11 +1,11 @@
-import { B as meaningfulLines, J as secretsLine, D as lineError, Q as assertEnvName, F as quote, E as ENV_NAME, I as InputError, S as ServerError } from './startup-D5-gq5U6.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-CMabAerq.js';
+import { E as meaningfulLines, L as secretsLine, G as lineError, T as assertEnvName, H as quote, F as ENV_NAME, I as InputError, S as ServerError } from './startup-BBekx86g.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-C5WGQwKW.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BWxBL_OC.js';
+import './json-CF3_cfd5.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

@@ -1,6 +1,6 @@
-import { S as ServerError, D as lineError, F as quote } from './startup-D5-gq5U6.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-CMabAerq.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BWxBL_OC.js';
+import { S as ServerError, G as lineError, H as quote } from './startup-BBekx86g.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-C5WGQwKW.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-CF3_cfd5.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
-import { T as CryptoError, U as decodeUtf8Strict, V as decodeBase64Strict } from './startup-D5-gq5U6.js';
+import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict } from './startup-BBekx86g.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-D5-gq5U6.js';
+import { I as InputError } from './startup-BBekx86g.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { S as ServerError, I as InputError } from './startup-D5-gq5U6.js';
-import { p as parseJson, i as isObject } from './json-BWxBL_OC.js';
-import { c as loginRequest, v as vaultErrors } from './api-lZ1TmyMQ.js';
-import { s as stringLeaves } from './index-DWdz-NEB.js';
+import { S as ServerError, I as InputError } from './startup-BBekx86g.js';
+import { p as parseJson, i as isObject } from './json-CF3_cfd5.js';
+import { g as loginRequest, v as vaultErrors } from './api-token-CvJg_Mjk.js';
+import { a as stringLeaves } from './values-AR2VIiTd.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './revoke-DSUBvOyd.js';
 
 // Vault logins other than a given token (docs/protocols/vault.md#logging-in): one POST to
 // auth/{path or method}/login with what the method sends, as hashicorp/vault-action v3.4.0 does.
@@ -39,7 +38,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./providers-vault-login-jwt-BN5UkDlW.js')).jwtFor(login, ctx);
+            const jwt = await (await import('./providers-vault-login-jwt-CBVPeG0N.js')).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -86,7 +85,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-BN5UkDlW.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-CBVPeG0N.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -1,7 +1,7 @@
-import { s as statusError, d as describeScopes, l as listRaw, a as listEncrypted, i as inScope, e as exampleMapping, r as readCredentials, b as secretPathOf, w as withExtraHeaders, p as parseInfisicalMapping, c as login, f as revokeIssuedToken } from './revoke-hMGgZOg8.js';
-import { T as CryptoError, U as decodeUtf8Strict, V as decodeBase64Strict, S as ServerError, J as secretsLine, E as ENV_NAME, I as InputError, F as quote } from './startup-D5-gq5U6.js';
+import { s as statusError, d as describeScopes, l as listRaw, a as listEncrypted, i as inScope, e as exampleMapping, r as readCredentials, b as secretPathOf, w as withExtraHeaders, p as parseInfisicalMapping, c as login, f as revokeIssuedToken } from './revoke-CYr1vPli.js';
+import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict, S as ServerError, L as secretsLine, F as ENV_NAME, I as InputError, H as quote } from './startup-BBekx86g.js';
 import { createDecipheriv } from 'node:crypto';
-import './json-BWxBL_OC.js';
+import './json-CF3_cfd5.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,11 +1,11 @@
-import { j as postLogin } from './revoke-hMGgZOg8.js';
-import './startup-D5-gq5U6.js';
+import { j as postLogin } from './revoke-CYr1vPli.js';
+import './startup-BBekx86g.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BWxBL_OC.js';
+import './json-CF3_cfd5.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {

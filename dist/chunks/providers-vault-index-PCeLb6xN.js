@@ -1,7 +1,13 @@
-import { R as parseVaultToken, I as InputError, S as ServerError, J as secretsLine, L as ActionError, D as lineError, F as quote, E as ENV_NAME } from './startup-D5-gq5U6.js';
-import { s as statusError, w as writePath, a as withTls, l as listPath, r as readPath } from './api-lZ1TmyMQ.js';
-import { l as lookupSelf, L as LOGIN_TOKEN_CLEANUP, r as revokeSelf, c as createChildToken, C as CHILD_TOKEN_CLEANUP } from './revoke-DSUBvOyd.js';
-import { i as isObject$1, p as parseJson } from './json-BWxBL_OC.js';
+import { U as parseVaultToken, I as InputError, S as ServerError, L as secretsLine, N as ActionError, G as lineError, H as quote, F as ENV_NAME } from './startup-BBekx86g.js';
+import { l as lookupSelf, s as statusError, w as writePath, a as withTls, r as revokeSelf, c as createChildToken, b as listPath, d as readPath } from './api-token-CvJg_Mjk.js';
+import { i as isObject$1, p as parseJson } from './json-CF3_cfd5.js';
+import { LOGIN_TOKEN_CLEANUP, CHILD_TOKEN_CLEANUP } from './providers-vault-revoke-BifH0jOF.js';
+import { s as stringifyValue, a as stringLeaves, d as decodeValue } from './values-AR2VIiTd.js';
+import 'os';
+import 'fs';
+import 'node:path';
+import 'node:fs';
+import 'crypto';
 
 // The session a run reads with: the token as given (checked for shape, never for validity: each
 // use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
@@ -906,39 +912,6 @@ function evaluatePath(steps, data) {
     return seq.length === 1 ? seq[0] : seq;
 }
 
-// From a selected JSON value to the exported text (docs/protocols/vault.md#values, VLT-GRM-7). Pure.
-/** vault-action: strings byte for byte, everything else compact JSON. */
-function stringifyValue(v) {
-    if (typeof v === 'string')
-        return v;
-    return JSON.stringify(v) ?? '';
-}
-/** Every string leaf of a JSON value (to mask the parts of an object or array value). */
-function stringLeaves(v, out = []) {
-    if (typeof v === 'string')
-        out.push(v);
-    else if (Array.isArray(v))
-        for (const x of v)
-            stringLeaves(x, out);
-    else if (v !== null && typeof v === 'object')
-        for (const x of Object.values(v))
-            stringLeaves(x, out);
-    return out;
-}
-/**
- * Decodes base64 (both alphabets) or hex strictly: ASCII whitespace is allowed, anything else outside
- * the alphabet is an error (the vendor's Buffer decoders skip it silently). `where` names the entry.
- */
-function decodeValue(text, encoding, where) {
-    const compact = text.replace(/[ \t\r\n\f\v]/g, '');
-    const ok = encoding === 'hex'
-        ? /^(?:[0-9a-fA-F]{2})*$/.test(compact)
-        : /^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) && compact.replace(/=+$/, '').length % 4 !== 1;
-    if (!ok)
-        throw new InputError(`${where}: the value is not valid ${encoding} (input 'encoding' is '${encoding}').`);
-    return Buffer.from(compact, encoding === 'hex' ? 'hex' : 'base64').toString('utf8');
-}
-
 // HashiCorp Vault / OpenBao (docs/protocols/vault.md): the given token, or one from a login method
 // (login.ts, loaded only then); one GET per distinct path, 8 at a time (a folder line: one LIST per
 // folder first, folders.ts), no lookup-self on the success path (auth.ts); optionally a child token
@@ -1026,7 +999,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-Cm6hc-9g.js');
+            const { logIn } = await import('./providers-vault-login-DjResAGG.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -1160,9 +1133,4 @@ function create(vault, runCtx) {
     }
 }
 
-var index = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    create: create
-});
-
-export { index as i, stringLeaves as s };
+export { create };

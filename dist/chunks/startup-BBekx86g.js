@@ -915,7 +915,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-CqRtPMTK.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-BjZ5bL96.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1978,11 +1978,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-8eubZMj9.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-DPO08ajv.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./index-DWdz-NEB.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-index-PCeLb6xN.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-index-CLKlDldh.js')).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-index-CYxUy2CG.js')).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -1990,11 +1990,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-D7kF4w60.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-iL8DODK_.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-CR9suma1.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write--NH1rKTS.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-NrGStp8T.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-DcSY3PEq.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2003,7 +2003,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./revoke-DSUBvOyd.js').then(function (n) { return n.a; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-revoke-BifH0jOF.js')).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2223,7 +2223,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-BpdEG4yb.js');
+            const { fetchIdToken } = await import('./github-oidc-CoC9PvrA.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2275,7 +2275,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DZ-wsfYW.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-CdD0LXLT.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2511,7 +2511,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-FzHl36iF.js');
+        const { exportToFile } = await import('./runner-export-file-D_-1sB6M.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2531,7 +2531,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-DFl7UCNu.js');
+        const { writeSummary } = await import('./runner-summary-lIn44BJe.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2544,4 +2544,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { createInputReader as A, meaningfulLines as B, CLEANUP_STATE_KEY as C, lineError as D, ENV_NAME as E, quote as F, providerContext as G, createWriter as H, InputError as I, secretsLine as J, scrubbedLog as K, ActionError as L, readLimited as M, trustStore as N, agentTls as O, PROVIDER_CHOICES as P, assertEnvName as Q, parseVaultToken as R, ServerError as S, CryptoError as T, decodeUtf8Strict as U, decodeBase64Strict as V, parseServiceToken as W, summary as X, client as Y, inputs as Z, index as _, runnerInputs as a, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, hasIdentityLogin as n, assertClientPair as o, publish as p, readBaseUrl as q, run as r, setOutput as s, readVaultServer as t, usesVaultActionUrl as u, readInfisicalLogin as v, warning as w, readBitwarden as x, readCaCertificate as y, readTimeout as z };
+export { inputs as $, readCaCertificate as A, readTimeout as B, CLEANUP_STATE_KEY as C, createInputReader as D, meaningfulLines as E, ENV_NAME as F, lineError as G, quote as H, InputError as I, providerContext as J, createWriter as K, secretsLine as L, scrubbedLog as M, ActionError as N, readLimited as O, PROVIDER_CHOICES as P, trustStore as Q, agentTls as R, ServerError as S, assertEnvName as T, parseVaultToken as U, CryptoError as V, decodeUtf8Strict as W, decodeBase64Strict as X, parseServiceToken as Y, summary as Z, client as _, runnerInputs as a, index as a0, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, hasIdentityLogin as n, assertClientPair as o, publish as p, readVaultLogin as q, run as r, setOutput as s, readVaultTls as t, usesVaultActionUrl as u, readBaseUrl as v, warning as w, readVaultServer as x, readInfisicalLogin as y, readBitwarden as z };

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { X as summary } from './startup-D5-gq5U6.js';
+import { Z as summary } from './startup-BBekx86g.js';
 import 'os';
 import 'fs';
 import 'node:path';
