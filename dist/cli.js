@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { r as run, c as createMasks } from './chunks/startup-BBekx86g.js';
+import { r as run, c as createMasks } from './chunks/startup-DJTuUSDR.js';
 import 'os';
 import 'fs';
 import 'node:path';

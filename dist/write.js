@@ -1,6 +1,6 @@
-import { a as runnerInputs, n as hasIdentityLogin, o as assertClientPair, q as readVaultLogin, t as readVaultTls, I as InputError, v as readBaseUrl, x as readVaultServer, y as readInfisicalLogin, z as readBitwarden, A as readCaCertificate, B as readTimeout, P as PROVIDER_CHOICES, D as createInputReader, E as meaningfulLines, F as ENV_NAME, G as lineError, H as quote, J as providerContext, K as createWriter, L as secretsLine, M as scrubbedLog, N as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-BBekx86g.js';
+import { a as runnerInputs, n as hasIdentityLogin, o as assertClientPair, q as readVaultLogin, t as readVaultTls, I as InputError, v as readBaseUrl, x as readVaultServer, y as readInfisicalLogin, z as readBitwarden, A as readCaCertificate, B as readTimeout, P as PROVIDER_CHOICES, D as createInputReader, E as meaningfulLines, F as ENV_NAME, G as lineError, H as quote, J as providerContext, K as createWriter, L as secretsLine, M as scrubbedLog, N as ActionError, b as setFailed, c as createMasks, f as setSecret, d as debug, w as warning, i as info } from './chunks/startup-DJTuUSDR.js';
 import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-lIn44BJe.js';
+import { escapeHtml } from './chunks/runner-summary-Dnhr7f3D.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-BBekx86g.js';
-import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-CF3_cfd5.js';
+import { S as ServerError } from './startup-DJTuUSDR.js';
+import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-BTuYrjjp.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with

@@ -1,11 +1,11 @@
-import { j as postLogin } from './revoke-CYr1vPli.js';
-import './startup-BBekx86g.js';
+import { j as postLogin } from './revoke-CF8myhRW.js';
+import './startup-DJTuUSDR.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-CF3_cfd5.js';
+import './json-BTuYrjjp.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {

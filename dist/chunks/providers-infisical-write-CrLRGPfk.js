@@ -1,6 +1,6 @@
-import { S as ServerError, G as lineError, H as quote, I as InputError } from './startup-BBekx86g.js';
-import { g as isBotNotFound, o as ok, h as serverMessage, n as normalizeSecretPath, r as readCredentials, b as secretPathOf, w as withExtraHeaders, c as login, s as statusError, i as inScope, d as describeScopes, f as revokeIssuedToken } from './revoke-CYr1vPli.js';
-import { p as parseJson, i as isObject, s as shapeError } from './json-CF3_cfd5.js';
+import { S as ServerError, G as lineError, H as quote, I as InputError } from './startup-DJTuUSDR.js';
+import { g as isBotNotFound, o as ok, h as serverMessage, n as normalizeSecretPath, r as readCredentials, b as secretPathOf, w as withExtraHeaders, c as login, s as statusError, i as inScope, d as describeScopes, f as revokeIssuedToken } from './revoke-CF8myhRW.js';
+import { p as parseJson, i as isObject, s as shapeError } from './json-BTuYrjjp.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,11 +1,11 @@
-import { E as meaningfulLines, L as secretsLine, G as lineError, T as assertEnvName, H as quote, F as ENV_NAME, I as InputError, S as ServerError } from './startup-BBekx86g.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-C5WGQwKW.js';
+import { E as meaningfulLines, L as secretsLine, G as lineError, T as assertEnvName, H as quote, F as ENV_NAME, I as InputError, S as ServerError } from './startup-DJTuUSDR.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-CtiyBaWi.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-CF3_cfd5.js';
+import './json-BTuYrjjp.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-BBekx86g.js';
-import { j as jsonObjectOf, i as isObject } from './json-CF3_cfd5.js';
+import { I as InputError, S as ServerError } from './startup-DJTuUSDR.js';
+import { j as jsonObjectOf, i as isObject } from './json-BTuYrjjp.js';
 import 'os';
 import 'fs';
 import 'node:path';

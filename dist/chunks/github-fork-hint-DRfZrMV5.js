@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BBekx86g.js';
+import { I as InputError } from './startup-DJTuUSDR.js';
 import 'os';
 import 'fs';
 import 'node:path';
