@@ -1,7 +1,7 @@
-import { s as statusError, d as describeScopes, l as listRaw, a as listEncrypted, i as inScope, e as exampleMapping, r as readCredentials, b as secretPathOf, w as withExtraHeaders, p as parseInfisicalMapping, c as login, f as revokeIssuedToken } from './revoke-CF8myhRW.js';
-import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict, S as ServerError, L as secretsLine, F as ENV_NAME, I as InputError, H as quote } from './startup-DJTuUSDR.js';
+import { s as statusError, d as describeScopes, l as listRaw, a as listEncrypted, i as inScope, e as exampleMapping, r as readCredentials, b as secretPathOf, w as withExtraHeaders, p as parseInfisicalMapping, c as login, f as revokeIssuedToken } from './revoke-BtadSYiJ.js';
+import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict, S as ServerError, M as secretsLine, F as ENV_NAME, I as InputError, H as quote } from './startup-BHrsMWDG.js';
 import { createDecipheriv } from 'node:crypto';
-import './json-BTuYrjjp.js';
+import './json-s7cJ2iSK.js';
 import 'os';
 import 'fs';
 import 'node:path';

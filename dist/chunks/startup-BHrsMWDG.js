@@ -915,7 +915,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-CESVfWj2.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-wHcgbLc1.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1978,11 +1978,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-CRQK3f3K.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-DxArPnb3.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-index-DOiz6P7O.js')).create(settings.vault, ctx);
+            return (await import('./providers-vault-index-C7v86mlt.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-index-DzxecwCl.js')).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-index-4T0DTeOt.js')).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -1990,11 +1990,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CniDfVE7.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-CX7f-7VU.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-BkqVnY7S.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-C0IKJJmr.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-CrLRGPfk.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-C1JeK0Ev.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2003,7 +2003,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-revoke-Bwl2QadK.js')).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-revoke-QgMTxCmL.js')).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2223,7 +2223,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-DzoctkNg.js');
+            const { fetchIdToken } = await import('./github-oidc-C2cTIsTy.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2275,7 +2275,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DRfZrMV5.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DYUEFA19.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2511,7 +2511,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-Der_Mpo8.js');
+        const { exportToFile } = await import('./runner-export-file-BqPx0zm6.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2531,7 +2531,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-Dnhr7f3D.js');
+        const { writeSummary } = await import('./runner-summary-B0Z3WJQR.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -2544,4 +2544,4 @@ async function publish(secrets, run, ctx) {
     }
 }
 
-export { inputs as $, readCaCertificate as A, readTimeout as B, CLEANUP_STATE_KEY as C, createInputReader as D, meaningfulLines as E, ENV_NAME as F, lineError as G, quote as H, InputError as I, providerContext as J, createWriter as K, secretsLine as L, scrubbedLog as M, ActionError as N, readLimited as O, PROVIDER_CHOICES as P, trustStore as Q, agentTls as R, ServerError as S, assertEnvName as T, parseVaultToken as U, CryptoError as V, decodeUtf8Strict as W, decodeBase64Strict as X, parseServiceToken as Y, summary as Z, client as _, runnerInputs as a, index as a0, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, hasIdentityLogin as n, assertClientPair as o, publish as p, readVaultLogin as q, run as r, setOutput as s, readVaultTls as t, usesVaultActionUrl as u, readBaseUrl as v, warning as w, readVaultServer as x, readInfisicalLogin as y, readBitwarden as z };
+export { inputs as $, readCaCertificate as A, readTimeout as B, CLEANUP_STATE_KEY as C, createInputReader as D, meaningfulLines as E, ENV_NAME as F, lineError as G, quote as H, InputError as I, scrubbedLog as J, providerContext as K, createWriter as L, secretsLine as M, ActionError as N, readLimited as O, PROVIDER_CHOICES as P, trustStore as Q, agentTls as R, ServerError as S, assertEnvName as T, parseVaultToken as U, CryptoError as V, decodeUtf8Strict as W, decodeBase64Strict as X, parseServiceToken as Y, summary as Z, client as _, runnerInputs as a, index as a0, setFailed as b, createMasks as c, debug as d, createCleanupRecorder as e, setSecret as f, saveState as g, runCleanups as h, info as i, getState as j, CLEAN_ENV_CLEANUP as k, cleanEnv as l, exportVariable as m, hasIdentityLogin as n, assertClientPair as o, publish as p, readVaultLogin as q, run as r, setOutput as s, readVaultTls as t, usesVaultActionUrl as u, readBaseUrl as v, warning as w, readVaultServer as x, readInfisicalLogin as y, readBitwarden as z };

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
-import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict } from './startup-DJTuUSDR.js';
+import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict } from './startup-BHrsMWDG.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,6 +1,6 @@
-import { S as ServerError, G as lineError, H as quote, I as InputError, U as parseVaultToken } from './startup-DJTuUSDR.js';
-import { s as statusError, h as headers, e as apiUrl, v as vaultErrors, a as withTls, r as revokeSelf } from './api-token-DhlXbjSY.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BTuYrjjp.js';
+import { S as ServerError, G as lineError, H as quote, I as InputError, U as parseVaultToken } from './startup-BHrsMWDG.js';
+import { s as statusError, h as headers, e as apiUrl, v as vaultErrors, a as withTls, r as revokeSelf } from './api-token-B4RLwfNm.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-s7cJ2iSK.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -239,7 +239,7 @@ function createWriter(settings, runCtx) {
         parse: parseWriteTargets,
         async plan(targets, { create }) {
             if (method.method !== 'token') {
-                const { logIn } = await import('./providers-vault-login-Cv0m3pK0.js');
+                const { logIn } = await import('./providers-vault-login-DnEgBrMJ.js');
                 const created = await logIn(method, base, ctx);
                 ep = { ...base, token: created.token };
                 if (!created.batch)

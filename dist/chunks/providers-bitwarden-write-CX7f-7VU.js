@@ -1,6 +1,6 @@
-import { S as ServerError, G as lineError, H as quote } from './startup-DJTuUSDR.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-CtiyBaWi.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BTuYrjjp.js';
+import { S as ServerError, G as lineError, H as quote } from './startup-BHrsMWDG.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-D3PC-7AP.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-s7cJ2iSK.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,6 +1,6 @@
-import { S as ServerError, G as lineError, H as quote, I as InputError } from './startup-DJTuUSDR.js';
-import { g as isBotNotFound, o as ok, h as serverMessage, n as normalizeSecretPath, r as readCredentials, b as secretPathOf, w as withExtraHeaders, c as login, s as statusError, i as inScope, d as describeScopes, f as revokeIssuedToken } from './revoke-CF8myhRW.js';
-import { p as parseJson, i as isObject, s as shapeError } from './json-BTuYrjjp.js';
+import { S as ServerError, G as lineError, H as quote, I as InputError } from './startup-BHrsMWDG.js';
+import { g as isBotNotFound, o as ok, h as serverMessage, n as normalizeSecretPath, r as readCredentials, b as secretPathOf, w as withExtraHeaders, c as login, s as statusError, i as inScope, d as describeScopes, f as revokeIssuedToken } from './revoke-BtadSYiJ.js';
+import { p as parseJson, i as isObject, s as shapeError } from './json-s7cJ2iSK.js';
 import 'os';
 import 'fs';
 import 'node:path';

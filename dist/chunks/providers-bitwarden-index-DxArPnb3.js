@@ -1,11 +1,11 @@
-import { E as meaningfulLines, L as secretsLine, G as lineError, T as assertEnvName, H as quote, F as ENV_NAME, I as InputError, S as ServerError } from './startup-DJTuUSDR.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-CtiyBaWi.js';
+import { E as meaningfulLines, M as secretsLine, G as lineError, T as assertEnvName, H as quote, F as ENV_NAME, I as InputError, S as ServerError } from './startup-BHrsMWDG.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-D3PC-7AP.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BTuYrjjp.js';
+import './json-s7cJ2iSK.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

@@ -1,11 +1,11 @@
-import { j as postLogin } from './revoke-CF8myhRW.js';
-import './startup-DJTuUSDR.js';
+import { j as postLogin } from './revoke-BtadSYiJ.js';
+import './startup-BHrsMWDG.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-BTuYrjjp.js';
+import './json-s7cJ2iSK.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {
