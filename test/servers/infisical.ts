@@ -123,6 +123,11 @@ export interface InfisicalServer {
   readonly revoked: string[]
   /** Flips a bit of a stored E2EE field's tag. */
   tamperSecret(projectId: string, environment: string, path: string, key: string, field: 'value' | 'key'): void
+  /**
+   * A secret-approval policy on a folder: a raw create or update there answers `{approval}` and
+   * writes nothing (secret-router.ts v3, SecretProtectionType.Approval).
+   */
+  requireApproval(projectId: string, environment: string, path: string): void
   /** Marks a secret's value as hidden from readers (secretValueHidden). */
   hideSecretValue(projectId: string, environment: string, path: string, key: string): void
   /** Decrypts a stored E2EE secret with the server's own crypto (for tests of the store itself). */
@@ -210,6 +215,8 @@ interface Folder {
   id: string
   secrets: StoredSecret[]
   imports: Scope[]
+  /** A secret-approval policy covers it: writes become approval requests. */
+  approval?: boolean
 }
 
 interface Project {
@@ -308,6 +315,10 @@ function writeRaw(
   const folder = project.folders.get(`${environment}:${secretPath}`)
   if (!folder) fail(404, `Folder with path '${secretPath}' in environment with slug '${environment}' not found`)
   const value = serverTrim(body.secretValue)
+  if (folder.approval) {
+    const id = randomUUID()
+    return { approval: { id, slug: `approval-${id.slice(0, 8)}`, status: 'open', folderId: folder.id } }
+  }
   const index = folder.secrets.findIndex((x) => x.type === type && x.key === name)
   let stored: StoredSecret
   if (method === 'POST') {
@@ -548,6 +559,10 @@ class Server implements InfisicalServer {
     const tag = Buffer.from(sealed.tag, 'base64')
     tag[0]! ^= 1
     sealed.tag = tag.toString('base64')
+  }
+
+  requireApproval(projectId: string, environment: string, path: string): void {
+    this.folderFor(this.project(projectId), environment, path).approval = true
   }
 
   hideSecretValue(projectId: string, environment: string, path: string, key: string): void {

@@ -263,6 +263,62 @@ describe('write action, Infisical', () => {
     expect(writes()).toEqual([])
   })
 
+  test('a folder under a change-approval policy: the approval request is an error naming it, nothing stored', async () => {
+    server.createFolder(project.id, 'prod', '/guarded')
+    server.requireApproval(project.id, 'prod', '/guarded')
+    const run = await write('V > /guarded/KEY\nW > /deploy/AFTER_GUARD', { V: 'guarded-value', W: 'after-value' })
+    expect(run.error).toMatch(
+      /^inject-secrets: Writing stopped at line 1 \(prod:\/guarded\/KEY\): Infisical did not write KEY: a change-approval policy protects environment 'prod' at '\/guarded', and it opened approval request approval-[0-9a-f]{8}; the value is stored once the request is approved in Infisical\./,
+    )
+    expect(run.error).toContain('Not written: line 1, line 2 (prod:/deploy/AFTER_GUARD).')
+    expect(await sdkRead('/guarded')).toEqual({})
+  })
+
+  test('a value hidden from the identity cannot be compared: it is rewritten (updated)', async () => {
+    server.setSecret(project.id, { environment: 'prod', path: '/deploy', key: 'HIDDEN', value: 'hidden-before' })
+    server.hideSecretValue(project.id, 'prod', '/deploy', 'HIDDEN')
+    const run = await write('V > /deploy/HIDDEN', { V: 'hidden-before' })
+    expect(run.error).toBeUndefined()
+    expect(writes()).toEqual(['PATCH /api/v3/secrets/raw/HIDDEN 200'])
+    expect(run.stdout).toContain('line 1: V > prod:/deploy/HIDDEN (version 2): updated')
+  })
+
+  test('AWS IAM (method: aws-iam): a signed GetCallerIdentity logs in, the value is written, the token revoked', async () => {
+    const aws = {
+      accessKeyId: 'AKIAEXAMPLE0000002',
+      secretAccessKey: 'aws/secret+key/for+writes/0123456789abcdef',
+      sessionToken: 'FwoGZXIvYXdzEXAMPLEWRITESESSION',
+    }
+    const id = server.createAwsIdentity([project.id], aws)
+    const revokedBefore = server.revoked.length
+    const run = await runAction(
+      {
+        domain: server.url,
+        method: 'aws-iam',
+        'identity-id': id,
+        'project-slug': 'release-app',
+        'env-slug': 'prod',
+        'secret-path': '/deploy',
+        secrets: 'V > FROM_AWS',
+      },
+      {
+        entry: WRITE_ENTRY,
+        env: {
+          V: 'aws-written',
+          AWS_ACCESS_KEY_ID: aws.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: aws.secretAccessKey,
+          AWS_SESSION_TOKEN: aws.sessionToken,
+          AWS_REGION: 'eu-west-1',
+        },
+      },
+    )
+    expect(run.error).toBeUndefined()
+    expect(server.requests[0]!.path).toBe('/api/v1/auth/aws-auth/login')
+    expect((await sdkRead('/deploy')).FROM_AWS).toBe('aws-written')
+    expect(server.revoked.length).toBe(revokedBefore + 1)
+    expect(maskedLog(run)).not.toContain(aws.secretAccessKey)
+  })
+
   test("GitHub OIDC (secrets-action's method and identity-id): written, and the login's token revoked", async () => {
     const id = server.createOidcIdentity([project.id], {
       verify: (jwt) => oidc.signer.verify(jwt),
