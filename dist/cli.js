@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { c as createMasks, r as run } from './chunks/startup-BHrsMWDG.js';
+import { c as createMasks, r as run } from './chunks/startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -294,7 +294,7 @@ async function main(argv) {
     if (parsed.kind === 'write') {
         try {
             // The write pipeline logs each target's outcome and the totals; nothing else to do here.
-            const { runWrite } = await import('./chunks/write-main-DH64UZ2h.js');
+            const { runWrite } = await import('./chunks/write-main-BHGUswmM.js');
             await runWrite({
                 inputs: cliInputs(readFlagFiles(parsed), env, 'write'),
                 env,

@@ -1,4 +1,4 @@
-import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, b as setFailed, e as createCleanupRecorder, c as createMasks, f as setSecret, g as saveState } from './chunks/startup-BHrsMWDG.js';
+import { r as run, a as runnerInputs, p as publish, d as debug, w as warning, i as info, u as usesVaultActionUrl, s as setOutput, b as setFailed, e as createCleanupRecorder, c as createMasks, f as setSecret, g as saveState } from './chunks/startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-BHrsMWDG.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-BqPx0zm6.js';
+import { h as runCleanups, j as getState, i as info, w as warning, c as createMasks, f as setSecret, C as CLEANUP_STATE_KEY, k as CLEAN_ENV_CLEANUP, l as cleanEnv, d as debug, m as exportVariable } from './chunks/startup-CZCMzk0l.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-BbDuDRE7.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -22,7 +22,7 @@ const log = {
 // client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-BHrsMWDG.js').then(function (n) { return n.a0; }), import('./chunks/startup-BHrsMWDG.js').then(function (n) { return n.$; }), import('./chunks/startup-BHrsMWDG.js').then(function (n) { return n._; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-CZCMzk0l.js').then(function (n) { return n.a0; }), import('./chunks/startup-CZCMzk0l.js').then(function (n) { return n.$; }), import('./chunks/startup-CZCMzk0l.js').then(function (n) { return n._; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
         const http = createHttpClient({

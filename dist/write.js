@@ -1,7 +1,7 @@
-import { a as runnerInputs, d as debug, w as warning, i as info, b as setFailed, c as createMasks, f as setSecret } from './chunks/startup-BHrsMWDG.js';
-import { doneLine, runWrite } from './chunks/write-main-DH64UZ2h.js';
+import { a as runnerInputs, d as debug, w as warning, i as info, b as setFailed, c as createMasks, f as setSecret } from './chunks/startup-CZCMzk0l.js';
+import { doneLine, runWrite } from './chunks/write-main-BHGUswmM.js';
 import { appendFileSync } from 'node:fs';
-import { escapeHtml } from './chunks/runner-summary-B0Z3WJQR.js';
+import { escapeHtml } from './chunks/runner-summary-CaJvHqY8.js';
 import 'os';
 import 'fs';
 import 'node:path';

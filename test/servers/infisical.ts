@@ -290,6 +290,24 @@ interface WriteAccess {
 /** The body schema's secretValue transform: trimmed, keeping one final newline if there was one. */
 export const serverTrim = (v: string): string => (v.at(-1) === '\n' ? `${v.trim()}\n` : v.trim())
 
+/**
+ * `${KEY}` and `${env.folder.KEY}` in a written value must name existing secrets
+ * (getAllSecretReferences' pattern, $validateSecretReferences), else 400.
+ */
+function validateReferences(project: Project, environment: string, path: string, value: string): void {
+  for (const [, ref] of value.matchAll(/\$\{([a-zA-Z0-9\-_.]+)\}/g)) {
+    const parts = ref!.split('.')
+    const key = parts.pop()!
+    const env = parts.length === 0 ? environment : parts[0]!
+    const folderPath = parts.length === 0 ? path : `/${parts.slice(1).join('/')}`
+    if (!project.environments.has(env)) fail(400, `Referenced environment not found. Missing ${env}`)
+    const folder = project.folders.get(`${env}:${trimSlash(folderPath)}`)
+    if (!folder) fail(400, `Referenced path ${folderPath} doesn't exist`)
+    if (!folder.secrets.some((x) => x.type === 'shared' && x.key === key))
+      fail(400, `Referenced secret(s) not found: ${key}`)
+  }
+}
+
 function writeRaw(
   access: WriteAccess,
   method: 'POST' | 'PATCH',
@@ -309,20 +327,23 @@ function writeRaw(
   if (!project.environments.has(environment))
     fail(404, `Environment with slug '${environment}' in project with ID '${project.info.id}' not found`)
   if (project.info.e2ee) fail(400, 'Project bot not found. Please upgrade your project.', 'bot_not_found_error')
-  // The permission is checked before the folder is looked up (secret-v2-bridge-service.ts).
-  if (!access.canWrite(environment, secretPath))
-    fail(403, `You are not allowed to ${method === 'POST' ? 'create' : 'edit'} on secrets`, 'PermissionDenied')
   const folder = project.folders.get(`${environment}:${secretPath}`)
-  if (!folder) fail(404, `Folder with path '${secretPath}' in environment with slug '${environment}' not found`)
   const value = serverTrim(body.secretValue)
-  if (folder.approval) {
+  if (folder?.approval) {
     const id = randomUUID()
     return { approval: { id, slug: `approval-${id.slice(0, 8)}`, status: 'open', folderId: folder.id } }
   }
+  // secret-v2-bridge-service.ts createSecret / updateSecret: the folder, then the key, then the
+  // permission, then the references in the value.
+  if (!folder) fail(404, `Folder with path '${secretPath}' in environment with slug '${environment}' not found`)
   const index = folder.secrets.findIndex((x) => x.type === type && x.key === name)
+  if (method === 'POST' && index >= 0) fail(400, 'Secret already exist')
+  if (method === 'PATCH' && index < 0) fail(404, `Secret with name ${name} not found`)
+  if (!access.canWrite(environment, secretPath))
+    fail(403, `You are not allowed to ${method === 'POST' ? 'create' : 'edit'} on secrets`, 'PermissionDenied')
+  validateReferences(project, environment, secretPath, value)
   let stored: StoredSecret
   if (method === 'POST') {
-    if (index >= 0) fail(400, 'Secret already exist')
     stored = {
       id: randomUUID(),
       type,
@@ -335,7 +356,6 @@ function writeRaw(
     }
     folder.secrets.push(stored)
   } else {
-    if (index < 0) fail(404, `Secret with name '${name}' not found`)
     stored = { ...folder.secrets[index]!, value, version: folder.secrets[index]!.version + 1 }
     folder.secrets[index] = stored
   }

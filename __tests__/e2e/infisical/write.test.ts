@@ -263,6 +263,19 @@ describe('write action, Infisical', () => {
     expect(writes()).toEqual([])
   })
 
+  test("'${…}' in a value is a reference to Infisical: a warning; an existing one is written and expanded by readers, a missing one refused", async () => {
+    server.setSecret(project.id, { environment: 'prod', path: '/deploy', key: 'HOST', value: 'db.internal' })
+    const env = { URL: 'postgres://${HOST}/app', BAD: 'uses ${NO_SUCH_KEY}' }
+    const run = await write('URL > /deploy/DB_URL', env)
+    expect(run.error).toBeUndefined()
+    expect(run.stdout).toMatch(/line 1: URL contains '\$\{…\}', which Infisical takes as a reference to another secret/)
+    expect((await sdkRead('/deploy')).DB_URL).toBe(env.URL)
+    const read = await runAction({ ...login(), secret_path: '/deploy', secrets: 'DB_URL' })
+    expect(read.env.get('DB_URL')).toBe('postgres://db.internal/app')
+    const bad = await write('BAD > /deploy/BAD_REF', env)
+    expect(bad.error).toMatch(/Writing stopped at line 1 .*HTTP 400: Referenced secret\(s\) not found: NO_SUCH_KEY/)
+  })
+
   test('a folder under a change-approval policy: the approval request is an error naming it, nothing stored', async () => {
     server.createFolder(project.id, 'prod', '/guarded')
     server.requireApproval(project.id, 'prod', '/guarded')

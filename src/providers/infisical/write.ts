@@ -63,6 +63,12 @@ function planOne(
     warning(
       `Input 'secrets', line ${t.line}: ${t.source} has leading or trailing whitespace, which Infisical trims (keeping one final newline): what is stored is the value without it.`,
     )
+  // getAllSecretReferences' pattern: Infisical checks the referenced secret exists, and readers
+  // that expand references get its value in place of the text (docs/protocols/infisical.md#writing).
+  if (/\$\{[A-Za-z0-9_.-]+\}/.test(value))
+    warning(
+      `Input 'secrets', line ${t.line}: ${t.source} contains '\${…}', which Infisical takes as a reference to another secret: the write fails if that secret does not exist, and readers that expand references (the read action, Infisical's own clients) get its value in place of the text.`,
+    )
   // A hidden value cannot be compared: it is written.
   if (stored !== undefined && !stored.hidden && stored.value === value)
     return { line: t.line, source: t.source, target, outcome: 'unchanged' }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { I as InputError } from './startup-BHrsMWDG.js';
+import { I as InputError } from './startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'crypto';

@@ -1,4 +1,4 @@
-import { a as runnerInputs, n as hasIdentityLogin, o as assertClientPair, q as readVaultLogin, t as readVaultTls, I as InputError, v as readBaseUrl, x as readVaultServer, y as readInfisicalLogin, z as readBitwarden, A as readCaCertificate, B as readTimeout, P as PROVIDER_CHOICES, D as createInputReader, E as meaningfulLines, F as ENV_NAME, G as lineError, H as quote, J as scrubbedLog, K as providerContext, L as createWriter, M as secretsLine, N as ActionError } from './startup-BHrsMWDG.js';
+import { a as runnerInputs, n as hasIdentityLogin, o as assertClientPair, q as readVaultLogin, t as readVaultTls, I as InputError, v as readBaseUrl, x as readVaultServer, y as readInfisicalLogin, z as readBitwarden, A as readCaCertificate, B as readTimeout, P as PROVIDER_CHOICES, D as createInputReader, E as meaningfulLines, F as ENV_NAME, G as lineError, H as quote, J as scrubbedLog, K as providerContext, L as createWriter, M as secretsLine, N as ActionError } from './startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';

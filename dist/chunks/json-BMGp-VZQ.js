@@ -1,4 +1,4 @@
-import { S as ServerError } from './startup-BHrsMWDG.js';
+import { S as ServerError } from './startup-CZCMzk0l.js';
 
 // Checking what servers send, shared by every provider: objects, string fields, and error text cut
 // down to one printable, bounded line (a server's message goes into our error, never its body).

@@ -1,5 +1,5 @@
-import { S as ServerError, I as InputError, X as decodeBase64Strict } from './startup-BHrsMWDG.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-s7cJ2iSK.js';
+import { S as ServerError, I as InputError, X as decodeBase64Strict } from './startup-CZCMzk0l.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-BMGp-VZQ.js';
 
 // Bitwarden's HTTP API (docs/protocols/bitwarden.md#login, #api): login and the few read endpoints
 // the action needs, with response shapes checked field by field. Error messages name the URL path
@@ -215,7 +215,7 @@ function parseAccessToken(text) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-Do8QOIG6.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-KzSGA5g5.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

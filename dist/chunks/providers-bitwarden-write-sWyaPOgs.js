@@ -1,6 +1,6 @@
-import { S as ServerError, G as lineError, H as quote } from './startup-BHrsMWDG.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-D3PC-7AP.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-s7cJ2iSK.js';
+import { S as ServerError, G as lineError, H as quote } from './startup-CZCMzk0l.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './auth-BrEtLQfq.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField } from './json-BMGp-VZQ.js';
 import 'os';
 import 'fs';
 import 'node:path';

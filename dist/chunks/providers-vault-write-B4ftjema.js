@@ -1,6 +1,6 @@
-import { S as ServerError, G as lineError, H as quote, I as InputError, U as parseVaultToken } from './startup-BHrsMWDG.js';
-import { s as statusError, h as headers, e as apiUrl, v as vaultErrors, a as withTls, r as revokeSelf } from './api-token-B4RLwfNm.js';
-import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-s7cJ2iSK.js';
+import { S as ServerError, G as lineError, H as quote, I as InputError, U as parseVaultToken } from './startup-CZCMzk0l.js';
+import { s as statusError, h as headers, e as apiUrl, v as vaultErrors, a as withTls, r as revokeSelf } from './api-token-BbDPEwEi.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson } from './json-BMGp-VZQ.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -239,7 +239,7 @@ function createWriter(settings, runCtx) {
         parse: parseWriteTargets,
         async plan(targets, { create }) {
             if (method.method !== 'token') {
-                const { logIn } = await import('./providers-vault-login-DnEgBrMJ.js');
+                const { logIn } = await import('./providers-vault-login-DkoHxJC5.js');
                 const created = await logIn(method, base, ctx);
                 ep = { ...base, token: created.token };
                 if (!created.batch)

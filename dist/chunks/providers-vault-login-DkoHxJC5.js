@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { S as ServerError, I as InputError } from './startup-BHrsMWDG.js';
-import { p as parseJson, i as isObject } from './json-s7cJ2iSK.js';
-import { g as loginRequest, v as vaultErrors } from './api-token-B4RLwfNm.js';
-import { a as stringLeaves } from './values-DZgr6XDH.js';
+import { S as ServerError, I as InputError } from './startup-CZCMzk0l.js';
+import { p as parseJson, i as isObject } from './json-BMGp-VZQ.js';
+import { g as loginRequest, v as vaultErrors } from './api-token-BbDPEwEi.js';
+import { a as stringLeaves } from './values-lG9bZjiy.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -38,7 +38,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./providers-vault-login-jwt-BnwZC2Cx.js')).jwtFor(login, ctx);
+            const jwt = await (await import('./providers-vault-login-jwt-BlwHkyGe.js')).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -85,7 +85,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-BnwZC2Cx.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-BlwHkyGe.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BHrsMWDG.js';
+import { I as InputError } from './startup-CZCMzk0l.js';
 import { createHash } from 'node:crypto';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import require$$0 from 'url';

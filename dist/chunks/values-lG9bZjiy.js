@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BHrsMWDG.js';
+import { I as InputError } from './startup-CZCMzk0l.js';
 
 // From a selected JSON value to the exported text (docs/protocols/vault.md#values, VLT-GRM-7). Pure.
 /** vault-action: strings byte for byte, everything else compact JSON. */

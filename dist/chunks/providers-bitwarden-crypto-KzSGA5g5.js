@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual, createDecipheriv, hkdfSync, createCipheriv, randomBytes, createSecretKey } from 'node:crypto';
-import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict } from './startup-BHrsMWDG.js';
+import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict } from './startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,8 +1,8 @@
-import { U as parseVaultToken, I as InputError, S as ServerError, M as secretsLine, N as ActionError, G as lineError, H as quote, F as ENV_NAME } from './startup-BHrsMWDG.js';
-import { l as lookupSelf, s as statusError, w as writePath, a as withTls, r as revokeSelf, c as createChildToken, b as listPath, d as readPath } from './api-token-B4RLwfNm.js';
-import { i as isObject$1, p as parseJson } from './json-s7cJ2iSK.js';
-import { LOGIN_TOKEN_CLEANUP, CHILD_TOKEN_CLEANUP } from './providers-vault-revoke-QgMTxCmL.js';
-import { s as stringifyValue, a as stringLeaves, d as decodeValue } from './values-DZgr6XDH.js';
+import { U as parseVaultToken, I as InputError, S as ServerError, M as secretsLine, N as ActionError, G as lineError, H as quote, F as ENV_NAME } from './startup-CZCMzk0l.js';
+import { l as lookupSelf, s as statusError, w as writePath, a as withTls, r as revokeSelf, c as createChildToken, b as listPath, d as readPath } from './api-token-BbDPEwEi.js';
+import { i as isObject$1, p as parseJson } from './json-BMGp-VZQ.js';
+import { LOGIN_TOKEN_CLEANUP, CHILD_TOKEN_CLEANUP } from './providers-vault-revoke-6VmLsP-t.js';
+import { s as stringifyValue, a as stringLeaves, d as decodeValue } from './values-lG9bZjiy.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -999,7 +999,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-DnEgBrMJ.js');
+            const { logIn } = await import('./providers-vault-login-DkoHxJC5.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);

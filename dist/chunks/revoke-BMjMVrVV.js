@@ -1,5 +1,5 @@
-import { S as ServerError, E as meaningfulLines, G as lineError, F as ENV_NAME, H as quote, T as assertEnvName, I as InputError, Y as parseServiceToken } from './startup-BHrsMWDG.js';
-import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-s7cJ2iSK.js';
+import { S as ServerError, E as meaningfulLines, G as lineError, F as ENV_NAME, H as quote, T as assertEnvName, I as InputError, Y as parseServiceToken } from './startup-CZCMzk0l.js';
+import { p as parseJson, i as isObject, s as shapeError, a as stringField, j as jsonObjectOf, o as oneLine } from './json-BMGp-VZQ.js';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
 // #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
@@ -430,9 +430,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-DerIpwxj.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-CojmUWJt.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-CRlmDczy.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-ExdLrVhj.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }

@@ -1,5 +1,5 @@
-import { S as ServerError } from './startup-BHrsMWDG.js';
-import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-s7cJ2iSK.js';
+import { S as ServerError } from './startup-CZCMzk0l.js';
+import { j as jsonObjectOf, o as oneLine, p as parseJson, i as isObject } from './json-BMGp-VZQ.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with

@@ -915,7 +915,7 @@ function proxyConfigured(url, env = process.env) {
 async function exchange(url, opts) {
     try {
         if (proxyConfigured(url))
-            return await (await import('./http-proxy-wHcgbLc1.js')).proxyExchange(url, opts);
+            return await (await import('./http-proxy-BpEmRiXA.js')).proxyExchange(url, opts);
         return await nodeExchange(url, opts);
     }
     catch (err) {
@@ -1978,11 +1978,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-index-DxArPnb3.js')).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-index-CngCuolW.js')).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-index-C7v86mlt.js')).create(settings.vault, ctx);
+            return (await import('./providers-vault-index-Chcz2vLV.js')).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-index-4T0DTeOt.js')).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-index-gOOG_eoD.js')).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -1990,11 +1990,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CX7f-7VU.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-sWyaPOgs.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-C0IKJJmr.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-B4ftjema.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-C1JeK0Ev.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-C58z_lVH.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2003,7 +2003,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-revoke-QgMTxCmL.js')).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-revoke-6VmLsP-t.js')).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2223,7 +2223,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-C2cTIsTy.js');
+            const { fetchIdToken } = await import('./github-oidc-DOIbWXXn.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2275,7 +2275,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DYUEFA19.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-Da3ZgUXf.js')).withForkHint(err);
     }
 }
 function recordCleanups(rt, cleanups, log) {
@@ -2511,7 +2511,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-BqPx0zm6.js');
+        const { exportToFile } = await import('./runner-export-file-BbDuDRE7.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2531,7 +2531,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-B0Z3WJQR.js');
+        const { writeSummary } = await import('./runner-summary-CaJvHqY8.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

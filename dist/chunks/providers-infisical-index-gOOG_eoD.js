@@ -1,7 +1,7 @@
-import { s as statusError, d as describeScopes, l as listRaw, a as listEncrypted, i as inScope, e as exampleMapping, r as readCredentials, b as secretPathOf, w as withExtraHeaders, p as parseInfisicalMapping, c as login, f as revokeIssuedToken } from './revoke-BtadSYiJ.js';
-import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict, S as ServerError, M as secretsLine, F as ENV_NAME, I as InputError, H as quote } from './startup-BHrsMWDG.js';
+import { s as statusError, d as describeScopes, l as listRaw, a as listEncrypted, i as inScope, e as exampleMapping, r as readCredentials, b as secretPathOf, w as withExtraHeaders, p as parseInfisicalMapping, c as login, f as revokeIssuedToken } from './revoke-BMjMVrVV.js';
+import { V as CryptoError, W as decodeUtf8Strict, X as decodeBase64Strict, S as ServerError, M as secretsLine, F as ENV_NAME, I as InputError, H as quote } from './startup-CZCMzk0l.js';
 import { createDecipheriv } from 'node:crypto';
-import './json-s7cJ2iSK.js';
+import './json-BMGp-VZQ.js';
 import 'os';
 import 'fs';
 import 'node:path';

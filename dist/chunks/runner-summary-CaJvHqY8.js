@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { Z as summary } from './startup-BHrsMWDG.js';
+import { Z as summary } from './startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,5 +1,5 @@
-import { I as InputError, S as ServerError } from './startup-BHrsMWDG.js';
-import { j as jsonObjectOf, i as isObject } from './json-s7cJ2iSK.js';
+import { I as InputError, S as ServerError } from './startup-CZCMzk0l.js';
+import { j as jsonObjectOf, i as isObject } from './json-BMGp-VZQ.js';
 import 'os';
 import 'fs';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BHrsMWDG.js';
+import { I as InputError } from './startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';

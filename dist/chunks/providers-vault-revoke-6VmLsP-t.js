@@ -1,11 +1,11 @@
-import { r as revokeSelf, a as withTls, v as vaultErrors, f as revokeAccessor } from './api-token-B4RLwfNm.js';
-import './startup-BHrsMWDG.js';
+import { r as revokeSelf, a as withTls, v as vaultErrors, f as revokeAccessor } from './api-token-BbDPEwEi.js';
+import './startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-s7cJ2iSK.js';
+import './json-BMGp-VZQ.js';
 
 /** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
 const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';

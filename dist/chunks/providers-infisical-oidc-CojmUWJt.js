@@ -1,11 +1,11 @@
-import { j as postLogin } from './revoke-BtadSYiJ.js';
-import './startup-BHrsMWDG.js';
+import { j as postLogin } from './revoke-BMjMVrVV.js';
+import './startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-s7cJ2iSK.js';
+import './json-BMGp-VZQ.js';
 
 /** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {

@@ -1,6 +1,6 @@
-import { S as ServerError, G as lineError, H as quote, I as InputError } from './startup-BHrsMWDG.js';
-import { g as isBotNotFound, o as ok, h as serverMessage, n as normalizeSecretPath, r as readCredentials, b as secretPathOf, w as withExtraHeaders, c as login, s as statusError, i as inScope, d as describeScopes, f as revokeIssuedToken } from './revoke-BtadSYiJ.js';
-import { p as parseJson, i as isObject, s as shapeError } from './json-s7cJ2iSK.js';
+import { S as ServerError, G as lineError, H as quote, I as InputError } from './startup-CZCMzk0l.js';
+import { g as isBotNotFound, o as ok, h as serverMessage, n as normalizeSecretPath, r as readCredentials, b as secretPathOf, w as withExtraHeaders, c as login, s as statusError, i as inScope, d as describeScopes, f as revokeIssuedToken } from './revoke-BMjMVrVV.js';
+import { p as parseJson, i as isObject, s as shapeError } from './json-BMGp-VZQ.js';
 import 'os';
 import 'fs';
 import 'node:path';
@@ -184,6 +184,10 @@ function planOne(t, at, stored, create, write, warning) {
     const value = storedForm(t.value);
     if (value !== t.value)
         warning(`Input 'secrets', line ${t.line}: ${t.source} has leading or trailing whitespace, which Infisical trims (keeping one final newline): what is stored is the value without it.`);
+    // getAllSecretReferences' pattern: Infisical checks the referenced secret exists, and readers
+    // that expand references get its value in place of the text (docs/protocols/infisical.md#writing).
+    if (/\$\{[A-Za-z0-9_.-]+\}/.test(value))
+        warning(`Input 'secrets', line ${t.line}: ${t.source} contains '\${…}', which Infisical takes as a reference to another secret: the write fails if that secret does not exist, and readers that expand references (the read action, Infisical's own clients) get its value in place of the text.`);
     // A hidden value cannot be compared: it is written.
     if (stored !== undefined && !stored.hidden && stored.value === value)
         return { line: t.line, source: t.source, target, outcome: 'unchanged' };

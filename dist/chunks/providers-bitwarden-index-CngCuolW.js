@@ -1,11 +1,11 @@
-import { E as meaningfulLines, M as secretsLine, G as lineError, T as assertEnvName, H as quote, F as ENV_NAME, I as InputError, S as ServerError } from './startup-BHrsMWDG.js';
-import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-D3PC-7AP.js';
+import { E as meaningfulLines, M as secretsLine, G as lineError, T as assertEnvName, H as quote, F as ENV_NAME, I as InputError, S as ServerError } from './startup-CZCMzk0l.js';
+import { p as prepareLogin, g as getSecretsByIds, l as listOrganizationSecrets, i as isSecretReadable } from './auth-BrEtLQfq.js';
 import 'os';
 import 'fs';
 import 'node:path';
 import 'node:fs';
 import 'crypto';
-import './json-s7cJ2iSK.js';
+import './json-BMGp-VZQ.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our

@@ -1,5 +1,5 @@
 import { sign, createPrivateKey } from 'node:crypto';
-import { I as InputError } from './startup-BHrsMWDG.js';
+import { I as InputError } from './startup-CZCMzk0l.js';
 import 'os';
 import 'fs';
 import 'node:path';
