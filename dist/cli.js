@@ -2,7 +2,7 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { r as run, h as createMasks } from './chunks/startup-BLEwp2a-.js';
+import { h as createMasks, r as run } from './chunks/startup-s-j1ugkM.js';
 
 
 
@@ -59,23 +59,34 @@ const CLI_INPUTS = [
     ['allow_dangerous_names', 'Allow PATH, NODE_OPTIONS, LD_PRELOAD and the like as names (true/false).'],
     ['timeout', 'Overall time limit in seconds (default 60).'],
 ];
+/** The write action's own inputs (write/action.yml), flags of `inject-secrets write` only. */
+const WRITE_CLI_INPUTS = [
+    ['create', 'write: create what does not exist (true, the default) or only update (false).'],
+    ['dry_run', 'write: check everything and compare values, write nothing (true/false).'],
+    ['allow_empty', 'write: an empty source variable writes an empty value (true/false).'],
+];
 const ENV_PREFIX = 'INJECT_SECRETS_';
 class UsageError extends Error {
 }
 const flagName = (input) => `--${input.replace(/_/g, '-')}`;
 const FLAGS = new Map(CLI_INPUTS.map(([name]) => [flagName(name), name]));
+const WRITE_FLAGS = new Map(WRITE_CLI_INPUTS.map(([name]) => [flagName(name), name]));
 const FILE_FLAGS = new Map([
     ['--ca-certificate-file', 'ca_certificate'],
     ['--secrets-file', 'secrets'],
 ]);
-/** Parses `run [flags] -- <command> [args…]`, `--help`, `--version`. Throws UsageError. */
+/**
+ * Parses `run [flags] -- <command> [args…]`, `write [flags]` (no command: the sources are this
+ * process's environment), `--help`, `--version`. Throws UsageError.
+ */
 function parseArgs(argv) {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')
         return { kind: 'help' };
     if (argv[0] === '--version' || argv[0] === '-V')
         return { kind: 'version' };
-    if (argv[0] !== 'run')
-        throw new UsageError(`unknown command '${argv[0]}' (expected 'run'; see --help)`);
+    if (argv[0] !== 'run' && argv[0] !== 'write')
+        throw new UsageError(`unknown command '${argv[0]}' (expected 'run' or 'write'; see --help)`);
+    const kind = argv[0];
     const flags = new Map();
     const files = new Map();
     let debug = false;
@@ -92,10 +103,12 @@ function parseArgs(argv) {
         }
         const eq = arg.indexOf('=');
         const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-        const input = FLAGS.get(name) ?? FILE_FLAGS.get(name);
+        const input = FLAGS.get(name) ?? FILE_FLAGS.get(name) ?? (kind === 'write' ? WRITE_FLAGS.get(name) : undefined);
         if (input === undefined) {
             if (arg.startsWith('-'))
                 throw new UsageError(`unknown option '${name}' (see --help)`);
+            if (kind === 'write')
+                throw new UsageError(`unexpected '${arg}': inject-secrets write [options] takes no command (the values come from its environment)`);
             throw new UsageError(`expected '--' before the command '${arg}': inject-secrets run [options] -- <command> [args…]`);
         }
         let value;
@@ -118,6 +131,11 @@ function parseArgs(argv) {
     for (const [input] of files)
         if (flags.has(input))
             throw new UsageError(`give ${flagName(input)} or ${flagName(input)}-file, not both`);
+    if (kind === 'write') {
+        if (i < argv.length)
+            throw new UsageError('inject-secrets write takes no command: set the source variables in its environment instead');
+        return { kind, flags, files, command: '', args: [], debug };
+    }
     const command = argv[i + 1];
     if (i >= argv.length || command === undefined)
         throw new UsageError('no command to run: inject-secrets run [options] -- <command> [args…]');
@@ -128,8 +146,8 @@ function parseArgs(argv) {
  * already in the environment (an empty flag too). Inputs that only make sense in a workflow read as
  * empty, whatever the environment holds. Trimmed as the runner's inputs are.
  */
-function cliInputs(flags, env) {
-    const known = new Set(CLI_INPUTS.map(([name]) => name));
+function cliInputs(flags, env, command = 'run') {
+    const known = new Set([...CLI_INPUTS, ...(command === 'write' ? WRITE_CLI_INPUTS : [])].map(([name]) => name));
     return (name, options) => {
         if (!known.has(name))
             return '';
@@ -150,22 +168,30 @@ function childEnvironment(env, secrets) {
 }
 function helpText(version) {
     const width = Math.max(...CLI_INPUTS.map(([n]) => flagName(n).length), '--ca-certificate-file'.length) + 9;
-    const lines = CLI_INPUTS.map(([name, help]) => `  ${`${flagName(name)} <value>`.padEnd(width)}${help}`);
+    const line = ([name, help]) => `  ${`${flagName(name)} <value>`.padEnd(width)}${help}`;
+    const lines = CLI_INPUTS.map(line);
+    const writeLines = WRITE_CLI_INPUTS.map(line);
     return `inject-secrets ${version}: run a command with secrets from Bitwarden, Infisical or Vault in its environment.
 
 Usage:
   inject-secrets run [options] -- <command> [args…]
+  inject-secrets write [options]
 
 Fetches the secrets exactly as the GitHub Action does (same inputs, same mapping, all or nothing),
 then runs <command> with them added to its environment and exits with its exit code. Values are
 never printed (there is no log masking outside a runner): only errors and the injected names.
 If anything fails, the command is not started.
 
+'write' is the write action (acme/inject-secrets/write): each --secrets line is 'SOURCE > TARGET',
+SOURCE a variable of its environment whose value is written to TARGET; everything is checked
+before the first write, and only targets and outcomes are printed.
+
 Every option can also come from the environment as ${ENV_PREFIX}<NAME> or INPUT_<NAME>
 (e.g. ${ENV_PREFIX}ACCESS_TOKEN); an option on the command line wins.
 
 Options:
 ${lines.join('\n')}
+${writeLines.join('\n')}
   ${'--ca-certificate-file <path>'.padEnd(width)}Read --ca-certificate from a PEM file.
   ${'--secrets-file <path>'.padEnd(width)}Read --secrets from a file.
   ${'--debug'.padEnd(width)}Print each request's method, path and status.
@@ -174,8 +200,9 @@ ${lines.join('\n')}
 
 Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured; NODE_EXTRA_CA_CERTS is trusted.
 
-Example:
+Examples:
   ${ENV_PREFIX}ACCESS_TOKEN=… npx inject-secrets run --secrets 'DB_PASSWORD' -- npm test
+  NEW_KEY=… ${ENV_PREFIX}ACCESS_TOKEN=… npx inject-secrets write --secrets 'NEW_KEY > <project id>/API_KEY'
 `;
 }
 /** The action's messages name inputs ('access_token'); locally, also name the flag and variable. */
@@ -187,7 +214,8 @@ function localize(message) {
 // (main.ts: the same inputs, providers, grammars, name checks, HTTP with proxy and CA support) with
 // the flags as its inputs, then the command runs with the secrets in its environment. Outside a
 // runner nothing masks the log, so this never prints a value: errors (scrubbed of every secret
-// learnt) and the injected names only.
+// learnt) and the injected names only. `inject-secrets write [options]` is the write action's
+// pipeline (write/main.ts), its sources this process's environment; it prints targets and outcomes.
 const VERSION = '0.1.0';
 const USER_AGENT = `inject-secrets-cli/${VERSION} (+https://github.com/acme/inject-secrets)`;
 // No runner to tell: the registry only scrubs what this process prints.
@@ -205,18 +233,21 @@ function readFlagFiles(cmd) {
     }
     return flags;
 }
+function logFor(cmd) {
+    return {
+        info: say,
+        // Named as the flag and variable too, as errors are (an input given for another provider, …).
+        warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
+        debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
+    };
+}
 function fetchSecrets(cmd, env) {
     return run({
         inputs: cliInputs(readFlagFiles(cmd), env),
         env,
         userAgent: USER_AGENT,
         masks,
-        log: {
-            info: say,
-            // Named as the flag and variable too, as errors are (an input given for another provider, …).
-            warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
-            debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
-        },
+        log: logFor(cmd),
         // The names are checked and the values masked by the pipeline; the child gets them in runChild.
         publish: async () => { },
     });
@@ -260,6 +291,24 @@ async function main(argv) {
         return 0;
     }
     const env = { ...process.env };
+    if (parsed.kind === 'write') {
+        try {
+            // The write pipeline logs each target's outcome and the totals; nothing else to do here.
+            const { runWrite } = await import('./chunks/write-main-D8n93wxB.js');
+            await runWrite({
+                inputs: cliInputs(readFlagFiles(parsed), env, 'write'),
+                env,
+                userAgent: USER_AGENT,
+                masks,
+                log: logFor(parsed),
+            });
+            return 0;
+        }
+        catch (err) {
+            say(`inject-secrets: ${localize(err instanceof Error ? err.message : String(err))}`);
+            return err instanceof UsageError ? 2 : 1;
+        }
+    }
     let outcome;
     try {
         outcome = await fetchSecrets(parsed, env);

@@ -1,7 +1,9 @@
 // Starts the embedded Bitwarden, Infisical and Vault test servers in the background, seeds them
 // (scripts/self-test/fixture.ts) and writes what a workflow needs to $GITHUB_OUTPUT:
 //   <provider>_url, <provider>_token, <provider>_secrets (the mapping text), infisical_environment,
-//   pid (of the background server process) and log (its log file).
+//   pid (of the background server process) and log (its log file); for the write job,
+//   <provider>_write_token (one that may write), <provider>_write_secrets (the write action's
+//   mapping) and <provider>_readback_secrets (the read action's mapping of what was written).
 // The tokens are masked (::add-mask::) before anything else is printed. The servers listen on
 // 127.0.0.1 only and stop after `--lifetime` seconds (default 1800), on SIGTERM, or with
 // `tsx scripts/test-servers.ts stop <pid>`. Used by .github/workflows/self-test.yml, and by .ci/run
@@ -88,6 +90,10 @@ async function start(lifetimeSeconds: number): Promise<void> {
     entries[`${provider}_url`] = s.url
     entries[`${provider}_token`] = s.token
     entries[`${provider}_secrets`] = s.secrets
+    console.log(`::add-mask::${s.writeToken}`)
+    entries[`${provider}_write_token`] = s.writeToken
+    entries[`${provider}_write_secrets`] = s.writeSecrets
+    entries[`${provider}_readback_secrets`] = s.readBackSecrets
   }
   entries.infisical_environment = seeded.infisical.environment
   appendFileSync(

@@ -3,13 +3,15 @@
 // (main.ts: the same inputs, providers, grammars, name checks, HTTP with proxy and CA support) with
 // the flags as its inputs, then the command runs with the secrets in its environment. Outside a
 // runner nothing masks the log, so this never prints a value: errors (scrubbed of every secret
-// learnt) and the injected names only.
+// learnt) and the injected names only. `inject-secrets write [options]` is the write action's
+// pipeline (write/main.ts), its sources this process's environment; it prints targets and outcomes.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { constants } from 'node:os'
 import { childEnvironment, cliInputs, helpText, localize, parseArgs, UsageError, type CliCommand } from './cli/args.js'
 import { run, type Outcome } from './main.js'
 import { createMasks } from './runner/masking.js'
+import type { Log } from './run-context.js'
 
 const VERSION = '0.1.0'
 const USER_AGENT = `inject-secrets-cli/${VERSION} (+https://github.com/acme/inject-secrets)`
@@ -32,18 +34,22 @@ function readFlagFiles(cmd: CliCommand): Map<string, string> {
   return flags
 }
 
+function logFor(cmd: CliCommand): Log {
+  return {
+    info: say,
+    // Named as the flag and variable too, as errors are (an input given for another provider, …).
+    warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
+    debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
+  }
+}
+
 function fetchSecrets(cmd: CliCommand, env: NodeJS.ProcessEnv): Promise<Outcome> {
   return run({
     inputs: cliInputs(readFlagFiles(cmd), env),
     env,
     userAgent: USER_AGENT,
     masks,
-    log: {
-      info: say,
-      // Named as the flag and variable too, as errors are (an input given for another provider, …).
-      warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
-      debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
-    },
+    log: logFor(cmd),
     // The names are checked and the values masked by the pipeline; the child gets them in runChild.
     publish: async () => {},
   })
@@ -89,6 +95,23 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0
   }
   const env = { ...process.env }
+  if (parsed.kind === 'write') {
+    try {
+      // The write pipeline logs each target's outcome and the totals; nothing else to do here.
+      const { runWrite } = await import('./write/main.js')
+      await runWrite({
+        inputs: cliInputs(readFlagFiles(parsed), env, 'write'),
+        env,
+        userAgent: USER_AGENT,
+        masks,
+        log: logFor(parsed),
+      })
+      return 0
+    } catch (err) {
+      say(`inject-secrets: ${localize(err instanceof Error ? err.message : String(err))}`)
+      return err instanceof UsageError ? 2 : 1
+    }
+  }
   let outcome: Outcome
   try {
     outcome = await fetchSecrets(parsed, env)

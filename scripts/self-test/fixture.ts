@@ -7,7 +7,14 @@ import type { BitwardenServer } from '../../test/servers/bitwarden.js'
 import type { InfisicalServer } from '../../test/servers/infisical.js'
 import type { VaultServer } from '../../test/servers/vault.js'
 
-export type ProviderName = 'bitwarden' | 'infisical' | 'vault'
+export type ProviderName =
+  | 'bitwarden'
+  | 'infisical'
+  | 'vault'
+  // The write job: what `uses: ./write` wrote, as the read action reads it back.
+  | 'bitwarden-write'
+  | 'infisical-write'
+  | 'vault-write'
 
 /** One secret the action must export: the env var, the step output and the exact value. */
 export interface Expected {
@@ -34,13 +41,37 @@ export const EXPECTED: Readonly<Record<ProviderName, readonly Expected[]>> = {
     { env: 'NPMTOKEN', output: 'npmToken', value: 'npm_selftest_0123456789abcdef' },
     { env: 'VAULT_DB_PASSWORD', output: 'VAULT_DB_PASSWORD', value: 'vault db pw with spaces & <angle> ✓' },
   ],
+  // `env` is also the write step's source variable and the minting step's output name. No leading
+  // or trailing whitespace: Infisical trims it (README, Writing secrets).
+  'bitwarden-write': [
+    { env: 'BW_MINTED_KEY', output: 'BW_MINTED_KEY', value: `minted "bw" key $PATH ✓ 100%` },
+    { env: 'BW_ROTATED_PEM', output: 'BW_ROTATED_PEM', value: PEM.replace('body-2', 'rotated-bw') },
+  ],
+  'infisical-write': [
+    { env: 'INF_MINTED_KEY', output: 'INF_MINTED_KEY', value: `minted 'inf' key & <angle> ✓` },
+    { env: 'INF_ROTATED_PEM', output: 'INF_ROTATED_PEM', value: PEM.replace('body-2', 'rotated-inf') },
+  ],
+  'vault-write': [
+    { env: 'VAULT_MINTED_KEY', output: 'VAULT_MINTED_KEY', value: 'minted vault key %0A ::warning:: ✓' },
+    { env: 'VAULT_ROTATED_PEM', output: 'VAULT_ROTATED_PEM', value: PEM.replace('body-2', 'rotated-vault') },
+  ],
+}
+
+/** The write job's names: each provider's written values, in EXPECTED. */
+export const WRITE_PROVIDERS = ['bitwarden-write', 'infisical-write', 'vault-write'] as const
+
+/** A token that may write, the write step's mapping, and the read action's mapping to read it back. */
+export interface SeededWrite {
+  readonly writeToken: string
+  readonly writeSecrets: string
+  readonly readBackSecrets: string
 }
 
 /** What the workflow passes to each provider's step, besides the URL and token outputs. */
 export interface Seeded {
-  readonly bitwarden: { url: string; token: string; secrets: string }
-  readonly infisical: { url: string; token: string; secrets: string; environment: string }
-  readonly vault: { url: string; token: string; secrets: string }
+  readonly bitwarden: { url: string; token: string; secrets: string } & SeededWrite
+  readonly infisical: { url: string; token: string; secrets: string; environment: string } & SeededWrite
+  readonly vault: { url: string; token: string; secrets: string } & SeededWrite
 }
 
 const value = (provider: ProviderName, env: string): string => EXPECTED[provider].find((e) => e.env === env)!.value
@@ -57,6 +88,10 @@ export function seed(bw: BitwardenServer, inf: InfisicalServer, vault: VaultServ
   bw.createSecret(org.id, { key: 'API_KEY', value: value('bitwarden', 'BW_API_KEY'), projectIds: [project] })
   bw.createSecret(org.id, { key: 'TLS_KEY', value: value('bitwarden', 'TLS_KEY'), projectIds: [project] })
   const bwToken = bw.createAccessToken(bw.createMachineAccount(org.id, { projects: [project] }))
+  // The write job: one secret to update (it holds an old value), one to create.
+  const written = bw.createProject(org.id, 'self-test-write')
+  bw.createSecret(org.id, { key: 'ROTATED_PEM', value: 'old pem', projectIds: [written] })
+  const bwWriteToken = bw.createAccessToken(bw.createMachineAccount(org.id, { projects: [written], write: true }))
 
   const infProject = inf.createProject({ slug: 'self-test', e2ee: false })
   const set = (key: string, v: string): void =>
@@ -64,6 +99,11 @@ export function seed(bw: BitwardenServer, inf: InfisicalServer, vault: VaultServ
   set('DATABASE_URL', value('infisical', 'DATABASE_URL'))
   set('API_KEY', value('infisical', 'INF_API_KEY'))
   const infToken = inf.createServiceToken(infProject.id, { scopes: [{ environment: 'prod', secretPath: '/' }] })
+  inf.setSecret(infProject.id, { environment: 'prod', path: '/written', key: 'ROTATED_PEM', value: 'old pem' })
+  const infWriteToken = inf.createServiceToken(infProject.id, {
+    scopes: [{ environment: 'prod', secretPath: '/written' }],
+    permissions: ['read', 'write'],
+  })
 
   vault.mountKv('secret', 2)
   vault.writeSecret('secret', 'ci', {
@@ -72,18 +112,37 @@ export function seed(bw: BitwardenServer, inf: InfisicalServer, vault: VaultServ
   })
   vault.setPolicy('ci', { 'secret/data/*': ['read'] })
   const vaultToken = vault.createToken({ policies: ['ci'] })
+  vault.writeSecret('secret', 'written', { rotatedPem: 'old pem', kept: 'kept value' })
+  vault.setPolicy('writer', { 'secret/data/written': ['read', 'create', 'update'] })
+  const vaultWriteToken = vault.createToken({ policies: ['writer'] })
 
   return {
     bitwarden: {
       url: bw.url,
       token: bwToken,
       secrets: [`${dbId} > DB_PASSWORD`, 'API_KEY > BW_API_KEY', `${project}/TLS_KEY > TLS_KEY`].join('\n'),
+      writeToken: bwWriteToken,
+      writeSecrets: `BW_MINTED_KEY > ${written}/MINTED_KEY\nBW_ROTATED_PEM > ${written}/ROTATED_PEM`,
+      readBackSecrets: `${written}/MINTED_KEY > BW_MINTED_KEY\n${written}/ROTATED_PEM > BW_ROTATED_PEM`,
     },
-    infisical: { url: inf.url, token: infToken, secrets: 'DATABASE_URL\nAPI_KEY > INF_API_KEY', environment: 'prod' },
+    infisical: {
+      url: inf.url,
+      token: infToken,
+      secrets: 'DATABASE_URL\nAPI_KEY > INF_API_KEY',
+      environment: 'prod',
+      writeToken: infWriteToken,
+      writeSecrets: 'INF_MINTED_KEY > MINTED_KEY\nINF_ROTATED_PEM > /written/ROTATED_PEM',
+      readBackSecrets: 'MINTED_KEY > INF_MINTED_KEY\nROTATED_PEM > INF_ROTATED_PEM',
+    },
     vault: {
       url: vault.url,
       token: vaultToken,
       secrets: 'secret/data/ci npmToken ;\nsecret/data/ci db.password | VAULT_DB_PASSWORD',
+      writeToken: vaultWriteToken,
+      writeSecrets:
+        'VAULT_MINTED_KEY > secret/data/written mintedKey\nVAULT_ROTATED_PEM > secret/data/written rotatedPem',
+      readBackSecrets:
+        'secret/data/written mintedKey | VAULT_MINTED_KEY ;\nsecret/data/written rotatedPem | VAULT_ROTATED_PEM',
     },
   }
 }

@@ -110,7 +110,9 @@ function runAction(step: Step): boolean {
   }
   const state = join(temp, `state-${log.length}`)
   writeFileSync(state, '')
-  const env = { ...baseEnv, ...jobEnv, ...inputEnv(inputs), GITHUB_STATE: state }
+  // A step's own `env:` reaches its action too (the write action reads its sources there).
+  const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(String(v))]))
+  const env = { ...baseEnv, ...jobEnv, ...stepEnv, ...inputEnv(inputs), GITHUB_STATE: state }
   const ok = runStep(step.id, NODE, [join(dir, action.runs.main)], env)
   if (action.runs.post) {
     const post = action.runs.post

@@ -57,6 +57,13 @@ export const CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = 
   ['timeout', 'Overall time limit in seconds (default 60).'],
 ]
 
+/** The write action's own inputs (write/action.yml), flags of `inject-secrets write` only. */
+export const WRITE_CLI_INPUTS: ReadonlyArray<readonly [name: string, help: string]> = [
+  ['create', 'write: create what does not exist (true, the default) or only update (false).'],
+  ['dry_run', 'write: check everything and compare values, write nothing (true/false).'],
+  ['allow_empty', 'write: an empty source variable writes an empty value (true/false).'],
+]
+
 /** Action inputs about what a workflow step leaves behind; meaningless locally, so never read. */
 export const IGNORED_INPUTS = [
   'set_env',
@@ -101,7 +108,8 @@ export const ENV_PREFIX = 'INJECT_SECRETS_'
 export class UsageError extends Error {}
 
 export interface CliCommand {
-  readonly kind: 'run'
+  /** run: fetch, then run the command; write: write environment values (the write action). */
+  readonly kind: 'run' | 'write'
   /** Input name → value given by flag (secrets lines already joined). */
   readonly flags: ReadonlyMap<string, string>
   /** Flag given as a file to read: input name → path. */
@@ -115,16 +123,22 @@ export type Parsed = CliCommand | { readonly kind: 'help' } | { readonly kind: '
 
 const flagName = (input: string): string => `--${input.replace(/_/g, '-')}`
 const FLAGS = new Map(CLI_INPUTS.map(([name]) => [flagName(name), name]))
+const WRITE_FLAGS = new Map(WRITE_CLI_INPUTS.map(([name]) => [flagName(name), name]))
 const FILE_FLAGS = new Map([
   ['--ca-certificate-file', 'ca_certificate'],
   ['--secrets-file', 'secrets'],
 ])
 
-/** Parses `run [flags] -- <command> [args…]`, `--help`, `--version`. Throws UsageError. */
+/**
+ * Parses `run [flags] -- <command> [args…]`, `write [flags]` (no command: the sources are this
+ * process's environment), `--help`, `--version`. Throws UsageError.
+ */
 export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { kind: 'help' }
   if (argv[0] === '--version' || argv[0] === '-V') return { kind: 'version' }
-  if (argv[0] !== 'run') throw new UsageError(`unknown command '${argv[0]}' (expected 'run'; see --help)`)
+  if (argv[0] !== 'run' && argv[0] !== 'write')
+    throw new UsageError(`unknown command '${argv[0]}' (expected 'run' or 'write'; see --help)`)
+  const kind = argv[0]
   const flags = new Map<string, string>()
   const files = new Map<string, string>()
   let debug = false
@@ -139,9 +153,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
     const eq = arg.indexOf('=')
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg
-    const input = FLAGS.get(name) ?? FILE_FLAGS.get(name)
+    const input = FLAGS.get(name) ?? FILE_FLAGS.get(name) ?? (kind === 'write' ? WRITE_FLAGS.get(name) : undefined)
     if (input === undefined) {
       if (arg.startsWith('-')) throw new UsageError(`unknown option '${name}' (see --help)`)
+      if (kind === 'write')
+        throw new UsageError(
+          `unexpected '${arg}': inject-secrets write [options] takes no command (the values come from its environment)`,
+        )
       throw new UsageError(
         `expected '--' before the command '${arg}': inject-secrets run [options] -- <command> [args…]`,
       )
@@ -159,6 +177,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
   }
   for (const [input] of files)
     if (flags.has(input)) throw new UsageError(`give ${flagName(input)} or ${flagName(input)}-file, not both`)
+  if (kind === 'write') {
+    if (i < argv.length)
+      throw new UsageError('inject-secrets write takes no command: set the source variables in its environment instead')
+    return { kind, flags, files, command: '', args: [], debug }
+  }
   const command = argv[i + 1]
   if (i >= argv.length || command === undefined)
     throw new UsageError('no command to run: inject-secrets run [options] -- <command> [args…]')
@@ -173,8 +196,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
 export function cliInputs(
   flags: ReadonlyMap<string, string>,
   env: Readonly<Record<string, string | undefined>>,
+  command: CliCommand['kind'] = 'run',
 ): InputSource {
-  const known = new Set(CLI_INPUTS.map(([name]) => name))
+  const known = new Set([...CLI_INPUTS, ...(command === 'write' ? WRITE_CLI_INPUTS : [])].map(([name]) => name))
   return (name, options) => {
     if (!known.has(name)) return ''
     const key = name.toUpperCase()
@@ -196,22 +220,31 @@ export function childEnvironment(
 
 export function helpText(version: string): string {
   const width = Math.max(...CLI_INPUTS.map(([n]) => flagName(n).length), '--ca-certificate-file'.length) + 9
-  const lines = CLI_INPUTS.map(([name, help]) => `  ${`${flagName(name)} <value>`.padEnd(width)}${help}`)
+  const line = ([name, help]: readonly [string, string]): string =>
+    `  ${`${flagName(name)} <value>`.padEnd(width)}${help}`
+  const lines = CLI_INPUTS.map(line)
+  const writeLines = WRITE_CLI_INPUTS.map(line)
   return `inject-secrets ${version}: run a command with secrets from Bitwarden, Infisical or Vault in its environment.
 
 Usage:
   inject-secrets run [options] -- <command> [args…]
+  inject-secrets write [options]
 
 Fetches the secrets exactly as the GitHub Action does (same inputs, same mapping, all or nothing),
 then runs <command> with them added to its environment and exits with its exit code. Values are
 never printed (there is no log masking outside a runner): only errors and the injected names.
 If anything fails, the command is not started.
 
+'write' is the write action (acme/inject-secrets/write): each --secrets line is 'SOURCE > TARGET',
+SOURCE a variable of its environment whose value is written to TARGET; everything is checked
+before the first write, and only targets and outcomes are printed.
+
 Every option can also come from the environment as ${ENV_PREFIX}<NAME> or INPUT_<NAME>
 (e.g. ${ENV_PREFIX}ACCESS_TOKEN); an option on the command line wins.
 
 Options:
 ${lines.join('\n')}
+${writeLines.join('\n')}
   ${'--ca-certificate-file <path>'.padEnd(width)}Read --ca-certificate from a PEM file.
   ${'--secrets-file <path>'.padEnd(width)}Read --secrets from a file.
   ${'--debug'.padEnd(width)}Print each request's method, path and status.
@@ -220,8 +253,9 @@ ${lines.join('\n')}
 
 Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured; NODE_EXTRA_CA_CERTS is trusted.
 
-Example:
+Examples:
   ${ENV_PREFIX}ACCESS_TOKEN=… npx inject-secrets run --secrets 'DB_PASSWORD' -- npm test
+  NEW_KEY=… ${ENV_PREFIX}ACCESS_TOKEN=… npx inject-secrets write --secrets 'NEW_KEY > <project id>/API_KEY'
 `
 }
 

@@ -139,20 +139,27 @@ function readFileOutputPath(read: InputReader, env: NodeJS.ProcessEnv): string |
   return absolute
 }
 
-export function readInfisical(read: InputReader, { accessToken, baseUrl, env }: CommonInputs): InfisicalSettings {
+/** What a login and a project need: the part of Infisical's slice the write action shares. */
+export type InfisicalLoginSettings = Omit<
+  InfisicalSettings,
+  'secretPath' | 'recursive' | 'includeImports' | 'fileOutputPath'
+>
+
+/** The server, project, environment and every login's inputs: read alike by both actions. */
+export function readInfisicalLogin(
+  read: InputReader,
+  { accessToken, baseUrl, env }: CommonInputs,
+): InfisicalLoginSettings {
   assertClientPair(read)
   // base_url is read for every provider (CommonInputs); the vendor's `domain` names it for Infisical.
   read.either(['base_url', 'domain'])
   const domain = baseUrl === undefined ? read.url('domain') : undefined
   const project = read.either(['project', 'project-slug'])
   const method = isInfisicalMethod(read) ? read.text('method').toLowerCase() : ''
-  return Object.freeze({
+  return {
     accessToken,
     baseUrl: baseUrl ?? domain,
     environment: read.either(['environment', 'env-slug']) || undefined,
-    secretPath: read.either(['secret_path', 'secret-path']) || undefined,
-    recursive: read.boolean('recursive', false),
-    includeImports: readIncludeImports(read),
     clientId: read.either(['client_id', 'client-id']) || undefined,
     clientSecret: read.either(['client_secret', 'client-secret']) || undefined,
     project: project || undefined,
@@ -161,7 +168,16 @@ export function readInfisical(read: InputReader, { accessToken, baseUrl, env }: 
     identityId: read.optional('identity-id'),
     oidcAudience: read.optional('oidc-audience'),
     extraHeaders: parseExtraHeaders(read.text('extra-headers', { trim: false })),
-    fileOutputPath: readFileOutputPath(read, env),
     aws: method === 'aws-iam' ? awsEnvironment(env) : undefined,
+  }
+}
+
+export function readInfisical(read: InputReader, common: CommonInputs): InfisicalSettings {
+  return Object.freeze({
+    ...readInfisicalLogin(read, common),
+    secretPath: read.either(['secret_path', 'secret-path']) || undefined,
+    recursive: read.boolean('recursive', false),
+    includeImports: readIncludeImports(read),
+    fileOutputPath: readFileOutputPath(read, common.env),
   })
 }

@@ -1,9 +1,8 @@
 // Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
 // provider is used; only the token shapes (a regular expression each) are loaded up front.
-import { InputError } from '../errors.js'
 import type { BitwardenSettings, ProviderChoice, Settings } from '../inputs.js'
-import type { VaultServerSettings } from '../inputs/vault.js'
-import { INFISICAL_METHODS } from '../inputs/infisical.js'
+import type { VaultWriteServer } from '../write/inputs.js'
+import { INFISICAL_METHODS, type InfisicalLoginSettings } from '../inputs/infisical.js'
 import { TOKEN_SHAPE as INFISICAL_TOKEN } from './infisical/token.js'
 import type { CleanupContext, CleanupHandler, Provider, ProviderContext, ProviderKind } from './provider.js'
 import { TOKEN_SHAPE as VAULT_TOKEN } from './vault/token.js'
@@ -54,26 +53,24 @@ export interface WriterChoice {
   readonly provider: ProviderChoice
   readonly accessToken: string
   readonly bitwarden: BitwardenSettings
-  readonly vault: VaultServerSettings
-  /** vault-action's own input names (url, token) were used. */
+  readonly infisical: InfisicalLoginSettings & { readonly secretPath?: string }
+  /** An Infisical machine identity stands in for the token. */
+  readonly infisicalIdentity: boolean
+  readonly vault: VaultWriteServer
+  /** vault-action's own input names (url, token, a Vault method) were used. */
   readonly vaultNamed: boolean
 }
 
-/**
- * Creates the write action's writer for the provider the token (or `provider`) names. Bitwarden
- * and Vault write so far; Infisical is refused by name before any request.
- */
+/** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
 export async function createWriter(settings: WriterChoice, ctx: ProviderContext): Promise<Writer> {
-  const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed)
+  const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed)
   switch (kind) {
     case 'bitwarden':
       return (await import('./bitwarden/write.js')).createWriter(settings.bitwarden, ctx) as Writer
     case 'vault':
       return (await import('./vault/write.js')).createWriter(settings, ctx) as Writer
     case 'infisical':
-      throw new InputError(
-        "The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).",
-      )
+      return (await import('./infisical/write.js')).createWriter(settings.infisical, ctx) as Writer
   }
 }
 

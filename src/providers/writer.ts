@@ -38,4 +38,9 @@ export interface Writer<T = unknown> {
   parse(requests: readonly WriteRequest[]): T[]
   /** Logs in, resolves and permission-checks every target and compares values; writes nothing. */
   plan(targets: readonly T[], options: WriteOptions): Promise<readonly PlannedWrite[]>
+  /**
+   * Called once when the step is done with the writer, whatever happened (after the writes, a dry
+   * run or a failure): revokes what a login issued. Never throws; a failure is a warning.
+   */
+  finish?(): Promise<void>
 }

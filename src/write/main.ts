@@ -107,13 +107,18 @@ export async function runWrite(rt: WriteRuntime): Promise<WriteReport> {
   const ctx = providerContext({ ...settings, userAgent: rt.userAgent, env }, masks, log)
   const writer = await (rt.createWriter ?? createWriter)(settings, ctx)
   const targets = writer.parse(requests)
-  const plan = await writer.plan(targets, { create: settings.create })
   let results: WriteResult[]
-  if (settings.dryRun) {
-    results = plan.map(({ line, source, target, outcome }) => ({ line, source, target, outcome }))
-    for (const r of results) log.info(`inject-secrets (dry run): ${resultLine(r, true)}`)
-  } else {
-    results = await apply(plan, log)
+  try {
+    const plan = await writer.plan(targets, { create: settings.create })
+    if (settings.dryRun) {
+      results = plan.map(({ line, source, target, outcome }) => ({ line, source, target, outcome }))
+      for (const r of results) log.info(`inject-secrets (dry run): ${resultLine(r, true)}`)
+    } else {
+      results = await apply(plan, log)
+    }
+  } finally {
+    // A login's token is revoked now: the write action has no post step.
+    await writer.finish?.()
   }
   const report: WriteReport = { provider: writer.kind, dryRun: settings.dryRun, results }
   log.info(doneLine(report))

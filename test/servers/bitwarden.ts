@@ -305,13 +305,22 @@ function parseJsonBody(body: string): unknown {
   }
 }
 
-function requireEncString(body: Record<string, unknown>, field: string): string {
+function requireEncString(body: Record<string, unknown>, field: string, maxLength?: number): string {
   const value = body[field]
   if (value === undefined || value === null)
     invalidModel(capitalize(field), `The ${capitalize(field)} field is required.`)
   if (!isEncString(value)) invalidModel(capitalize(field), `${capitalize(field)} is not a valid encrypted string.`)
+  // EncryptedStringLengthAttribute (bitwarden/server src/Core/Utilities): the EncString's characters.
+  if (maxLength !== undefined && value.length > maxLength)
+    invalidModel(
+      capitalize(field),
+      `The field ${capitalize(field)} exceeds the maximum encrypted value length of ${maxLength} characters.`,
+    )
   return value
 }
+
+/** SecretCreateRequestModel / SecretUpdateRequestModel: [EncryptedStringLength] of key, value, note. */
+const SECRET_FIELD_LIMITS = { key: 1000, value: 35000, note: 10000 } as const
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
@@ -758,9 +767,9 @@ class Server implements BitwardenServer {
     const orgId = this.ownOrganization(ctx, rawOrg)
     const body = asObject(parseJsonBody(ctx.body))
     const fields = {
-      key: requireEncString(body, 'key'),
-      value: requireEncString(body, 'value'),
-      note: requireEncString(body, 'note'),
+      key: requireEncString(body, 'key', SECRET_FIELD_LIMITS.key),
+      value: requireEncString(body, 'value', SECRET_FIELD_LIMITS.value),
+      note: requireEncString(body, 'note', SECRET_FIELD_LIMITS.note),
     }
     const projectIds = this.secretProjectIds(body)
     this.requireProjectWrite(ctx.principal, projectIds)
@@ -774,9 +783,9 @@ class Server implements BitwardenServer {
     if (!secret) return notFound()
     const body = asObject(parseJsonBody(ctx.body))
     const fields = {
-      key: requireEncString(body, 'key'),
-      value: requireEncString(body, 'value'),
-      note: requireEncString(body, 'note'),
+      key: requireEncString(body, 'key', SECRET_FIELD_LIMITS.key),
+      value: requireEncString(body, 'value', SECRET_FIELD_LIMITS.value),
+      note: requireEncString(body, 'note', SECRET_FIELD_LIMITS.note),
     }
     const projectIds = this.secretProjectIds(body)
     if (!this.store.secretAccess(ctx.principal.account, secret).write) return notFound()

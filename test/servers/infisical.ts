@@ -85,6 +85,10 @@ export interface ServiceTokenOptions {
   symKey?: string
 }
 
+export interface IdentityOptions {
+  readOnly?: boolean
+}
+
 export interface InfisicalServer {
   url: string
   requests: RequestLogEntry[]
@@ -109,15 +113,21 @@ export interface InfisicalServer {
   /** Makes folder `into` import folder `from` (appended: later imports come last). */
   addImport(projectId: string, into: Scope, from: Scope): void
   createServiceToken(projectId: string, opts?: ServiceTokenOptions): string
-  createIdentity(projectIds: string[]): { clientId: string; clientSecret: string }
+  /** `readOnly`: its project role may read secrets but not create or edit them (403 on a write). */
+  createIdentity(projectIds: string[], opts?: IdentityOptions): { clientId: string; clientSecret: string }
   /** A machine identity with OIDC Auth configured; returns its identity id. */
-  createOidcIdentity(projectIds: string[], config: OidcAuthConfig): string
+  createOidcIdentity(projectIds: string[], config: OidcAuthConfig, opts?: IdentityOptions): string
   /** A machine identity with AWS Auth for one AWS credential; returns its identity id. */
   createAwsIdentity(projectIds: string[], config: AwsAuthConfig): string
   /** Access tokens revoked through POST /api/v1/auth/token/revoke, in order. */
   readonly revoked: string[]
   /** Flips a bit of a stored E2EE field's tag. */
   tamperSecret(projectId: string, environment: string, path: string, key: string, field: 'value' | 'key'): void
+  /**
+   * A secret-approval policy on a folder: a raw create or update there answers `{approval}` and
+   * writes nothing (secret-router.ts v3, SecretProtectionType.Approval).
+   */
+  requireApproval(projectId: string, environment: string, path: string): void
   /** Marks a secret's value as hidden from readers (secretValueHidden). */
   hideSecretValue(projectId: string, environment: string, path: string, key: string): void
   /** Decrypts a stored E2EE secret with the server's own crypto (for tests of the store itself). */
@@ -205,6 +215,8 @@ interface Folder {
   id: string
   secrets: StoredSecret[]
   imports: Scope[]
+  /** A secret-approval policy covers it: writes become approval requests. */
+  approval?: boolean
 }
 
 interface Project {
@@ -232,6 +244,7 @@ interface IdentityRecord {
   clientId: string
   clientSecret: string
   projectIds: Set<string>
+  readOnly?: boolean
   oidc?: OidcAuthConfig
   aws?: AwsAuthConfig
 }
@@ -261,6 +274,109 @@ const ERROR_NAMES: Record<number, string> = {
  */
 function fail(status: number, message: string, error = ERROR_NAMES[status] ?? 'Error'): never {
   throw new ReplyError(status, { reqId: `req-${randomBytes(6).toString('hex')}`, statusCode: status, message, error })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: POST (create) and PATCH (update) /api/v3/secrets/raw/{name} (secret-router.ts v3)
+// ---------------------------------------------------------------------------------------------
+
+/** What a write needs of the server: the principal's project, folder and permission checks. */
+interface WriteAccess {
+  project(body: Record<string, unknown>): Project
+  canWrite(environment: string, path: string): boolean
+  now(): string
+}
+
+/** The body schema's secretValue transform: trimmed, keeping one final newline if there was one. */
+export const serverTrim = (v: string): string => (v.at(-1) === '\n' ? `${v.trim()}\n` : v.trim())
+
+/**
+ * `${KEY}` and `${env.folder.KEY}` in a written value must name existing secrets
+ * (getAllSecretReferences' pattern, $validateSecretReferences), else 400.
+ */
+function validateReferences(project: Project, environment: string, path: string, value: string): void {
+  for (const [, ref] of value.matchAll(/\$\{([a-zA-Z0-9\-_.]+)\}/g)) {
+    const parts = ref!.split('.')
+    const key = parts.pop()!
+    const env = parts.length === 0 ? environment : parts[0]!
+    const folderPath = parts.length === 0 ? path : `/${parts.slice(1).join('/')}`
+    if (!project.environments.has(env)) fail(400, `Referenced environment not found. Missing ${env}`)
+    const folder = project.folders.get(`${env}:${trimSlash(folderPath)}`)
+    if (!folder) fail(400, `Referenced path ${folderPath} doesn't exist`)
+    if (!folder.secrets.some((x) => x.type === 'shared' && x.key === key))
+      fail(400, `Referenced secret(s) not found: ${key}`)
+  }
+}
+
+function writeRaw(
+  access: WriteAccess,
+  method: 'POST' | 'PATCH',
+  rawName: string,
+  body: Record<string, unknown>,
+): unknown {
+  const name = rawName.trim()
+  const text = (field: string): string | undefined =>
+    typeof body[field] === 'string' ? (body[field] as string).trim() : undefined
+  if (typeof body.secretValue !== 'string') fail(422, 'secretValue: Required', 'ValidationFailure')
+  const environment = text('environment')
+  if (environment === undefined) fail(422, 'environment: Required', 'ValidationFailure')
+  const type = body.type ?? 'shared'
+  if (type !== 'shared' && type !== 'personal') fail(422, 'type: Invalid enum value', 'ValidationFailure')
+  const project = access.project(body)
+  const secretPath = trimSlash(text('secretPath') || '/')
+  if (!project.environments.has(environment))
+    fail(404, `Environment with slug '${environment}' in project with ID '${project.info.id}' not found`)
+  if (project.info.e2ee) fail(400, 'Project bot not found. Please upgrade your project.', 'bot_not_found_error')
+  const folder = project.folders.get(`${environment}:${secretPath}`)
+  const value = serverTrim(body.secretValue)
+  if (folder?.approval) {
+    const id = randomUUID()
+    return { approval: { id, slug: `approval-${id.slice(0, 8)}`, status: 'open', folderId: folder.id } }
+  }
+  // secret-v2-bridge-service.ts createSecret / updateSecret: the folder, then the key, then the
+  // permission, then the references in the value.
+  if (!folder) fail(404, `Folder with path '${secretPath}' in environment with slug '${environment}' not found`)
+  const index = folder.secrets.findIndex((x) => x.type === type && x.key === name)
+  if (method === 'POST' && index >= 0) fail(400, 'Secret already exist')
+  if (method === 'PATCH' && index < 0) fail(404, `Secret with name ${name} not found`)
+  if (!access.canWrite(environment, secretPath))
+    fail(403, `You are not allowed to ${method === 'POST' ? 'create' : 'edit'} on secrets`, 'PermissionDenied')
+  validateReferences(project, environment, secretPath, value)
+  let stored: StoredSecret
+  if (method === 'POST') {
+    stored = {
+      id: randomUUID(),
+      type,
+      version: 1,
+      key: name,
+      value,
+      comment: '',
+      hidden: false,
+      createdAt: access.now(),
+    }
+    folder.secrets.push(stored)
+  } else {
+    stored = { ...folder.secrets[index]!, value, version: folder.secrets[index]!.version + 1 }
+    folder.secrets[index] = stored
+  }
+  return {
+    secret: {
+      id: stored.id,
+      _id: stored.id,
+      workspace: project.info.id,
+      environment,
+      version: stored.version,
+      type: stored.type,
+      secretKey: stored.key,
+      secretValue: stored.value,
+      secretComment: stored.comment,
+      secretPath,
+      skipMultilineEncoding: false,
+      secretValueHidden: false,
+      createdAt: stored.createdAt,
+      updatedAt: access.now(),
+    },
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,19 +535,26 @@ class Server implements InfisicalServer {
     return `st.${id}.${secret}.${symKey}`
   }
 
-  createIdentity(projectIds: string[]): { clientId: string; clientSecret: string } {
+  createIdentity(projectIds: string[], opts: IdentityOptions = {}): { clientId: string; clientSecret: string } {
     const identity = {
       clientId: randomUUID(),
       clientSecret: randomBytes(32).toString('hex'),
       projectIds: new Set(projectIds),
+      readOnly: opts.readOnly === true,
     }
     this.identities.set(identity.clientId, identity)
     return { clientId: identity.clientId, clientSecret: identity.clientSecret }
   }
 
-  createOidcIdentity(projectIds: string[], config: OidcAuthConfig): string {
+  createOidcIdentity(projectIds: string[], config: OidcAuthConfig, opts: IdentityOptions = {}): string {
     const id = randomUUID()
-    this.identities.set(id, { clientId: id, clientSecret: '', projectIds: new Set(projectIds), oidc: config })
+    this.identities.set(id, {
+      clientId: id,
+      clientSecret: '',
+      projectIds: new Set(projectIds),
+      readOnly: opts.readOnly === true,
+      oidc: config,
+    })
     return id
   }
 
@@ -456,6 +579,10 @@ class Server implements InfisicalServer {
     const tag = Buffer.from(sealed.tag, 'base64')
     tag[0]! ^= 1
     sealed.tag = tag.toString('base64')
+  }
+
+  requireApproval(projectId: string, environment: string, path: string): void {
+    this.folderFor(this.project(projectId), environment, path).approval = true
   }
 
   hideSecretValue(projectId: string, environment: string, path: string, key: string): void {
@@ -551,6 +678,14 @@ class Server implements InfisicalServer {
     if (method === 'GET' && path === '/api/v2/service-token') return this.tokenDetails(this.authenticate(headers))
     if (method === 'GET' && path === '/api/v3/secrets/raw') return this.listRaw(this.authenticate(headers), params)
     if (method === 'GET' && path === '/api/v3/secrets') return this.listEncrypted(this.authenticate(headers), params)
+    const name = /^\/api\/v3\/secrets\/raw\/([^/]+)$/.exec(path)?.[1]
+    if (name !== undefined && (method === 'POST' || method === 'PATCH'))
+      return writeRaw(
+        this.writeAccess(this.authenticate(headers)),
+        method,
+        decodeURIComponent(name),
+        this.fields(headers, body),
+      )
     return fail(404, `Route ${method}:${path} not found`, 'Not Found')
   }
 
@@ -747,6 +882,33 @@ class Server implements InfisicalServer {
       imports: bool('include_imports'),
       recursive: bool('recursive'),
       expand: bool('expandSecretReferences'),
+    }
+  }
+
+  /** The project a write names (workspaceId, or projectSlug), with the principal's access to it. */
+  private writeAccess(principal: Principal): WriteAccess {
+    return {
+      project: (body) => {
+        const id = typeof body.workspaceId === 'string' ? body.workspaceId.trim() : ''
+        const slug = typeof body.projectSlug === 'string' ? body.projectSlug.trim() : ''
+        if (id === '' && slug === '') fail(400, 'Must provide either project slug or projectId')
+        const project =
+          id !== '' ? this.projects.get(id) : [...this.projects.values()].find((p) => p.info.slug === slug)
+        if (!project)
+          fail(404, id !== '' ? `Project with ID '${id}' not found` : `Project with slug '${slug}' not found`)
+        const allowed =
+          principal.kind === 'token'
+            ? principal.token.projectId === project.info.id
+            : principal.identity.projectIds.has(project.info.id)
+        if (!allowed) fail(403, 'You are not allowed to access this project', 'PermissionDenied')
+        return project
+      },
+      canWrite: (environment, path) =>
+        principal.kind === 'identity'
+          ? principal.identity.readOnly !== true
+          : principal.token.permissions.includes('write') &&
+            principal.token.scopes.some((s) => s.environment === environment && globMatch(path, s.secretPath)),
+      now: () => new Date(this.now()).toISOString(),
     }
   }
 

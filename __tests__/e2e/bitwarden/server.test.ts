@@ -611,6 +611,30 @@ describe('write endpoints (used by the SDK)', () => {
       (await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, { ...body, value: 'plain' })).status,
     ).toBe(400)
   })
+
+  it("refuses an EncString over the request model's [EncryptedStringLength] (value 35,000 characters, key 1,000)", async () => {
+    const { s, demo, jwt } = await demoSession()
+    const enc = (text: string): string => encryptToEncString(text, demo.orgKey)
+    const project = (await (
+      await api(s, jwt, 'POST', `/organizations/${demo.orgId}/projects`, { name: enc('sizes') })
+    ).json()) as Json
+    const body = { key: enc('K'), value: enc('v'.repeat(26191)), note: enc(''), projectIds: [project.id] }
+    expect(body.value.length).toBe(34996)
+    expect((await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, body)).status).toBe(200)
+    const tooLong = await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, {
+      ...body,
+      value: enc('v'.repeat(26192)),
+    })
+    expect(tooLong.status).toBe(400)
+    expect(((await tooLong.json()) as Json).validationErrors).toEqual({
+      Value: ['The field Value exceeds the maximum encrypted value length of 35000 characters.'],
+    })
+    const longKey = await api(s, jwt, 'POST', `/organizations/${demo.orgId}/secrets`, {
+      ...body,
+      key: enc('k'.repeat(688)),
+    })
+    expect(longKey.status).toBe(400)
+  })
 })
 
 describe('rate limiting, faults and the request log', () => {

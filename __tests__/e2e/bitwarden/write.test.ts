@@ -268,9 +268,27 @@ describe('write action, Bitwarden', () => {
     }
   })
 
-  test('an Infisical token is refused by name; a Vault token is held to the Vault grammar', async () => {
+  test('value size: the largest value the server takes is written and read back; one byte more is refused before any request', async () => {
+    // 26,191 bytes make a 34,996-character EncString; the server refuses one over 35,000.
+    const largest = 'k'.repeat(26190) + '\n'
+    const ok = await write(`BIG > ${project}/BIG_VALUE`, { BIG: largest })
+    expect(ok.error).toBeUndefined()
+    const created = server.requests.find((r) => r.method === 'POST' && r.path.endsWith('/secrets'))!
+    expect((JSON.parse(created.body) as { value: string }).value.length).toBe(34996)
+    expect(server.readSecret(createdId(ok, 'BIG_VALUE')).value).toBe(largest)
+    server.resetLog()
+    const run = await write(`BIG > ${project}/BIG_VALUE`, { BIG: `${largest}x` })
+    expect(run.error).toBe(
+      "inject-secrets: Input 'secrets', line 1: the value of BIG is 26192 bytes (UTF-8); Bitwarden stores at most 26191 bytes in a secret's value (its server refuses an encrypted value over 35000 characters).",
+    )
+    expect(server.requests).toEqual([])
+  })
+
+  test("another provider's token is held to that provider's grammar, before any request", async () => {
     const run = await write(`NEW_KEY > ${project}/A`, VALUES, { access_token: 'st.abc.def.0123456789abcdef' })
-    expect(run.error).toContain('The write action cannot write to infisical yet')
+    expect(run.error).toContain(
+      `line 1: the Infisical target "${project}/A" must start with '/' when it names a folder`,
+    )
     const vault = await write(`NEW_KEY > ${project}/A`, VALUES, { access_token: 'hvs.CAESIabcdefghijklmnop' })
     expect(vault.error).toContain(`line 1: the Vault target "${project}/A" is not '<path> <key>'`)
     expect(server.requests).toEqual([])

@@ -3,6 +3,7 @@
 // scopes and sealed key). docs/protocols/infisical.md#logins.
 import { InputError } from '../../errors.js'
 import type { InfisicalSettings } from '../../inputs.js'
+import type { InfisicalLoginSettings } from '../../inputs/infisical.js'
 import type { ProviderContext } from '../provider.js'
 import { getTokenDetails, type Scope } from './api.js'
 import { postLogin, type LoginResult } from './api-auth.js'
@@ -36,6 +37,8 @@ export interface Session {
   readonly scopes?: readonly Scope[]
   readonly sealedKey?: EncryptedField
   readonly symKey?: string
+  /** Service tokens only: the token's permissions ('read', 'write'). */
+  readonly permissions?: readonly string[]
   /** The bearer is an access token a login issued for this run (revoked when the job ends). */
   readonly issued?: boolean
 }
@@ -92,7 +95,7 @@ async function identityLogin(
  * scopes and sealed key). Every credential part and the access token returned are masked.
  */
 export async function login(
-  options: InfisicalSettings,
+  options: InfisicalLoginSettings & Pick<InfisicalSettings, 'secretPath'>,
   credentials: Credentials,
   ctx: ProviderContext,
 ): Promise<Session> {
@@ -139,6 +142,7 @@ export async function login(
     environment,
     path: choosePath(details.scopes, environment, secretPath),
     scopes: details.scopes,
+    permissions: details.permissions,
     symKey: token.symKey,
     ...(details.sealedProjectKey ? { sealedKey: details.sealedProjectKey } : {}),
   }

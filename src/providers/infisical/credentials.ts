@@ -3,7 +3,8 @@
 // `method`: Universal Auth (client id + secret), GitHub OIDC or AWS IAM (identity-id)
 // (docs/protocols/infisical.md#logins).
 import { InputError } from '../../errors.js'
-import type { AwsEnvironment, InfisicalSettings } from '../../inputs.js'
+import type { AwsEnvironment } from '../../inputs.js'
+import type { InfisicalLoginSettings } from '../../inputs/infisical.js'
 import type { ProviderContext } from '../provider.js'
 import { parseServiceToken, type ServiceToken } from './token.js'
 
@@ -16,7 +17,7 @@ export type Credentials =
   | { readonly kind: 'aws-iam'; readonly identityId: string; readonly aws?: AwsEnvironment }
 
 /** The credential the inputs give, checked and masked before anything is sent. */
-export function readCredentials(settings: InfisicalSettings, ctx: ProviderContext): Credentials {
+export function readCredentials(settings: InfisicalLoginSettings, ctx: ProviderContext): Credentials {
   const { clientId, clientSecret, method, identityId } = settings
   if (clientSecret !== undefined) ctx.mask(clientSecret)
   if (method !== undefined && !(METHODS as readonly string[]).includes(method)) {

@@ -2,21 +2,26 @@
 // and for KV v2 the version), learn a new path's KV version from its mount, ask the token's
 // capabilities once, then plan one write per path: every key of the path merged into what is
 // stored, KV v2 with check-and-set on the version read (a concurrent write fails the run, never
-// lost), KV v1 replacing the whole secret (it has no check-and-set).
+// lost), KV v1 replacing the whole secret (it has no check-and-set). A login method (login.ts,
+// loaded only then) gets the token in plan; finish revokes it, the write action having no post step.
+// Vault's TLS inputs apply to every request, the login's included, as on the read path.
 import { InputError } from '../../errors.js'
+import type { VaultLogin } from '../../inputs/vault-login.js'
 import type { VaultServerSettings } from '../../inputs/vault.js'
+import type { ClientTls } from '../../http/body.js'
 import type { Json } from '../../http/json.js'
 import { lineError, quote } from '../../mapping.js'
 import type { ProviderContext } from '../provider.js'
 import type { PlannedWrite, WriteOptions, Writer } from '../writer.js'
-import type { VaultEndpoint } from './api.js'
+import { withTls, type VaultEndpoint } from './api.js'
+import { revokeSelf } from './api-token.js'
 import { capabilities, mountOf, readStored, writeV1, writeV2 } from './api-write.js'
 import { parseVaultToken } from './token.js'
 import { parseWriteTargets, type VaultWriteTarget } from './write-target.js'
 
 export interface VaultWriteSettings {
   readonly accessToken: string
-  readonly vault: VaultServerSettings
+  readonly vault: VaultServerSettings & { readonly login?: VaultLogin; readonly tls?: ClientTls }
 }
 
 /** A path resolved: how it is stored, and the targets writing to it. */
@@ -114,7 +119,7 @@ function planned(p: PathPlan, ep: VaultEndpoint): PlannedWrite[] {
   }))
 }
 
-export function createWriter(settings: VaultWriteSettings, ctx: ProviderContext): Writer<VaultWriteTarget> {
+export function createWriter(settings: VaultWriteSettings, runCtx: ProviderContext): Writer<VaultWriteTarget> {
   const { vault } = settings
   if (vault.url === undefined) {
     throw new InputError(
@@ -122,23 +127,41 @@ export function createWriter(settings: VaultWriteSettings, ctx: ProviderContext)
         "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).",
     )
   }
-  const token = parseVaultToken(settings.accessToken)
-  ctx.mask(token.value)
-  const ep: VaultEndpoint = {
-    http: ctx.http,
-    url: vault.url,
-    token: token.value,
-    namespace: vault.namespace,
-    headers: vault.extraHeaders,
+  const url = vault.url
+  // As the read path (providers/vault/index.ts): Vault's TLS inputs for this wing's requests only.
+  const ctx: ProviderContext = { ...runCtx, http: withTls(runCtx.http, vault.tls) }
+  if (vault.tls?.key !== undefined) ctx.mask(vault.tls.key)
+  if (vault.tls?.insecure) {
+    ctx.warning(
+      "Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the values written. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.",
+    )
   }
+  const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders }
+  const method = vault.login ?? { method: 'token' as const }
+  // A given token is checked now, before any request; a login happens in plan.
+  let ep: VaultEndpoint | undefined
+  if (method.method === 'token') {
+    const token = parseVaultToken(settings.accessToken)
+    ctx.mask(token.value)
+    ep = { ...base, token: token.value }
+  }
+  /** The login's token, to revoke when the step ends (a batch token cannot be revoked: it expires). */
+  let issued: VaultEndpoint | undefined
   return {
     kind: 'vault',
     parse: parseWriteTargets,
     async plan(targets, { create }: WriteOptions) {
+      if (method.method !== 'token') {
+        const { logIn } = await import('./login.js')
+        const created = await logIn(method, base, ctx)
+        ep = { ...base, token: created.token }
+        if (!created.batch) issued = ep
+      }
+      const session = ep!
       const byPath = new Map<string, VaultWriteTarget[]>()
       for (const t of targets) byPath.set(t.path, [...(byPath.get(t.path) ?? []), t])
       const plans: PathPlan[] = []
-      for (const [path, ts] of byPath) plans.push(await resolvePath(ep, path, ts, create))
+      for (const [path, ts] of byPath) plans.push(await resolvePath(session, path, ts, create))
       // The stored values compared with the new ones are secrets read like any other: masked.
       for (const p of plans) {
         for (const t of p.targets) {
@@ -146,10 +169,19 @@ export function createWriter(settings: VaultWriteSettings, ctx: ProviderContext)
           if (typeof before === 'string') ctx.mask(before)
         }
       }
-      checkCapabilities(plans, await capabilities(ep, [...byPath.keys()]))
-      const all = plans.flatMap((p) => planned(p, ep))
+      checkCapabilities(plans, await capabilities(session, [...byPath.keys()]))
+      const all = plans.flatMap((p) => planned(p, session))
       // Writes go in line order; lines sharing a path share its one write.
       return all.sort((a, b) => a.line - b.line)
+    },
+    async finish() {
+      if (!issued) return
+      const res = await revokeSelf(issued).catch((err: unknown) => err as Error)
+      if (res instanceof Error || res.status < 200 || res.status >= 300) {
+        ctx.warning(
+          `The Vault token this step's login created was not revoked (${res instanceof Error ? res.message : `HTTP ${res.status}`}); it stays valid until its TTL ends.`,
+        )
+      } else ctx.debug('Vault login token revoked.')
     },
   }
 }

@@ -5,7 +5,11 @@ import fc from 'fast-check'
 import { randomBytes } from 'node:crypto'
 import { InputError } from '../../../../src/errors.js'
 import { decryptString, encryptString, parseEncString, splitKey } from '../../../../src/providers/bitwarden/crypto.js'
-import { parseWriteTargets } from '../../../../src/providers/bitwarden/write-target.js'
+import {
+  encStringLength,
+  maxPlaintextBytes,
+  parseWriteTargets,
+} from '../../../../src/providers/bitwarden/write-target.js'
 import { decryptEncString, encryptToEncString } from '../../../../test/servers/bitwarden-crypto.js'
 
 const P = '11111111-2222-4333-8444-555555555555'
@@ -77,6 +81,36 @@ describe('parseWriteTargets', () => {
           expect(err).toBeInstanceOf(InputError)
         }
       }),
+    )
+  })
+})
+
+describe('value and name sizes (bitwarden/server [EncryptedStringLength]: value 35,000, key 1,000 characters)', () => {
+  const key = splitKey(new Uint8Array(randomBytes(64)))
+
+  test('encStringLength is the length of the EncString encryptString makes, for every size', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 2000 }), (n) => {
+        expect(encryptString('a'.repeat(n), key).length).toBe(encStringLength(n))
+      }),
+    )
+  })
+
+  test('the largest plaintexts that fit: 26,191 bytes of value, 687 of name', () => {
+    expect(maxPlaintextBytes(35000)).toBe(26191)
+    expect(encryptString('v'.repeat(26191), key).length).toBeLessThanOrEqual(35000)
+    expect(encryptString('v'.repeat(26192), key).length).toBeGreaterThan(35000)
+    expect(maxPlaintextBytes(1000)).toBe(687)
+  })
+
+  test('a value over the limit is refused naming the line and the source, counted in UTF-8 bytes', () => {
+    const big = { line: 4, source: 'BIG', target: S, value: 'é'.repeat(13096) } // 26,192 bytes
+    expect(() => parseWriteTargets([big])).toThrow(
+      "Input 'secrets', line 4: the value of BIG is 26192 bytes (UTF-8); Bitwarden stores at most 26191 bytes in a secret's value",
+    )
+    expect(parseWriteTargets([{ ...big, value: 'é'.repeat(13095) + 'x' }])).toHaveLength(1)
+    expect(() => parseWriteTargets([{ ...big, value: 'v', target: `${P}/${'n'.repeat(688)}` }])).toThrow(
+      'line 4: the secret name is 688 bytes (UTF-8); Bitwarden allows at most 687',
     )
   })
 })

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BLEwp2a-.js';
+import { I as InputError } from './startup-s-j1ugkM.js';
 
 
 

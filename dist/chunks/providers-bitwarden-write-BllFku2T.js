@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-BLEwp2a-.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-BWqgw7DJ.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-s-j1ugkM.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-Dvbr-Wyg.js';
 
 
 
@@ -91,7 +91,37 @@ async function updateSecret(send, id, body) {
 // alone is refused: names are not unique across projects, and a machine account creates secrets
 // only inside a project. Pure.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The server's [EncryptedStringLength] limits on a secret's fields, in EncString characters
+// (bitwarden/server SecretCreateRequestModel and SecretUpdateRequestModel, since #3193;
+// docs/protocols/bitwarden.md#writing).
+const ENC_LIMITS = { name: 1000, value: 35000 };
+/**
+ * The length of a type-2 EncString of `bytes` plaintext bytes: "2." + base64(16-byte IV) + "|" +
+ * base64(AES-CBC ciphertext, PKCS#7-padded to the next whole block) + "|" + base64(32-byte MAC).
+ */
+function encStringLength(bytes) {
+    const b64 = (n) => 4 * Math.ceil(n / 3);
+    return 2 + b64(16) + 1 + b64(16 * (Math.floor(bytes / 16) + 1)) + 1 + b64(32);
+}
+/** The most plaintext bytes whose EncString fits `limit` characters. */
+function maxPlaintextBytes(limit) {
+    let n = Math.max(0, Math.floor(((limit - 72) * 3) / 4));
+    while (n > 0 && encStringLength(n) > limit)
+        n--;
+    return n;
+}
+/** A value or name too long for the server: refused before anything is sent, in bytes the user can act on. */
+function checkSize(r, what, text) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const limit = ENC_LIMITS[what];
+    if (encStringLength(bytes) <= limit)
+        return;
+    throw lineError(r.line, what === 'value'
+        ? `the value of ${r.source} is ${bytes} bytes (UTF-8); Bitwarden stores at most ${maxPlaintextBytes(limit)} bytes in a secret's value (its server refuses an encrypted value over ${limit} characters)`
+        : `the secret name is ${bytes} bytes (UTF-8); Bitwarden allows at most ${maxPlaintextBytes(limit)} (its server refuses an encrypted name over ${limit} characters)`);
+}
 function parseOne(r) {
+    checkSize(r, 'value', r.value);
     const text = r.target;
     if (UUID.test(text))
         return { ...r, kind: 'id', id: text.toLowerCase() };
@@ -102,6 +132,7 @@ function parseOne(r) {
         if (name === '' || name === '*') {
             throw lineError(r.line, `the secret name after the project id is ${name === '' ? 'empty' : "'*'"} (write one secret per line: '<project id>/NAME')`);
         }
+        checkSize(r, 'name', name);
         return { ...r, kind: 'name', projectId: head.toLowerCase(), name };
     }
     throw lineError(r.line, `the Bitwarden target ${quote(text)} is neither a secret id nor '<project id>/NAME' ` +

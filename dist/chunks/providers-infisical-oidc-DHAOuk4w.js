@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-BX7igMOa.js';
-import './startup-BLEwp2a-.js';
+import { p as postLogin } from './providers-infisical-Dm1kyPXR.js';
+import './startup-s-j1ugkM.js';
 
 
 

@@ -1,5 +1,5 @@
-import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, I as InputError, e as parseVaultToken } from './startup-BLEwp2a-.js';
-import { s as statusError, h as headers, a as apiUrl, v as vaultErrors } from './providers-vault-YACG3Mfv.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, I as InputError, e as parseVaultToken } from './startup-s-j1ugkM.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, w as withTls, r as revokeSelf } from './providers-vault-Ctnrj0NK.js';
 
 
 
@@ -137,7 +137,9 @@ function parseWriteTargets(requests) {
 // and for KV v2 the version), learn a new path's KV version from its mount, ask the token's
 // capabilities once, then plan one write per path: every key of the path merged into what is
 // stored, KV v2 with check-and-set on the version read (a concurrent write fails the run, never
-// lost), KV v1 replacing the whole secret (it has no check-and-set).
+// lost), KV v1 replacing the whole secret (it has no check-and-set). A login method (login.ts,
+// loaded only then) gets the token in plan; finish revokes it, the write action having no post step.
+// Vault's TLS inputs apply to every request, the login's included, as on the read path.
 const describe = (t) => `"${t.path}" key ${quote(t.key)}`;
 async function resolvePath(ep, path, targets, create) {
     const first = targets[0];
@@ -205,31 +207,49 @@ function planned(p, ep) {
         apply: async () => `${describe(t)} (${await once()})`,
     }));
 }
-function createWriter(settings, ctx) {
+function createWriter(settings, runCtx) {
     const { vault } = settings;
     if (vault.url === undefined) {
         throw new InputError(vault.urlProblem ??
             "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).");
     }
-    const token = parseVaultToken(settings.accessToken);
-    ctx.mask(token.value);
-    const ep = {
-        http: ctx.http,
-        url: vault.url,
-        token: token.value,
-        namespace: vault.namespace,
-        headers: vault.extraHeaders,
-    };
+    const url = vault.url;
+    // As the read path (providers/vault/index.ts): Vault's TLS inputs for this wing's requests only.
+    const ctx = { ...runCtx, http: withTls(runCtx.http, vault.tls) };
+    if (vault.tls?.key !== undefined)
+        ctx.mask(vault.tls.key);
+    if (vault.tls?.insecure) {
+        ctx.warning("Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the values written. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
+    }
+    const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
+    const method = vault.login ?? { method: 'token' };
+    // A given token is checked now, before any request; a login happens in plan.
+    let ep;
+    if (method.method === 'token') {
+        const token = parseVaultToken(settings.accessToken);
+        ctx.mask(token.value);
+        ep = { ...base, token: token.value };
+    }
+    /** The login's token, to revoke when the step ends (a batch token cannot be revoked: it expires). */
+    let issued;
     return {
         kind: 'vault',
         parse: parseWriteTargets,
         async plan(targets, { create }) {
+            if (method.method !== 'token') {
+                const { logIn } = await import('./providers-vault-login-CpcbysM9.js');
+                const created = await logIn(method, base, ctx);
+                ep = { ...base, token: created.token };
+                if (!created.batch)
+                    issued = ep;
+            }
+            const session = ep;
             const byPath = new Map();
             for (const t of targets)
                 byPath.set(t.path, [...(byPath.get(t.path) ?? []), t]);
             const plans = [];
             for (const [path, ts] of byPath)
-                plans.push(await resolvePath(ep, path, ts, create));
+                plans.push(await resolvePath(session, path, ts, create));
             // The stored values compared with the new ones are secrets read like any other: masked.
             for (const p of plans) {
                 for (const t of p.targets) {
@@ -238,10 +258,20 @@ function createWriter(settings, ctx) {
                         ctx.mask(before);
                 }
             }
-            checkCapabilities(plans, await capabilities(ep, [...byPath.keys()]));
-            const all = plans.flatMap((p) => planned(p, ep));
+            checkCapabilities(plans, await capabilities(session, [...byPath.keys()]));
+            const all = plans.flatMap((p) => planned(p, session));
             // Writes go in line order; lines sharing a path share its one write.
             return all.sort((a, b) => a.line - b.line);
+        },
+        async finish() {
+            if (!issued)
+                return;
+            const res = await revokeSelf(issued).catch((err) => err);
+            if (res instanceof Error || res.status < 200 || res.status >= 300) {
+                ctx.warning(`The Vault token this step's login created was not revoked (${res instanceof Error ? res.message : `HTTP ${res.status}`}); it stays valid until its TTL ends.`);
+            }
+            else
+                ctx.debug('Vault login token revoked.');
         },
     };
 }

@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { a1 as summary } from './startup-BLEwp2a-.js';
+import { a6 as summary } from './startup-s-j1ugkM.js';
 
 
 

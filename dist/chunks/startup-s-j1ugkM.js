@@ -1056,7 +1056,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-C0xiNP2M.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-kYrCcVNR.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         return await withinSignal(sent, opts.signal);
     }
     catch (err) {
@@ -1067,7 +1067,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-C0xiNP2M.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-kYrCcVNR.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1450,20 +1450,18 @@ function readFileOutputPath(read, env) {
         throw new InputError(`Input 'file-output-path' ('${path}') must name a file inside the workspace (GITHUB_WORKSPACE); it does not.`);
     return absolute;
 }
-function readInfisical(read, { accessToken, baseUrl, env }) {
+/** The server, project, environment and every login's inputs: read alike by both actions. */
+function readInfisicalLogin(read, { accessToken, baseUrl, env }) {
     assertClientPair(read);
     // base_url is read for every provider (CommonInputs); the vendor's `domain` names it for Infisical.
     read.either(['base_url', 'domain']);
     const domain = baseUrl === undefined ? read.url('domain') : undefined;
     const project = read.either(['project', 'project-slug']);
     const method = isInfisicalMethod(read) ? read.text('method').toLowerCase() : '';
-    return Object.freeze({
+    return {
         accessToken,
         baseUrl: baseUrl ?? domain,
         environment: read.either(['environment', 'env-slug']) || undefined,
-        secretPath: read.either(['secret_path', 'secret-path']) || undefined,
-        recursive: read.boolean('recursive', false),
-        includeImports: readIncludeImports(read),
         clientId: read.either(['client_id', 'client-id']) || undefined,
         clientSecret: read.either(['client_secret', 'client-secret']) || undefined,
         project: project || undefined,
@@ -1472,8 +1470,16 @@ function readInfisical(read, { accessToken, baseUrl, env }) {
         identityId: read.optional('identity-id'),
         oidcAudience: read.optional('oidc-audience'),
         extraHeaders: parseExtraHeaders$1(read.text('extra-headers', { trim: false })),
-        fileOutputPath: readFileOutputPath(read, env),
         aws: method === 'aws-iam' ? awsEnvironment(env) : undefined,
+    };
+}
+function readInfisical(read, common) {
+    return Object.freeze({
+        ...readInfisicalLogin(read, common),
+        secretPath: read.either(['secret_path', 'secret-path']) || undefined,
+        recursive: read.boolean('recursive', false),
+        includeImports: readIncludeImports(read),
+        fileOutputPath: readFileOutputPath(read, common.env),
     });
 }
 
@@ -2288,8 +2294,6 @@ function parseVaultToken(raw) {
     return { value, kind, legacy: m !== null && m[1] === undefined };
 }
 
-// Picks the wing for a run and is the only importer of one. A wing's module is loaded only when its
-// provider is used; only the token shapes (a regular expression each) are loaded up front.
 // Token shapes that select a provider when `provider` is 'auto'. Bitwarden's `0.<id>.<secret>:<key>`
 // is the fallback, so that a damaged Bitwarden token gets Bitwarden's precise parse error rather
 // than "unknown token".
@@ -2318,26 +2322,23 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-BWqgw7DJ.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-Dvbr-Wyg.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-YACG3Mfv.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-Ctnrj0NK.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-BX7igMOa.js').then(function (n) { return n.i; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-Dm1kyPXR.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
-/**
- * Creates the write action's writer for the provider the token (or `provider`) names. Bitwarden
- * and Vault write so far; Infisical is refused by name before any request.
- */
+/** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
 async function createWriter(settings, ctx) {
-    const kind = detectProvider(settings.accessToken, settings.provider, false, settings.vaultNamed);
+    const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-AEOTm_Xt.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-BllFku2T.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-8SdRGf23.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-C4UGQJbz.js')).createWriter(settings, ctx);
         case 'infisical':
-            throw new InputError("The write action cannot write to infisical yet: only Bitwarden Secrets Manager and Vault are supported so far (the access token looks like an Infisical token; set 'provider' if it is not).");
+            return (await import('./providers-infisical-write-DyExdSlj.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2346,7 +2347,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-YACG3Mfv.js').then(function (n) { return n.r; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-Ctnrj0NK.js').then(function (n) { return n.c; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2566,7 +2567,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-BROoAmJC.js');
+            const { fetchIdToken } = await import('./github-oidc-Rb7aIRYm.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2634,7 +2635,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-mqNsnP4x.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-D6qXT9SQ.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2935,7 +2936,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-CEOkaqPm.js');
+        const { exportToFile } = await import('./runner-export-file-D63dKtir.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2956,7 +2957,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-BoLuB0Mz.js').catch(() => undefined);
+        import('./runner-summary-rM2PogWB.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2964,7 +2965,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-BoLuB0Mz.js');
+        const { writeSummary } = await import('./runner-summary-rM2PogWB.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -3085,4 +3086,4 @@ function parseJson(res, where) {
     }
 }
 
-export { agentTls as $, ActionError as A, createCleanupRecorder as B, CryptoError as C, setSecret as D, ENV_NAME as E, saveState as F, runCleanups as G, getState as H, InputError as I, CLEANUP_STATE_KEY as J, CLEAN_ENV_CLEANUP as K, cleanEnv as L, exportVariable as M, readBaseUrl as N, readVaultServer as O, readBitwarden as P, readCaCertificate as Q, readTimeout as R, ServerError as S, PROVIDER_CHOICES as T, createInputReader as U, providerContext as V, createWriter as W, scrubbedLog as X, certificateErrorCode as Y, readLimited as Z, trustStore as _, assertEnvName as a, certificateError as a0, summary as a1, client as a2, inputs as a3, index as a4, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, info as v, warning as w, usesVaultActionUrl as x, setOutput as y, setFailed as z };
+export { providerContext as $, ActionError as A, createCleanupRecorder as B, CryptoError as C, setSecret as D, ENV_NAME as E, saveState as F, runCleanups as G, getState as H, InputError as I, CLEANUP_STATE_KEY as J, CLEAN_ENV_CLEANUP as K, cleanEnv as L, exportVariable as M, hasIdentityLogin as N, assertClientPair as O, readVaultLogin as P, readVaultTls as Q, readBaseUrl as R, ServerError as S, readVaultServer as T, readInfisicalLogin as U, readBitwarden as V, readCaCertificate as W, readTimeout as X, PROVIDER_CHOICES as Y, createInputReader as Z, scrubbedLog as _, assertEnvName as a, createWriter as a0, certificateErrorCode as a1, readLimited as a2, trustStore as a3, agentTls as a4, certificateError as a5, summary as a6, client as a7, inputs as a8, index as a9, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, info as v, warning as w, usesVaultActionUrl as x, setOutput as y, setFailed as z };

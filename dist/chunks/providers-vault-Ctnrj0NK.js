@@ -1,4 +1,4 @@
-import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, e as parseVaultToken, I as InputError, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-BLEwp2a-.js';
+import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, e as parseVaultToken, I as InputError, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-s-j1ugkM.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with
@@ -1354,7 +1354,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-BeiIE80d.js');
+            const { logIn } = await import('./providers-vault-login-CpcbysM9.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -1493,4 +1493,4 @@ var index = /*#__PURE__*/Object.freeze({
     create: create
 });
 
-export { apiUrl as a, stringLeaves as b, headers as h, index as i, loginRequest as l, revoke as r, statusError as s, vaultErrors as v };
+export { apiUrl as a, stringLeaves as b, revoke as c, headers as h, index as i, loginRequest as l, revokeSelf as r, statusError as s, vaultErrors as v, withTls as w };

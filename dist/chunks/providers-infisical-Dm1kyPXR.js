@@ -1,4 +1,4 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, j as jsonObjectOf, o as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, a as assertEnvName, I as InputError, f as parseServiceToken, C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict, s as secretsLine } from './startup-BLEwp2a-.js';
+import { S as ServerError, p as parseJson, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, a as assertEnvName, I as InputError, f as parseServiceToken, C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict, s as secretsLine } from './startup-s-j1ugkM.js';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
 // #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
@@ -429,9 +429,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-DyfY32Ft.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-DHAOuk4w.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-BNOzXyzt.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-DXBjGBJh.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
@@ -481,6 +481,7 @@ async function login(options, credentials, ctx) {
         environment,
         path: choosePath(details.scopes, environment, secretPath),
         scopes: details.scopes,
+        permissions: details.permissions,
         symKey: token.symKey,
         ...(details.sealedProjectKey ? { sealedKey: details.sealedProjectKey } : {}),
     };
@@ -1039,4 +1040,4 @@ var index = /*#__PURE__*/Object.freeze({
     create: create
 });
 
-export { index as i, postLogin as p };
+export { secretPathOf as a, statusError as b, inScope as c, describeScopes as d, revokeIssuedToken as e, index as f, isBotNotFound as i, login as l, normalizeSecretPath as n, ok as o, postLogin as p, readCredentials as r, serverMessage as s, withExtraHeaders as w };

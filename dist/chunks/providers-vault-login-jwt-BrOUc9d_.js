@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-BLEwp2a-.js';
+import { I as InputError } from './startup-s-j1ugkM.js';
 
 
 
