@@ -15,6 +15,9 @@ beforeAll(async () => {
   const many: Record<string, string> = {}
   for (let i = 0; i < 1100; i++) many[`K${i}`] = `${i}-${'v'.repeat(1024)}`
   server.writeSecret('kv', 'many', many)
+  const huge: Record<string, string> = {}
+  for (let i = 0; i < 50_000; i++) huge[`KEY_${i}`] = `value-${i}-${'x'.repeat(24)}`
+  server.writeSecret('kv', 'huge', huge)
   server.setPolicy('read', { 'kv/*': ['read'] })
   token = server.createToken({ policies: ['read'] })
 })
@@ -62,6 +65,24 @@ test('a GITHUB_OUTPUT that cannot be written fails before anything reaches GITHU
   )
   expect(run.envFile).toBe('')
 })
+
+// Item 2 of issue 14: 50,000 secrets by wildcard once took ~150 s of CPU (masking and the summary
+// were quadratic) and a small timeout did not stop it. The work after the answer is linear now, and
+// the deadline is checked there too: whichever comes first, the run ends within timeout + 1 s and
+// either exports all 50,000 or nothing.
+test('50,000 secrets by wildcard with timeout 2: done or refused within 3 s, never half exported', async () => {
+  const started = Date.now()
+  const run = await runAction(inputs('kv/huge *', { timeout: '2', set_env: 'false' }))
+  const took = Date.now() - started
+  expect(took).toBeLessThan(3000 + 1500) // + the test harness's own process start-up
+  if (run.exitCode === 0) {
+    expect(run.outputs.get('KEY_49999')).toBe(`value-49999-${'x'.repeat(24)}`)
+    expect(run.outputs.size).toBe(50_000)
+  } else {
+    expect(run.error).toMatch(/^inject-secrets: Timed out after 2 s \(input 'timeout'\)/)
+    expect(run.outputFile).toBe('')
+  }
+}, 30_000)
 
 describe('a hostile server', () => {
   let hostile: VaultServer
