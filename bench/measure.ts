@@ -7,9 +7,12 @@ import { join } from 'node:path'
 export interface Sample {
   readonly ms: number
   readonly maxRssKb?: number
+  /** User and system CPU seconds of the process (GNU time's %U and %S). */
+  readonly userS?: number
+  readonly sysS?: number
 }
 
-// GNU time reports peak RSS; without it the column says n/a.
+// GNU time reports peak RSS and CPU time; without it those columns say n/a.
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 const scratch = mkdtempSync(join(tmpdir(), 'inject-secrets-bench-'))
 
@@ -25,18 +28,24 @@ export function useNode(path: string): string {
 /** One run: wall time from spawn to exit; fails loudly on a non-zero exit. */
 export async function runOnce(args: readonly string[], env: Record<string, string>, expectedExit = 0): Promise<Sample> {
   const rssFile = join(scratch, 'rss')
-  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, node, ...args]] : [node, [...args]]
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, node, ...args]] : [node, [...args]]
   const started = process.hrtime.bigint()
   const stderr: string[] = []
+  // The last of stdout only: a failing action says why in its ::error:: line there.
+  let stdoutTail = ''
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(cmd, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(cmd, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdoutTail = (stdoutTail + d).slice(-1000)))
     child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d))
     child.on('close', (c) => resolve(c ?? -1))
   })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (code !== expectedExit) throw new Error(`${args.join(' ')} exited ${code}: ${stderr.join('').slice(0, 500)}`)
-  const maxRssKb = GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined
-  return { ms, maxRssKb }
+  if (code !== expectedExit)
+    throw new Error(`${args.join(' ')} exited ${code}: ${stderr.join('').slice(0, 500)}${stdoutTail.slice(-500)}`)
+  if (!GNU_TIME) return { ms }
+  // The last line: GNU time prefixes a "Command exited with non-zero status" line when it fails.
+  const [rss, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+  return { ms, maxRssKb: rss, userS: user, sysS: sys }
 }
 
 export function median(xs: readonly number[]): number {
