@@ -54,6 +54,21 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 
+/** Per field, the median of the runs (peak RSS: the largest). */
+export function medianSample(samples: readonly Sample[]): Sample {
+  const of = (f: (s: Sample) => number | undefined): number | undefined => {
+    const xs = samples.map(f).filter((x): x is number => x !== undefined)
+    return xs.length ? median(xs) : undefined
+  }
+  const rss = samples.map((s) => s.maxRssKb).filter((x): x is number => x !== undefined)
+  return {
+    ms: median(samples.map((s) => s.ms)),
+    maxRssKb: rss.length ? Math.max(...rss) : undefined,
+    userS: of((s) => s.userS),
+    sysS: of((s) => s.sysS),
+  }
+}
+
 /** `runs` runs after one warm-up; `before` resets state (files, logs) ahead of each. */
 export async function measure(
   args: readonly string[],

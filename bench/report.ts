@@ -31,6 +31,8 @@ export interface Suite {
   readonly rows: Row[]
   readonly vendors: VendorRow[]
   readonly scale: ScaleRow[]
+  readonly scaleRuns: number
+  readonly scaleTimeout: string
   readonly mainLoad?: { ms: number }
 }
 
@@ -113,9 +115,12 @@ function scaleSection(su: Suite | undefined): string {
   const providers = [...new Set(su.scale.map((r) => r.provider))]
   return `## Scale (Node ${su.version})
 
-Every secret by wildcard, one fresh process per cell (the run whose request and export counts are
-checked). CPU is the process's own (GNU time); the response is every byte the server sent back
-through the proxy (our client refuses a response over 32 MiB).
+Every secret by wildcard; each cell the median of ${su.scaleRuns} fresh processes (the first one's
+request and export counts checked; a cell whose first run takes over 10 s, or fails, runs once).
+Values are at most one AES block (\`v<i>\`) to keep answers small; the action's \`timeout\` is
+${su.scaleTimeout} s. CPU is the action process's own (GNU time; the test servers run in the bench's
+process and are not counted); peak RSS is the largest of the runs; the response is every byte the
+server sent back through the proxy in the checked run (our client refuses a response over 32 MiB).
 
 | provider | N | requests | wall (s) | user CPU (s) | system CPU (s) | peak RSS (MB) | response (MiB) | wall per secret (µs) |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
