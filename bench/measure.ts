@@ -88,6 +88,29 @@ export async function measure(
   return { ms: median(samples.map((s) => s.ms)), maxRssKb: rss.length ? Math.max(...rss) : undefined }
 }
 
+/**
+ * Several commands measured side by side: one warm-up each, then `runs` rounds in which each runs
+ * once in turn, so a burst of load on a shared machine falls on all of them alike (their ratios are
+ * what the targets compare). Per command: the median wall time and the largest peak RSS.
+ */
+export async function measureSideBySide(
+  commands: ReadonlyArray<{ readonly args: readonly string[]; readonly env: Record<string, string> }>,
+  runs: number,
+  before?: () => void,
+): Promise<Array<{ ms: number; maxRssKb?: number }>> {
+  const samples: Sample[][] = commands.map(() => [])
+  for (let round = -1; round < runs; round++)
+    for (const [i, c] of commands.entries()) {
+      before?.()
+      const s = await runOnce(c.args, c.env)
+      if (round >= 0) samples[i]!.push(s)
+    }
+  return samples.map((xs) => {
+    const m = medianSample(xs)
+    return { ms: m.ms, maxRssKb: m.maxRssKb }
+  })
+}
+
 /** Fresh, empty GITHUB_ENV / GITHUB_OUTPUT files. */
 export function runnerFiles(): { GITHUB_ENV: string; GITHUB_OUTPUT: string; reset: () => void } {
   const files = { GITHUB_ENV: join(scratch, 'env'), GITHUB_OUTPUT: join(scratch, 'output') }

@@ -14,7 +14,16 @@ import { startInfisicalServer } from '../test/servers/infisical.js'
 import { startVaultServer } from '../test/servers/vault.js'
 import { decryptString, splitKey } from '../src/providers/bitwarden/crypto.js'
 import { startLatencyProxy } from './latency-proxy.js'
-import { measure, median, medianSample, runnerFiles, runOnce, useNode, type Sample } from './measure.js'
+import {
+  measure,
+  measureSideBySide,
+  median,
+  medianSample,
+  runnerFiles,
+  runOnce,
+  useNode,
+  type Sample,
+} from './measure.js'
 import { renderReport, type Row, type Suite, type VendorRow } from './report.js'
 import { failure, type ScaleCase, type ScaleRow } from './scale.js'
 import { startupByPackage, type StartupRow } from './startup.js'
@@ -201,9 +210,14 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     if (haveSdk)
       cases.push(['bitwarden official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2, 2, server])
     cases.push(...infisicalCases(n), vaultCase(n))
-    for (const [what, args, env, requests, roundTrips, log] of cases) {
-      await verify(args, env, requests, n, `${what}, N=${n}`, log)
-      const m = await measure(args, env, runs, files.reset)
+    for (const [what, args, env, requests, , log] of cases) await verify(args, env, requests, n, `${what}, N=${n}`, log)
+    const measured = await measureSideBySide(
+      cases.map(([, args, env]) => ({ args, env })),
+      runs,
+      files.reset,
+    )
+    for (const [i, [what, , , requests, roundTrips]] of cases.entries()) {
+      const m = measured[i]!
       rows.push({ n, what, ms: m.ms, requests, roundTrips, rssMb: mb(m.maxRssKb) })
       process.stderr.write(`N=${n} ${what}: ${m.ms.toFixed(1)} ms\n`)
     }
@@ -216,10 +230,11 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
       // Ours: login, the read, and the revocation of the access token it was issued (one more round trip).
       ['infisical', infisicalUniversalAuth(infisical, infisicalProxy.url, files, opt['secrets-action'], 3)],
     ]
-    for (const [group, cases] of groups)
-      for (const c of cases) {
-        await verify(c.args, c.env, c.requests, c.exports, c.what, c.log)
-        const m = await measure(c.args, c.env, runs, files.reset)
+    for (const [group, cases] of groups) {
+      for (const c of cases) await verify(c.args, c.env, c.requests, c.exports, c.what, c.log)
+      const measured = await measureSideBySide(cases, runs, files.reset)
+      for (const [i, c] of cases.entries()) {
+        const m = measured[i]!
         vendors.push({
           group,
           what: c.what,
@@ -230,6 +245,7 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
         })
         process.stderr.write(`${group}: ${c.what}: ${m.ms.toFixed(1)} ms\n`)
       }
+    }
   }
 
   // Scale: every secret by wildcard at each size, the median of a few runs.
