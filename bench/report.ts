@@ -130,6 +130,8 @@ Values are at most one AES block (\`v<i>\`) to keep answers small; the action's 
 ${su.scaleTimeout} s. CPU is the action process's own (GNU time; the test servers run in the bench's
 process and are not counted); peak RSS is the largest of the runs; the response is every byte the
 server sent back through the proxy in the checked run (our client refuses a response over 32 MiB).
+A curve is called near-linear when the action's CPU time per secret at the largest size is within
+1.5× of that at the size below it (CPU, not wall: the wall time also holds the test server's work).
 
 | provider | N | requests | wall (s) | user CPU (s) | system CPU (s) | peak RSS (MB) | response (MiB) | wall per secret (µs) |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|

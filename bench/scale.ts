@@ -31,13 +31,22 @@ export function failure(err: unknown): string {
   return line.replace(/%0A/g, ' ').slice(0, 300)
 }
 
-/** Near-linear: the time per secret at the largest size within 1.5× of that at the middle one. */
+/**
+ * Near-linear: the action's CPU time (user + system) per secret at the largest size within 1.5× of
+ * that at the next one down. CPU, not wall: the wall time also holds the test server's own work
+ * (it runs in the bench's process) and the transfer.
+ */
 export function linearity(rows: readonly ScaleRow[]): string {
   const sorted = rows.filter((r) => r.sample).sort((a, b) => a.n - b.n)
   if (sorted.length < 2) return 'fewer than two sizes ran: no curve'
   const [mid, big] = sorted.slice(-2) as [ScaleRow, ScaleRow]
-  const per = (r: ScaleRow): number => (r.sample!.ms * 1000) / r.n
-  const ratio = per(big) / per(mid)
-  const verdict = ratio <= 1.5 ? 'near-linear' : 'not linear'
-  return `${per(mid).toFixed(0)} µs per secret at ${mid.n.toLocaleString('en')} vs ${per(big).toFixed(0)} µs at ${big.n.toLocaleString('en')} (×${ratio.toFixed(2)}): ${verdict}`
+  const wall = (r: ScaleRow): number => (r.sample!.ms * 1000) / r.n
+  const cpu = (r: ScaleRow): number | undefined =>
+    r.sample!.userS === undefined ? undefined : (((r.sample!.userS ?? 0) + (r.sample!.sysS ?? 0)) * 1e6) / r.n
+  const at = `${mid.n.toLocaleString('en')} → ${big.n.toLocaleString('en')}`
+  const walls = `wall ${wall(mid).toFixed(0)} → ${wall(big).toFixed(0)} µs per secret (×${(wall(big) / wall(mid)).toFixed(2)})`
+  const [c1, c2] = [cpu(mid), cpu(big)]
+  if (c1 === undefined || c2 === undefined) return `${at}: ${walls}; no CPU figures (GNU time missing)`
+  const ratio = c2 / c1
+  return `${at}: CPU ${c1.toFixed(0)} → ${c2.toFixed(0)} µs per secret (×${ratio.toFixed(2)}), ${walls}: **${ratio <= 1.5 ? 'near-linear' : 'not linear'}**`
 }
