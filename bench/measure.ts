@@ -7,9 +7,12 @@ import { join } from 'node:path'
 export interface Sample {
   readonly ms: number
   readonly maxRssKb?: number
+  /** User and system CPU seconds of the process (GNU time's %U and %S). */
+  readonly userS?: number
+  readonly sysS?: number
 }
 
-// GNU time reports peak RSS; without it the column says n/a.
+// GNU time reports peak RSS and CPU time; without it those columns say n/a.
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 const scratch = mkdtempSync(join(tmpdir(), 'inject-secrets-bench-'))
 
@@ -25,24 +28,45 @@ export function useNode(path: string): string {
 /** One run: wall time from spawn to exit; fails loudly on a non-zero exit. */
 export async function runOnce(args: readonly string[], env: Record<string, string>, expectedExit = 0): Promise<Sample> {
   const rssFile = join(scratch, 'rss')
-  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, node, ...args]] : [node, [...args]]
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, node, ...args]] : [node, [...args]]
   const started = process.hrtime.bigint()
   const stderr: string[] = []
+  // The last of stdout only: a failing action says why in its ::error:: line there.
+  let stdoutTail = ''
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(cmd, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(cmd, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdoutTail = (stdoutTail + d).slice(-1000)))
     child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d))
     child.on('close', (c) => resolve(c ?? -1))
   })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (code !== expectedExit) throw new Error(`${args.join(' ')} exited ${code}: ${stderr.join('').slice(0, 500)}`)
-  const maxRssKb = GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined
-  return { ms, maxRssKb }
+  if (code !== expectedExit)
+    throw new Error(`${args.join(' ')} exited ${code}: ${stderr.join('').slice(0, 500)}${stdoutTail.slice(-500)}`)
+  if (!GNU_TIME) return { ms }
+  // The last line: GNU time prefixes a "Command exited with non-zero status" line when it fails.
+  const [rss, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+  return { ms, maxRssKb: rss, userS: user, sysS: sys }
 }
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+/** Per field, the median of the runs (peak RSS: the largest). */
+export function medianSample(samples: readonly Sample[]): Sample {
+  const of = (f: (s: Sample) => number | undefined): number | undefined => {
+    const xs = samples.map(f).filter((x): x is number => x !== undefined)
+    return xs.length ? median(xs) : undefined
+  }
+  const rss = samples.map((s) => s.maxRssKb).filter((x): x is number => x !== undefined)
+  return {
+    ms: median(samples.map((s) => s.ms)),
+    maxRssKb: rss.length ? Math.max(...rss) : undefined,
+    userS: of((s) => s.userS),
+    sysS: of((s) => s.sysS),
+  }
 }
 
 /** `runs` runs after one warm-up; `before` resets state (files, logs) ahead of each. */
@@ -62,6 +86,29 @@ export async function measure(
   }
   const rss = samples.map((s) => s.maxRssKb).filter((x): x is number => x !== undefined)
   return { ms: median(samples.map((s) => s.ms)), maxRssKb: rss.length ? Math.max(...rss) : undefined }
+}
+
+/**
+ * Several commands measured side by side: one warm-up each, then `runs` rounds in which each runs
+ * once in turn, so a burst of load on a shared machine falls on all of them alike (their ratios are
+ * what the targets compare). Per command: the median wall time and the largest peak RSS.
+ */
+export async function measureSideBySide(
+  commands: ReadonlyArray<{ readonly args: readonly string[]; readonly env: Record<string, string> }>,
+  runs: number,
+  before?: () => void,
+): Promise<Array<{ ms: number; maxRssKb?: number }>> {
+  const samples: Sample[][] = commands.map(() => [])
+  for (let round = -1; round < runs; round++)
+    for (const [i, c] of commands.entries()) {
+      before?.()
+      const s = await runOnce(c.args, c.env)
+      if (round >= 0) samples[i]!.push(s)
+    }
+  return samples.map((xs) => {
+    const m = medianSample(xs)
+    return { ms: m.ms, maxRssKb: m.maxRssKb }
+  })
 }
 
 /** Fresh, empty GITHUB_ENV / GITHUB_OUTPUT files. */

@@ -1,27 +1,45 @@
 // `npm run bench`: the action against the official Bitwarden client, and on Infisical and Vault,
-// through a latency proxy, for N secrets; request counts are asserted exactly; results go to
-// docs/benchmarks.md.
-// Options: --latency <one-way ms> (10)  --runs <n> (7)  --sizes 1,10,100,1000  --scale 10000  --no-write
+// through a latency proxy, for N secrets; beside the vendors' own actions (given by path); the
+// scale curve; request counts are asserted exactly; results go to docs/benchmarks.md.
+// Options: --latency <one-way ms> (10)  --runs <n> (7)  --sizes 1,10,100,1000  --scale 1000,10000,50000
+//          --scale-runs <n> (3: the median; the first run checks the counts; one over 10 s or failed runs once)
+//          --vault-action <its dist/index.js>  --secrets-action <its dist/index.cjs>
+//          --only sizes,vendors,scale,startup (a subset; the report is printed, not written)  --no-write
 //          --nodes <node binary>,… (scripts/bench.js passes Node 24 first, then the Node it ran under)
 import { createRequire } from 'node:module'
-import { cpus, release, totalmem, type } from 'node:os'
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { startBitwardenServer, type BitwardenServer } from '../test/servers/bitwarden.js'
 import { startInfisicalServer } from '../test/servers/infisical.js'
 import { startVaultServer } from '../test/servers/vault.js'
 import { decryptString, splitKey } from '../src/providers/bitwarden/crypto.js'
 import { startLatencyProxy } from './latency-proxy.js'
-import { measure, median, runnerFiles, runOnce, useNode } from './measure.js'
+import {
+  measure,
+  measureSideBySide,
+  median,
+  medianSample,
+  runnerFiles,
+  runOnce,
+  useNode,
+  type Sample,
+} from './measure.js'
+import { renderReport, type Row, type Suite, type VendorRow } from './report.js'
+import { failure, type ScaleCase, type ScaleRow } from './scale.js'
 import { startupByPackage, type StartupRow } from './startup.js'
+import { describeDist, infisicalUniversalAuth, vaultEightPaths, type Compared, type Logged } from './vendors.js'
 
+const GROUPS = ['sizes', 'vendors', 'scale', 'startup'] as const
 const { values: opt } = parseArgs({
   options: {
     latency: { type: 'string', default: '10' },
     runs: { type: 'string', default: '7' },
     sizes: { type: 'string', default: '1,10,100,1000' },
-    scale: { type: 'string', default: '10000' },
+    scale: { type: 'string', default: '1000,10000,50000' },
+    'scale-runs': { type: 'string', default: '3' },
+    'vault-action': { type: 'string' },
+    'secrets-action': { type: 'string' },
+    only: { type: 'string', default: GROUPS.join(',') },
     'no-write': { type: 'boolean', default: false },
     nodes: { type: 'string', default: process.execPath },
   },
@@ -29,8 +47,21 @@ const { values: opt } = parseArgs({
 const latency = Number(opt.latency)
 const runs = Number(opt.runs)
 const sizes = opt.sizes.split(',').map(Number)
-const rtt = 2 * latency
-const scaleN = Number(opt.scale)
+const scaleSizes = opt.scale
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
+const scaleRuns = Math.max(1, Number(opt['scale-runs']))
+/** The action's `timeout` input in the scale run (seconds). */
+const SCALE_TIMEOUT = '90'
+const only = new Set(opt.only.split(','))
+for (const g of only)
+  if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`--only: '${g}' is not one of ${GROUPS.join(', ')}`)
+const partial = GROUPS.some((g) => !only.has(g))
+const write = !opt['no-write'] && !partial
+if (partial && !opt['no-write']) process.stderr.write('--only: a partial run; docs/benchmarks.md is left as it is\n')
+for (const dist of [opt['vault-action'], opt['secrets-action']])
+  if (dist !== undefined && !existsSync(dist)) throw new Error(`${dist}: no such file`)
 
 function sdkAvailable(): boolean {
   try {
@@ -39,16 +70,6 @@ function sdkAvailable(): boolean {
   } catch {
     return false
   }
-}
-
-interface Row {
-  n: number
-  what: string
-  ms: number
-  requests: number
-  /** Sequential round trips (parallel requests share one). */
-  roundTrips: number
-  rssMb?: number
 }
 
 const server: BitwardenServer = await startBitwardenServer()
@@ -71,12 +92,7 @@ const baseEnv: Record<string, string> = {
 }
 const haveSdk = sdkAvailable()
 
-interface Logged {
-  requests: Array<{ method: string; path: string }>
-  resetLog(): void
-}
-
-/** Runs once more with a clean log and checks the request count and the export count exactly. */
+/** Runs once with a clean log, checks the request count and the export count exactly; returns the run. */
 async function verify(
   args: string[],
   env: Record<string, string>,
@@ -84,10 +100,10 @@ async function verify(
   exports: number,
   what: string,
   log: Logged = server,
-): Promise<void> {
+): Promise<Sample> {
   files.reset()
   log.resetLog()
-  await runOnce(args, env)
+  const sample = await runOnce(args, env)
   if (log.requests.length !== requests) {
     throw new Error(
       `${what}: expected exactly ${requests} requests, got ${log.requests.length}: ${log.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
@@ -95,13 +111,17 @@ async function verify(
   }
   const exported = (readFileSync(files.GITHUB_ENV, 'utf8').match(/<<ghadelimiter_/g) ?? []).length
   if (exported !== exports) throw new Error(`${what}: expected ${exports} exports, got ${exported}`)
+  return sample
 }
 
-function seed(n: number): { token: string; project: string; ids: string[]; orgKey: Uint8Array } {
+/** A value of 35 bytes, or (for the scale run) one AES block at most, to keep big answers small. */
+const valueOf = (i: number, short: boolean): string => (short ? `v${i}` : `value-${i}-${'x'.repeat(24)}`)
+
+function seed(n: number, short = false): { token: string; project: string; ids: string[]; orgKey: Uint8Array } {
   const org = server.createOrganization()
   const project = server.createProject(org.id, `bench-${n}`)
   const ids = Array.from({ length: n }, (_, i) =>
-    server.createSecret(org.id, { key: `SECRET_${i}`, value: `value-${i}-${'x'.repeat(24)}`, projectIds: [project] }),
+    server.createSecret(org.id, { key: `SECRET_${i}`, value: valueOf(i, short), projectIds: [project] }),
   )
   const token = server.createAccessToken(server.createMachineAccount(org.id, { projects: [project] }))
   return { token, project, ids, orgKey: org.key }
@@ -117,14 +137,14 @@ type Case = [
 ]
 
 /** Infisical: one folder of N secrets, read with a service token; a legacy E2EE project too. */
-function infisicalCases(n: number): Case[] {
-  return [false, true].map((e2ee): Case => {
+function infisicalCases(n: number, legacy = true, short = false): Case[] {
+  return (legacy ? [false, true] : [false]).map((e2ee): Case => {
     const project = infisical.createProject({ e2ee })
     for (let i = 0; i < n; i++)
       infisical.setSecret(project.id, {
         environment: 'prod',
         key: `SECRET_${i}`,
-        value: `value-${i}-${'x'.repeat(24)}`,
+        value: valueOf(i, short),
       })
     const token = infisical.createServiceToken(project.id, { scopes: [{ environment: 'prod', secretPath: '/' }] })
     const env = {
@@ -149,12 +169,11 @@ function infisicalCases(n: number): Case[] {
 }
 
 /** Vault: N keys spread over up to 10 KV v2 paths, read in parallel (8 at a time). */
-function vaultCase(n: number): Case {
+function vaultCase(n: number, prefix = `bench${n}`, short = false): Case {
   const paths = Math.min(n, 10)
-  const prefix = `bench${n}`
   for (let p = 0; p < paths; p++) {
     const data: Record<string, string> = {}
-    for (let i = p; i < n; i += paths) data[`SECRET_${i}`] = `value-${i}-${'x'.repeat(24)}`
+    for (let i = p; i < n; i += paths) data[`SECRET_${i}`] = valueOf(i, short)
     vault.writeSecret('secret', `${prefix}/p${p}`, data)
   }
   const token = vault.createToken({ policies: ['bench'] })
@@ -169,29 +188,14 @@ function vaultCase(n: number): Case {
   return [`vault, ${paths} path${paths > 1 ? 's' : ''}, *`, ['dist/index.js'], env, paths, Math.ceil(paths / 8), vault]
 }
 
-interface Suite {
-  readonly version: string
-  readonly floor: { ms: number }
-  readonly rows: Row[]
-  readonly scale?: Row
-  readonly mainLoad: { ms: number }
-}
-
-/** Every process case under one Node binary: the floor, each size, the scale run, the bare load. */
+/** Every process case under one Node binary: the floor, each size, the vendors, the scale curve. */
 async function suite(node: string, withScale: boolean): Promise<Suite> {
   const version = useNode(node)
   const rows: Row[] = []
   const floor = await measure(['-e', '0'], baseEnv, runs)
-  rows.push({
-    n: 0,
-    what: 'node -e 0 (floor)',
-    ms: floor.ms,
-    requests: 0,
-    roundTrips: 0,
-    rssMb: floor.maxRssKb && floor.maxRssKb / 1024,
-  })
+  rows.push({ n: 0, what: 'node -e 0 (floor)', ms: floor.ms, requests: 0, roundTrips: 0, rssMb: mb(floor.maxRssKb) })
 
-  for (const n of sizes) {
+  for (const n of only.has('sizes') ? sizes : []) {
     const { token, project, ids } = seed(n)
     const byId = {
       ...baseEnv,
@@ -206,140 +210,167 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     if (haveSdk)
       cases.push(['bitwarden official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2, 2, server])
     cases.push(...infisicalCases(n), vaultCase(n))
-    for (const [what, args, env, requests, roundTrips, log] of cases) {
-      await verify(args, env, requests, n, `${what}, N=${n}`, log)
-      const m = await measure(args, env, runs, files.reset)
-      rows.push({ n, what, ms: m.ms, requests, roundTrips, rssMb: m.maxRssKb && m.maxRssKb / 1024 })
+    for (const [what, args, env, requests, , log] of cases) await verify(args, env, requests, n, `${what}, N=${n}`, log)
+    const measured = await measureSideBySide(
+      cases.map(([, args, env]) => ({ args, env })),
+      runs,
+      files.reset,
+    )
+    for (const [i, [what, , , requests, roundTrips]] of cases.entries()) {
+      const m = measured[i]!
+      rows.push({ n, what, ms: m.ms, requests, roundTrips, rssMb: mb(m.maxRssKb) })
       process.stderr.write(`N=${n} ${what}: ${m.ms.toFixed(1)} ms\n`)
     }
   }
 
-  // Scale: every secret of a big project by wildcard, one run.
-  let scale: Row | undefined
-  if (withScale && scaleN > 0) {
-    const { token, project } = seed(scaleN)
-    const env = { ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }
-    await verify(['dist/index.js'], env, 3, scaleN, `scale N=${scaleN}`)
-    files.reset()
-    const s = await runOnce(['dist/index.js'], env)
-    scale = {
-      n: scaleN,
-      what: 'bitwarden, project wildcard (1 run)',
-      ms: s.ms,
-      requests: 3,
-      roundTrips: 3,
-      rssMb: s.maxRssKb && s.maxRssKb / 1024,
+  const vendors: VendorRow[] = []
+  if (only.has('vendors')) {
+    const groups: Array<[string, Compared[]]> = [
+      ['vault', vaultEightPaths(vault, vaultProxy.url, files, opt['vault-action'])],
+      // Ours: login, the read, and the revocation of the access token it was issued (one more round trip).
+      ['infisical', infisicalUniversalAuth(infisical, infisicalProxy.url, files, opt['secrets-action'], 3)],
+    ]
+    for (const [group, cases] of groups) {
+      for (const c of cases) await verify(c.args, c.env, c.requests, c.exports, c.what, c.log)
+      const measured = await measureSideBySide(cases, runs, files.reset)
+      for (const [i, c] of cases.entries()) {
+        const m = measured[i]!
+        vendors.push({
+          group,
+          what: c.what,
+          ms: m.ms,
+          requests: c.requests,
+          rssMb: mb(m.maxRssKb),
+          baseline: c.baseline,
+        })
+        process.stderr.write(`${group}: ${c.what}: ${m.ms.toFixed(1)} ms\n`)
+      }
     }
   }
+
+  // Scale: every secret by wildcard at each size, the median of a few runs.
+  const scale: ScaleRow[] = []
+  if (withScale && only.has('scale'))
+    for (const n of scaleSizes) {
+      const { token, project } = seed(n, true)
+      const [, iArgs, iEnv, iRequests, , iLog] = infisicalCases(n, false, true)[0]!
+      const [, vArgs, vEnv, vRequests, , vLog] = vaultCase(n, `scale${n}`, true)
+      // A bounded run: a size the action cannot do ends in minutes, not after every retry.
+      const bounded = (env: Record<string, string>): Record<string, string> => ({
+        ...env,
+        INPUT_TIMEOUT: SCALE_TIMEOUT,
+      })
+      // Bitwarden last: its server's get-by-ids is the slowest to answer at 50,000 (see the report).
+      const cases: ScaleCase[] = [
+        {
+          provider: 'vault, 10 paths, *',
+          args: vArgs,
+          env: bounded(vEnv),
+          requests: vRequests,
+          log: vLog,
+          proxy: vaultProxy,
+        },
+        {
+          provider: 'infisical, project, *',
+          args: iArgs,
+          env: bounded(iEnv),
+          requests: iRequests,
+          log: iLog,
+          proxy: infisicalProxy,
+        },
+        {
+          provider: 'bitwarden, project wildcard',
+          args: ['dist/index.js'],
+          env: bounded({ ...baseEnv, INPUT_ACCESS_TOKEN: token, INPUT_SECRETS: `${project}/*` }),
+          requests: 3,
+          log: server,
+          proxy,
+        },
+      ]
+      await settle()
+      for (const c of cases) {
+        c.proxy.resetBytes()
+        try {
+          const samples = [await verify(c.args, c.env, c.requests, n, `scale, ${c.provider}, N=${n}`, c.log)]
+          const responseBytes = c.proxy.bytesDown
+          // A run over 10 s is its own median: noise is small beside it, and the full bench stays short.
+          for (let r = 1; r < scaleRuns && samples[0]!.ms < 10_000; r++) {
+            files.reset()
+            samples.push(await runOnce(c.args, c.env))
+          }
+          const sample = medianSample(samples)
+          scale.push({ provider: c.provider, n, requests: c.requests, sample, responseBytes })
+          process.stderr.write(`scale N=${n} ${c.provider}: ${sample.ms.toFixed(0)} ms\n`)
+        } catch (err) {
+          // A size the action refuses (e.g. a response over its limit) is a finding, not the end of the run.
+          const error = failure(err)
+          scale.push({ provider: c.provider, n, requests: c.requests, error, responseBytes: c.proxy.bytesDown })
+          process.stderr.write(`scale N=${n} ${c.provider}: failed: ${error}\n`)
+        }
+        // The servers run in this process: requests a failed run left behind must not slow the next cell.
+        await settle()
+      }
+    }
   // No inputs: the main bundle loads, reads its inputs and fails at once (exit 1) — load cost alone.
-  const mainLoad = await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs, undefined, 1)
-  return { version, floor, rows, scale, mainLoad }
+  const mainLoad = only.has('startup')
+    ? await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs, undefined, 1)
+    : undefined
+  return { version, floor, rows, vendors, scale, scaleRuns, scaleTimeout: SCALE_TIMEOUT, mainLoad }
 }
+
+/**
+ * Waits until this process's event loop is idle: three 100 ms sleeps in a row that overrun by less
+ * than 50 ms (the embedded servers answer synchronously, so pending work shows up as timer lag), or
+ * five minutes at most (a busy shared machine lags too).
+ */
+async function settle(): Promise<void> {
+  const end = performance.now() + 300_000
+  for (let calm = 0; calm < 3 && performance.now() < end;) {
+    const t = performance.now()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    calm = performance.now() - t < 150 ? calm + 1 : 0
+  }
+}
+
+const mb = (kb: number | undefined): number | undefined => kb && kb / 1024
 
 const nodes = opt.nodes.split(',').filter((x) => x !== '')
 const suites: Suite[] = []
 for (const [i, node] of nodes.entries()) suites.push(await suite(node, i === 0))
 useNode(process.execPath)
 
-// Decryption alone, in process: 1,000 values under one organization key.
-const dec = seed(1000)
-const key = splitKey(dec.orgKey)
-const encrypted = dec.ids.map((id) => server.getStoredSecret(id)!.value)
-const decryptMs = median(
-  Array.from({ length: 7 }, () => {
-    const t = process.hrtime.bigint()
-    for (const e of encrypted) decryptString(e, key)
-    return Number(process.hrtime.bigint() - t) / 1e6
-  }),
-)
-
-const startup: StartupRow[] = await startupByPackage(baseEnv, runs, suites[0]!.floor.ms, `${server.url}/api/alive`)
+let decryptMs: number | undefined
+let startup: StartupRow[] = []
+if (only.has('startup')) {
+  // Decryption alone, in process: 1,000 values under one organization key.
+  const dec = seed(1000)
+  const key = splitKey(dec.orgKey)
+  const encrypted = dec.ids.map((id) => server.getStoredSecret(id)!.value)
+  decryptMs = median(
+    Array.from({ length: 7 }, () => {
+      const t = process.hrtime.bigint()
+      for (const e of encrypted) decryptString(e, key)
+      return Number(process.hrtime.bigint() - t) / 1e6
+    }),
+  )
+  startup = await startupByPackage(baseEnv, runs, suites[0]!.floor.ms, `${server.url}/api/alive`)
+}
 for (const closable of [proxy, server, infisicalProxy, infisical, vaultProxy, vault]) await closable.close()
 
-// ---- report ----
-const fmt = (x: number | undefined, d = 1): string => (x === undefined ? 'n/a' : x.toFixed(d))
-
-/** One Node's section: its table and the targets measured under it. */
-function section(su: Suite): string {
-  const excess = (r: Row): number => r.ms - su.floor.ms - r.roundTrips * rtt
-  const table = [
-    '| N | what | median wall (ms) | requests (round trips) | excess (ms) | peak RSS (MB) |',
-    '|---:|---|---:|---:|---:|---:|',
-    ...[...su.rows, ...(su.scale ? [su.scale] : [])].map(
-      (r) =>
-        `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests}${r.roundTrips !== r.requests ? ` (${r.roundTrips})` : ''} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`,
-    ),
-  ].join('\n')
-  const at100 = (what: string): Row | undefined => su.rows.find((r) => r.n === 100 && r.what.startsWith(what))
-  const ours = at100('bitwarden, by id')
-  const official = at100('bitwarden official client')
-  const ratio = ours && official ? excess(ours) / excess(official) : undefined
-  const load = su.mainLoad.ms - su.floor.ms
-  return `## Node ${su.version}
-
-Floor (\`node -e 0\`): ${fmt(su.floor.ms)} ms. **Excess** = wall − floor − round trips × ${rtt} ms.
-
-${table}
-
-| target | result |
-|---|---|
-| at N = 100, our excess ≤ the official client's | ${ratio === undefined ? 'n/a' : `ours ${fmt(excess(ours!))} ms vs official ${fmt(excess(official!))} ms: ratio ${ratio.toFixed(2)} (${ratio <= 1 ? 'met' : 'missed'})`} |
-| loading the bundle ≤ 10 ms over the floor | ${fmt(load)} ms (${load <= 10 ? 'met' : 'missed'}; \`node dist/index.js\` with no inputs: loads, reads inputs, fails at once) |
-`
-}
-
-const distFiles = [
-  ...readdirSync('dist').filter((f) => f.endsWith('.js')),
-  ...readdirSync('dist/chunks').map((f) => `chunks/${f}`),
-].map((f) => `| dist/${f} | ${(statSync(join('dist', f)).size / 1024).toFixed(1)} kB |`)
-
-const report = `# Benchmarks
-
-Generated by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand.
-
-- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()} ${release()}.
-- Node: ${suites.map((su) => su.version).join(' and ')} for every process (the action, the official client, the floor);
-  runners use Node 24 (\`runs.using: node24\`), so its section comes first. In-process figures: Node ${process.version}.
-- Command: \`npm run bench -- --latency ${latency} --runs ${runs} --sizes ${sizes.join(',')} --scale ${scaleN}\`
-- Each cell: one warm-up, then the median of ${runs} fresh processes started as the runner starts them
-  (\`node dist/index.js\`, \`INPUT_*\` variables, real \`GITHUB_ENV\`/\`GITHUB_OUTPUT\` files), with a
-  runner-like environment (no \`NODE_EXTRA_CA_CERTS\`, which alone adds ~60 ms to any Node start).
-- Server: the embedded Bitwarden test server behind a TCP proxy that delays every chunk by ${latency} ms
-  each way (${rtt} ms per round trip). Request counts are checked exactly on every size.
-- **Excess** = wall time − the \`node -e 0\` floor − round trips × ${rtt} ms
-  (Vault's reads go out in parallel, 8 at a time, so they share round trips).
-- Request counts: Bitwarden by id = login + one get-by-ids; with names or wildcards + the list;
-  Infisical = token details + one read per (environment, path), + the encrypted read on a legacy
-  E2EE project (its raw read answers "bot not found" first); Vault = one read per distinct path and
-  no \`lookup-self\` on the success path (it would spend a use of a limited-use token; with
-  \`check_token: true\` it is one more).
-- The official client is \`@bitwarden/sdk-napi@1.0.0\` (what bitwarden/sm-action v2 runs): login,
-  one getByIds, mask and write each value (\`bench/official-client.cjs\`).${haveSdk ? '' : '\n- **The official client could not be loaded on this machine; its rows are missing.**'}
-
-${suites.map(section).join('\n')}
-## In process
-
-| what | result |
-|---|---|
-| decrypting 1,000 Bitwarden secrets (MAC check + AES-CBC + UTF-8, node:crypto) | ${fmt(decryptMs)} ms |
-
-## Start-up cost by package
-
-Each package bundled alone the way \`dist/\` is (rollup, \`moduleSideEffects: false\`), median of ${runs}
-fresh processes, minus the floor.
-
-| what | bundle size | extra start-up (ms) |
-|---|---:|---:|
-${startup.map((r) => `| ${r.what} | ${r.bytes ? `${(r.bytes / 1024).toFixed(1)} kB` : '—'} | ${fmt(r.extraMs)} |`).join('\n')}
-
-## The bundle
-
-| file | size |
-|---|---:|
-${distFiles.join('\n')}
-`
+const report = renderReport({
+  suites,
+  latency,
+  runs,
+  command: `npm run bench -- --latency ${latency} --runs ${runs} --sizes ${sizes.join(',')} --scale ${scaleSizes.join(',')} --scale-runs ${scaleRuns}${opt['vault-action'] ? ' --vault-action <path>' : ''}${opt['secrets-action'] ? ' --secrets-action <path>' : ''}`,
+  haveSdk,
+  vaultAction: opt['vault-action'] && describeDist(opt['vault-action']),
+  secretsAction: opt['secrets-action'] && describeDist(opt['secrets-action']),
+  decryptMs,
+  startup,
+  inProcessNode: process.version,
+})
 console.log(report)
-if (!opt['no-write']) {
+if (write) {
   mkdirSync('docs', { recursive: true })
   writeFileSync('docs/benchmarks.md', report)
   process.stderr.write('wrote docs/benchmarks.md\n')

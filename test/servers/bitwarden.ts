@@ -439,7 +439,9 @@ interface Route {
   handle: (ctx: RequestContext, params: string[]) => Reply
 }
 
-const MAX_BODY = 1024 * 1024
+// Bitwarden's server is ASP.NET Core on Kestrel, whose default MaxRequestBodySize is 30,000,000 bytes;
+// the official SDK sends every id in one get-by-ids (50,000 ids is ~2 MB), so the same limit here.
+const MAX_BODY = 30_000_000
 
 class Server implements BitwardenServer {
   url = ''
