@@ -109,7 +109,7 @@ function projection(rows: readonly ScaleRow[], failed: ScaleRow): string {
   if (!passed) return 'no smaller size passed to compare with.'
   const perSecret = passed.responseBytes / passed.n
   const total = (perSecret * failed.n) / 2 ** 20
-  return `the answers together held ${perSecret.toFixed(0)} bytes per secret at ${passed.n.toLocaleString('en')}, ${total.toFixed(1)} MiB in all at ${failed.n.toLocaleString('en')} (our client refuses any one answer over 32 MiB).`
+  return `the answers together held ${perSecret.toFixed(0)} bytes per secret at ${passed.n.toLocaleString('en')}, ${total.toFixed(1)} MiB in all at ${failed.n.toLocaleString('en')} (our client refuses an answer over 32 MiB, or over 4 KiB per secret asked for by get-by-ids if that is more).`
 }
 
 function scaleSection(su: Suite | undefined): string {
@@ -129,7 +129,7 @@ request and export counts checked; a cell whose first run takes over 10 s, or fa
 Values are at most one AES block (\`v<i>\`) to keep answers small; the action's \`timeout\` is
 ${su.scaleTimeout} s. CPU is the action process's own (GNU time; the test servers run in the bench's
 process and are not counted); peak RSS is the largest of the runs; the response is every byte the
-server sent back through the proxy in the checked run (our client refuses a response over 32 MiB).
+server sent back through the proxy in the checked run (our client refuses an answer over 32 MiB, or for Bitwarden's get-by-ids over 4 KiB per secret asked for if that is more).
 A curve is called near-linear when the action's CPU time per secret at the largest size is within
 1.5× of that at the size below it (CPU, not wall: the wall time also holds the test server's work).
 

@@ -39,6 +39,8 @@ export interface HttpRequest {
    * providers/vault/api.ts withTls); absent: verify the server, present no client certificate.
    */
   readonly tls?: ClientTls
+  /** This request's answer may be this large (an answer that grows with what was asked for). */
+  readonly maxBodyBytes?: number
 }
 
 export interface HttpClient {
@@ -199,7 +201,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
         headers,
         body: req.body,
         signal,
-        maxBodyBytes: maxBody,
+        maxBodyBytes: req.maxBodyBytes ?? maxBody,
         where,
         ca: opts.ca,
         tls: req.tls,

@@ -707,7 +707,8 @@ class Server implements BitwardenServer {
   private getByIds(ctx: ApiContext): Reply {
     const body = asObject(parseJsonBody(ctx.body))
     const ids = guidList(body.ids ?? body.Ids, 'ids')
-    const duplicated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))]
+    const seen = new Set<string>()
+    const duplicated = [...new Set(ids.filter((id) => seen.has(id) || !seen.add(id)))]
     if (duplicated.length > 0) {
       invalidModel('GetSecretsRequestModel', `The following GUIDs were duplicated ${duplicated.join(', ')} `)
     }

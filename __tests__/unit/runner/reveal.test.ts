@@ -5,7 +5,12 @@ import { jest } from '@jest/globals'
 const calls: Array<[string, string, string?]> = []
 jest.unstable_mockModule('@actions/core', () => ({
   setSecret: (v: string) => calls.push(['mask', v]),
-  exportVariable: (n: string, v: string) => calls.push(['env', n, v]),
+  exportVariable: (n: string, v: string) => {
+    if (n === 'THROWS') throw new Error('disk full')
+    // As @actions/core does: the file command, and the variable for this process.
+    process.env[n] = v
+    calls.push(['env', n, v])
+  },
   setOutput: (n: string, v: string) => calls.push(['output', n, v]),
 }))
 const core = await import('@actions/core')
@@ -151,4 +156,13 @@ test('output names that differ only in case are refused (expressions ignore case
   ]
   expect(() => reveal(secrets, opts)).toThrow(/set the output TOKEN twice, ignoring case/)
   expect(calls).toEqual([])
+})
+
+test("the exports' process.env assignments land on a copy: the process's own environment is put back, also after a failure", () => {
+  const real = process.env
+  writeExports([{ name: 'EXPORTED_IN_TEST', value: 'v', source: 's' }], true)
+  expect(process.env).toBe(real)
+  expect(process.env.EXPORTED_IN_TEST).toBeUndefined()
+  expect(() => writeExports([{ name: 'THROWS', value: 'v', source: 's' }], true)).toThrow('disk full')
+  expect(process.env).toBe(real)
 })

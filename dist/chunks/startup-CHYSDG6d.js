@@ -1056,7 +1056,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-kYrCcVNR.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-CHtb6mcF.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         return await withinSignal(sent, opts.signal);
     }
     catch (err) {
@@ -1067,7 +1067,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-kYrCcVNR.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-CHtb6mcF.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1106,7 +1106,7 @@ function createHttpClient(opts) {
                 headers,
                 body: req.body,
                 signal,
-                maxBodyBytes: maxBody,
+                maxBodyBytes: req.maxBodyBytes ?? maxBody,
                 where,
                 ca: opts.ca,
                 tls: req.tls,
@@ -2322,11 +2322,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-Dvbr-Wyg.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-eV2O5KM_.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-Ctnrj0NK.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-BsFV7woa.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-Dm1kyPXR.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-BYY8OaLw.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2334,11 +2334,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BllFku2T.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-Bpd9HWzJ.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-C4UGQJbz.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-DX0iXKoX.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-DyExdSlj.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-S722GswP.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2347,7 +2347,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-Ctnrj0NK.js').then(function (n) { return n.c; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-BsFV7woa.js').then(function (n) { return n.c; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2567,7 +2567,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-Rb7aIRYm.js');
+            const { fetchIdToken } = await import('./github-oidc-Bv8MGayP.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2635,7 +2635,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-D6qXT9SQ.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-Dh28agea.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2902,11 +2902,23 @@ async function runCleanups(text, handlerFor, log) {
 // masked every value: export_file first, then env and outputs.
 /** Exports each value, checked and masked already, to env (when set_env) and to the step outputs. */
 function writeExports(secrets, setEnv) {
-    for (const s of secrets) {
-        if (s.only === 'env' || (setEnv && s.only !== 'output'))
-            exportVariable(s.name, s.value);
-        if (s.only !== 'env')
-            setOutput(outputNameOf(s), s.value);
+    // core.exportVariable also sets process.env[name] for code later in this process; none reads
+    // them (later steps get them from GITHUB_ENV), and each assignment is a setenv() that scans the
+    // whole environment: 50,000 exports took 2.9 s under Node 24, quadratically. So the loop runs
+    // against a plain copy of the environment (GITHUB_ENV and GITHUB_OUTPUT are read from it), and
+    // the process's own is put back after.
+    const real = process.env;
+    process.env = { ...real };
+    try {
+        for (const s of secrets) {
+            if (s.only === 'env' || (setEnv && s.only !== 'output'))
+                exportVariable(s.name, s.value);
+            if (s.only !== 'env')
+                setOutput(outputNameOf(s), s.value);
+        }
+    }
+    finally {
+        process.env = real;
     }
 }
 /**
@@ -2936,7 +2948,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-D63dKtir.js');
+        const { exportToFile } = await import('./runner-export-file-Cr-z06ru.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2957,7 +2969,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-rM2PogWB.js').catch(() => undefined);
+        import('./runner-summary-BwvNid0n.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2965,7 +2977,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-rM2PogWB.js');
+        const { writeSummary } = await import('./runner-summary-BwvNid0n.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

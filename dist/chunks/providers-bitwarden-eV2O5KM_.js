@@ -1,4 +1,4 @@
-import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict } from './startup-s-j1ugkM.js';
+import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict } from './startup-CHYSDG6d.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -206,8 +206,13 @@ function toListedSecret(item, where) {
     };
 }
 /** POST /secrets/get-by-ids; undefined when the server answers 404 (some id missing or unreadable). */
+// The answer carries every secret asked for (~700 bytes each with short values; the official SDK
+// asks for all in one request too): 32 MiB or 4 KiB per id, whichever is more (50,000 ids: 195 MiB).
+const BYTES_PER_SECRET = 4096;
+const MIN_ANSWER_LIMIT = 32 * 1024 * 1024;
 async function getSecretsByIds(send, ids) {
-    const res = await send('POST', '/secrets/get-by-ids', { ids });
+    const maxBodyBytes = Math.max(MIN_ANSWER_LIMIT, ids.length * BYTES_PER_SECRET);
+    const res = await send('POST', '/secrets/get-by-ids', { ids }, { maxBodyBytes });
     const where = 'POST /secrets/get-by-ids';
     if (res.status === 404)
         return undefined;
@@ -384,7 +389,7 @@ function parseAccessToken(text) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-4KYlazG0.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-BXIr8KF5.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-Dm1kyPXR.js';
-import './startup-s-j1ugkM.js';
+import { p as postLogin } from './providers-infisical-BYY8OaLw.js';
+import './startup-CHYSDG6d.js';
 
 
 

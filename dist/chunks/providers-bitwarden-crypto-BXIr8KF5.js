@@ -1,4 +1,4 @@
-import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-s-j1ugkM.js';
+import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-CHYSDG6d.js';
 
 
 

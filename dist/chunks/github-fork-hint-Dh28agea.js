@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-s-j1ugkM.js';
+import { I as InputError } from './startup-CHYSDG6d.js';
 
 
 

@@ -1,5 +1,5 @@
-import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, I as InputError, e as parseVaultToken } from './startup-s-j1ugkM.js';
-import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, w as withTls, r as revokeSelf } from './providers-vault-Ctnrj0NK.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, I as InputError, e as parseVaultToken } from './startup-CHYSDG6d.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, w as withTls, r as revokeSelf } from './providers-vault-BsFV7woa.js';
 
 
 
@@ -237,7 +237,7 @@ function createWriter(settings, runCtx) {
         parse: parseWriteTargets,
         async plan(targets, { create }) {
             if (method.method !== 'token') {
-                const { logIn } = await import('./providers-vault-login-CpcbysM9.js');
+                const { logIn } = await import('./providers-vault-login-Dfx_KZfG.js');
                 const created = await logIn(method, base, ctx);
                 ep = { ...base, token: created.token };
                 if (!created.batch)

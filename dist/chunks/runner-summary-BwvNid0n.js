@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { a6 as summary } from './startup-s-j1ugkM.js';
+import { a6 as summary } from './startup-CHYSDG6d.js';
 
 
 
