@@ -183,6 +183,16 @@ describe('failures export nothing and say what is wrong', () => {
     expect(run.error).toMatch(/invalid_client/)
   })
 
+  test('a mistyped key part fails as the key, not as one secret, and nothing is exported', async () => {
+    // A valid 16-byte seed, but not this token's: the login succeeds, its encrypted payload does not decrypt.
+    const wrongSeed = token.replace(/:.*$/, `:${Buffer.alloc(16, 7).toString('base64')}`)
+    const run = await runAction(inputs(`${ids.PLAIN} > P`, { access_token: wrongSeed }))
+    expectNothingExported(run)
+    expect(run.error).toBe(
+      "inject-secrets: The access token's key does not match the server's encrypted payload (token damaged or mistyped: check the part after ':').",
+    )
+  })
+
   test('a tampered value is a MAC error, and the other values are not exported', async () => {
     const victim = server.createSecret(orgId, { key: 'VICTIM', value: 'victim-value', projectIds: [projectA] })
     server.tamperSecretValue(victim)
