@@ -6,7 +6,8 @@
 import { InputError, ServerError, secretsLine } from '../../errors.js'
 import type { VaultSettings } from '../../inputs.js'
 import type { Cleanup, Provider, ProviderContext } from '../provider.js'
-import { listPath, readPath, withTls, type ReadResult } from './api.js'
+import { listPath, readPath, type ReadResult } from './api.js'
+import { vaultContext } from './context.js'
 import { createChildToken, revokeSelf } from './api-token.js'
 import { loggedIn, login, type VaultSession } from './auth.js'
 import type { LoginResult } from './login.js'
@@ -21,22 +22,7 @@ import { decodeValue, stringifyValue, stringLeaves, type VaultSecret } from './v
 export type { VaultSecret } from './values.js'
 
 export function create(vault: VaultSettings, runCtx: ProviderContext): Provider<VaultRequest> {
-  if (vault.url === undefined) {
-    throw new InputError(
-      vault.urlProblem ??
-        "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.",
-    )
-  }
-  const url = vault.url
-  // Vault's own TLS inputs (tlsSkipVerify, clientCertificate/clientKey) apply to this wing's
-  // requests only: its client sends them with each request; ctx.idToken keeps the run's client.
-  const ctx: ProviderContext = { ...runCtx, http: withTls(runCtx.http, vault.tls) }
-  if (vault.tls?.key !== undefined) ctx.mask(vault.tls.key)
-  if (vault.tls?.insecure) {
-    ctx.warning(
-      "Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the secrets. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.",
-    )
-  }
+  const { url, ctx } = vaultContext(vault, runCtx, 'the secrets')
   const method = vault.login ?? { method: 'token' }
   const publish = vault.publishToken ?? { env: false, output: false }
   if (publish.env && vault.exportToken === 'child') {

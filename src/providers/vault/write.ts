@@ -5,7 +5,6 @@
 // lost), KV v1 replacing the whole secret (it has no check-and-set). A login method (login.ts,
 // loaded only then) gets the token in plan; finish revokes it, the write action having no post step.
 // Vault's TLS inputs apply to every request, the login's included, as on the read path.
-import { InputError } from '../../errors.js'
 import type { VaultLogin } from '../../inputs/vault-login.js'
 import type { VaultServerSettings } from '../../inputs/vault.js'
 import type { ClientTls } from '../../http/body.js'
@@ -13,7 +12,8 @@ import type { Json } from '../../http/json.js'
 import { lineError, quote } from '../../mapping.js'
 import type { ProviderContext } from '../provider.js'
 import type { PlannedWrite, WriteOptions, Writer } from '../writer.js'
-import { withTls, type VaultEndpoint } from './api.js'
+import type { VaultEndpoint } from './api.js'
+import { vaultContext } from './context.js'
 import { revokeSelf } from './api-token.js'
 import { capabilities, mountOf, readStored, writeV1, writeV2 } from './api-write.js'
 import { parseVaultToken } from './token.js'
@@ -121,21 +121,7 @@ function planned(p: PathPlan, ep: VaultEndpoint): PlannedWrite[] {
 
 export function createWriter(settings: VaultWriteSettings, runCtx: ProviderContext): Writer<VaultWriteTarget> {
   const { vault } = settings
-  if (vault.url === undefined) {
-    throw new InputError(
-      vault.urlProblem ??
-        "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).",
-    )
-  }
-  const url = vault.url
-  // As the read path (providers/vault/index.ts): Vault's TLS inputs for this wing's requests only.
-  const ctx: ProviderContext = { ...runCtx, http: withTls(runCtx.http, vault.tls) }
-  if (vault.tls?.key !== undefined) ctx.mask(vault.tls.key)
-  if (vault.tls?.insecure) {
-    ctx.warning(
-      "Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the values written. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.",
-    )
-  }
+  const { url, ctx } = vaultContext(vault, runCtx, 'the values written')
   const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders }
   const method = vault.login ?? { method: 'token' as const }
   // A given token is checked now, before any request; a login happens in plan.

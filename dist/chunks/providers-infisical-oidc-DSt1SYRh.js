@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-BYY8OaLw.js';
-import './startup-CHYSDG6d.js';
+import { p as postLogin } from './providers-infisical-CoJ6epNI.js';
+import './startup-D68z4HaQ.js';
 
 
 

@@ -1,5 +1,5 @@
-import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, I as InputError, e as parseVaultToken } from './startup-CHYSDG6d.js';
-import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, w as withTls, r as revokeSelf } from './providers-vault-BsFV7woa.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-D68z4HaQ.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-CDuNdPAf.js';
 
 
 
@@ -133,13 +133,6 @@ function parseWriteTargets(requests) {
     return targets;
 }
 
-// The write action's Vault wing (docs/protocols/vault.md#writing): read every path first (its keys,
-// and for KV v2 the version), learn a new path's KV version from its mount, ask the token's
-// capabilities once, then plan one write per path: every key of the path merged into what is
-// stored, KV v2 with check-and-set on the version read (a concurrent write fails the run, never
-// lost), KV v1 replacing the whole secret (it has no check-and-set). A login method (login.ts,
-// loaded only then) gets the token in plan; finish revokes it, the write action having no post step.
-// Vault's TLS inputs apply to every request, the login's included, as on the read path.
 const describe = (t) => `"${t.path}" key ${quote(t.key)}`;
 async function resolvePath(ep, path, targets, create) {
     const first = targets[0];
@@ -209,18 +202,7 @@ function planned(p, ep) {
 }
 function createWriter(settings, runCtx) {
     const { vault } = settings;
-    if (vault.url === undefined) {
-        throw new InputError(vault.urlProblem ??
-            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200 (or set the VAULT_ADDR environment variable).");
-    }
-    const url = vault.url;
-    // As the read path (providers/vault/index.ts): Vault's TLS inputs for this wing's requests only.
-    const ctx = { ...runCtx, http: withTls(runCtx.http, vault.tls) };
-    if (vault.tls?.key !== undefined)
-        ctx.mask(vault.tls.key);
-    if (vault.tls?.insecure) {
-        ctx.warning("Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the values written. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
-    }
+    const { url, ctx } = vaultContext(vault, runCtx, 'the values written');
     const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
     const method = vault.login ?? { method: 'token' };
     // A given token is checked now, before any request; a login happens in plan.
@@ -237,7 +219,7 @@ function createWriter(settings, runCtx) {
         parse: parseWriteTargets,
         async plan(targets, { create }) {
             if (method.method !== 'token') {
-                const { logIn } = await import('./providers-vault-login-Dfx_KZfG.js');
+                const { logIn } = await import('./providers-vault-login-E-gXUwOq.js');
                 const created = await logIn(method, base, ctx);
                 ep = { ...base, token: created.token };
                 if (!created.batch)

@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-CHYSDG6d.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-eV2O5KM_.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-D68z4HaQ.js';
+import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-DevW8xvE.js';
 
 
 

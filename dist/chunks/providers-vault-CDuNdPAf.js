@@ -1,4 +1,4 @@
-import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, e as parseVaultToken, I as InputError, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-CHYSDG6d.js';
+import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, I as InputError, e as parseVaultToken, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-D68z4HaQ.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with
@@ -159,6 +159,25 @@ async function writePath(ep, path, body) {
         retryStatuses: NO_RETRY,
         maxAttempts: 1,
     });
+}
+
+// What the read and the write action do alike before Vault's first request: its address checked,
+// and a context whose HTTP client sends Vault's own TLS inputs (tlsSkipVerify, clientCertificate /
+// clientKey) with this wing's requests only (ctx.idToken keeps the run's client).
+function vaultContext(vault, runCtx, 
+/** What an impostor would read besides the token: "the secrets", "the values written". */
+exposed) {
+    if (vault.url === undefined) {
+        throw new InputError(vault.urlProblem ??
+            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.");
+    }
+    const ctx = { ...runCtx, http: withTls(runCtx.http, vault.tls) };
+    if (vault.tls?.key !== undefined)
+        ctx.mask(vault.tls.key);
+    if (vault.tls?.insecure) {
+        ctx.warning(`Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and ${exposed}. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.`);
+    }
+    return { url: vault.url, ctx };
 }
 
 // Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
@@ -1273,19 +1292,7 @@ function decodeValue(text, encoding, where) {
 // for later steps. The post step revokes what the run created (revoke.ts): the child, and a login's
 // token unless exportToken/outputToken keep it.
 function create(vault, runCtx) {
-    if (vault.url === undefined) {
-        throw new InputError(vault.urlProblem ??
-            "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.");
-    }
-    const url = vault.url;
-    // Vault's own TLS inputs (tlsSkipVerify, clientCertificate/clientKey) apply to this wing's
-    // requests only: its client sends them with each request; ctx.idToken keeps the run's client.
-    const ctx = { ...runCtx, http: withTls(runCtx.http, vault.tls) };
-    if (vault.tls?.key !== undefined)
-        ctx.mask(vault.tls.key);
-    if (vault.tls?.insecure) {
-        ctx.warning("Input 'tlsSkipVerify' is true: Vault's TLS certificate is not verified for this step's requests, so anyone on the network path could pose as Vault and read the token and the secrets. Give the CA that signed Vault's certificate in 'ca_certificate' (PEM) or 'caCertificate' (base64) instead.");
-    }
+    const { url, ctx } = vaultContext(vault, runCtx, 'the secrets');
     const method = vault.login ?? { method: 'token' };
     const publish = vault.publishToken ?? { env: false, output: false };
     if (publish.env && vault.exportToken === 'child') {
@@ -1354,7 +1361,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-Dfx_KZfG.js');
+            const { logIn } = await import('./providers-vault-login-E-gXUwOq.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -1493,4 +1500,4 @@ var index = /*#__PURE__*/Object.freeze({
     create: create
 });
 
-export { apiUrl as a, stringLeaves as b, revoke as c, headers as h, index as i, loginRequest as l, revokeSelf as r, statusError as s, vaultErrors as v, withTls as w };
+export { apiUrl as a, vaultContext as b, stringLeaves as c, revoke as d, headers as h, index as i, loginRequest as l, revokeSelf as r, statusError as s, vaultErrors as v };
