@@ -1,7 +1,7 @@
-import { n as runnerInputs, u as debug, w as warning, v as info, z as setFailed, h as createMasks, D as setSecret } from './chunks/startup-D68z4HaQ.js';
-import { doneLine, runWrite } from './chunks/write-main-DvRmXjgT.js';
+import { n as runnerInputs, u as debug, w as warning, v as info, z as setFailed, h as createMasks, D as setSecret } from './chunks/startup-hcaIocfE.js';
+import { doneLine, runWrite } from './chunks/write-main-DT14WxR4.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-Bx1GjcHW.js';
+import { escapeHtml } from './chunks/runner-summary-By_Wdojb.js';
 
 
 

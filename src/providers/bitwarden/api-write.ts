@@ -2,8 +2,8 @@
 // the projects with their write flags, the secrets to update with every field, create and update.
 // Errors name the path and status, never a body beyond the server's own short message.
 import { ServerError } from '../../errors.js'
-import { isObject, parseJson, shapeError, stringField } from '../../http/json.js'
-import { statusError, type ApiSend } from './api.js'
+import { isObject, parseJson, shapeError, stringField, type Json } from '../../http/json.js'
+import { statusError, toListedSecret, type ApiSend } from './api.js'
 
 /** A project the machine account can read, and whether it may write to it (undefined: the server does not say). */
 export interface ListedProject {
@@ -49,15 +49,17 @@ export async function listProjects(send: ApiSend, orgId: string): Promise<Listed
 }
 
 function toFullSecret(item: unknown, where: string): FullSecret {
-  if (!isObject(item)) throw shapeError(where, 'a secret is not an object')
-  const projects = Array.isArray(item.projects) ? item.projects : []
+  // The list's fields (id, organization, key, projects; the shapes checked there), plus the value
+  // and the note that get-by-ids adds.
+  const { id, organizationId, key, projectIds } = toListedSecret(item, where)
+  const body = item as Json
   return {
-    id: stringField(item, 'id', where).toLowerCase(),
-    organizationId: stringField(item, 'organizationId', where).toLowerCase(),
-    key: stringField(item, 'key', where),
-    value: stringField(item, 'value', where),
-    note: typeof item.note === 'string' ? item.note : '',
-    projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
+    id,
+    organizationId,
+    key,
+    projectIds,
+    value: stringField(body, 'value', where),
+    note: typeof body.note === 'string' ? body.note : '',
   }
 }
 

@@ -125,7 +125,7 @@ export function toSecretWithValue(item: unknown, where: string): SecretWithValue
   }
 }
 
-function toListedSecret(item: unknown, where: string): ListedSecret {
+export function toListedSecret(item: unknown, where: string): ListedSecret {
   if (!isObject(item)) throw shapeError(where, 'a secret is not an object')
   const projects = Array.isArray(item.projects) ? item.projects : []
   return {

@@ -97,3 +97,14 @@ export function prepareLogin(settings: BitwardenSettings, ctx: ProviderContext):
   const endpoints = resolveEndpoints(settings)
   return () => openSession(ctx, endpoints, token)
 }
+
+/** A secret's field decrypted under the session's key; a failure names the secret and the field. */
+export function decryptField(session: Session, text: string, id: string, field: string): string {
+  try {
+    return session.decrypt(text)
+  } catch (err) {
+    throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${(err as Error).message}`, undefined, {
+      cause: err,
+    })
+  }
+}

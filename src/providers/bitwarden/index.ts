@@ -6,7 +6,7 @@ import { parseBitwardenMapping, type BitwardenRequest } from './mapping.js'
 import type { Provider, ProviderContext, Secret } from '../provider.js'
 import { getSecretsByIds, isSecretReadable, listOrganizationSecrets, type SecretWithValue } from './api.js'
 import { needsListing, resolveTargets, type NamedSecret, type Target } from './resolve.js'
-import { prepareLogin, type Session } from './auth.js'
+import { decryptField, prepareLogin, type Session } from './auth.js'
 
 // Parallel GETs used only to explain a get-by-ids 404; low to stay inside the API's rate limits.
 const DIAGNOSE_CONCURRENCY = 3
@@ -15,17 +15,7 @@ async function listNamed(session: Session): Promise<NamedSecret[]> {
   const listed = await listOrganizationSecrets(session.send, session.organizationId)
   return listed
     .filter((s) => s.organizationId === session.organizationId)
-    .map((s) => ({ id: s.id, projectIds: s.projectIds, name: decryptField(s.key, session, s.id, 'name') }))
-}
-
-function decryptField(text: string, session: Session, id: string, field: string): string {
-  try {
-    return session.decrypt(text)
-  } catch (err) {
-    throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${(err as Error).message}`, undefined, {
-      cause: err,
-    })
-  }
+    .map((s) => ({ id: s.id, projectIds: s.projectIds, name: decryptField(session, s.key, s.id, 'name') }))
 }
 
 /**
@@ -79,7 +69,7 @@ function toSecrets(targets: readonly Target[], items: readonly SecretWithValue[]
     }
     let value = values.get(t.id)
     if (value === undefined) {
-      value = decryptField(item.value, session, t.id, 'value')
+      value = decryptField(session, item.value, t.id, 'value')
       values.set(t.id, value)
     }
     return { name: t.envName, value, source: `bitwarden secret ${t.id}`, mapped: t.mapped }

@@ -9,7 +9,7 @@ import type { ProviderContext } from '../provider.js'
 import type { PlannedWrite, Writer } from '../writer.js'
 import { listOrganizationSecrets, type ListedSecret } from './api.js'
 import { createSecret, getFullSecrets, listProjects, updateSecret, type FullSecret } from './api-write.js'
-import { prepareLogin, type Session } from './auth.js'
+import { decryptField, prepareLogin, type Session } from './auth.js'
 import { parseWriteTargets, type BitwardenWriteTarget } from './write-target.js'
 
 /** A target matched to what exists: the secret to update (absent: to create) and its project. */
@@ -17,16 +17,6 @@ interface Resolved {
   readonly target: BitwardenWriteTarget
   readonly secret?: ListedSecret
   readonly projectId: string
-}
-
-function decrypted(session: Session, text: string, id: string, field: string): string {
-  try {
-    return session.decrypt(text)
-  } catch (err) {
-    throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${(err as Error).message}`, undefined, {
-      cause: err,
-    })
-  }
 }
 
 function describe(t: BitwardenWriteTarget, id?: string): string {
@@ -133,7 +123,7 @@ export function createWriter(settings: BitwardenSettings, ctx: ProviderContext):
       const names = new Map<string, string>()
       const nameOf = (s: ListedSecret): string => {
         let name = names.get(s.id)
-        if (name === undefined) names.set(s.id, (name = decrypted(session, s.key, s.id, 'name')))
+        if (name === undefined) names.set(s.id, (name = decryptField(session, s.key, s.id, 'name')))
         return name
       }
       const resolved = targets.map((t) => resolve(t, listed, projects, create, nameOf))
@@ -174,7 +164,7 @@ function toPlanned(
   if (full.organizationId !== session.organizationId) {
     throw new ServerError(`Secret ${id} (line ${t.line}) belongs to another organization than the access token's.`)
   }
-  const current = decrypted(session, full.value, id, 'value')
+  const current = decryptField(session, full.value, id, 'value')
   ctx.mask(current)
   const target = describe(t, id)
   if (current === t.value) return { ...base, target, outcome: 'unchanged' }

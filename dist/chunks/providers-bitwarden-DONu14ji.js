@@ -1,4 +1,4 @@
-import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict } from './startup-D68z4HaQ.js';
+import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict } from './startup-hcaIocfE.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -389,7 +389,7 @@ function parseAccessToken(text) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-BsKdvFL6.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-CvZCgEm0.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
@@ -450,6 +450,17 @@ function prepareLogin(settings, ctx) {
     const endpoints = resolveEndpoints(settings);
     return () => openSession(ctx, endpoints, token);
 }
+/** A secret's field decrypted under the session's key; a failure names the secret and the field. */
+function decryptField(session, text, id, field) {
+    try {
+        return session.decrypt(text);
+    }
+    catch (err) {
+        throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${err.message}`, undefined, {
+            cause: err,
+        });
+    }
+}
 
 // Bitwarden Secrets Manager: login (2 requests with get-by-ids; 3 when names or wildcards need the
 // listing), client-side decryption, all or nothing.
@@ -459,17 +470,7 @@ async function listNamed(session) {
     const listed = await listOrganizationSecrets(session.send, session.organizationId);
     return listed
         .filter((s) => s.organizationId === session.organizationId)
-        .map((s) => ({ id: s.id, projectIds: s.projectIds, name: decryptField(s.key, session, s.id, 'name') }));
-}
-function decryptField(text, session, id, field) {
-    try {
-        return session.decrypt(text);
-    }
-    catch (err) {
-        throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${err.message}`, undefined, {
-            cause: err,
-        });
-    }
+        .map((s) => ({ id: s.id, projectIds: s.projectIds, name: decryptField(session, s.key, s.id, 'name') }));
 }
 /**
  * Works out which ids made get-by-ids answer 404 (it is all-or-nothing) and says so (BW-API-2/3,
@@ -507,7 +508,7 @@ function toSecrets(targets, items, session) {
         }
         let value = values.get(t.id);
         if (value === undefined) {
-            value = decryptField(item.value, session, t.id, 'value');
+            value = decryptField(session, item.value, t.id, 'value');
             values.set(t.id, value);
         }
         return { name: t.envName, value, source: `bitwarden secret ${t.id}`, mapped: t.mapped };
@@ -539,4 +540,4 @@ var index = /*#__PURE__*/Object.freeze({
     create: create
 });
 
-export { index as i, listOrganizationSecrets as l, prepareLogin as p, statusError as s };
+export { decryptField as d, index as i, listOrganizationSecrets as l, prepareLogin as p, statusError as s, toListedSecret as t };

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-CoJ6epNI.js';
-import './startup-D68z4HaQ.js';
+import { p as postLogin } from './providers-infisical-Ba2bV8TX.js';
+import './startup-hcaIocfE.js';
 
 
 

@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { a6 as summary } from './startup-D68z4HaQ.js';
+import { a6 as summary } from './startup-hcaIocfE.js';
 
 
 

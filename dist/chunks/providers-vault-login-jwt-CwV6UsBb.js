@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-D68z4HaQ.js';
+import { I as InputError } from './startup-hcaIocfE.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-D68z4HaQ.js';
-import { s as statusError, p as prepareLogin, l as listOrganizationSecrets } from './providers-bitwarden-DevW8xvE.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-hcaIocfE.js';
+import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-DONu14ji.js';
 
 
 
@@ -29,16 +29,17 @@ async function listProjects(send, orgId) {
     });
 }
 function toFullSecret(item, where) {
-    if (!isObject(item))
-        throw shapeError(where, 'a secret is not an object');
-    const projects = Array.isArray(item.projects) ? item.projects : [];
+    // The list's fields (id, organization, key, projects; the shapes checked there), plus the value
+    // and the note that get-by-ids adds.
+    const { id, organizationId, key, projectIds } = toListedSecret(item, where);
+    const body = item;
     return {
-        id: stringField(item, 'id', where).toLowerCase(),
-        organizationId: stringField(item, 'organizationId', where).toLowerCase(),
-        key: stringField(item, 'key', where),
-        value: stringField(item, 'value', where),
-        note: typeof item.note === 'string' ? item.note : '',
-        projectIds: projects.filter(isObject).map((p) => String(p.id).toLowerCase()),
+        id,
+        organizationId,
+        key,
+        projectIds,
+        value: stringField(body, 'value', where),
+        note: typeof body.note === 'string' ? body.note : '',
     };
 }
 /** POST /secrets/get-by-ids with every field kept: the secrets about to be updated. */
@@ -156,16 +157,6 @@ function parseWriteTargets(requests) {
 // machine account can see with its write flags, resolve every target and check it can be written,
 // compare each value with the stored one, then hand back a plan whose writes encrypt each value
 // under the organization key with a fresh IV. Nothing is written until the whole plan is checked.
-function decrypted(session, text, id, field) {
-    try {
-        return session.decrypt(text);
-    }
-    catch (err) {
-        throw new ServerError(`Secret ${id}: its ${field} could not be decrypted: ${err.message}`, undefined, {
-            cause: err,
-        });
-    }
-}
 function describe(t, id) {
     if (t.kind === 'id')
         return `secret ${t.id}`;
@@ -246,7 +237,7 @@ function createWriter(settings, ctx) {
             const nameOf = (s) => {
                 let name = names.get(s.id);
                 if (name === undefined)
-                    names.set(s.id, (name = decrypted(session, s.key, s.id, 'name')));
+                    names.set(s.id, (name = decryptField(session, s.key, s.id, 'name')));
                 return name;
             };
             const resolved = targets.map((t) => resolve(t, listed, projects, create, nameOf));
@@ -284,7 +275,7 @@ function toPlanned(r, stored, session, ctx) {
     if (full.organizationId !== session.organizationId) {
         throw new ServerError(`Secret ${id} (line ${t.line}) belongs to another organization than the access token's.`);
     }
-    const current = decrypted(session, full.value, id, 'value');
+    const current = decryptField(session, full.value, id, 'value');
     ctx.mask(current);
     const target = describe(t, id);
     if (current === t.value)

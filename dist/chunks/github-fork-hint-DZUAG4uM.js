@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-D68z4HaQ.js';
+import { I as InputError } from './startup-hcaIocfE.js';
 
 
 
