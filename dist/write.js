@@ -1,7 +1,7 @@
-import { n as runnerInputs, u as debug, w as warning, v as info, z as setFailed, h as createMasks, D as setSecret } from './chunks/startup-hcaIocfE.js';
-import { doneLine, runWrite } from './chunks/write-main-DT14WxR4.js';
+import { n as runnerInputs, u as debug, w as warning, v as info, z as setFailed, h as createMasks, D as setSecret } from './chunks/startup-Cm-TxXsM.js';
+import { doneLine, runWrite } from './chunks/write-main-ZsNt_63a.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-By_Wdojb.js';
+import { escapeHtml } from './chunks/runner-summary-CsmAGXLo.js';
 
 
 

@@ -7,6 +7,7 @@
 import { ActionError, causeChain, ServerError } from '../errors.js'
 import type { ClientTls, ExchangeOptions, HttpResponse } from './body.js'
 import { nodeExchange } from './node.js'
+import { proxyVariable } from './proxy-env.js'
 import { certificateError } from './tls.js'
 
 export type { ClientTls, HttpResponse } from './body.js'
@@ -118,8 +119,8 @@ function errorCode(err: unknown): string {
  * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
  */
 export function proxyConfigured(url: URL, env: NodeJS.ProcessEnv = process.env): boolean {
-  const http = Boolean(env.http_proxy || env.HTTP_PROXY)
-  return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http
+  const http = proxyVariable(env, 'http_proxy', 'HTTP_PROXY') !== undefined
+  return url.protocol === 'https:' ? http || proxyVariable(env, 'https_proxy', 'HTTPS_PROXY') !== undefined : http
 }
 
 /**

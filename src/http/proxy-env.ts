@@ -22,9 +22,17 @@ export interface ProxySettings {
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i
 
+/**
+ * Which of a proxy variable's two names is set: lower-case first, and blank is unset (undici then
+ * goes direct, as it would for an empty value). Also the HTTP client's test for loading the proxy
+ * transport at all.
+ */
+export function proxyVariable(env: NodeJS.ProcessEnv, lower: string, upper: string): string | undefined {
+  return env[lower]?.trim() ? lower : env[upper]?.trim() ? upper : undefined
+}
+
 function read(env: NodeJS.ProcessEnv, lower: string, upper: string): ProxySetting | undefined {
-  // Blank is unset (undici then goes direct, as it would for an empty value).
-  const variable = env[lower]?.trim() ? lower : env[upper]?.trim() ? upper : undefined
+  const variable = proxyVariable(env, lower, upper)
   if (variable === undefined) return undefined
   const raw = env[variable]!.trim()
   const scheme = SCHEME.exec(raw)?.[1]!.toLowerCase()

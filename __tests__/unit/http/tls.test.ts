@@ -208,6 +208,9 @@ describe('proxyConfigured (whether the undici path is loaded at all)', () => {
     [{ HTTPS_PROXY: 'http://p:3128' }, false, true],
     [{ https_proxy: 'http://p:3128' }, false, true],
     [{ NO_PROXY: '*' }, false, false],
+    // Blank is unset, as the proxy transport reads the variables (http/proxy-env.ts).
+    [{ HTTPS_PROXY: '   ' }, false, false],
+    [{ http_proxy: ' ', HTTP_PROXY: 'http://p:3128' }, true, true],
   ])('%j → http %s, https %s', (env, forHttp, forHttps) => {
     expect(proxyConfigured(http, env)).toBe(forHttp)
     expect(proxyConfigured(https, env)).toBe(forHttps)

@@ -2,7 +2,7 @@ import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as __require$9, h as __require$a, i as __require$b, j as __require$c, k as __require$d, l as __require$e, m as __require$f, n as __require$g, o as __require$h } from './_node_url_commonjs-external-BGuA_P3N.js';
 const { createRequire } = process.getBuiltinModule('node:module');
 const { setFlagsFromString } = process.getBuiltinModule('node:v8');
-import { I as InputError, a1 as certificateErrorCode, a2 as readLimited, S as ServerError, a3 as trustStore, a4 as agentTls, a5 as certificateError } from './startup-hcaIocfE.js';
+import { a1 as certificateErrorCode, a2 as readLimited, S as ServerError, a3 as readProxySettings, a4 as trustStore, a5 as agentTls, a6 as proxyFor, a7 as certificateError } from './startup-Cm-TxXsM.js';
 
 
 
@@ -16769,42 +16769,6 @@ function requireEnvHttpProxyAgent () {
 
 var envHttpProxyAgentExports = /*@__PURE__*/ requireEnvHttpProxyAgent();
 var EnvHttpProxyAgent = /*@__PURE__*/getDefaultExportFromCjs(envHttpProxyAgentExports);
-
-// The proxy variables as this action reads them, before undici sees them: which one applies to a
-// URL, what is accepted, and how a proxy is named in messages (never with its credentials).
-// Lower-case first, as curl, undici and @actions/http-client read them. A value without a scheme
-// (`127.0.0.1:3128`) is an http:// proxy, as curl and @actions/http-client take it (undici alone
-// would refuse it, or read `proxy:3128` as a URL of scheme `proxy:`). Only http:// and https://
-// proxies are supported: the CONNECT tunnel is undici's ProxyAgent; socks is refused by name.
-const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
-function read(env, lower, upper) {
-    // Blank is unset (undici then goes direct, as it would for an empty value).
-    const variable = env[lower]?.trim() ? lower : env[upper]?.trim() ? upper : undefined;
-    if (variable === undefined)
-        return undefined;
-    const raw = env[variable].trim();
-    const scheme = SCHEME.exec(raw)?.[1].toLowerCase();
-    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https')
-        throw new InputError(`${variable}: a ${scheme}:// proxy is not supported: give an http:// or https:// proxy`);
-    let url;
-    try {
-        url = new URL(scheme === undefined ? `http://${raw}` : raw);
-    }
-    catch {
-        throw new InputError(`${variable}: not a URL: give http://host:port`);
-    }
-    if (url.hostname === '')
-        throw new InputError(`${variable}: not a URL: give http://host:port`);
-    return { variable, href: url.href, shown: `${url.protocol}//${url.host}` };
-}
-/** Both variables, checked: an InputError naming the variable for a value that cannot be a proxy. */
-function readProxySettings(env = process.env) {
-    return { http: read(env, 'http_proxy', 'HTTP_PROXY'), https: read(env, 'https_proxy', 'HTTPS_PROXY') };
-}
-/** The proxy for a URL before NO_PROXY: https uses HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY. */
-function proxyFor(url, settings) {
-    return url.protocol === 'https:' ? (settings.https ?? settings.http) : settings.http;
-}
 
 var poolExports = /*@__PURE__*/ requirePool();
 var Pool = /*@__PURE__*/getDefaultExportFromCjs(poolExports);

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-Ba2bV8TX.js';
-import './startup-hcaIocfE.js';
+import { p as postLogin } from './providers-infisical-VsBVKO-n.js';
+import './startup-Cm-TxXsM.js';
 
 
 

@@ -958,6 +958,49 @@ function send(url, opts) {
     }));
 }
 
+// The proxy variables as this action reads them, before undici sees them: which one applies to a
+// URL, what is accepted, and how a proxy is named in messages (never with its credentials).
+// Lower-case first, as curl, undici and @actions/http-client read them. A value without a scheme
+// (`127.0.0.1:3128`) is an http:// proxy, as curl and @actions/http-client take it (undici alone
+// would refuse it, or read `proxy:3128` as a URL of scheme `proxy:`). Only http:// and https://
+// proxies are supported: the CONNECT tunnel is undici's ProxyAgent; socks is refused by name.
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+/**
+ * Which of a proxy variable's two names is set: lower-case first, and blank is unset (undici then
+ * goes direct, as it would for an empty value). Also the HTTP client's test for loading the proxy
+ * transport at all.
+ */
+function proxyVariable(env, lower, upper) {
+    return env[lower]?.trim() ? lower : env[upper]?.trim() ? upper : undefined;
+}
+function read(env, lower, upper) {
+    const variable = proxyVariable(env, lower, upper);
+    if (variable === undefined)
+        return undefined;
+    const raw = env[variable].trim();
+    const scheme = SCHEME.exec(raw)?.[1].toLowerCase();
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https')
+        throw new InputError(`${variable}: a ${scheme}:// proxy is not supported: give an http:// or https:// proxy`);
+    let url;
+    try {
+        url = new URL(scheme === undefined ? `http://${raw}` : raw);
+    }
+    catch {
+        throw new InputError(`${variable}: not a URL: give http://host:port`);
+    }
+    if (url.hostname === '')
+        throw new InputError(`${variable}: not a URL: give http://host:port`);
+    return { variable, href: url.href, shown: `${url.protocol}//${url.host}` };
+}
+/** Both variables, checked: an InputError naming the variable for a value that cannot be a proxy. */
+function readProxySettings(env = process.env) {
+    return { http: read(env, 'http_proxy', 'HTTP_PROXY'), https: read(env, 'https_proxy', 'HTTPS_PROXY') };
+}
+/** The proxy for a URL before NO_PROXY: https uses HTTPS_PROXY, else HTTP_PROXY; http uses HTTP_PROXY. */
+function proxyFor(url, settings) {
+    return url.protocol === 'https:' ? (settings.https ?? settings.http) : settings.http;
+}
+
 // The one HTTP client. Every connection the action opens goes through here: per-request timeout,
 // an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
 // bodies, and errors and debug lines that carry method, path and status only — never headers,
@@ -1022,8 +1065,8 @@ function errorCode(err) {
  * EnvHttpProxyAgent. Without any, the undici package (~50 ms to load) is never loaded.
  */
 function proxyConfigured(url, env = process.env) {
-    const http = Boolean(env.http_proxy || env.HTTP_PROXY);
-    return url.protocol === 'https:' ? http || Boolean(env.https_proxy || env.HTTPS_PROXY) : http;
+    const http = proxyVariable(env, 'http_proxy', 'HTTP_PROXY') !== undefined;
+    return url.protocol === 'https:' ? http || proxyVariable(env, 'https_proxy', 'HTTPS_PROXY') !== undefined : http;
 }
 /**
  * Settles with `work`, or rejects with ETIMEDOUT as soon as the signal aborts, whether or not the
@@ -1056,7 +1099,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-B3mbDZbr.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-DmiZUOkU.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         return await withinSignal(sent, opts.signal);
     }
     catch (err) {
@@ -1067,7 +1110,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-B3mbDZbr.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-DmiZUOkU.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2322,11 +2365,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-DONu14ji.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-CEAh0Vpz.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-BRubtKX_.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-D-Un4YPX.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-Ba2bV8TX.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-VsBVKO-n.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2334,11 +2377,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BUhgLssC.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-C-Q9t5Gd.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-CHK_r3YA.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-LwrGoatu.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-D2_cRMRa.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-DB36Rhjh.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2347,7 +2390,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-BRubtKX_.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-D-Un4YPX.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2567,7 +2610,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-lODvzFtE.js');
+            const { fetchIdToken } = await import('./github-oidc-B8L8ZyT_.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2635,7 +2678,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DZUAG4uM.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-Bra_cIvE.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2948,7 +2991,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-cn6dIccl.js');
+        const { exportToFile } = await import('./runner-export-file-QKQA9fb1.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2969,7 +3012,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-By_Wdojb.js').catch(() => undefined);
+        import('./runner-summary-CsmAGXLo.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -2977,7 +3020,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-By_Wdojb.js');
+        const { writeSummary } = await import('./runner-summary-CsmAGXLo.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -3098,4 +3141,4 @@ function parseJson(res, where) {
     }
 }
 
-export { providerContext as $, ActionError as A, createCleanupRecorder as B, CryptoError as C, setSecret as D, ENV_NAME as E, saveState as F, runCleanups as G, getState as H, InputError as I, CLEANUP_STATE_KEY as J, CLEAN_ENV_CLEANUP as K, cleanEnv as L, exportVariable as M, hasIdentityLogin as N, assertClientPair as O, readVaultLogin as P, readVaultTls as Q, readBaseUrl as R, ServerError as S, readVaultServer as T, readInfisicalLogin as U, readBitwarden as V, readCaCertificate as W, readTimeout as X, PROVIDER_CHOICES as Y, createInputReader as Z, scrubbedLog as _, assertEnvName as a, createWriter as a0, certificateErrorCode as a1, readLimited as a2, trustStore as a3, agentTls as a4, certificateError as a5, summary as a6, client as a7, inputs as a8, index as a9, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, info as v, warning as w, usesVaultActionUrl as x, setOutput as y, setFailed as z };
+export { providerContext as $, ActionError as A, createCleanupRecorder as B, CryptoError as C, setSecret as D, ENV_NAME as E, saveState as F, runCleanups as G, getState as H, InputError as I, CLEANUP_STATE_KEY as J, CLEAN_ENV_CLEANUP as K, cleanEnv as L, exportVariable as M, hasIdentityLogin as N, assertClientPair as O, readVaultLogin as P, readVaultTls as Q, readBaseUrl as R, ServerError as S, readVaultServer as T, readInfisicalLogin as U, readBitwarden as V, readCaCertificate as W, readTimeout as X, PROVIDER_CHOICES as Y, createInputReader as Z, scrubbedLog as _, assertEnvName as a, createWriter as a0, certificateErrorCode as a1, readLimited as a2, readProxySettings as a3, trustStore as a4, agentTls as a5, proxyFor as a6, certificateError as a7, summary as a8, client as a9, inputs as aa, index as ab, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, info as v, warning as w, usesVaultActionUrl as x, setOutput as y, setFailed as z };

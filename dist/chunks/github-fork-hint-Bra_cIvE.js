@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-hcaIocfE.js';
+import { I as InputError } from './startup-Cm-TxXsM.js';
 
 
 

@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { a6 as summary } from './startup-hcaIocfE.js';
+import { a8 as summary } from './startup-Cm-TxXsM.js';
 
 
 
