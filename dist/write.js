@@ -1,7 +1,7 @@
-import { n as runnerInputs, u as debug, w as warning, v as info, z as setFailed, h as createMasks, D as setSecret } from './chunks/startup-Cm-TxXsM.js';
-import { doneLine, runWrite } from './chunks/write-main-ZsNt_63a.js';
+import { n as runnerInputs, u as debug, w as warning, v as info, z as setFailed, h as createMasks, D as setSecret } from './chunks/startup-x17dB9Ir.js';
+import { doneLine, runWrite } from './chunks/write-main-Dj78x84N.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-CsmAGXLo.js';
+import { escapeHtml } from './chunks/runner-summary-ON6YYLQm.js';
 
 
 

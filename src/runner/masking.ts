@@ -64,8 +64,7 @@ export function createMasks(register: (form: string) => void): Masks {
     },
     scrub(text) {
       index ??= indexMasks(known)
-      const out =
-        index.longestFirst.length <= SEARCH_EACH_MASK ? replaceEach(text, index) : replaceByLength(text, index)
+      const out = index.byLength ? replaceByLength(text, index.byLength) : replaceEach(text, index.longestFirst)
       return out.includes('…') ? scrubCutPrefixes(out, index.longestFirst) : out
     },
   }
@@ -73,6 +72,11 @@ export function createMasks(register: (form: string) => void): Masks {
 
 interface MaskIndex {
   readonly longestFirst: readonly string[]
+  /** What replaceByLength needs; made only past SEARCH_EACH_MASK masks. */
+  readonly byLength?: LengthIndex
+}
+
+interface LengthIndex {
   /** The masks by length, and their lengths longest first. */
   readonly byLength: ReadonlyMap<number, ReadonlySet<string>>
   readonly lengths: readonly number[]
@@ -82,8 +86,18 @@ interface MaskIndex {
   readonly topPowers: readonly number[]
 }
 
+// The index is made again after new masks, so a run that logs between its masks makes it several
+// times: the few masks of most runs are searched for one by one and need only the sorted list
+// (the length index and its 512 KiB filter are for runs of hundreds of masks and more).
 function indexMasks(known: ReadonlySet<string>): MaskIndex {
   const longestFirst = [...known].sort((a, b) => b.length - a.length)
+  return {
+    longestFirst,
+    byLength: longestFirst.length <= SEARCH_EACH_MASK ? undefined : lengthIndex(longestFirst),
+  }
+}
+
+function lengthIndex(longestFirst: readonly string[]): LengthIndex {
   const byLength = new Map<number, Set<string>>()
   for (const m of longestFirst) {
     let set = byLength.get(m.length)
@@ -98,7 +112,7 @@ function indexMasks(known: ReadonlySet<string>): MaskIndex {
       filter[slot >>> 5]! |= 1 << (slot & 31)
     }
   })
-  return { longestFirst, byLength, lengths, filter, topPowers: lengths.map((length) => power(length - 1)) }
+  return { byLength, lengths, filter, topPowers: lengths.map((length) => power(length - 1)) }
 }
 
 // 2^22 bits (512 KiB, only past SEARCH_EACH_MASK masks): 150,000 masks leave ~4% of windows to a
@@ -132,9 +146,9 @@ function power(exponent: number): number {
 // lengths repeat.
 const SEARCH_EACH_MASK = 256
 
-function replaceEach(text: string, index: MaskIndex): string {
+function replaceEach(text: string, longestFirst: readonly string[]): string {
   let out = text
-  for (const s of index.longestFirst) if (out.includes(s)) out = out.split(s).join('***')
+  for (const s of longestFirst) if (out.includes(s)) out = out.split(s).join('***')
   return out
 }
 
@@ -143,7 +157,7 @@ function replaceEach(text: string, index: MaskIndex): string {
  * again. Each mask length keeps the rolling hash of the window starting at the position, so a
  * position costs one step per distinct length, not a substring and its hash.
  */
-function replaceByLength(text: string, index: MaskIndex): string {
+function replaceByLength(text: string, index: LengthIndex): string {
   const { lengths, filter, topPowers } = index
   const windows = new Int32Array(lengths.length)
   const restart = (at: number): void => {

@@ -1099,7 +1099,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-DmiZUOkU.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-nag43Y-r.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         return await withinSignal(sent, opts.signal);
     }
     catch (err) {
@@ -1110,7 +1110,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-DmiZUOkU.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-nag43Y-r.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2365,11 +2365,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-CEAh0Vpz.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-Daw6qQDr.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-D-Un4YPX.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-De-AEGW3.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-VsBVKO-n.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-DnoghAyF.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2377,11 +2377,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-C-Q9t5Gd.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-xjzo98OC.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-LwrGoatu.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-Bt878vx-.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-DB36Rhjh.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-B16ChLec.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2390,7 +2390,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-D-Un4YPX.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-De-AEGW3.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2439,36 +2439,193 @@ function assertEnvName(name, line) {
 // Environment variable names that change how a later process starts, what code it loads or where
 // it sends its traffic, by class (SECURITY.md, "Names"). A secret exported under one of them runs
 // code or redirects every later step of the job. Case-insensitive: Windows' names are. Pure.
+// Written as names rather than regular expressions: V8 compiles a regular expression at its first
+// use, and these eight alternations took ~0.9 ms to check a run's first hundred names, on the way
+// to its first export. `NAME_*` is NAME_ then any word characters, `NAME_+` at least one, and
+// `BASH_FUNC_…` at least one character of any kind (bash's exported functions: BASH_FUNC_ls%%).
 const CLASSES = [
     // GITHUB_TOKEN is not a runner default: mapping a personal access token to it (for the gh CLI) is
     // a common, deliberate use, allowed when the workflow's author wrote it (see policyFor).
-    [{ label: "the runner's own", runner: true }, /^(GITHUB_\w*|RUNNER_\w*|ACTIONS_\w*|NODE_OPTIONS)$/i],
+    [{ label: "the runner's own", runner: true }, ['GITHUB_*', 'RUNNER_*', 'ACTIONS_*', 'NODE_OPTIONS']],
     [
         { label: 'shell start-up and prompts' },
-        /^(BASH_ENV|ENV|SHELLOPTS|BASHOPTS|PS[0-4]|PROMPT_COMMAND|BASH_FUNC_.+|IFS|CDPATH|GLOBIGNORE|ZDOTDIR|INPUTRC|BASH_XTRACEFD)$/i,
+        [
+            'BASH_ENV',
+            'ENV',
+            'SHELLOPTS',
+            'BASHOPTS',
+            'PS0',
+            'PS1',
+            'PS2',
+            'PS3',
+            'PS4',
+            'PROMPT_COMMAND',
+            'BASH_FUNC_…',
+            'IFS',
+            'CDPATH',
+            'GLOBIGNORE',
+            'ZDOTDIR',
+            'INPUTRC',
+            'BASH_XTRACEFD',
+        ],
     ],
-    [{ label: 'dynamic loaders' }, /^(LD_\w+|DYLD_\w+)$/i],
-    [{ label: 'program search paths' }, /^(PATH|PATHEXT)$/i],
+    [{ label: 'dynamic loaders' }, ['LD_+', 'DYLD_+']],
+    [{ label: 'program search paths' }, ['PATH', 'PATHEXT']],
     [
         { label: "language runtimes' options and paths" },
-        /^(NODE_PATH|NODE_REPL_EXTERNAL_MODULE|NODE_ICU_DATA|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|CLASSPATH|MAVEN_OPTS|GRADLE_OPTS|PERL5OPT|PERL5LIB|PERLLIB|RUBYOPT|RUBYLIB|PYTHONPATH|PYTHONSTARTUP|PYTHONHOME|PYTHONUSERBASE|DOTNET_STARTUP_HOOKS|DOTNET_ADDITIONAL_DEPS|DOTNET_SHARED_STORE|COMPLUS_\w+|CORECLR_\w+|RUSTC|RUSTC_WRAPPER|RUSTC_WORKSPACE_WRAPPER|RUSTFLAGS|CARGO_BUILD_\w+|GOFLAGS|CC|CXX|LUA_INIT\w*|LUA_PATH|LUA_CPATH|PHPRC|PHP_INI_SCAN_DIR|R_PROFILE\w*|TCLLIBPATH)$/i,
+        [
+            'NODE_PATH',
+            'NODE_REPL_EXTERNAL_MODULE',
+            'NODE_ICU_DATA',
+            'JAVA_TOOL_OPTIONS',
+            '_JAVA_OPTIONS',
+            'JDK_JAVA_OPTIONS',
+            'CLASSPATH',
+            'MAVEN_OPTS',
+            'GRADLE_OPTS',
+            'PERL5OPT',
+            'PERL5LIB',
+            'PERLLIB',
+            'RUBYOPT',
+            'RUBYLIB',
+            'PYTHONPATH',
+            'PYTHONSTARTUP',
+            'PYTHONHOME',
+            'PYTHONUSERBASE',
+            'DOTNET_STARTUP_HOOKS',
+            'DOTNET_ADDITIONAL_DEPS',
+            'DOTNET_SHARED_STORE',
+            'COMPLUS_+',
+            'CORECLR_+',
+            'RUSTC',
+            'RUSTC_WRAPPER',
+            'RUSTC_WORKSPACE_WRAPPER',
+            'RUSTFLAGS',
+            'CARGO_BUILD_+',
+            'GOFLAGS',
+            'CC',
+            'CXX',
+            'LUA_INIT*',
+            'LUA_PATH',
+            'LUA_CPATH',
+            'PHPRC',
+            'PHP_INI_SCAN_DIR',
+            'R_PROFILE*',
+            'TCLLIBPATH',
+        ],
     ],
     [
         { label: "git's configuration and command hooks" },
-        /^(GIT_CONFIG\w*|GIT_SSH|GIT_SSH_COMMAND|GIT_EXEC_PATH|GIT_ASKPASS|SSH_ASKPASS|GIT_PROXY_COMMAND|GIT_EXTERNAL_DIFF|GIT_PAGER|GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_TEMPLATE_DIR|GIT_DIR|GIT_WORK_TREE|PAGER|EDITOR|VISUAL|LESSOPEN|LESSCLOSE)$/i,
+        [
+            'GIT_CONFIG*',
+            'GIT_SSH',
+            'GIT_SSH_COMMAND',
+            'GIT_EXEC_PATH',
+            'GIT_ASKPASS',
+            'SSH_ASKPASS',
+            'GIT_PROXY_COMMAND',
+            'GIT_EXTERNAL_DIFF',
+            'GIT_PAGER',
+            'GIT_EDITOR',
+            'GIT_SEQUENCE_EDITOR',
+            'GIT_TEMPLATE_DIR',
+            'GIT_DIR',
+            'GIT_WORK_TREE',
+            'PAGER',
+            'EDITOR',
+            'VISUAL',
+            'LESSOPEN',
+            'LESSCLOSE',
+        ],
     ],
     [
         { label: "package managers' registries and indexes" },
-        /^(NPM_CONFIG_\w+|YARN_\w+|PNPM_\w+|PIP_\w+|UV_INDEX\w*|UV_EXTRA_INDEX_URL|PIPENV_PYPI_MIRROR|POETRY_\w+|BUNDLE_MIRROR\w*|GEM_HOST\w*|NUGET_\w+|GOPROXY|GOPRIVATE|GONOPROXY|GONOSUMDB|GONOSUMCHECK|GOSUMDB|GOINSECURE|COMPOSER_\w+|CARGO_REGISTR\w+|CONDA_\w+|HOMEBREW_\w+)$/i,
+        [
+            'NPM_CONFIG_+',
+            'YARN_+',
+            'PNPM_+',
+            'PIP_+',
+            'UV_INDEX*',
+            'UV_EXTRA_INDEX_URL',
+            'PIPENV_PYPI_MIRROR',
+            'POETRY_+',
+            'BUNDLE_MIRROR*',
+            'GEM_HOST*',
+            'NUGET_+',
+            'GOPROXY',
+            'GOPRIVATE',
+            'GONOPROXY',
+            'GONOSUMDB',
+            'GONOSUMCHECK',
+            'GOSUMDB',
+            'GOINSECURE',
+            'COMPOSER_+',
+            'CARGO_REGISTR+',
+            'CONDA_+',
+            'HOMEBREW_+',
+        ],
     ],
     [
         { label: 'proxies and certificate authorities' },
-        /^(HTTPS?_PROXY|ALL_PROXY|NO_PROXY|FTP_PROXY|SSL_CERT_FILE|SSL_CERT_DIR|CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE|NODE_EXTRA_CA_CERTS|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_\w+|AWS_CA_BUNDLE)$/i,
+        [
+            'HTTP_PROXY',
+            'HTTPS_PROXY',
+            'ALL_PROXY',
+            'NO_PROXY',
+            'FTP_PROXY',
+            'SSL_CERT_FILE',
+            'SSL_CERT_DIR',
+            'CURL_CA_BUNDLE',
+            'REQUESTS_CA_BUNDLE',
+            'NODE_EXTRA_CA_CERTS',
+            'NODE_TLS_REJECT_UNAUTHORIZED',
+            'GIT_SSL_+',
+            'AWS_CA_BUNDLE',
+        ],
     ],
 ];
-/** The class a name belongs to, if it is one of them. */
+const EXACT = new Map();
+const FAMILIES = [];
+for (const [cls, names] of CLASSES) {
+    for (const name of names) {
+        const tail = name.at(-1);
+        if (tail === '*' || tail === '+' || tail === '…')
+            FAMILIES.push({ prefix: name.slice(0, -1), tail, cls });
+        else
+            EXACT.set(name, cls);
+    }
+}
+const WORD_CHARS = /^\w*$/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+/**
+ * Upper case as a case-insensitive regular expression without the `u` flag compares: ASCII letters
+ * only (such a pattern never matches 'ſ' to 'S', though 'ſ'.toUpperCase() is 'S').
+ */
+function asciiUpper(name) {
+    let out = '';
+    for (let i = 0; i < name.length; i++) {
+        const c = name.charCodeAt(i);
+        out += c >= 97 && c <= 122 ? String.fromCharCode(c - 32) : name[i];
+    }
+    return out;
+}
+function inFamily(name, f) {
+    if (!name.startsWith(f.prefix))
+        return false;
+    const rest = name.slice(f.prefix.length);
+    if (f.tail === '…')
+        return rest !== '' && !LINE_BREAK.test(rest);
+    return (f.tail === '*' || rest !== '') && WORD_CHARS.test(rest);
+}
+/** The class a name belongs to, if it is one of them (the first, in the order above). */
 function nameClass(name) {
-    return CLASSES.find(([, pattern]) => pattern.test(name))?.[0];
+    const upper = asciiUpper(name);
+    const exact = EXACT.get(upper);
+    const family = FAMILIES.find((f) => inFamily(upper, f))?.cls;
+    if (exact === undefined || family === undefined)
+        return exact ?? family;
+    // A name both listed and in a family: the class listed first wins.
+    return CLASSES.findIndex(([cls]) => cls === exact) <= CLASSES.findIndex(([cls]) => cls === family) ? exact : family;
 }
 /**
  * What to do with an environment variable's name, by who chose it:
@@ -2610,7 +2767,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-B8L8ZyT_.js');
+            const { fetchIdToken } = await import('./github-oidc-DRYsHHV_.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2678,7 +2835,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-Bra_cIvE.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-D7bRM-UJ.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2751,13 +2908,22 @@ function createMasks(register) {
         },
         scrub(text) {
             index ??= indexMasks(known);
-            const out = index.longestFirst.length <= SEARCH_EACH_MASK ? replaceEach(text, index) : replaceByLength(text, index);
+            const out = index.byLength ? replaceByLength(text, index.byLength) : replaceEach(text, index.longestFirst);
             return out.includes('…') ? scrubCutPrefixes(out, index.longestFirst) : out;
         },
     };
 }
+// The index is made again after new masks, so a run that logs between its masks makes it several
+// times: the few masks of most runs are searched for one by one and need only the sorted list
+// (the length index and its 512 KiB filter are for runs of hundreds of masks and more).
 function indexMasks(known) {
     const longestFirst = [...known].sort((a, b) => b.length - a.length);
+    return {
+        longestFirst,
+        byLength: longestFirst.length <= SEARCH_EACH_MASK ? undefined : lengthIndex(longestFirst),
+    };
+}
+function lengthIndex(longestFirst) {
     const byLength = new Map();
     for (const m of longestFirst) {
         let set = byLength.get(m.length);
@@ -2773,7 +2939,7 @@ function indexMasks(known) {
             filter[slot >>> 5] |= 1 << (slot & 31);
         }
     });
-    return { longestFirst, byLength, lengths, filter, topPowers: lengths.map((length) => power(length - 1)) };
+    return { byLength, lengths, filter, topPowers: lengths.map((length) => power(length - 1)) };
 }
 // 2^22 bits (512 KiB, only past SEARCH_EACH_MASK masks): 150,000 masks leave ~4% of windows to a
 // real comparison.
@@ -2802,9 +2968,9 @@ function power(exponent) {
 // length (text × lengths), which stays linear for runs of tens of thousands of values: their
 // lengths repeat.
 const SEARCH_EACH_MASK = 256;
-function replaceEach(text, index) {
+function replaceEach(text, longestFirst) {
     let out = text;
-    for (const s of index.longestFirst)
+    for (const s of longestFirst)
         if (out.includes(s))
             out = out.split(s).join('***');
     return out;
@@ -2991,7 +3157,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-QKQA9fb1.js');
+        const { exportToFile } = await import('./runner-export-file-C5Y0Dd_I.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -3012,7 +3178,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-CsmAGXLo.js').catch(() => undefined);
+        import('./runner-summary-ON6YYLQm.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -3020,7 +3186,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-CsmAGXLo.js');
+        const { writeSummary } = await import('./runner-summary-ON6YYLQm.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,

@@ -1,4 +1,4 @@
-import { n as runnerInputs, N as hasIdentityLogin, O as assertClientPair, P as readVaultLogin, Q as readVaultTls, I as InputError, R as readBaseUrl, T as readVaultServer, U as readInfisicalLogin, V as readBitwarden, W as readCaCertificate, X as readTimeout, Y as PROVIDER_CHOICES, Z as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, _ as scrubbedLog, $ as providerContext, a0 as createWriter, s as secretsLine, A as ActionError } from './startup-Cm-TxXsM.js';
+import { n as runnerInputs, N as hasIdentityLogin, O as assertClientPair, P as readVaultLogin, Q as readVaultTls, I as InputError, R as readBaseUrl, T as readVaultServer, U as readInfisicalLogin, V as readBitwarden, W as readCaCertificate, X as readTimeout, Y as PROVIDER_CHOICES, Z as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, _ as scrubbedLog, $ as providerContext, a0 as createWriter, s as secretsLine, A as ActionError } from './startup-x17dB9Ir.js';
 
 
 

@@ -1,4 +1,4 @@
-import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict } from './startup-Cm-TxXsM.js';
+import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict } from './startup-x17dB9Ir.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -389,7 +389,7 @@ function parseAccessToken(text) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-DgyZA9cX.js')]);
+    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-B91Slz7T.js')]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
     const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));

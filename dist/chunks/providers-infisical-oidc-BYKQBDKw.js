@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-VsBVKO-n.js';
-import './startup-Cm-TxXsM.js';
+import { p as postLogin } from './providers-infisical-DnoghAyF.js';
+import './startup-x17dB9Ir.js';
 
 
 
