@@ -1,4 +1,4 @@
-import { r as run, k as preparePublish, n as runnerInputs, t as publish, u as debug, w as warning, v as info, x as usesVaultActionUrl, y as setOutput, z as setFailed, B as createCleanupRecorder, h as createMasks, D as setSecret, F as saveState } from './chunks/startup-x17dB9Ir.js';
+import { r as run, k as preparePublish, n as runnerInputs, t as publish, u as debug, v as warning, x as info, y as usesVaultActionUrl, z as setOutput, B as setFailed, D as createCleanupRecorder, h as createMasks, F as setSecret, G as saveState } from './chunks/startup-CDUfgEOl.js';
 
 
 

@@ -1,7 +1,7 @@
-import { n as runnerInputs, u as debug, w as warning, v as info, z as setFailed, h as createMasks, D as setSecret } from './chunks/startup-x17dB9Ir.js';
-import { doneLine, runWrite } from './chunks/write-main-Dj78x84N.js';
+import { n as runnerInputs, u as debug, v as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-CDUfgEOl.js';
+import { doneLine, runWrite } from './chunks/write-main-CDL2EZFZ.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-ON6YYLQm.js';
+import { escapeHtml } from './chunks/runner-summary-CGVjUGtv.js';
 
 
 

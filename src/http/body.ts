@@ -42,9 +42,11 @@ function tooLarge(opts: ExchangeOptions, status: number): ServerError {
 }
 
 /** A response body as both transports give it: a Node Readable of Buffers. */
-export interface BodyStream extends AsyncIterable<Buffer> {
+export interface BodyStream {
   destroy(): void
-  on(event: 'error', listener: () => void): unknown
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown
+  on(event: 'end' | 'close', listener: () => void): unknown
+  on(event: 'error', listener: (err: Error) => void): unknown
   /** IncomingMessage only: false when the connection closed before the body was whole. */
   readonly complete?: boolean
 }
@@ -52,28 +54,44 @@ export interface BodyStream extends AsyncIterable<Buffer> {
 /**
  * Reads a whole body, refusing more than the limit (the declared length first, then what arrives),
  * so a hostile server cannot exhaust memory; a connection cut mid-body is an ECONNRESET, retried.
+ * By the stream's events rather than `for await`: its async iterator costs ~0.5 ms more on a run's
+ * first answer under Node 24 (its machinery is loaded and compiled then), on every run's critical path.
  */
-export async function readLimited(
+export function readLimited(
   body: BodyStream,
   declaredLength: unknown,
   status: number,
   opts: ExchangeOptions,
 ): Promise<string> {
-  const refuse = (): never => {
-    // A late stream error after destroy() must not become an uncaught exception.
-    body.on('error', () => {})
-    body.destroy()
-    throw tooLarge(opts, status)
-  }
-  if (Number(declaredLength ?? 0) > opts.maxBodyBytes) refuse()
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body) {
-    size += chunk.length
-    if (size > opts.maxBodyBytes) refuse()
-    chunks.push(chunk)
-  }
-  if (body.complete === false)
-    throw Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })
-  return Buffer.concat(chunks).toString('utf8')
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const fail = (err: Error): void => {
+      if (settled) return
+      settled = true
+      // A late stream error after destroy() must not become an uncaught exception.
+      body.on('error', () => {})
+      body.destroy()
+      reject(err)
+    }
+    if (Number(declaredLength ?? 0) > opts.maxBodyBytes) return fail(tooLarge(opts, status))
+    const chunks: Buffer[] = []
+    let size = 0
+    body.on('data', (chunk) => {
+      size += chunk.length
+      if (size > opts.maxBodyBytes) fail(tooLarge(opts, status))
+      else chunks.push(chunk)
+    })
+    body.on('error', fail)
+    body.on('end', () => {
+      if (settled) return
+      if (body.complete === false)
+        return fail(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' }))
+      settled = true
+      resolve(Buffer.concat(chunks).toString('utf8'))
+    })
+    // Closed without 'end' or 'error' (destroyed mid-body): the same as a reset connection.
+    body.on('close', () =>
+      fail(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })),
+    )
+  })
 }

@@ -9,6 +9,7 @@ import type { ClientTls, ExchangeOptions, HttpResponse } from './body.js'
 import { nodeExchange } from './node.js'
 import { proxyVariable } from './proxy-env.js'
 import { certificateError } from './tls.js'
+import { runQueuedWork } from './while-waiting.js'
 
 export type { ClientTls, HttpResponse } from './body.js'
 
@@ -156,6 +157,9 @@ export async function exchange(url: URL, opts: ExchangeOptions): Promise<HttpRes
   const proxied = proxyConfigured(url)
   try {
     const sent = proxied ? import('./proxy.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts)
+    // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
+    // through a proxy it runs once the exchange settles: queued work never waits longer than that.
+    if (proxied) sent.then(runQueuedWork, runQueuedWork)
     return await withinSignal(sent, opts.signal)
   } catch (err) {
     if (err instanceof ActionError) throw err

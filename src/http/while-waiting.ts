@@ -10,7 +10,10 @@ export function whileWaiting(task: () => void): void {
   queued.push(task)
 }
 
-/** Runs what is queued; the HTTP client calls this once a request's bytes have been sent. */
+/**
+ * Runs what is queued; the HTTP client calls this once a request's bytes have been sent (through a
+ * proxy, whose client does not say when, once the exchange has settled).
+ */
 export function runQueuedWork(): void {
   for (const task of queued.splice(0)) {
     try {

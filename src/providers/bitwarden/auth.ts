@@ -3,6 +3,7 @@
 // docs/protocols/bitwarden.md#token-renewal).
 import { ServerError } from '../../errors.js'
 import type { HttpResponse } from '../../http/client.js'
+import { whileWaiting } from '../../http/while-waiting.js'
 import type { ProviderContext } from '../provider.js'
 import { login, organizationIdFromJwt, type ApiMethod, type ApiSend, type RetryOptions } from './api.js'
 import type { SymmetricKey } from './crypto.js'
@@ -31,11 +32,16 @@ interface Auth {
 }
 
 async function authenticate(ctx: ProviderContext, endpoints: Endpoints, token: AccessToken): Promise<Auth> {
-  // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-  const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./crypto.js')])
+  // Once the login is on the wire, the crypto module loads and the token's key (which needs no
+  // answer) is derived, in the round trip instead of after it. Promise.all, so a failed login is
+  // never an unhandled rejection.
+  const keyed = new Promise<void>((sent) => whileWaiting(sent))
+    .then(() => import('./crypto.js'))
+    .then((crypto) => ({ crypto, tokenKey: crypto.deriveTokenKey(token.seed) }))
+  const [res, { crypto, tokenKey }] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), keyed])
   ctx.mask(res.accessToken)
   const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`)
-  const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed))
+  const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, tokenKey)
   return {
     jwt: res.accessToken,
     renewAt: ctx.now() + res.expiresInSeconds * 1000 - RENEW_MARGIN_MS,

@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-x17dB9Ir.js';
+import { I as InputError } from './startup-CDUfgEOl.js';
 
 
 

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-x17dB9Ir.js';
+import { I as InputError } from './startup-CDUfgEOl.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-DnoghAyF.js';
-import './startup-x17dB9Ir.js';
+import { p as postLogin } from './providers-infisical-Do7UVNiB.js';
+import './startup-CDUfgEOl.js';
 
 
 

@@ -1,5 +1,5 @@
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { a8 as summary } from './startup-x17dB9Ir.js';
+import { a9 as summary } from './startup-CDUfgEOl.js';
 
 
 

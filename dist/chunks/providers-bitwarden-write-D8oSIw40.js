@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-x17dB9Ir.js';
-import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-Daw6qQDr.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-CDUfgEOl.js';
+import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-BWgyXJ2d.js';
 
 
 

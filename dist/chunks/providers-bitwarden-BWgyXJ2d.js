@@ -1,4 +1,4 @@
-import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict } from './startup-x17dB9Ir.js';
+import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, w as whileWaiting } from './startup-CDUfgEOl.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -388,11 +388,16 @@ function parseAccessToken(text) {
 // docs/protocols/bitwarden.md#token-renewal).
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
-    // The login leaves first; the crypto module loads while the request is on the wire. Promise.all, so a failed login is never an unhandled rejection.
-    const [res, crypto] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), import('./providers-bitwarden-crypto-B91Slz7T.js')]);
+    // Once the login is on the wire, the crypto module loads and the token's key (which needs no
+    // answer) is derived, in the round trip instead of after it. Promise.all, so a failed login is
+    // never an unhandled rejection.
+    const keyed = new Promise((sent) => whileWaiting(sent))
+        .then(() => import('./providers-bitwarden-crypto-acir_GvX.js'))
+        .then((crypto) => ({ crypto, tokenKey: crypto.deriveTokenKey(token.seed) }));
+    const [res, { crypto, tokenKey }] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), keyed]);
     ctx.mask(res.accessToken);
     const organizationId = organizationIdFromJwt(res.accessToken, `Login to ${endpoints.identityUrl}`);
-    const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, crypto.deriveTokenKey(token.seed));
+    const organizationKey = crypto.decryptOrganizationKey(res.encryptedPayload, tokenKey);
     return {
         jwt: res.accessToken,
         renewAt: ctx.now() + res.expiresInSeconds * 1000 - RENEW_MARGIN_MS,
