@@ -118,6 +118,11 @@ function reachable(getModuleInfo, from, follow) {
   return set
 }
 
+// @actions/core's summary module reads fs.promises as it loads, which loads Node's promise-based fs
+// (~0.8 ms under Node 24, before the first request); only the job summary, written after the last
+// answer, uses it. So it goes with src/runner/summary.ts, not in the start-up chunk (manualChunks).
+const CORE_SUMMARY = /[\\/]node_modules[\\/]@actions[\\/]core[\\/]lib[\\/]summary\.js$/
+
 /** Our modules and @actions/core's start-up ones that src/index.ts imports statically, directly or not. */
 const startupModules = (getModuleInfo) =>
   reachable(
@@ -128,6 +133,7 @@ const startupModules = (getModuleInfo) =>
 
 const ourModule = (id) => !id.includes('node_modules') && !id.startsWith('\0')
 const SHARED_JSON = join(process.cwd(), 'src/http/json.ts')
+const RUNNER_SUMMARY = join(process.cwd(), 'src/runner/summary.ts')
 const WINGS = ['bitwarden', 'infisical', 'vault']
 
 /** A wing's index.ts and the modules of ours it imports statically, less the start-up ones. */
@@ -189,6 +195,7 @@ export default {
     // shared by every wing, go with the start-up chunk), so a Bitwarden run loads one chunk before
     // its login instead of three.
     manualChunks(id, { getModuleInfo }) {
+      if (CORE_SUMMARY.test(id) || id === RUNNER_SUMMARY) return 'runner-summary'
       if (startupModules(getModuleInfo).has(id) || id === SHARED_JSON) return 'startup'
       const wing = WINGS.find((w) => wingModules(getModuleInfo, w).has(id))
       return wing && `providers-${wing}`

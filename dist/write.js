@@ -1,7 +1,7 @@
-import { n as runnerInputs, u as debug, v as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-CDUfgEOl.js';
-import { doneLine, runWrite } from './chunks/write-main-CDL2EZFZ.js';
+import { n as runnerInputs, u as debug, v as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-CCxmowBs.js';
+import { doneLine, runWrite } from './chunks/write-main-DQFEJQUH.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-CGVjUGtv.js';
+import { escapeHtml } from './chunks/runner-summary-a8QC7bhC.js';
 
 
 

@@ -1,4 +1,4 @@
-import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-CDUfgEOl.js';
+import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-CCxmowBs.js';
 
 
 

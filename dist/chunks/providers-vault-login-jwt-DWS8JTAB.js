@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-CDUfgEOl.js';
+import { I as InputError } from './startup-CCxmowBs.js';
 
 
 

@@ -1,9 +1,7 @@
-const os = process.getBuiltinModule('node:os');
-const { EOL } = process.getBuiltinModule('node:os');
-const fs = process.getBuiltinModule('node:fs');
-const { promises, constants } = process.getBuiltinModule('node:fs');
 const { isAbsolute, resolve, join, relative } = process.getBuiltinModule('node:path');
 const { closeSync, openSync } = process.getBuiltinModule('node:fs');
+const os = process.getBuiltinModule('node:os');
+const fs = process.getBuiltinModule('node:fs');
 
 // Error classes whose messages are safe to print: they are built from names, ids, line numbers,
 // HTTP statuses and paths, never from secret values, tokens or keys.
@@ -192,279 +190,6 @@ function prepareKeyValueMessage(key, value) {
     }
     return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
 }
-
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-const { access, appendFile, writeFile } = promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-const summary = _summary;
 
 (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1119,7 +844,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-YpcR72-o.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-Bdj93A2V.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
         // through a proxy it runs once the exchange settles: queued work never waits longer than that.
         if (proxied)
@@ -1134,7 +859,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-YpcR72-o.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-Bdj93A2V.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2389,11 +2114,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-BWgyXJ2d.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-D1F6bsBX.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-_6oV9MRA.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-BPY0lDf7.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-Do7UVNiB.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-BEUACzQE.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2401,11 +2126,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-D8oSIw40.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-CRn4su6u.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-buKqAfom.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-CDjV3ZGX.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-D8_6mlfo.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-CPqgUMoK.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2414,7 +2139,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-_6oV9MRA.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-BPY0lDf7.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2791,7 +2516,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-Cxis0nx0.js');
+            const { fetchIdToken } = await import('./github-oidc-CE8xaU9r.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2820,6 +2545,18 @@ async function run(rt) {
     if (preparePublish)
         whileWaiting(() => preparePublish(settings));
     const fetched = await provider.fetch(requests);
+    try {
+        return await conclude(rt, settings, provider.kind, fetched, deadline);
+    }
+    finally {
+        // The provider's last request (a token's revocation) answered, whatever happened here.
+        await fetched.settling;
+    }
+}
+/** Everything after the last answer the run needs: names, masks, cleanups, exports. */
+async function conclude(rt, settings, kind, fetched, deadline) {
+    const { masks } = rt;
+    const log = scrubbedLog(rt.log, masks);
     // Recorded at once, before anything can still fail (a refused name, the deadline): the post step
     // then undoes what the provider did (a login's token revoked) whatever happens next.
     recordCleanups(rt, fetched.cleanups, log);
@@ -2838,9 +2575,9 @@ async function run(rt) {
         recordCleanups(rt, [clean], log);
     // The last moment a run can still stop with nothing exported.
     pastDeadline(deadline, settings.timeoutSeconds, 'checking and masking the values');
-    await rt.publish(secrets, { settings, provider: provider.kind });
-    log.info(doneLine(secrets, provider.kind));
-    return { secrets, provider: provider.kind };
+    await rt.publish(secrets, { settings, provider: kind });
+    log.info(doneLine(secrets, kind));
+    return { secrets, provider: kind };
 }
 // The log line names this many secrets at most: it is scrubbed like every line, and a run of
 // tens of thousands would make it megabytes long.
@@ -2859,7 +2596,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-apfxAQjm.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DlcsVN8n.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -3181,7 +2918,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-CVpWHwrJ.js');
+        const { exportToFile } = await import('./runner-export-file-DMCULNqr.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -3202,7 +2939,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-CGVjUGtv.js').catch(() => undefined);
+        import('./runner-summary-a8QC7bhC.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -3210,7 +2947,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-CGVjUGtv.js');
+        const { writeSummary } = await import('./runner-summary-a8QC7bhC.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -3331,4 +3068,4 @@ function parseJson(res, where) {
     }
 }
 
-export { scrubbedLog as $, ActionError as A, setFailed as B, CryptoError as C, createCleanupRecorder as D, ENV_NAME as E, setSecret as F, saveState as G, runCleanups as H, InputError as I, getState as J, CLEANUP_STATE_KEY as K, CLEAN_ENV_CLEANUP as L, cleanEnv as M, exportVariable as N, hasIdentityLogin as O, assertClientPair as P, readVaultLogin as Q, readVaultTls as R, ServerError as S, readBaseUrl as T, readVaultServer as U, readInfisicalLogin as V, readBitwarden as W, readCaCertificate as X, readTimeout as Y, PROVIDER_CHOICES as Z, createInputReader as _, assertEnvName as a, providerContext as a0, createWriter as a1, certificateErrorCode as a2, readLimited as a3, readProxySettings as a4, trustStore as a5, agentTls as a6, proxyFor as a7, certificateError as a8, summary as a9, client as aa, inputs as ab, index as ac, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, warning as v, whileWaiting as w, info as x, usesVaultActionUrl as y, setOutput as z };
+export { scrubbedLog as $, ActionError as A, setFailed as B, CryptoError as C, createCleanupRecorder as D, ENV_NAME as E, setSecret as F, saveState as G, runCleanups as H, InputError as I, getState as J, CLEANUP_STATE_KEY as K, CLEAN_ENV_CLEANUP as L, cleanEnv as M, exportVariable as N, hasIdentityLogin as O, assertClientPair as P, readVaultLogin as Q, readVaultTls as R, ServerError as S, readBaseUrl as T, readVaultServer as U, readInfisicalLogin as V, readBitwarden as W, readCaCertificate as X, readTimeout as Y, PROVIDER_CHOICES as Z, createInputReader as _, assertEnvName as a, providerContext as a0, createWriter as a1, certificateErrorCode as a2, readLimited as a3, readProxySettings as a4, trustStore as a5, agentTls as a6, proxyFor as a7, certificateError as a8, client as a9, inputs as aa, index as ab, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, warning as v, whileWaiting as w, info as x, usesVaultActionUrl as y, setOutput as z };

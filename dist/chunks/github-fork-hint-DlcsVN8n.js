@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-CDUfgEOl.js';
+import { I as InputError } from './startup-CCxmowBs.js';
 
 
 

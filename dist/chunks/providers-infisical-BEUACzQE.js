@@ -1,4 +1,4 @@
-import { S as ServerError, p as parseJson, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, a as assertEnvName, I as InputError, f as parseServiceToken, C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict, s as secretsLine } from './startup-CDUfgEOl.js';
+import { S as ServerError, p as parseJson, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, a as assertEnvName, I as InputError, f as parseServiceToken, C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict, s as secretsLine, w as whileWaiting } from './startup-CCxmowBs.js';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
 // #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
@@ -429,9 +429,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-bPN7DqXR.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-Cupw_XSW.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-nOfXr5v0.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-XemT5P_o.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
@@ -1026,11 +1026,19 @@ function create(settings, given) {
             try {
                 secrets = await new Reader(session, ctx, settings).fetch(requests);
             }
-            finally {
+            catch (err) {
                 if (session.issued)
                     await revokeIssuedToken(session.baseUrl, session.bearer, ctx);
+                throw err;
             }
-            return { secrets, cleanups: [] };
+            if (!session.issued)
+                return { secrets, cleanups: [] };
+            // Everything is read: the revocation's round trip overlaps the run's own work (names, masks,
+            // exports), which waits for it before it ends (FetchResult.settling). Returned once its bytes
+            // are out, so that work cannot hold them back.
+            const settling = revokeIssuedToken(session.baseUrl, session.bearer, ctx);
+            await Promise.race([new Promise((sent) => whileWaiting(sent)), settling]);
+            return { secrets, cleanups: [], settling };
         },
     };
 }

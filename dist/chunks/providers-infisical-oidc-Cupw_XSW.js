@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-Do7UVNiB.js';
-import './startup-CDUfgEOl.js';
+import { p as postLogin } from './providers-infisical-BEUACzQE.js';
+import './startup-CCxmowBs.js';
 
 
 
