@@ -8,7 +8,7 @@ import { readSettings, type Settings } from './inputs.js'
 import { whileWaiting } from './http/while-waiting.js'
 import { ignoredInputs } from './inputs/owners.js'
 import { createProvider } from './providers/index.js'
-import type { Cleanup, Provider, ProviderContext, ProviderKind, Secret } from './providers/provider.js'
+import type { Cleanup, FetchResult, Provider, ProviderContext, ProviderKind, Secret } from './providers/provider.js'
 import { assertExportable } from './runner/export-names.js'
 import { cleanEnvCleanup } from './runner/clean-env.js'
 import type { Masks } from './runner/masking.js'
@@ -69,6 +69,24 @@ export async function run(rt: Runtime): Promise<Outcome> {
   const { preparePublish } = rt
   if (preparePublish) whileWaiting(() => preparePublish(settings))
   const fetched = await provider.fetch(requests)
+  try {
+    return await conclude(rt, settings, provider.kind, fetched, deadline)
+  } finally {
+    // The provider's last request (a token's revocation) answered, whatever happened here.
+    await fetched.settling
+  }
+}
+
+/** Everything after the last answer the run needs: names, masks, cleanups, exports. */
+async function conclude(
+  rt: Runtime,
+  settings: Settings,
+  kind: ProviderKind,
+  fetched: FetchResult,
+  deadline: number,
+): Promise<Outcome> {
+  const { masks } = rt
+  const log = scrubbedLog(rt.log, masks)
   // Recorded at once, before anything can still fail (a refused name, the deadline): the post step
   // then undoes what the provider did (a login's token revoked) whatever happens next.
   recordCleanups(rt, fetched.cleanups, log)
@@ -83,9 +101,9 @@ export async function run(rt: Runtime): Promise<Outcome> {
   if (clean) recordCleanups(rt, [clean], log)
   // The last moment a run can still stop with nothing exported.
   pastDeadline(deadline, settings.timeoutSeconds, 'checking and masking the values')
-  await rt.publish(secrets, { settings, provider: provider.kind })
-  log.info(doneLine(secrets, provider.kind))
-  return { secrets, provider: provider.kind }
+  await rt.publish(secrets, { settings, provider: kind })
+  log.info(doneLine(secrets, kind))
+  return { secrets, provider: kind }
 }
 
 // The log line names this many secrets at most: it is scrubbed like every line, and a run of

@@ -43,6 +43,12 @@ export interface Cleanup {
 export interface FetchResult {
   readonly secrets: readonly Secret[]
   readonly cleanups: readonly Cleanup[]
+  /**
+   * A last request of the provider's own, sent and still unanswered (Infisical's revocation of its
+   * login's token): the run exports meanwhile and waits for it before it ends. It never rejects: its
+   * failure is the provider's warning.
+   */
+  readonly settling?: Promise<void>
 }
 
 /** What a provider may do to the outside world: no @actions/core inside providers. */

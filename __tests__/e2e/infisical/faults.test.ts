@@ -129,6 +129,61 @@ test.each([
   expect(server.requests.filter((q) => q.path === path)).toHaveLength(1)
 })
 
+// A machine identity's access token is revoked once everything is read; the revocation's round
+// trip overlaps the run's own work (names, masks, exports), and the run ends only once it is answered.
+describe("the revocation of a login's access token", () => {
+  let identity: { clientId: string; clientSecret: string }
+  let project: string
+  beforeAll(() => {
+    const p = server.createProject()
+    server.setSecret(p.id, { environment: 'prod', key: 'REVOKE_ME', value: 'revoke-test-value' })
+    identity = server.createIdentity([p.id])
+    project = p.slug
+  })
+  const runIdentity = (): Promise<ActionRun> =>
+    runAction({
+      client_id: identity.clientId,
+      client_secret: identity.clientSecret,
+      project,
+      environment: 'prod',
+      secrets: 'REVOKE_ME',
+      base_url: server.url,
+      timeout: '20',
+    })
+  const REVOKE = '/api/v1/auth/token/revoke'
+  const lineOf = (r: ActionRun, re: RegExp): number => r.stdout.split('\n').findIndex((l) => re.test(l))
+
+  test('a slow answer: everything is exported meanwhile, and the run waits for it', async () => {
+    fault = (req) => (req.path === REVOKE ? { delayMs: 600 } : undefined)
+    const r = await runIdentity()
+    expect(r.error).toBeUndefined()
+    expect(r.env.get('REVOKE_ME')).toBe('revoke-test-value')
+    const accessToken = server.requests[1]!.headers.authorization!.slice('Bearer '.length)
+    expect(server.revoked).toContain(accessToken)
+    const done = lineOf(r, /^inject-secrets: 1 secret from infisical: REVOKE_ME$/)
+    const revoked = lineOf(r, /^::debug::POST \/api\/v1\/auth\/token\/revoke → 200 in \d+ ms$/)
+    expect(done).toBeGreaterThanOrEqual(0)
+    // Exported (and said so) before the revocation was answered, not after.
+    expect(revoked).toBeGreaterThan(done)
+  })
+
+  test('a refused revocation: a warning, and the exports stand', async () => {
+    fault = (req) => (req.path === REVOKE ? { status: 500 } : undefined)
+    const r = await runIdentity()
+    expect(r.exitCode).toBe(0)
+    expect(r.env.get('REVOKE_ME')).toBe('revoke-test-value')
+    // Before or after the exports' log line, as the round trip and the run's work race.
+    expect(
+      lineOf(r, /^::warning::The Infisical access token of this run was not revoked \(.*HTTP 500/),
+    ).toBeGreaterThan(0)
+    const log = r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n')
+    expect(log).not.toContain('revoke-test-value')
+  })
+})
+
 // Issue 5's fault list, row for row with the Bitwarden and Vault matrices: each ends in a full,
 // exact export or a clean failure with one ::error:: line, nothing exported and nothing leaked.
 describe("issue 5's fault matrix", () => {

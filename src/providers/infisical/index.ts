@@ -9,6 +9,7 @@ import { readCredentials } from './credentials.js'
 import { withExtraHeaders } from './headers.js'
 import { parseInfisicalMapping, type InfisicalRequest } from './mapping.js'
 import { revokeIssuedToken } from './revoke.js'
+import { whileWaiting } from '../../http/while-waiting.js'
 import { Reader } from './select.js'
 
 export function create(settings: InfisicalSettings, given: ProviderContext): Provider<InfisicalRequest> {
@@ -26,10 +27,17 @@ export function create(settings: InfisicalSettings, given: ProviderContext): Pro
       let secrets: Secret[]
       try {
         secrets = await new Reader(session, ctx, settings).fetch(requests)
-      } finally {
+      } catch (err) {
         if (session.issued) await revokeIssuedToken(session.baseUrl, session.bearer, ctx)
+        throw err
       }
-      return { secrets, cleanups: [] }
+      if (!session.issued) return { secrets, cleanups: [] }
+      // Everything is read: the revocation's round trip overlaps the run's own work (names, masks,
+      // exports), which waits for it before it ends (FetchResult.settling). Returned once its bytes
+      // are out, so that work cannot hold them back.
+      const settling = revokeIssuedToken(session.baseUrl, session.bearer, ctx)
+      await Promise.race([new Promise<void>((sent) => whileWaiting(sent)), settling])
+      return { secrets, cleanups: [], settling }
     },
   }
 }
