@@ -209,6 +209,7 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     ]
     if (haveSdk)
       cases.push(['bitwarden official client (sdk-napi), by id', ['bench/official-client.cjs'], byId, 2, 2, server])
+    cases.push(['bitwarden minimal JS client (node:http), by id', ['bench/minimal-client.cjs'], byId, 2, 2, server])
     cases.push(...infisicalCases(n), vaultCase(n))
     for (const [what, args, env, requests, , log] of cases) await verify(args, env, requests, n, `${what}, N=${n}`, log)
     const measured = await measureSideBySide(
