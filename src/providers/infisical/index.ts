@@ -2,6 +2,7 @@
 // project costs one failed raw read more and is decrypted here) or a machine identity (a login by
 // Universal Auth, GitHub OIDC or AWS IAM + one raw read per folder + the access token's
 // revocation). All or nothing. Protocol: docs/protocols/infisical.md.
+import { whileWaiting } from '../../http/while-waiting.js'
 import type { InfisicalSettings } from '../../inputs.js'
 import type { Provider, ProviderContext, Secret } from '../provider.js'
 import { login, secretPathOf } from './auth.js'
@@ -9,7 +10,6 @@ import { readCredentials } from './credentials.js'
 import { withExtraHeaders } from './headers.js'
 import { parseInfisicalMapping, type InfisicalRequest } from './mapping.js'
 import { revokeIssuedToken } from './revoke.js'
-import { whileWaiting } from '../../http/while-waiting.js'
 import { Reader } from './select.js'
 
 export function create(settings: InfisicalSettings, given: ProviderContext): Provider<InfisicalRequest> {

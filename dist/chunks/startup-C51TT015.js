@@ -844,7 +844,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-Bdj93A2V.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-BNexXv1o.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
         // through a proxy it runs once the exchange settles: queued work never waits longer than that.
         if (proxied)
@@ -859,7 +859,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-Bdj93A2V.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-BNexXv1o.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2114,11 +2114,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-D1F6bsBX.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-CQ4dJ4N7.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-BPY0lDf7.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-CgrMfj2r.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-BEUACzQE.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-0ryoYqsI.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2126,11 +2126,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CRn4su6u.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-CCIwafzU.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-CDjV3ZGX.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-BZUb8lgY.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-CPqgUMoK.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-gPz8g_7L.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2139,7 +2139,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-BPY0lDf7.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-CgrMfj2r.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2516,7 +2516,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-CE8xaU9r.js');
+            const { fetchIdToken } = await import('./github-oidc-x0rVp7kY.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2596,7 +2596,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DlcsVN8n.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-CPUr2Q_S.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2918,7 +2918,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-DMCULNqr.js');
+        const { exportToFile } = await import('./runner-export-file-tMV3BFE-.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-CCxmowBs.js';
+import { I as InputError } from './startup-C51TT015.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-BEUACzQE.js';
-import './startup-CCxmowBs.js';
+import { p as postLogin } from './providers-infisical-0ryoYqsI.js';
+import './startup-C51TT015.js';
 
 
 
