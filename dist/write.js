@@ -1,5 +1,5 @@
-import { n as runnerInputs, u as debug, v as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-C51TT015.js';
-import { doneLine, runWrite } from './chunks/write-main-Bk9TFZsf.js';
+import { n as runnerInputs, u as debug, v as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-Bh_MfrrY.js';
+import { doneLine, runWrite } from './chunks/write-main-DsmhExs7.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
 import { escapeHtml } from './chunks/runner-summary-a8QC7bhC.js';
 

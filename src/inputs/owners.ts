@@ -113,11 +113,75 @@ const PROVIDER_NAMES: Readonly<Record<ProviderKind, string>> = {
   vault: 'Vault',
 }
 
-const CONSEQUENCE: Readonly<Record<IgnoredEffect, string>> = {
-  server: 'the credential would go to another server than the one it names',
-  export: 'what is exported would not be what it asks for',
-  scope: 'a wildcard would not be narrowed by it',
+/** Which action reads the inputs: the read action (action.yml) or the write action (write/action.yml). */
+export type InputsOf = 'read' | 'write'
+
+const CONSEQUENCE: Readonly<Record<InputsOf, Readonly<Record<IgnoredEffect, string>>>> = {
+  read: {
+    server: 'the credential would go to another server than the one it names',
+    export: 'what is exported would not be what it asks for',
+    scope: 'a wildcard would not be narrowed by it',
+  },
+  write: {
+    server: 'the credential would go to another server than the one it names',
+    export: 'what is written would not be what it asks for',
+    scope: 'the secrets would not be written where it names',
+  },
 }
+
+/**
+ * The write action's inputs (write/action.yml) that this table holds too, with the same owners and
+ * defaults (a unit test checks both). Its own — create, dry_run, allow_empty — apply to every
+ * provider, so they are never ignored.
+ */
+export const WRITE_INPUTS: readonly string[] = Object.freeze([
+  'access_token',
+  'token',
+  'secrets',
+  'provider',
+  'cloud_region',
+  'base_url',
+  'url',
+  'environment',
+  'client_id',
+  'client_secret',
+  'project',
+  'client-id',
+  'client-secret',
+  'identity-id',
+  'oidc-audience',
+  'project-slug',
+  'env-slug',
+  'domain',
+  'extra-headers',
+  'secret_path',
+  'secret-path',
+  'method',
+  'namespace',
+  'extraHeaders',
+  'identity_url',
+  'api_url',
+  'role',
+  'path',
+  'roleId',
+  'secretId',
+  'githubToken',
+  'jwtGithubAudience',
+  'jwtPrivateKey',
+  'jwtKeyPassword',
+  'jwtTtl',
+  'kubernetesTokenPath',
+  'username',
+  'password',
+  'authPayload',
+  'clientCertificate',
+  'clientKey',
+  'tlsSkipVerify',
+  'timeout',
+  'ca_certificate',
+  'caCertificate',
+  'summary',
+])
 
 /** An input the step gave, with the provider that reads it ('all': every provider). */
 export interface GivenInput {
@@ -136,9 +200,13 @@ function methodReader(source: InputSource): ProviderKind {
  * The inputs the step gave: not empty and not action.yml's default (compared ignoring case: every
  * input with a default is a keyword, a boolean or a duration). The CLI's absent flags read ''.
  */
-export function givenInputs(source: InputSource): readonly GivenInput[] {
+export function givenInputs(
+  source: InputSource,
+  names: readonly string[] = Object.keys(INPUTS),
+): readonly GivenInput[] {
   const given: GivenInput[] = []
-  for (const [name, spec] of Object.entries(INPUTS)) {
+  for (const name of names) {
+    const spec = INPUTS[name]!
     const value = source(name)
     if (value === '' || value.toLowerCase() === (spec.default ?? '').toLowerCase()) continue
     const reader = spec.reader === 'method' ? methodReader(source) : spec.reader
@@ -152,14 +220,18 @@ export function givenInputs(source: InputSource): readonly GivenInput[] {
  * InputError (before any request) for one whose being ignored would change where the credential
  * goes or what is exported (IgnoredEffect).
  */
-export function ignoredInputs(given: readonly GivenInput[], provider: ProviderKind): string[] {
+export function ignoredInputs(
+  given: readonly GivenInput[],
+  provider: ProviderKind,
+  action: InputsOf = 'read',
+): string[] {
   const warnings: string[] = []
   for (const { name, reader, effect } of given) {
     if (reader === 'all' || reader === provider) continue
     const whose = `is read for ${PROVIDER_NAMES[reader]} only, but this run uses ${PROVIDER_NAMES[provider]}`
     if (effect !== undefined) {
       throw new InputError(
-        `Input '${name}' ${whose}, which would ignore it: ${CONSEQUENCE[effect]}. Remove it, or set 'provider: ${reader}' if the run is meant for ${PROVIDER_NAMES[reader]}.`,
+        `Input '${name}' ${whose}, which would ignore it: ${CONSEQUENCE[action][effect]}. Remove it, or set 'provider: ${reader}' if the run is meant for ${PROVIDER_NAMES[reader]}.`,
       )
     }
     warnings.push(`Input '${name}' ${whose}, which ignores it.`)

@@ -6,6 +6,7 @@
 // was not.
 import { ActionError, InputError, secretsLine } from '../errors.js'
 import type { InputSource } from '../input-readers.js'
+import { givenInputs, ignoredInputs, WRITE_INPUTS } from '../inputs/owners.js'
 import { providerContext, scrubbedLog, type Log } from '../run-context.js'
 import { createWriter } from '../providers/index.js'
 import type { ProviderContext } from '../providers/provider.js'
@@ -106,6 +107,8 @@ export async function runWrite(rt: WriteRuntime): Promise<WriteReport> {
   const requests = readSources(settings, env)
   const ctx = providerContext({ ...settings, userAgent: rt.userAgent, env }, masks, log)
   const writer = await (rt.createWriter ?? createWriter)(settings, ctx)
+  // An input for another provider: a warning naming it, or an error before any request (as the read action).
+  ignoredInputs(givenInputs(rt.inputs, WRITE_INPUTS), writer.kind, 'write').forEach((w) => log.warning(w))
   const targets = writer.parse(requests)
   let results: WriteResult[]
   try {

@@ -206,6 +206,19 @@ describe('write action, Bitwarden', () => {
     expect(twice.stdout.indexOf('::add-mask::')).toBeLessThan(twice.stdout.indexOf('::error::'))
   })
 
+  test('an input for another provider: a warning, or an error before any request where it would change where values go', async () => {
+    const refused = await write(`NEW_KEY > ${project}/A`, VALUES, { project: 'web-app' })
+    expect(refused.error).toContain(
+      "Input 'project' is read for Infisical only, but this run uses Bitwarden Secrets Manager, which would ignore it: the secrets would not be written where it names.",
+    )
+    expect(server.requests).toEqual([])
+    const warned = await write(`NEW_KEY > ${project}/FOREIGN_INPUT`, VALUES, { role: 'ci', dry_run: 'true' })
+    expect(warned.error).toBeUndefined()
+    expect(warned.stdout).toContain(
+      "::warning::Input 'role' is read for Vault only, but this run uses Bitwarden Secrets Manager, which ignores it.",
+    )
+  })
+
   test('allow_empty writes an empty value', async () => {
     const run = await write(`EMPTY > ${project}/EMPTY_ONE`, { EMPTY: '' }, { allow_empty: 'true' })
     expect(run.exitCode).toBe(0)

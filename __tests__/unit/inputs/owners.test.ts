@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { cliInputs } from '../../../src/cli/args.js'
 import { InputError } from '../../../src/errors.js'
 import { readSettings } from '../../../src/inputs.js'
-import { givenInputs, ignoredInputs, INPUTS } from '../../../src/inputs/owners.js'
+import { givenInputs, ignoredInputs, INPUTS, WRITE_INPUTS } from '../../../src/inputs/owners.js'
 import type { ProviderKind } from '../../../src/providers/provider.js'
 
 const ROOT = join(import.meta.dirname ?? '.', '../../..')
@@ -36,6 +36,25 @@ test("the table is action.yml's inputs, in its order, with its defaults", () => 
   for (const [name, spec] of Object.entries(action.inputs)) {
     expect([name, INPUTS[name]?.default]).toEqual([name, spec.default])
   }
+})
+
+test("the write action's inputs are the table's, with the same defaults, plus its own for every provider", () => {
+  const write = yaml.load(readFileSync(join(ROOT, 'write/action.yml'), 'utf8')) as typeof action
+  const own = ['create', 'dry_run', 'allow_empty']
+  expect(Object.keys(write.inputs).filter((n) => !own.includes(n))).toEqual(WRITE_INPUTS)
+  for (const name of WRITE_INPUTS) expect([name, INPUTS[name]?.default]).toEqual([name, write.inputs[name]!.default])
+})
+
+test('the write action: a server input for another provider is refused, in its own words', () => {
+  const given = givenInputs(source({ cloud_region: 'eu', project: 'web', environment: 'prod' }), WRITE_INPUTS)
+  expect(() => ignoredInputs(given, 'infisical', 'write')).toThrow(
+    "Input 'cloud_region' is read for Bitwarden Secrets Manager only, but this run uses Infisical, which would ignore it: the credential would go to another server than the one it names.",
+  )
+  expect(() => ignoredInputs(givenInputs(source({ project: 'web' }), WRITE_INPUTS), 'bitwarden', 'write')).toThrow(
+    'the secrets would not be written where it names',
+  )
+  // Only the write action's inputs are looked at: a read-only input left in the step is not its business.
+  expect(names(givenInputs(source({ export_file: 'x.env', create: 'false' }), WRITE_INPUTS))).toEqual([])
 })
 
 test('nothing is given when every input has its default (the runner fills them in)', () => {

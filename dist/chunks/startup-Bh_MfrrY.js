@@ -844,7 +844,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-BNexXv1o.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-Cv3hsZxK.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
         // through a proxy it runs once the exchange settles: queued work never waits longer than that.
         if (proxied)
@@ -859,7 +859,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-BNexXv1o.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-Cv3hsZxK.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1365,10 +1365,70 @@ const PROVIDER_NAMES = {
     vault: 'Vault',
 };
 const CONSEQUENCE = {
-    server: 'the credential would go to another server than the one it names',
-    export: 'what is exported would not be what it asks for',
-    scope: 'a wildcard would not be narrowed by it',
+    read: {
+        server: 'the credential would go to another server than the one it names',
+        export: 'what is exported would not be what it asks for',
+        scope: 'a wildcard would not be narrowed by it',
+    },
+    write: {
+        server: 'the credential would go to another server than the one it names',
+        export: 'what is written would not be what it asks for',
+        scope: 'the secrets would not be written where it names',
+    },
 };
+/**
+ * The write action's inputs (write/action.yml) that this table holds too, with the same owners and
+ * defaults (a unit test checks both). Its own — create, dry_run, allow_empty — apply to every
+ * provider, so they are never ignored.
+ */
+const WRITE_INPUTS = Object.freeze([
+    'access_token',
+    'token',
+    'secrets',
+    'provider',
+    'cloud_region',
+    'base_url',
+    'url',
+    'environment',
+    'client_id',
+    'client_secret',
+    'project',
+    'client-id',
+    'client-secret',
+    'identity-id',
+    'oidc-audience',
+    'project-slug',
+    'env-slug',
+    'domain',
+    'extra-headers',
+    'secret_path',
+    'secret-path',
+    'method',
+    'namespace',
+    'extraHeaders',
+    'identity_url',
+    'api_url',
+    'role',
+    'path',
+    'roleId',
+    'secretId',
+    'githubToken',
+    'jwtGithubAudience',
+    'jwtPrivateKey',
+    'jwtKeyPassword',
+    'jwtTtl',
+    'kubernetesTokenPath',
+    'username',
+    'password',
+    'authPayload',
+    'clientCertificate',
+    'clientKey',
+    'tlsSkipVerify',
+    'timeout',
+    'ca_certificate',
+    'caCertificate',
+    'summary',
+]);
 /** The provider that reads `method`: Infisical/secrets-action's methods are Infisical's (no authPayload). */
 function methodReader(source) {
     const infisical = INFISICAL_METHODS.includes(source('method').toLowerCase());
@@ -1378,9 +1438,10 @@ function methodReader(source) {
  * The inputs the step gave: not empty and not action.yml's default (compared ignoring case: every
  * input with a default is a keyword, a boolean or a duration). The CLI's absent flags read ''.
  */
-function givenInputs(source) {
+function givenInputs(source, names = Object.keys(INPUTS)) {
     const given = [];
-    for (const [name, spec] of Object.entries(INPUTS)) {
+    for (const name of names) {
+        const spec = INPUTS[name];
         const value = source(name);
         if (value === '' || value.toLowerCase() === (spec.default ?? '').toLowerCase())
             continue;
@@ -1394,14 +1455,14 @@ function givenInputs(source) {
  * InputError (before any request) for one whose being ignored would change where the credential
  * goes or what is exported (IgnoredEffect).
  */
-function ignoredInputs(given, provider) {
+function ignoredInputs(given, provider, action = 'read') {
     const warnings = [];
     for (const { name, reader, effect } of given) {
         if (reader === 'all' || reader === provider)
             continue;
         const whose = `is read for ${PROVIDER_NAMES[reader]} only, but this run uses ${PROVIDER_NAMES[provider]}`;
         if (effect !== undefined) {
-            throw new InputError(`Input '${name}' ${whose}, which would ignore it: ${CONSEQUENCE[effect]}. Remove it, or set 'provider: ${reader}' if the run is meant for ${PROVIDER_NAMES[reader]}.`);
+            throw new InputError(`Input '${name}' ${whose}, which would ignore it: ${CONSEQUENCE[action][effect]}. Remove it, or set 'provider: ${reader}' if the run is meant for ${PROVIDER_NAMES[reader]}.`);
         }
         warnings.push(`Input '${name}' ${whose}, which ignores it.`);
     }
@@ -2114,11 +2175,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-CQ4dJ4N7.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-BLDfHpFW.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-CgrMfj2r.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-BmUhZS2w.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-0ryoYqsI.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-C3z1uhQy.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2126,11 +2187,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CCIwafzU.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-CX0I6qRl.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-BZUb8lgY.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-05YvHuce.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-gPz8g_7L.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-CA9Lkxf1.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2139,7 +2200,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-CgrMfj2r.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-BmUhZS2w.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2516,7 +2577,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-x0rVp7kY.js');
+            const { fetchIdToken } = await import('./github-oidc-BJbXqoCS.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2596,7 +2657,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-CPUr2Q_S.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BZcB6vUW.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2918,7 +2979,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-tMV3BFE-.js');
+        const { exportToFile } = await import('./runner-export-file-DX3-UGZF.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -3068,4 +3129,4 @@ function parseJson(res, where) {
     }
 }
 
-export { scrubbedLog as $, ActionError as A, setFailed as B, CryptoError as C, createCleanupRecorder as D, ENV_NAME as E, setSecret as F, saveState as G, runCleanups as H, InputError as I, getState as J, CLEANUP_STATE_KEY as K, CLEAN_ENV_CLEANUP as L, cleanEnv as M, exportVariable as N, hasIdentityLogin as O, assertClientPair as P, readVaultLogin as Q, readVaultTls as R, ServerError as S, readBaseUrl as T, readVaultServer as U, readInfisicalLogin as V, readBitwarden as W, readCaCertificate as X, readTimeout as Y, PROVIDER_CHOICES as Z, createInputReader as _, assertEnvName as a, providerContext as a0, createWriter as a1, certificateErrorCode as a2, readLimited as a3, readProxySettings as a4, trustStore as a5, agentTls as a6, proxyFor as a7, certificateError as a8, client as a9, inputs as aa, index as ab, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, warning as v, whileWaiting as w, info as x, usesVaultActionUrl as y, setOutput as z };
+export { scrubbedLog as $, ActionError as A, setFailed as B, CryptoError as C, createCleanupRecorder as D, ENV_NAME as E, setSecret as F, saveState as G, runCleanups as H, InputError as I, getState as J, CLEANUP_STATE_KEY as K, CLEAN_ENV_CLEANUP as L, cleanEnv as M, exportVariable as N, hasIdentityLogin as O, assertClientPair as P, readVaultLogin as Q, readVaultTls as R, ServerError as S, readBaseUrl as T, readVaultServer as U, readInfisicalLogin as V, readBitwarden as W, readCaCertificate as X, readTimeout as Y, PROVIDER_CHOICES as Z, createInputReader as _, assertEnvName as a, providerContext as a0, createWriter as a1, ignoredInputs as a2, givenInputs as a3, WRITE_INPUTS as a4, certificateErrorCode as a5, readLimited as a6, readProxySettings as a7, trustStore as a8, agentTls as a9, proxyFor as aa, certificateError as ab, client as ac, inputs as ad, index as ae, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, warning as v, whileWaiting as w, info as x, usesVaultActionUrl as y, setOutput as z };

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-0ryoYqsI.js';
-import './startup-C51TT015.js';
+import { p as postLogin } from './providers-infisical-C3z1uhQy.js';
+import './startup-Bh_MfrrY.js';
 
 
 

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-C51TT015.js';
+import { I as InputError } from './startup-Bh_MfrrY.js';
 
 
 

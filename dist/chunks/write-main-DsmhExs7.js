@@ -1,4 +1,4 @@
-import { n as runnerInputs, O as hasIdentityLogin, P as assertClientPair, Q as readVaultLogin, R as readVaultTls, I as InputError, T as readBaseUrl, U as readVaultServer, V as readInfisicalLogin, W as readBitwarden, X as readCaCertificate, Y as readTimeout, Z as PROVIDER_CHOICES, _ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, $ as scrubbedLog, a0 as providerContext, a1 as createWriter, s as secretsLine, A as ActionError } from './startup-C51TT015.js';
+import { n as runnerInputs, O as hasIdentityLogin, P as assertClientPair, Q as readVaultLogin, R as readVaultTls, I as InputError, T as readBaseUrl, U as readVaultServer, V as readInfisicalLogin, W as readBitwarden, X as readCaCertificate, Y as readTimeout, Z as PROVIDER_CHOICES, _ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, $ as scrubbedLog, a0 as providerContext, a1 as createWriter, a2 as ignoredInputs, a3 as givenInputs, s as secretsLine, A as ActionError, a4 as WRITE_INPUTS } from './startup-Bh_MfrrY.js';
 
 
 
@@ -154,6 +154,8 @@ async function runWrite(rt) {
     const requests = readSources(settings, env);
     const ctx = providerContext({ ...settings, userAgent: rt.userAgent, env }, masks, log);
     const writer = await (rt.createWriter ?? createWriter)(settings, ctx);
+    // An input for another provider: a warning naming it, or an error before any request (as the read action).
+    ignoredInputs(givenInputs(rt.inputs, WRITE_INPUTS), writer.kind, 'write').forEach((w) => log.warning(w));
     const targets = writer.parse(requests);
     let results;
     try {

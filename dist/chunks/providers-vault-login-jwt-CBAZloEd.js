@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-C51TT015.js';
+import { I as InputError } from './startup-Bh_MfrrY.js';
 
 
 
