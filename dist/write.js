@@ -1,5 +1,5 @@
-import { n as runnerInputs, u as debug, v as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-Bh_MfrrY.js';
-import { doneLine, runWrite } from './chunks/write-main-DsmhExs7.js';
+import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-_8j6eaDx.js';
+import { doneLine, runWrite } from './chunks/write-main-CP3X-wGV.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
 import { escapeHtml } from './chunks/runner-summary-a8QC7bhC.js';
 

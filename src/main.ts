@@ -70,7 +70,7 @@ export async function run(rt: Runtime): Promise<Outcome> {
   if (preparePublish) whileWaiting(() => preparePublish(settings))
   const fetched = await provider.fetch(requests)
   try {
-    return await conclude(rt, settings, provider.kind, fetched, deadline)
+    return await conclude(rt, log, settings, provider.kind, fetched, deadline)
   } finally {
     // The provider's last request (a token's revocation) answered, whatever happened here.
     await fetched.settling
@@ -80,13 +80,13 @@ export async function run(rt: Runtime): Promise<Outcome> {
 /** Everything after the last answer the run needs: names, masks, cleanups, exports. */
 async function conclude(
   rt: Runtime,
+  log: Log,
   settings: Settings,
   kind: ProviderKind,
   fetched: FetchResult,
   deadline: number,
 ): Promise<Outcome> {
   const { masks } = rt
-  const log = scrubbedLog(rt.log, masks)
   // Recorded at once, before anything can still fail (a refused name, the deadline): the post step
   // then undoes what the provider did (a login's token revoked) whatever happens next.
   recordCleanups(rt, fetched.cleanups, log)

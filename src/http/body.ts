@@ -37,6 +37,10 @@ export interface ExchangeOptions {
   readonly tls?: ClientTls
 }
 
+/** A body the connection cut short: a network failure like a reset connection (retried). */
+const cutShort = (): Error =>
+  Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })
+
 function tooLarge(opts: ExchangeOptions, status: number): ServerError {
   return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status)
 }
@@ -84,14 +88,11 @@ export function readLimited(
     body.on('error', fail)
     body.on('end', () => {
       if (settled) return
-      if (body.complete === false)
-        return fail(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' }))
+      if (body.complete === false) return fail(cutShort())
       settled = true
       resolve(Buffer.concat(chunks).toString('utf8'))
     })
     // Closed without 'end' or 'error' (destroyed mid-body): the same as a reset connection.
-    body.on('close', () =>
-      fail(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })),
-    )
+    body.on('close', () => fail(cutShort()))
   })
 }

@@ -10,6 +10,11 @@ export function whileWaiting(task: () => void): void {
   queued.push(task)
 }
 
+/** Settles the next moment a request is in flight: work chained to it runs during the round trip. */
+export function requestSent(): Promise<void> {
+  return new Promise((sent) => whileWaiting(sent))
+}
+
 /**
  * Runs what is queued; the HTTP client calls this once a request's bytes have been sent (through a
  * proxy, whose client does not say when, once the exchange has settled).

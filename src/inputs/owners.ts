@@ -116,14 +116,16 @@ const PROVIDER_NAMES: Readonly<Record<ProviderKind, string>> = {
 /** Which action reads the inputs: the read action (action.yml) or the write action (write/action.yml). */
 export type InputsOf = 'read' | 'write'
 
+const READ_CONSEQUENCE: Readonly<Record<IgnoredEffect, string>> = {
+  server: 'the credential would go to another server than the one it names',
+  export: 'what is exported would not be what it asks for',
+  scope: 'a wildcard would not be narrowed by it',
+}
+
 const CONSEQUENCE: Readonly<Record<InputsOf, Readonly<Record<IgnoredEffect, string>>>> = {
-  read: {
-    server: 'the credential would go to another server than the one it names',
-    export: 'what is exported would not be what it asks for',
-    scope: 'a wildcard would not be narrowed by it',
-  },
+  read: READ_CONSEQUENCE,
   write: {
-    server: 'the credential would go to another server than the one it names',
+    ...READ_CONSEQUENCE,
     export: 'what is written would not be what it asks for',
     scope: 'the secrets would not be written where it names',
   },

@@ -160,18 +160,19 @@ type Tail = '*' | '+' | '…'
 interface Family {
   readonly prefix: string
   readonly tail: Tail
-  readonly cls: NameClass
 }
 
-const EXACT = new Map<string, NameClass>()
-const FAMILIES: Family[] = []
-for (const [cls, names] of CLASSES) {
+/** Each class as its names and its families, in the order above. */
+const COMPILED = CLASSES.map(([cls, names]) => {
+  const exact = new Set<string>()
+  const families: Family[] = []
   for (const name of names) {
     const tail = name.at(-1)
-    if (tail === '*' || tail === '+' || tail === '…') FAMILIES.push({ prefix: name.slice(0, -1), tail, cls })
-    else EXACT.set(name, cls)
+    if (tail === '*' || tail === '+' || tail === '…') families.push({ prefix: name.slice(0, -1), tail })
+    else exact.add(name)
   }
-}
+  return { cls, exact, families }
+})
 
 const WORD_CHARS = /^\w*$/
 const LINE_BREAK = /[\n\r\u2028\u2029]/
@@ -199,11 +200,7 @@ function inFamily(name: string, f: Family): boolean {
 /** The class a name belongs to, if it is one of them (the first, in the order above). */
 export function nameClass(name: string): NameClass | undefined {
   const upper = asciiUpper(name)
-  const exact = EXACT.get(upper)
-  const family = FAMILIES.find((f) => inFamily(upper, f))?.cls
-  if (exact === undefined || family === undefined) return exact ?? family
-  // A name both listed and in a family: the class listed first wins.
-  return CLASSES.findIndex(([cls]) => cls === exact) <= CLASSES.findIndex(([cls]) => cls === family) ? exact : family
+  return COMPILED.find((c) => c.exact.has(upper) || c.families.some((f) => inFamily(upper, f)))?.cls
 }
 
 export interface NamePolicy {

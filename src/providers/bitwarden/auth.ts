@@ -3,7 +3,7 @@
 // docs/protocols/bitwarden.md#token-renewal).
 import { ServerError } from '../../errors.js'
 import type { HttpResponse } from '../../http/client.js'
-import { whileWaiting } from '../../http/while-waiting.js'
+import { requestSent } from '../../http/while-waiting.js'
 import type { ProviderContext } from '../provider.js'
 import { login, organizationIdFromJwt, type ApiMethod, type ApiSend, type RetryOptions } from './api.js'
 import type { SymmetricKey } from './crypto.js'
@@ -35,7 +35,7 @@ async function authenticate(ctx: ProviderContext, endpoints: Endpoints, token: A
   // Once the login is on the wire, the crypto module loads and the token's key (which needs no
   // answer) is derived, in the round trip instead of after it. Promise.all, so a failed login is
   // never an unhandled rejection.
-  const keyed = new Promise<void>((sent) => whileWaiting(sent))
+  const keyed = requestSent()
     .then(() => import('./crypto.js'))
     .then((crypto) => ({ crypto, tokenKey: crypto.deriveTokenKey(token.seed) }))
   const [res, { crypto, tokenKey }] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), keyed])

@@ -2,7 +2,7 @@
 // project costs one failed raw read more and is decrypted here) or a machine identity (a login by
 // Universal Auth, GitHub OIDC or AWS IAM + one raw read per folder + the access token's
 // revocation). All or nothing. Protocol: docs/protocols/infisical.md.
-import { whileWaiting } from '../../http/while-waiting.js'
+import { requestSent } from '../../http/while-waiting.js'
 import type { InfisicalSettings } from '../../inputs.js'
 import type { Provider, ProviderContext, Secret } from '../provider.js'
 import { login, secretPathOf } from './auth.js'
@@ -36,7 +36,7 @@ export function create(settings: InfisicalSettings, given: ProviderContext): Pro
       // exports), which waits for it before it ends (FetchResult.settling). Returned once its bytes
       // are out, so that work cannot hold them back.
       const settling = revokeIssuedToken(session.baseUrl, session.bearer, ctx)
-      await Promise.race([new Promise<void>((sent) => whileWaiting(sent)), settling])
+      await Promise.race([requestSent(), settling])
       return { secrets, cleanups: [], settling }
     },
   }

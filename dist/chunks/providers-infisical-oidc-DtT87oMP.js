@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-C3z1uhQy.js';
-import './startup-Bh_MfrrY.js';
+import { p as postLogin } from './providers-infisical-BElFrBCO.js';
+import './startup-_8j6eaDx.js';
 
 
 

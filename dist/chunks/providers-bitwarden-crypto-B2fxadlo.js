@@ -1,4 +1,4 @@
-import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-Bh_MfrrY.js';
+import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-_8j6eaDx.js';
 
 
 

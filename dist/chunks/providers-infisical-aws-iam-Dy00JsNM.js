@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-Bh_MfrrY.js';
+import { I as InputError } from './startup-_8j6eaDx.js';
 const { createHash } = process.getBuiltinModule('node:crypto');
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 const require$$0 = process.getBuiltinModule('node:url');

@@ -576,6 +576,8 @@ var tls = /*#__PURE__*/Object.freeze({
     trustSystemStore: trustSystemStore
 });
 
+/** A body the connection cut short: a network failure like a reset connection (retried). */
+const cutShort = () => Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' });
 function tooLarge(opts, status) {
     return new ServerError(`${opts.where}: response larger than ${opts.maxBodyBytes} bytes`, status);
 }
@@ -613,12 +615,12 @@ function readLimited(body, declaredLength, status, opts) {
             if (settled)
                 return;
             if (body.complete === false)
-                return fail(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' }));
+                return fail(cutShort());
             settled = true;
             resolve(Buffer.concat(chunks).toString('utf8'));
         });
         // Closed without 'end' or 'error' (destroyed mid-body): the same as a reset connection.
-        body.on('close', () => fail(Object.assign(new Error('connection closed before the body was complete'), { code: 'ECONNRESET' })));
+        body.on('close', () => fail(cutShort()));
     });
 }
 
@@ -630,6 +632,10 @@ const queued = [];
 /** Queues `task` for the next moment a request is in flight. */
 function whileWaiting(task) {
     queued.push(task);
+}
+/** Settles the next moment a request is in flight: work chained to it runs during the round trip. */
+function requestSent() {
+    return new Promise((sent) => whileWaiting(sent));
 }
 /**
  * Runs what is queued; the HTTP client calls this once a request's bytes have been sent (through a
@@ -844,7 +850,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-Cv3hsZxK.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-BJSJF1ES.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
         // through a proxy it runs once the exchange settles: queued work never waits longer than that.
         if (proxied)
@@ -859,7 +865,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-Cv3hsZxK.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-BJSJF1ES.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1364,14 +1370,15 @@ const PROVIDER_NAMES = {
     infisical: 'Infisical',
     vault: 'Vault',
 };
+const READ_CONSEQUENCE = {
+    server: 'the credential would go to another server than the one it names',
+    export: 'what is exported would not be what it asks for',
+    scope: 'a wildcard would not be narrowed by it',
+};
 const CONSEQUENCE = {
-    read: {
-        server: 'the credential would go to another server than the one it names',
-        export: 'what is exported would not be what it asks for',
-        scope: 'a wildcard would not be narrowed by it',
-    },
+    read: READ_CONSEQUENCE,
     write: {
-        server: 'the credential would go to another server than the one it names',
+        ...READ_CONSEQUENCE,
         export: 'what is written would not be what it asks for',
         scope: 'the secrets would not be written where it names',
     },
@@ -2175,11 +2182,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-BLDfHpFW.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-DWcmHDcS.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-BmUhZS2w.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-CNi1LxUs.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-C3z1uhQy.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-BElFrBCO.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2187,11 +2194,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CX0I6qRl.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-D3mkj0UO.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-05YvHuce.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-BGEct68d.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-CA9Lkxf1.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-DBZ2JxyE.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2200,7 +2207,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-BmUhZS2w.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-CNi1LxUs.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2394,17 +2401,19 @@ const CLASSES = [
         ],
     ],
 ];
-const EXACT = new Map();
-const FAMILIES = [];
-for (const [cls, names] of CLASSES) {
+/** Each class as its names and its families, in the order above. */
+const COMPILED = CLASSES.map(([cls, names]) => {
+    const exact = new Set();
+    const families = [];
     for (const name of names) {
         const tail = name.at(-1);
         if (tail === '*' || tail === '+' || tail === '…')
-            FAMILIES.push({ prefix: name.slice(0, -1), tail, cls });
+            families.push({ prefix: name.slice(0, -1), tail });
         else
-            EXACT.set(name, cls);
+            exact.add(name);
     }
-}
+    return { cls, exact, families };
+});
 const WORD_CHARS = /^\w*$/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /**
@@ -2430,12 +2439,7 @@ function inFamily(name, f) {
 /** The class a name belongs to, if it is one of them (the first, in the order above). */
 function nameClass(name) {
     const upper = asciiUpper(name);
-    const exact = EXACT.get(upper);
-    const family = FAMILIES.find((f) => inFamily(upper, f))?.cls;
-    if (exact === undefined || family === undefined)
-        return exact ?? family;
-    // A name both listed and in a family: the class listed first wins.
-    return CLASSES.findIndex(([cls]) => cls === exact) <= CLASSES.findIndex(([cls]) => cls === family) ? exact : family;
+    return COMPILED.find((c) => c.exact.has(upper) || c.families.some((f) => inFamily(upper, f)))?.cls;
 }
 /**
  * What to do with an environment variable's name, by who chose it:
@@ -2577,7 +2581,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-BJbXqoCS.js');
+            const { fetchIdToken } = await import('./github-oidc-CyhMLJ3d.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2607,7 +2611,7 @@ async function run(rt) {
         whileWaiting(() => preparePublish(settings));
     const fetched = await provider.fetch(requests);
     try {
-        return await conclude(rt, settings, provider.kind, fetched, deadline);
+        return await conclude(rt, log, settings, provider.kind, fetched, deadline);
     }
     finally {
         // The provider's last request (a token's revocation) answered, whatever happened here.
@@ -2615,9 +2619,8 @@ async function run(rt) {
     }
 }
 /** Everything after the last answer the run needs: names, masks, cleanups, exports. */
-async function conclude(rt, settings, kind, fetched, deadline) {
+async function conclude(rt, log, settings, kind, fetched, deadline) {
     const { masks } = rt;
-    const log = scrubbedLog(rt.log, masks);
     // Recorded at once, before anything can still fail (a refused name, the deadline): the post step
     // then undoes what the provider did (a login's token revoked) whatever happens next.
     recordCleanups(rt, fetched.cleanups, log);
@@ -2657,7 +2660,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-BZcB6vUW.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-C3GEpjmc.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2979,7 +2982,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-DX3-UGZF.js');
+        const { exportToFile } = await import('./runner-export-file-BmyCRoP2.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -3129,4 +3132,4 @@ function parseJson(res, where) {
     }
 }
 
-export { scrubbedLog as $, ActionError as A, setFailed as B, CryptoError as C, createCleanupRecorder as D, ENV_NAME as E, setSecret as F, saveState as G, runCleanups as H, InputError as I, getState as J, CLEANUP_STATE_KEY as K, CLEAN_ENV_CLEANUP as L, cleanEnv as M, exportVariable as N, hasIdentityLogin as O, assertClientPair as P, readVaultLogin as Q, readVaultTls as R, ServerError as S, readBaseUrl as T, readVaultServer as U, readInfisicalLogin as V, readBitwarden as W, readCaCertificate as X, readTimeout as Y, PROVIDER_CHOICES as Z, createInputReader as _, assertEnvName as a, providerContext as a0, createWriter as a1, ignoredInputs as a2, givenInputs as a3, WRITE_INPUTS as a4, certificateErrorCode as a5, readLimited as a6, readProxySettings as a7, trustStore as a8, agentTls as a9, proxyFor as aa, certificateError as ab, client as ac, inputs as ad, index as ae, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, preparePublish as k, lineError as l, meaningfulLines as m, runnerInputs as n, oneLine as o, parseJson as p, quote as q, run as r, secretsLine as s, publish as t, debug as u, warning as v, whileWaiting as w, info as x, usesVaultActionUrl as y, setOutput as z };
+export { scrubbedLog as $, ActionError as A, setFailed as B, CryptoError as C, createCleanupRecorder as D, ENV_NAME as E, setSecret as F, saveState as G, runCleanups as H, InputError as I, getState as J, CLEANUP_STATE_KEY as K, CLEAN_ENV_CLEANUP as L, cleanEnv as M, exportVariable as N, hasIdentityLogin as O, assertClientPair as P, readVaultLogin as Q, readVaultTls as R, ServerError as S, readBaseUrl as T, readVaultServer as U, readInfisicalLogin as V, readBitwarden as W, readCaCertificate as X, readTimeout as Y, PROVIDER_CHOICES as Z, createInputReader as _, assertEnvName as a, providerContext as a0, createWriter as a1, ignoredInputs as a2, givenInputs as a3, WRITE_INPUTS as a4, certificateErrorCode as a5, readLimited as a6, readProxySettings as a7, trustStore as a8, agentTls as a9, proxyFor as aa, certificateError as ab, client as ac, inputs as ad, index as ae, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, run as k, lineError as l, meaningfulLines as m, preparePublish as n, oneLine as o, parseJson as p, quote as q, requestSent as r, secretsLine as s, runnerInputs as t, publish as u, debug as v, warning as w, info as x, usesVaultActionUrl as y, setOutput as z };

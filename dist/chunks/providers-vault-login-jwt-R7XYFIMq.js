@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-Bh_MfrrY.js';
+import { I as InputError } from './startup-_8j6eaDx.js';
 
 
 

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-Bh_MfrrY.js';
+import { I as InputError } from './startup-_8j6eaDx.js';
 
 
 
