@@ -4,7 +4,8 @@
 // decrypt each value, mask and write it to GITHUB_ENV and GITHUB_OUTPUT. It stands beside the
 // official client in `npm run bench` as the floor a JavaScript client can reach on the same Node;
 // it is not the action and checks nothing a real run must (docs/protocols/bitwarden.md).
-// Inputs as the action's: INPUT_ACCESS_TOKEN, INPUT_SECRETS ("<uuid> > NAME" lines), INPUT_BASE_URL.
+// Inputs as the action's: INPUT_ACCESS_TOKEN, INPUT_SECRETS ("<uuid> > NAME" lines), INPUT_BASE_URL,
+// or INPUT_IDENTITY_URL and INPUT_API_URL when both are set.
 const http = require('node:http')
 const crypto = require('node:crypto')
 const { appendFileSync } = require('node:fs')
@@ -45,6 +46,8 @@ const split = (bytes) => ({ enc: bytes.subarray(0, 32), mac: bytes.subarray(32, 
 
 async function main() {
   const base = process.env.INPUT_BASE_URL
+  const identityUrl = process.env.INPUT_IDENTITY_URL || `${base}/identity`
+  const apiUrl = process.env.INPUT_API_URL || `${base}/api`
   const [, clientId, rest] = process.env.INPUT_ACCESS_TOKEN.split('.')
   const [clientSecret, seed] = rest.split(':')
   const pairs = process.env.INPUT_SECRETS.split('\n')
@@ -57,7 +60,7 @@ async function main() {
     grant_type: 'client_credentials',
   })
   const login = await post(
-    `${base}/identity/connect/token`,
+    `${identityUrl}/connect/token`,
     { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'device-type': '21' },
     form.toString(),
   )
@@ -67,7 +70,7 @@ async function main() {
   const payload = JSON.parse(decrypt(login.encrypted_payload, tokenKey).toString('utf8'))
   const orgKey = split(Buffer.from(payload.encryptionKey, 'base64'))
   const { data } = await post(
-    `${base}/api/secrets/get-by-ids`,
+    `${apiUrl}/secrets/get-by-ids`,
     { authorization: `Bearer ${login.access_token}`, 'content-type': 'application/json' },
     JSON.stringify({ ids: pairs.map(([id]) => id) }),
   )

@@ -4,7 +4,7 @@
 // Options: --latency <one-way ms> (10)  --runs <n> (7)  --sizes 1,10,100,1000  --scale 1000,10000,50000
 //          --scale-runs <n> (3: the median; the first run checks the counts; one over 10 s or failed runs once)
 //          --vault-action <its dist/index.js>  --secrets-action <its dist/index.cjs>
-//          --only sizes,vendors,scale,startup (a subset; the report is printed, not written)  --no-write
+//          --only sizes,vendors,network,scale,startup (a subset; the report is printed, not written)  --no-write
 //          --nodes <node binary>,… (scripts/bench.js passes Node 24 first, then the Node it ran under)
 import { createRequire } from 'node:module'
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
@@ -13,7 +13,7 @@ import { startBitwardenServer, type BitwardenServer } from '../test/servers/bitw
 import { startInfisicalServer } from '../test/servers/infisical.js'
 import { startVaultServer } from '../test/servers/vault.js'
 import { decryptString, splitKey } from '../src/providers/bitwarden/crypto.js'
-import { startLatencyProxy } from './latency-proxy.js'
+import { startLatencyProxy } from '../test/servers/latency-proxy.js'
 import {
   measure,
   measureSideBySide,
@@ -24,12 +24,14 @@ import {
   useNode,
   type Sample,
 } from './measure.js'
-import { renderReport, type Row, type Suite, type VendorRow } from './report.js'
+import { renderReport, type NetworkRow, type Row, type Suite, type VendorRow } from './report.js'
 import { failure, type ScaleCase, type ScaleRow } from './scale.js'
 import { startupByPackage, type StartupRow } from './startup.js'
 import { describeDist, infisicalUniversalAuth, vaultEightPaths, type Compared, type Logged } from './vendors.js'
 
-const GROUPS = ['sizes', 'vendors', 'scale', 'startup'] as const
+const GROUPS = ['sizes', 'vendors', 'network', 'scale', 'startup'] as const
+/** Secrets in the real-network model's runs. */
+const NETWORK_N = 100
 const { values: opt } = parseArgs({
   options: {
     latency: { type: 'string', default: '10' },
@@ -78,6 +80,9 @@ const infisical = await startInfisicalServer()
 const infisicalProxy = await startLatencyProxy(infisical.url, latency)
 const vault = await startVaultServer()
 const vaultProxy = await startLatencyProxy(vault.url, latency)
+// The real-network model: Bitwarden's login and API on two origins, a connection costing a round trip.
+const netIdentity = await startLatencyProxy(server.url, latency, { handshake: true })
+const netApi = await startLatencyProxy(server.url, latency, { handshake: true })
 vault.mountKv('secret', 2)
 vault.setPolicy('bench', { 'secret/data/*': ['read'] })
 const files = runnerFiles()
@@ -249,6 +254,39 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     }
   }
 
+  const network: NetworkRow[] = []
+  if (only.has('network')) {
+    const { token, ids } = seed(NETWORK_N)
+    const env = {
+      ...baseEnv,
+      INPUT_BASE_URL: '',
+      INPUT_IDENTITY_URL: `${netIdentity.url}/identity`,
+      INPUT_API_URL: `${netApi.url}/api`,
+      INPUT_ACCESS_TOKEN: token,
+      INPUT_SECRETS: ids.map((id, i) => `${id} > SECRET_${i}`).join('\n'),
+    }
+    const cases: Array<[string, string[]]> = [['ours (dist/index.js), by id', ['dist/index.js']]]
+    if (haveSdk) cases.push(['official client (sdk-napi), by id', ['bench/official-client.cjs']])
+    cases.push(['minimal JS client (node:http), by id', ['bench/minimal-client.cjs']])
+    const connections: Array<[number, number]> = []
+    for (const [what, args] of cases) {
+      netIdentity.reset()
+      netApi.reset()
+      await verify(args, env, 2, NETWORK_N, `network model: ${what}`)
+      connections.push([netIdentity.connections.length, netApi.connections.length])
+    }
+    const measured = await measureSideBySide(
+      cases.map(([, args]) => ({ args, env })),
+      runs,
+      files.reset,
+    )
+    for (const [i, [what]] of cases.entries()) {
+      const [identityConnections, apiConnections] = connections[i]!
+      network.push({ what, ms: measured[i]!.ms, identityConnections, apiConnections })
+      process.stderr.write(`network model: ${what}: ${measured[i]!.ms.toFixed(1)} ms\n`)
+    }
+  }
+
   // Scale: every secret by wildcard at each size, the median of a few runs.
   const scale: ScaleRow[] = []
   if (withScale && only.has('scale'))
@@ -290,7 +328,7 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
       ]
       await settle()
       for (const c of cases) {
-        c.proxy.resetBytes()
+        c.proxy.reset()
         try {
           const samples = [await verify(c.args, c.env, c.requests, n, `scale, ${c.provider}, N=${n}`, c.log)]
           const responseBytes = c.proxy.bytesDown
@@ -316,7 +354,7 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
   const mainLoad = only.has('startup')
     ? await measure(['dist/index.js'], { PATH: baseEnv.PATH! }, runs, undefined, 1)
     : undefined
-  return { version, floor, rows, vendors, scale, scaleRuns, scaleTimeout: SCALE_TIMEOUT, mainLoad }
+  return { version, floor, rows, vendors, network, scale, scaleRuns, scaleTimeout: SCALE_TIMEOUT, mainLoad }
 }
 
 /**
@@ -356,11 +394,13 @@ if (only.has('startup')) {
   )
   startup = await startupByPackage(baseEnv, runs, suites[0]!.floor.ms, `${server.url}/api/alive`)
 }
-for (const closable of [proxy, server, infisicalProxy, infisical, vaultProxy, vault]) await closable.close()
+for (const closable of [proxy, netIdentity, netApi, server, infisicalProxy, infisical, vaultProxy, vault])
+  await closable.close()
 
 const report = renderReport({
   suites,
   latency,
+  networkN: NETWORK_N,
   runs,
   command: `npm run bench -- --latency ${latency} --runs ${runs} --sizes ${sizes.join(',')} --scale ${scaleSizes.join(',')} --scale-runs ${scaleRuns}${opt['vault-action'] ? ' --vault-action <path>' : ''}${opt['secrets-action'] ? ' --secrets-action <path>' : ''}`,
   haveSdk,

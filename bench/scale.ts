@@ -1,7 +1,7 @@
 // The scale curve: every secret of one big project (or path set) by wildcard, at each size, one run
 // each (the run that checks the request and export counts is the one measured): wall time, the
 // process's user and system CPU, its peak RSS, and the bytes the server sent back.
-import type { LatencyProxy } from './latency-proxy.js'
+import type { LatencyProxy } from '../test/servers/latency-proxy.js'
 import type { Sample } from './measure.js'
 import type { Logged } from './vendors.js'
 

@@ -2,7 +2,7 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { h as createMasks, k as run } from './chunks/startup-_8j6eaDx.js';
+import { h as createMasks, k as run } from './chunks/startup-eG8yNzOF.js';
 
 
 
@@ -36,7 +36,7 @@ const CLI_INPUTS = [
     ['ignore_not_found', 'Vault: skip paths that do not exist (true/false).'],
     [
         'method',
-        'Login method. Vault (as vault-action): token, approle, jwt, kubernetes, github, userpass, ldap, …; Infisical (as secrets-action): universal, oidc or aws-iam.',
+        'Login method. Vault (as vault-action): token, approle, jwt, kubernetes, github, userpass, ldap, \u2026; Infisical (as secrets-action): universal, oidc or aws-iam.',
     ],
     ['path', 'Vault: the auth mount to log in at (default: the method).'],
     ['role', 'Vault jwt / kubernetes: the role.'],
@@ -76,7 +76,7 @@ const FILE_FLAGS = new Map([
     ['--secrets-file', 'secrets'],
 ]);
 /**
- * Parses `run [flags] -- <command> [args…]`, `write [flags]` (no command: the sources are this
+ * Parses `run [flags] -- <command> [args\u2026]`, `write [flags]` (no command: the sources are this
  * process's environment), `--help`, `--version`. Throws UsageError.
  */
 function parseArgs(argv) {
@@ -109,7 +109,7 @@ function parseArgs(argv) {
                 throw new UsageError(`unknown option '${name}' (see --help)`);
             if (kind === 'write')
                 throw new UsageError(`unexpected '${arg}': inject-secrets write [options] takes no command (the values come from its environment)`);
-            throw new UsageError(`expected '--' before the command '${arg}': inject-secrets run [options] -- <command> [args…]`);
+            throw new UsageError(`expected '--' before the command '${arg}': inject-secrets run [options] -- <command> [args\u2026]`);
         }
         let value;
         if (eq > 0 && arg.startsWith('--'))
@@ -138,7 +138,7 @@ function parseArgs(argv) {
     }
     const command = argv[i + 1];
     if (i >= argv.length || command === undefined)
-        throw new UsageError('no command to run: inject-secrets run [options] -- <command> [args…]');
+        throw new UsageError('no command to run: inject-secrets run [options] -- <command> [args\u2026]');
     return { kind: 'run', flags, files, command, args: argv.slice(i + 2), debug };
 }
 /**
@@ -174,7 +174,7 @@ function helpText(version) {
     return `inject-secrets ${version}: run a command with secrets from Bitwarden, Infisical or Vault in its environment.
 
 Usage:
-  inject-secrets run [options] -- <command> [args…]
+  inject-secrets run [options] -- <command> [args\u2026]
   inject-secrets write [options]
 
 Fetches the secrets exactly as the GitHub Action does (same inputs, same mapping, all or nothing),
@@ -201,8 +201,8 @@ ${writeLines.join('\n')}
 Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured; NODE_EXTRA_CA_CERTS is trusted.
 
 Examples:
-  ${ENV_PREFIX}ACCESS_TOKEN=… npx inject-secrets run --secrets 'DB_PASSWORD' -- npm test
-  NEW_KEY=… ${ENV_PREFIX}ACCESS_TOKEN=… npx inject-secrets write --secrets 'NEW_KEY > <project id>/API_KEY'
+  ${ENV_PREFIX}ACCESS_TOKEN=\u2026 npx inject-secrets run --secrets 'DB_PASSWORD' -- npm test
+  NEW_KEY=\u2026 ${ENV_PREFIX}ACCESS_TOKEN=\u2026 npx inject-secrets write --secrets 'NEW_KEY > <project id>/API_KEY'
 `;
 }
 /** The action's messages name inputs ('access_token'); locally, also name the flag and variable. */
@@ -210,7 +210,7 @@ function localize(message) {
     return message.replace(/\bInput '([a-z_]+)'/g, (_m, name) => `Input '${name}' (--${name.replace(/_/g, '-')} or ${ENV_PREFIX}${name.toUpperCase()})`);
 }
 
-// Local use: `npx inject-secrets run [options] -- <command> [args…]`. The action's own pipeline
+// Local use: `npx inject-secrets run [options] -- <command> [args\u2026]`. The action's own pipeline
 // (main.ts: the same inputs, providers, grammars, name checks, HTTP with proxy and CA support) with
 // the flags as its inputs, then the command runs with the secrets in its environment. Outside a
 // runner nothing masks the log, so this never prints a value: errors (scrubbed of every secret
@@ -236,7 +236,7 @@ function readFlagFiles(cmd) {
 function logFor(cmd) {
     return {
         info: say,
-        // Named as the flag and variable too, as errors are (an input given for another provider, …).
+        // Named as the flag and variable too, as errors are (an input given for another provider, \u2026).
         warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
         debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
     };
@@ -294,7 +294,7 @@ async function main(argv) {
     if (parsed.kind === 'write') {
         try {
             // The write pipeline logs each target's outcome and the totals; nothing else to do here.
-            const { runWrite } = await import('./chunks/write-main-CP3X-wGV.js');
+            const { runWrite } = await import('./chunks/write-main-Bv9NoQFe.js');
             await runWrite({
                 inputs: cliInputs(readFlagFiles(parsed), env, 'write'),
                 env,

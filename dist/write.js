@@ -1,13 +1,13 @@
-import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-_8j6eaDx.js';
-import { doneLine, runWrite } from './chunks/write-main-CP3X-wGV.js';
+import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-eG8yNzOF.js';
+import { doneLine, runWrite } from './chunks/write-main-Bv9NoQFe.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-a8QC7bhC.js';
+import { escapeHtml } from './chunks/runner-summary-C4g0U9kg.js';
 
 
 
 
 // The write action's job summary: one row per target with what happened (created, updated,
-// unchanged; "would be …" in a dry run), never a value. Loaded only when a summary is written.
+// unchanged; "would be \u2026" in a dry run), never a value. Loaded only when a summary is written.
 // As the read action's summary: far below GitHub's 1 MiB limit for the step summary.
 const MAX_ROWS = 1000;
 /** The summary's HTML; every cell passes through `scrub` before it is escaped. */
@@ -17,7 +17,7 @@ function writeSummaryHtml(report, scrub) {
     const rows = report.results
         .slice(0, MAX_ROWS)
         .map((r) => `<tr>${cell(String(r.line))}${cell(r.source)}${cell(r.target)}${cell(verb(r.outcome))}</tr>`);
-    const more = report.results.length > MAX_ROWS ? `<p>… and ${report.results.length - MAX_ROWS} more, not listed.</p>\n` : '';
+    const more = report.results.length > MAX_ROWS ? `<p>\u2026 and ${report.results.length - MAX_ROWS} more, not listed.</p>\n` : '';
     return (`<h3>${escapeHtml(scrub(doneLine(report)))}</h3>\n` +
         '<p>Values are masked and never shown here.</p>\n' +
         '<table><tr><th>Line</th><th>Source variable</th><th>Target</th><th>Result</th></tr>' +

@@ -6,7 +6,7 @@
 // is loaded only when a proxy variable is set.
 import { ActionError, causeChain, ServerError } from '../errors.js'
 import type { ClientTls, ExchangeOptions, HttpResponse } from './body.js'
-import { nodeExchange } from './node.js'
+import { nodeExchange, nodePreconnect } from './node.js'
 import { proxyVariable } from './proxy-env.js'
 import { certificateError } from './tls.js'
 import { runQueuedWork } from './while-waiting.js'
@@ -48,6 +48,11 @@ export interface HttpRequest {
 export interface HttpClient {
   /** Sends a request, retrying what is worth retrying; returns the final response whatever its status. */
   send(req: HttpRequest): Promise<HttpResponse>
+  /**
+   * Opens the connection for a request to `url` that will follow (with `tls`, the request's own TLS
+   * settings), while the run does other work; errors, if any, are that request's.
+   */
+  preconnect(url: string, tls?: ClientTls): void
 }
 
 export interface HttpOptions {
@@ -243,6 +248,11 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   }
 
   return {
+    preconnect(url, tls) {
+      // URL.parse: null for what is no URL (send() says so, with its own error).
+      const target = URL.parse(url)
+      if (target && !proxyConfigured(target)) nodePreconnect(target, { ca: opts.ca, tls })
+    },
     async send(req) {
       const where = `${req.method} ${pathOf(req.url)}`
       const retryStatuses = req.retryStatuses ?? RETRY_STATUS

@@ -2,7 +2,8 @@
 // first use against ~40 ms for the built-in fetch and ~50 ms to load the undici package; see
 // docs/benchmarks.md). Connections are kept alive between the few requests of a run; the entry
 // point exits once its work is written, so idle sockets never hold the process open.
-import type { Agent as HttpAgent } from 'node:http'
+import type { Agent as HttpAgent, AgentOptions } from 'node:http'
+import type { Socket } from 'node:net'
 import { readLimited, type ClientTls, type ExchangeOptions, type HttpResponse } from './body.js'
 import { clientTlsOptions, retryWithSystemStore } from './tls.js'
 import { runQueuedWork } from './while-waiting.js'
@@ -10,6 +11,8 @@ import { runQueuedWork } from './while-waiting.js'
 interface Client {
   request: typeof import('node:http').request
   agent: HttpAgent
+  /** Opens a connection to the origin ahead of its first request (nodePreconnect). */
+  openAhead: (url: URL) => void
 }
 
 let plain: Promise<Client> | undefined
@@ -27,21 +30,78 @@ let rebuilt = false
 function clientFor(protocol: string, ca: string | undefined, tls: ClientTls | undefined): Promise<Client> {
   if (protocol !== 'https:') {
     const http = process.getBuiltinModule('node:http')
-    plain ??= Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) })
+    plain ??= Promise.resolve(withAhead(http.request, new http.Agent({ keepAlive: true }), { keepAlive: true }))
     return plain
   }
   let client = secure.get(tls)
   if (!client) {
     const https = process.getBuiltinModule('node:https')
     client = (ca === undefined ? Promise.resolve(undefined) : import('./tls.js').then((t) => t.trustStore(ca))).then(
-      (trusted) => ({
-        request: https.request,
-        agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...clientTlsOptions(tls) }),
-      }),
+      (trusted) => {
+        const options = { keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...clientTlsOptions(tls) }
+        return withAhead(https.request, new https.Agent(options), options)
+      },
     )
     secure.set(tls, client)
   }
   return client
+}
+
+/** An early connection's error is kept on the socket (`errored`), which is then never handed over. */
+const ignore = (): void => {}
+
+/**
+ * The agent's connection for a new request is the one opened ahead for its origin when there is
+ * one still usable; otherwise the agent opens one as usual, so a failure the early connection met
+ * (refused, an untrusted certificate) happens again, on the request, and is handled there like any
+ * other (its error, retries, the system-CA retry). `createConnection` is the Agent method Node
+ * documents for overriding; the agent calls it with the request's host and port and its own
+ * options over them (Agent#createSocket), which the early connection is opened with too.
+ */
+function withAhead(request: Client['request'], agent: HttpAgent, options: AgentOptions): Client {
+  const open = agent.createConnection.bind(agent)
+  const ready = new Map<string, Socket>()
+  agent.createConnection = (opts, callback) => {
+    const name = agent.getName(opts)
+    const socket = ready.get(name)
+    ready.delete(name)
+    if (socket && !socket.destroyed && !socket.errored) {
+      socket.removeListener('error', ignore)
+      socket.ref()
+      return socket
+    }
+    socket?.destroy()
+    return open(opts, callback)
+  }
+  const openAhead = (url: URL): void => {
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
+    const opts = {
+      host,
+      port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+      ...options,
+      // As the agent sets them: the TLS server name (none for an address), no Nagle delay.
+      servername: process.getBuiltinModule('node:net').isIP(host) ? '' : host,
+      noDelay: true,
+    }
+    const name = agent.getName(opts)
+    if (ready.has(name)) return
+    const socket = open(opts) as Socket
+    socket.on('error', ignore)
+    // Unused (the run failed first), it never holds the process open.
+    socket.unref()
+    ready.set(name, socket)
+  }
+  return { request, agent, openAhead }
+}
+
+/**
+ * Opens the connection a request to `url` will use, now, while other work goes on (the login to
+ * another host, the GitHub OIDC token): its TCP handshake, and for https its TLS one, then cost the
+ * request no round trips. At most one per origin; never an error here (a failure is the
+ * request's, when it is sent). Direct connections only: proxy.ts (undici) has its own pool.
+ */
+export function nodePreconnect(url: URL, opts: { readonly ca?: string; readonly tls?: ClientTls }): void {
+  clientFor(url.protocol, opts.ca, opts.tls).then(({ openAhead }) => openAhead(url), ignore)
 }
 
 /**

@@ -10,6 +10,7 @@ import { parse as parseDotenv } from 'dotenv'
 import { startInfisicalServer, type InfisicalServer, type ProjectInfo } from '../../../test/servers/infisical.js'
 import { startGithubOidcServer, GITHUB_ISSUER, type GithubOidcServer } from '../../../test/servers/github-oidc.js'
 import { maskedLog, runAction, type ActionRun } from '../../../test/harness/run-action.js'
+import { startLatencyProxy } from '../../../test/servers/latency-proxy.js'
 import { runMainWithState, runPost } from '../../../test/harness/run-post.js'
 
 const VALUES: Record<string, string> = {
@@ -307,6 +308,24 @@ describe('GitHub OIDC, secrets-action inputs', () => {
     expect(oidc.signer.verify(jwt)).toMatchObject({ aud: 'https://github.com/acme', iss: GITHUB_ISSUER })
     expect(run.masks).toContain(jwt)
     expectNoLeak(run, [jwt, ...Object.values(VALUES)])
+  })
+
+  test("Infisical's connection opens while the ID token is fetched, and carries the login", async () => {
+    // Each server behind a proxy where a connection costs a round trip, as TCP's does.
+    const infisicalProxy = await startLatencyProxy(server.url, 20, { handshake: true })
+    const oidcUrl = new URL(oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL)
+    const oidcProxy = await startLatencyProxy(oidcUrl.origin, 20, { handshake: true })
+    try {
+      const run = await runAction(withOidc(identity(), { domain: infisicalProxy.url }), {
+        env: { ...oidc.env, ACTIONS_ID_TOKEN_REQUEST_URL: `${oidcProxy.url}${oidcUrl.pathname}${oidcUrl.search}` },
+      })
+      expect(run.error).toBeUndefined()
+      expect(requestLines()[0]).toBe('POST /api/v1/auth/oidc-auth/login 200')
+      expect(infisicalProxy.connections).toHaveLength(1)
+      expect(infisicalProxy.connections[0]!.acceptedAt).toBeLessThan(oidcProxy.connections[0]!.firstDownAt!)
+    } finally {
+      await Promise.all([infisicalProxy.close(), oidcProxy.close()])
+    }
   })
 
   test('oidc-audience is asked for and must be one the identity allows', async () => {

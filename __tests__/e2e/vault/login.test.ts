@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { runAction, type ActionRun } from '../../../test/harness/run-action.js'
 import { runMainWithState, runPost } from '../../../test/harness/run-post.js'
 import { DEFAULT_AUDIENCE, startGithubOidcServer, type GithubOidcServer } from '../../../test/servers/github-oidc.js'
+import { startLatencyProxy } from '../../../test/servers/latency-proxy.js'
 import { startVaultServer, type VaultServer } from '../../../test/servers/vault.js'
 
 const SECRETS = 'secret/data/ci npmToken | NPM_TOKEN ;\nsecret/data/ci dbPassword'
@@ -408,4 +409,28 @@ test.each([
   expect(run.error).toContain(message)
   expectOnlyErrorMessage(run)
   expect(server.requests).toEqual([])
+})
+
+test("jwt with GitHub OIDC: Vault's connection opens while the ID token is fetched, and carries the login", async () => {
+  // Each server behind a proxy where a connection costs a round trip, as TCP's does.
+  const vaultProxy = await startLatencyProxy(server.url, 20, { handshake: true })
+  const oidcUrl = new URL(oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL)
+  const oidcProxy = await startLatencyProxy(oidcUrl.origin, 20, { handshake: true })
+  try {
+    const run = await runAction(
+      { url: vaultProxy.url, method: 'jwt', role: 'ci', jwtGithubAudience: AUDIENCE, secrets: SECRETS },
+      {
+        env: {
+          ...oidc.env,
+          ACTIONS_ID_TOKEN_REQUEST_URL: `${oidcProxy.url}${oidcUrl.pathname}${oidcUrl.search}`,
+        },
+      },
+    )
+    expect(run.error).toBeUndefined()
+    expect(loginRequest().path).toBe('/v1/auth/jwt/login')
+    expect(vaultProxy.connections).toHaveLength(1)
+    expect(vaultProxy.connections[0]!.acceptedAt).toBeLessThan(oidcProxy.connections[0]!.firstDownAt!)
+  } finally {
+    await Promise.all([vaultProxy.close(), oidcProxy.close()])
+  }
 })

@@ -53,6 +53,11 @@ async function authenticate(ctx: ProviderContext, endpoints: Endpoints, token: A
 }
 
 export async function openSession(ctx: ProviderContext, endpoints: Endpoints, token: AccessToken): Promise<Session> {
+  // The API is another host in Bitwarden's clouds (identity.bitwarden.com, api.bitwarden.com): its
+  // connection opens during the login, so the first API request pays no handshakes of its own.
+  // With one origin for both (base_url) the login's connection is kept alive and reused instead.
+  if (URL.parse(endpoints.apiUrl)?.origin !== URL.parse(endpoints.identityUrl)?.origin)
+    ctx.http.preconnect(endpoints.apiUrl)
   let auth = await authenticate(ctx, endpoints, token)
   const first = auth
 

@@ -5,5 +5,5 @@ import type { HttpClient } from '../../http/client.js'
 
 export function withExtraHeaders(http: HttpClient, extra: Readonly<Record<string, string>> | undefined): HttpClient {
   if (extra === undefined) return http
-  return { send: (req) => http.send({ ...req, headers: { ...extra, ...req.headers } }) }
+  return { send: (req) => http.send({ ...req, headers: { ...extra, ...req.headers } }), preconnect: http.preconnect }
 }

@@ -29,6 +29,8 @@ export async function oidcLogin(
   identityId: string,
   audience: string | undefined,
 ): Promise<LoginResult> {
+  // The ID token comes first, from GitHub's token service: Infisical's connection opens meanwhile.
+  ctx.http.preconnect(baseUrl)
   const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'")
   return postLogin(ctx.http, baseUrl, 'oidc', { identityId, jwt }, () => {
     const sent = claimsForMessage(jwt)

@@ -180,7 +180,9 @@ export async function loginRequest(ep: VaultServerEndpoint, path: string, payloa
  * start-up chunk (measured: index.js's static closure 127 KB → 158 KB).
  */
 export function withTls(http: HttpClient, tls: ClientTls | undefined): HttpClient {
-  return tls === undefined ? http : { send: (req) => http.send({ ...req, tls }) }
+  return tls === undefined
+    ? http
+    : { send: (req) => http.send({ ...req, tls }), preconnect: (url) => http.preconnect(url, tls) }
 }
 
 /** POST {path} with a JSON body (PKI issue): a write; never retried (a retry would issue twice). */

@@ -56,6 +56,7 @@ function counting(http: HttpClient): { http: HttpClient; max: () => number } {
           inFlight--
         }
       },
+      preconnect: http.preconnect,
     },
   }
 }

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-_8j6eaDx.js';
+import { I as InputError } from './startup-eG8yNzOF.js';
 const { createHash } = process.getBuiltinModule('node:crypto');
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 const require$$0 = process.getBuiltinModule('node:url');
@@ -206,7 +206,7 @@ function requireAws4 () {
 		  var hostParts = (match || []).slice(1, 3);
 
 		  // ES's hostParts are sometimes the other way round, if the value that is expected
-		  // to be region equals ‘es’ switch them back
+		  // to be region equals \u2018es\u2019 switch them back
 		  // e.g. search-cluster-name-aaaa00aaaa0aaa0aaaaaaa0aaa.us-east-1.es.amazonaws.com
 		  if (hostParts[1] === 'es' || hostParts[1] === 'aoss')
 		    hostParts = hostParts.reverse();

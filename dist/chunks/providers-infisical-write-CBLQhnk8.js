@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, S as ServerError, l as lineError, q as quote, I as InputError } from './startup-_8j6eaDx.js';
-import { i as isBotNotFound, o as ok, s as serverMessage, n as normalizeSecretPath, r as readCredentials, a as secretPathOf, w as withExtraHeaders, l as login, b as statusError, c as inScope, d as describeScopes, e as revokeIssuedToken } from './providers-infisical-BElFrBCO.js';
+import { p as parseJson, i as isObject, b as shapeError, S as ServerError, l as lineError, q as quote, I as InputError } from './startup-eG8yNzOF.js';
+import { i as isBotNotFound, o as ok, s as serverMessage, n as normalizeSecretPath, r as readCredentials, a as secretPathOf, w as withExtraHeaders, l as login, b as statusError, c as inScope, d as describeScopes, e as revokeIssuedToken } from './providers-infisical-GNwUZlO4.js';
 
 
 
@@ -17,7 +17,7 @@ function headers(bearer, json) {
         ...(json ? { 'content-type': 'application/json' } : {}),
     };
 }
-/** GET /api/v3/secrets/raw for one folder, values as stored: `${…}` references not expanded. */
+/** GET /api/v3/secrets/raw for one folder, values as stored: `${\u2026}` references not expanded. */
 async function readFolder(http, baseUrl, bearer, at) {
     const where = 'GET /api/v3/secrets/raw';
     const params = new URLSearchParams();
@@ -185,7 +185,7 @@ function planOne(t, at, stored, create, write, warning) {
     // getAllSecretReferences' pattern: Infisical checks the referenced secret exists, and readers
     // that expand references get its value in place of the text (docs/protocols/infisical.md#writing).
     if (/\$\{[A-Za-z0-9_.-]+\}/.test(value))
-        warning(`Input 'secrets', line ${t.line}: ${t.source} contains '\${…}', which Infisical takes as a reference to another secret: the write fails if that secret does not exist, and readers that expand references (the read action, Infisical's own clients) get its value in place of the text.`);
+        warning(`Input 'secrets', line ${t.line}: ${t.source} contains '\${\u2026}', which Infisical takes as a reference to another secret: the write fails if that secret does not exist, and readers that expand references (the read action, Infisical's own clients) get its value in place of the text.`);
     // A hidden value cannot be compared: it is written.
     if (stored !== undefined && !stored.hidden && stored.value === value)
         return { line: t.line, source: t.source, target, outcome: 'unchanged' };

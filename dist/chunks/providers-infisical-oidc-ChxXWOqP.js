@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-BElFrBCO.js';
-import './startup-_8j6eaDx.js';
+import { p as postLogin } from './providers-infisical-GNwUZlO4.js';
+import './startup-eG8yNzOF.js';
 
 
 
@@ -20,6 +20,8 @@ function claimsForMessage(jwt) {
     return { audience: text(payload.aud), subject: text(payload.sub) };
 }
 async function oidcLogin(ctx, baseUrl, identityId, audience) {
+    // The ID token comes first, from GitHub's token service: Infisical's connection opens meanwhile.
+    ctx.http.preconnect(baseUrl);
     const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'");
     return postLogin(ctx.http, baseUrl, 'oidc', { identityId, jwt }, () => {
         const sent = claimsForMessage(jwt);

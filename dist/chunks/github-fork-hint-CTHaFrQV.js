@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-_8j6eaDx.js';
+import { I as InputError } from './startup-eG8yNzOF.js';
 
 
 
@@ -8,7 +8,7 @@ import { I as InputError } from './startup-_8j6eaDx.js';
 // environment secrets to a `pull_request` run from a fork, and Dependabot's runs get Dependabot's
 // secrets only. Loaded with import() only when reading the inputs failed, and @actions/github (about
 // a megabyte with Octokit) only when the failure is an empty credential.
-/** The inputs that normally come from `${{ secrets.… }}`. */
+/** The inputs that normally come from `${{ secrets.\u2026 }}`. */
 const MISSING_CREDENTIAL = /^Input '(access_token|client_id|client_secret)' is empty\b/;
 const PR_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
 /** A repository name from the event payload, safe to print (owner/name characters only, bounded). */
@@ -36,7 +36,7 @@ function forkHint(ctx) {
     }
     if (ctx.actor === 'dependabot[bot]') {
         return (`This run was triggered by Dependabot ('${event}' event): such runs get Dependabot secrets, not Actions secrets. ` +
-            'Add the secret under Settings → Secrets and variables → Dependabot as well.');
+            'Add the secret under Settings \u2192 Secrets and variables \u2192 Dependabot as well.');
     }
     return undefined;
 }
@@ -52,7 +52,7 @@ async function withForkHint(err) {
         return err;
     let hint;
     try {
-        const { context } = await import('./github-QWyyfwte.js');
+        const { context } = await import('./github-Bc5gRv8m.js');
         hint = forkHint(context);
     }
     catch {

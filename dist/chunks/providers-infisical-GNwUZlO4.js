@@ -1,4 +1,4 @@
-import { S as ServerError, p as parseJson, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, a as assertEnvName, I as InputError, f as parseServiceToken, C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict, s as secretsLine, r as requestSent } from './startup-_8j6eaDx.js';
+import { S as ServerError, p as parseJson, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, a as assertEnvName, I as InputError, f as parseServiceToken, C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict, s as secretsLine, r as requestSent } from './startup-eG8yNzOF.js';
 
 // Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
 // #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
@@ -15,7 +15,7 @@ function serverMessage(res) {
         return '';
     const said = [body.message, body.error]
         .filter((v, i, all) => typeof v === 'string' && v !== '' && all.indexOf(v) === i)
-        .join(' — ');
+        .join(' \u2014 ');
     const bounded = oneLine(said);
     const reqId = typeof body.reqId === 'string' && /^[\w.:-]{1,64}$/.test(body.reqId) ? ` (reqId ${body.reqId})` : '';
     return bounded === '' ? reqId.trim() : `${bounded}${reqId}`;
@@ -232,7 +232,7 @@ async function revokeAccessToken(http, baseUrl, accessToken) {
 //   /path/KEY > NAME      the secret KEY in folder /path (same environment); `/path/KEY` alone too
 //   *                     every secret in scope (the vendor action's behaviour), each under its key;
 //                         an empty input (or only comments) means the same
-// Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
+// Blank lines and comments (`# \u2026` on their own line, or after whitespace) are ignored.
 /**
  * Normalises a folder path as Infisical's server does, and as users write it (secrets-action #4):
  * `sub`, `/sub` and `/sub/` are all `/sub`; '' is `/`. Undefined when it is not a folder path.
@@ -356,7 +356,7 @@ function scopeMatches(glob, path) {
     return new RegExp(`^${source}$`).test(trimSlash(path));
 }
 const isGlob = (path) => path.includes('*');
-/** `prod:/**, dev:/` — what the token may read, for messages. */
+/** `prod:/**, dev:/` \u2014 what the token may read, for messages. */
 function describeScopes(scopes) {
     return scopes.length === 0 ? '(none)' : scopes.map((s) => `${s.environment}:${s.secretPath}`).join(', ');
 }
@@ -396,7 +396,7 @@ function inScope(scopes, environment, path) {
     return scopes.some((s) => s.environment === environment && scopeMatches(s.secretPath, path));
 }
 
-// Infisical logins: a machine identity (Universal Auth, GitHub OIDC or AWS IAM → an access token
+// Infisical logins: a machine identity (Universal Auth, GitHub OIDC or AWS IAM \u2192 an access token
 // the post step revokes) or a service token (st.<id>.<secret>.<key>: its details name its project,
 // scopes and sealed key). docs/protocols/infisical.md#logins.
 /** Infisical cloud, the default base URL (docs/protocols/infisical.md#server-url). */
@@ -429,9 +429,9 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-DtT87oMP.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-ChxXWOqP.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-Dy00JsNM.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-Bu-s8jsw.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
@@ -536,7 +536,7 @@ function readCredentials(settings, ctx) {
 function withExtraHeaders(http, extra) {
     if (extra === undefined)
         return http;
-    return { send: (req) => http.send({ ...req, headers: { ...extra, ...req.headers } }) };
+    return { send: (req) => http.send({ ...req, headers: { ...extra, ...req.headers } }), preconnect: http.preconnect };
 }
 
 // Revokes the access token a machine-identity login issued for the run (POST
@@ -662,7 +662,7 @@ function mergeWithImports(local, imports) {
     return { items, collisions };
 }
 
-// Client-side `${…}` expansion for legacy E2EE projects, as the server does for raw reads
+// Client-side `${\u2026}` expansion for legacy E2EE projects, as the server does for raw reads
 // (docs/protocols/infisical.md#secret-references, INF-REF-1/2): `${KEY}` in the same folder,
 // `${env.KEY}` at the root of env, `${env.a.b.KEY}` in folder /a/b of env; chained up to depth 10;
 // unknown names, self-references, cycles and folders that cannot be read stay literal. Pure:

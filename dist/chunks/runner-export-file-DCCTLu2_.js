@@ -1,7 +1,7 @@
 const { randomBytes } = process.getBuiltinModule('node:crypto');
 const { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } = process.getBuiltinModule('node:fs');
 const { dirname, join, basename } = process.getBuiltinModule('node:path');
-import { I as InputError } from './startup-_8j6eaDx.js';
+import { I as InputError } from './startup-eG8yNzOF.js';
 
 
 
@@ -16,9 +16,9 @@ const EXPORT_FILE_OUTPUT = 'export_file';
 /**
  * One `NAME=value` line that the `dotenv` package and `set -a; source` in a POSIX shell both read
  * back as exactly `value`. Their quoting rules overlap only partly: dotenv never unescapes anything
- * but `\n`/`\r` inside "…", and a shell's '…' cannot hold a `'`. So:
- *   - '…' when the value has no `'` (and does not end in `\`, which dotenv would read as `\'`);
- *   - "…" when the value has a `'` but none of `"` `\` `$` and backtick (special inside a shell's "…");
+ * but `\n`/`\r` inside "\u2026", and a shell's '\u2026' cannot hold a `'`. So:
+ *   - '\u2026' when the value has no `'` (and does not end in `\`, which dotenv would read as `\'`);
+ *   - "\u2026" when the value has a `'` but none of `"` `\` `$` and backtick (special inside a shell's "\u2026");
  *   - otherwise (both kinds of quote, or `'` with `\`/`$`/backtick) no form reads back the same,
  *     and the run fails naming the secret and pointing to JSON. A carriage return never survives
  *     dotenv (it turns \r\n into \n), nor does NUL a shell.

@@ -1,5 +1,5 @@
-import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-_8j6eaDx.js';
-import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-CNi1LxUs.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-eG8yNzOF.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-DtZK8ESL.js';
 
 
 
@@ -158,7 +158,7 @@ async function resolvePath(ep, path, targets, create) {
         throw lineError(first.line, `"${path}" does not exist, and Vault would not say which KV engine its mount is (sys/internal/ui/mounts); is the path right, and may the token use it?`);
     }
     if (mount.version === 2 && !path.startsWith(`${mount.mount}data/`)) {
-        throw lineError(first.line, `"${path}" is on the KV v2 mount '${mount.mount}': write to '${mount.mount}data/…', as reads name it`);
+        throw lineError(first.line, `"${path}" is on the KV v2 mount '${mount.mount}': write to '${mount.mount}data/\u2026', as reads name it`);
     }
     return { path, kv: mount.version, cas: 0, exists: false, data: {}, targets };
 }
@@ -219,7 +219,7 @@ function createWriter(settings, runCtx) {
         parse: parseWriteTargets,
         async plan(targets, { create }) {
             if (method.method !== 'token') {
-                const { logIn } = await import('./providers-vault-login-BhToXgYV.js');
+                const { logIn } = await import('./providers-vault-login-CegKsCk6.js');
                 const created = await logIn(method, base, ctx);
                 ep = { ...base, token: created.token };
                 if (!created.batch)

@@ -399,7 +399,7 @@ let systemAdded;
  * SSL_CERT_DIR. Node reads 'system' as `--use-system-ca` does:
  * on Linux OpenSSL's default file and directory (SSL_CERT_FILE, else its default file; SSL_CERT_DIR,
  * else /etc/ssl/certs), on macOS the keychains' trust settings, on Windows the certificate stores.
- * Reading it costs 20–50 ms on Linux (every file of the directory parsed), so the direct transport
+ * Reading it costs 20\u201350 ms on Linux (every file of the directory parsed), so the direct transport
  * reads it only when a server's certificate is not trusted without it (retryWithSystemStore).
  * True when the store added a CA (now or on an earlier call). Node 20 has neither function: its
  * trust store stays Node's own (NODE_EXTRA_CA_CERTS, ca_certificate).
@@ -459,7 +459,7 @@ async function trustStore(pem) {
     const getCa = tls.getCACertificates;
     let defaults;
     if (typeof getCa === 'function') {
-        // Node ≥ 22.15: exactly what Node would trust by default, extra certificates included.
+        // Node \u2265 22.15: exactly what Node would trust by default, extra certificates included.
         defaults = getCa('default');
     }
     else {
@@ -661,29 +661,84 @@ let rebuilt = false;
  * node:https only for https URLs (it loads TLS); keep-alive agents. Built-ins come from
  * process.getBuiltinModule, never import(): on Node 24 a dynamic import of node:http builds its ESM
  * namespace, which evaluates the lazy `WebSocket` getter and loads undici's WebSocket (measured:
- * 22–31 ms, against ~1.5 ms).
+ * 22\u201331 ms, against ~1.5 ms).
  */
 function clientFor(protocol, ca, tls$1) {
     if (protocol !== 'https:') {
         const http = process.getBuiltinModule('node:http');
-        plain ??= Promise.resolve({ request: http.request, agent: new http.Agent({ keepAlive: true }) });
+        plain ??= Promise.resolve(withAhead(http.request, new http.Agent({ keepAlive: true }), { keepAlive: true }));
         return plain;
     }
     let client = secure.get(tls$1);
     if (!client) {
         const https = process.getBuiltinModule('node:https');
-        client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => ({
-            request: https.request,
-            agent: new https.Agent({ keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...clientTlsOptions(tls$1) }),
-        }));
+        client = (ca === undefined ? Promise.resolve(undefined) : Promise.resolve().then(function () { return tls; }).then((t) => t.trustStore(ca))).then((trusted) => {
+            const options = { keepAlive: true, ...(trusted ? { ca: trusted } : {}), ...clientTlsOptions(tls$1) };
+            return withAhead(https.request, new https.Agent(options), options);
+        });
         secure.set(tls$1, client);
     }
     return client;
 }
+/** An early connection's error is kept on the socket (`errored`), which is then never handed over. */
+const ignore = () => { };
+/**
+ * The agent's connection for a new request is the one opened ahead for its origin when there is
+ * one still usable; otherwise the agent opens one as usual, so a failure the early connection met
+ * (refused, an untrusted certificate) happens again, on the request, and is handled there like any
+ * other (its error, retries, the system-CA retry). `createConnection` is the Agent method Node
+ * documents for overriding; the agent calls it with the request's host and port and its own
+ * options over them (Agent#createSocket), which the early connection is opened with too.
+ */
+function withAhead(request, agent, options) {
+    const open = agent.createConnection.bind(agent);
+    const ready = new Map();
+    agent.createConnection = (opts, callback) => {
+        const name = agent.getName(opts);
+        const socket = ready.get(name);
+        ready.delete(name);
+        if (socket && !socket.destroyed && !socket.errored) {
+            socket.removeListener('error', ignore);
+            socket.ref();
+            return socket;
+        }
+        socket?.destroy();
+        return open(opts, callback);
+    };
+    const openAhead = (url) => {
+        const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+        const opts = {
+            host,
+            port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+            ...options,
+            // As the agent sets them: the TLS server name (none for an address), no Nagle delay.
+            servername: process.getBuiltinModule('node:net').isIP(host) ? '' : host,
+            noDelay: true,
+        };
+        const name = agent.getName(opts);
+        if (ready.has(name))
+            return;
+        const socket = open(opts);
+        socket.on('error', ignore);
+        // Unused (the run failed first), it never holds the process open.
+        socket.unref();
+        ready.set(name, socket);
+    };
+    return { request, agent, openAhead };
+}
+/**
+ * Opens the connection a request to `url` will use, now, while other work goes on (the login to
+ * another host, the GitHub OIDC token): its TCP handshake, and for https its TLS one, then cost the
+ * request no round trips. At most one per origin; never an error here (a failure is the
+ * request's, when it is sent). Direct connections only: proxy.ts (undici) has its own pool.
+ */
+function nodePreconnect(url, opts) {
+    clientFor(url.protocol, opts.ca, opts.tls).then(({ openAhead }) => openAhead(url), ignore);
+}
 /**
  * One exchange. A server whose certificate only a CA from the system's store makes trusted (a
  * corporate CA on a self-hosted runner) is tried once more after reading that store, with new
- * agents: the store is never read on the usual path, where it would cost 20–50 ms (src/http/tls.ts).
+ * agents: the store is never read on the usual path, where it would cost 20\u201350 ms (src/http/tls.ts).
  */
 function nodeExchange(url, opts) {
     return send(url, opts).catch((err) => {
@@ -754,7 +809,7 @@ function proxyFor(url, settings) {
 
 // The one HTTP client. Every connection the action opens goes through here: per-request timeout,
 // an overall deadline, bounded retries with backoff that honours Retry-After, a size limit on
-// bodies, and errors and debug lines that carry method, path and status only — never headers,
+// bodies, and errors and debug lines that carry method, path and status only \u2014 never headers,
 // bodies or query strings, which may hold tokens.
 // The transport is Node's own http/https (node.ts), the cheapest client to start; proxy.ts (undici)
 // is loaded only when a proxy variable is set.
@@ -850,7 +905,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-BJSJF1ES.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-DM3ZKIZD.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
         // through a proxy it runs once the exchange settles: queued work never waits longer than that.
         if (proxied)
@@ -865,7 +920,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-BJSJF1ES.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-DM3ZKIZD.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -934,6 +989,12 @@ function createHttpClient(opts) {
         return Math.random() * Math.min(MAX_BACKOFF_MS, base * 2 ** (n - 1));
     }
     return {
+        preconnect(url, tls) {
+            // URL.parse: null for what is no URL (send() says so, with its own error).
+            const target = URL.parse(url);
+            if (target && !proxyConfigured(target))
+                nodePreconnect(target, { ca: opts.ca, tls });
+        },
         async send(req) {
             const where = `${req.method} ${pathOf(req.url)}`;
             const retryStatuses = req.retryStatuses ?? RETRY_STATUS;
@@ -943,7 +1004,7 @@ function createHttpClient(opts) {
                 let wait;
                 try {
                     const res = await attempt(req);
-                    debug(`${where} → ${res.status} in ${now() - started} ms`);
+                    debug(`${where} \u2192 ${res.status} in ${now() - started} ms`);
                     if (!retryStatuses.has(res.status) || n >= attempts)
                         return res;
                     wait = parseRetryAfter(res.headers['retry-after'], now()) ?? backoff(n);
@@ -955,7 +1016,7 @@ function createHttpClient(opts) {
                     if (err instanceof ActionError)
                         throw err;
                     const code = errorCode(err);
-                    debug(`${where} → ${code} after ${now() - started} ms`);
+                    debug(`${where} \u2192 ${code} after ${now() - started} ms`);
                     const timedOut = code === 'ETIMEDOUT' || code.endsWith('_TIMEOUT');
                     // The wait is cut so that the next attempt still has MIN_ATTEMPT_MS before the deadline; an
                     // attempt started with no time left could only time out, hiding the real failure.
@@ -994,13 +1055,13 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
  * with control characters escaped, so a pasted 100 kB value or a terminal escape is never echoed.
  */
 function shown(text) {
-    const cut = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    const cut = text.length > 60 ? `${text.slice(0, 60)}\u2026` : text;
     const safe = cut.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return `'${safe}'`;
 }
 /**
  * The most characters an input may put in one HTTP header value. Servers and proxies refuse header
- * lines past 8–16 KiB (Node's server: 16 KiB for all headers), so anything longer is a wrong paste.
+ * lines past 8\u201316 KiB (Node's server: 16 KiB for all headers), so anything longer is a wrong paste.
  */
 const MAX_HEADER_VALUE = 8192;
 // eslint-disable-next-line no-control-regex -- C0 controls but tab, DEL and the C1 controls
@@ -1385,7 +1446,7 @@ const CONSEQUENCE = {
 };
 /**
  * The write action's inputs (write/action.yml) that this table holds too, with the same owners and
- * defaults (a unit test checks both). Its own — create, dry_run, allow_empty — apply to every
+ * defaults (a unit test checks both). Its own \u2014 create, dry_run, allow_empty \u2014 apply to every
  * provider, so they are never ignored.
  */
 const WRITE_INPUTS = Object.freeze([
@@ -1541,7 +1602,7 @@ function flattenJson(s) {
     const out = [];
     const walk = (obj, name, output, keys) => {
         for (const [key, value] of Object.entries(obj)) {
-            // An empty key adds no part (as AWS's action), so {"": …} under DB is DB itself.
+            // An empty key adds no part (as AWS's action), so {"": \u2026} under DB is DB itself.
             const part = keyPart(key);
             const join = (base) => (part === '' ? base : `${base}_${part}`);
             const path = [...keys, key];
@@ -2012,7 +2073,7 @@ function readCaCertificate(read) {
     if (pem !== '') {
         const certs = parsePemCertificates(pem);
         if (certs === undefined) {
-            throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' … '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`);
+            throw new InputError(`Input 'ca_certificate' must be one or more PEM certificates ('-----BEGIN CERTIFICATE-----' \u2026 '-----END CERTIFICATE-----'), e.g. the contents of your CA's .pem or .crt file; it is not.`);
         }
         fromPem = certs.join('\n');
     }
@@ -2033,7 +2094,7 @@ function readBaseUrl(read) {
     const v = read.either(['base_url', 'url']);
     return v === '' ? undefined : normalizeServerUrl(v, read.text('base_url') !== '' ? 'base_url' : 'url');
 }
-/** export_file resolved (relative → under RUNNER_TEMP), with its format and keep_file. */
+/** export_file resolved (relative \u2192 under RUNNER_TEMP), with its format and keep_file. */
 function readExportFile(read, env) {
     const path = read.text('export_file');
     const format = read.choice('export_format', ['dotenv', 'json']);
@@ -2139,7 +2200,7 @@ const MAX_TOKEN_LENGTH = 8192;
 function parseVaultToken(raw) {
     const value = raw.trim();
     if (value === '')
-        throw new InputError("Input 'access_token' is empty: give a Vault token (hvs.…, hvb.…, s.…).");
+        throw new InputError("Input 'access_token' is empty: give a Vault token (hvs.\u2026, hvb.\u2026, s.\u2026).");
     // The token is a header value: printable ASCII only (anything else makes Node refuse the request).
     if (/[^\x21-\x7e]/.test(value)) {
         throw new InputError("Input 'access_token' contains whitespace, control or non-ASCII characters inside the token; a Vault token is one printable word.");
@@ -2182,11 +2243,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-DWcmHDcS.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-BwcIUrbP.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-CNi1LxUs.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-DtZK8ESL.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-BElFrBCO.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-GNwUZlO4.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2194,11 +2255,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-D3mkj0UO.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-BEo5u0c1.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-BGEct68d.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-YQcbX_SF.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-DBZ2JxyE.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-CBLQhnk8.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2207,7 +2268,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-CNi1LxUs.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-DtZK8ESL.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2240,7 +2301,7 @@ function meaningfulLines(input) {
 }
 /** Quotes user text for an error message: short, one line, escapes visible. */
 function quote(text, max = 60) {
-    const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+    const shown = text.length > max ? `${text.slice(0, max)}\u2026` : text;
     return JSON.stringify(shown);
 }
 /** An InputError for line `line` of the `secrets` input. */
@@ -2259,7 +2320,7 @@ function assertEnvName(name, line) {
 // Written as names rather than regular expressions: V8 compiles a regular expression at its first
 // use, and these eight alternations took ~0.9 ms to check a run's first hundred names, on the way
 // to its first export. `NAME_*` is NAME_ then any word characters, `NAME_+` at least one, and
-// `BASH_FUNC_…` at least one character of any kind (bash's exported functions: BASH_FUNC_ls%%).
+// `BASH_FUNC_\u2026` at least one character of any kind (bash's exported functions: BASH_FUNC_ls%%).
 const CLASSES = [
     // GITHUB_TOKEN is not a runner default: mapping a personal access token to it (for the gh CLI) is
     // a common, deliberate use, allowed when the workflow's author wrote it (see policyFor).
@@ -2277,7 +2338,7 @@ const CLASSES = [
             'PS3',
             'PS4',
             'PROMPT_COMMAND',
-            'BASH_FUNC_…',
+            'BASH_FUNC_\u2026',
             'IFS',
             'CDPATH',
             'GLOBIGNORE',
@@ -2407,7 +2468,7 @@ const COMPILED = CLASSES.map(([cls, names]) => {
     const families = [];
     for (const name of names) {
         const tail = name.at(-1);
-        if (tail === '*' || tail === '+' || tail === '…')
+        if (tail === '*' || tail === '+' || tail === '\u2026')
             families.push({ prefix: name.slice(0, -1), tail });
         else
             exact.add(name);
@@ -2418,7 +2479,7 @@ const WORD_CHARS = /^\w*$/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /**
  * Upper case as a case-insensitive regular expression without the `u` flag compares: ASCII letters
- * only (such a pattern never matches 'ſ' to 'S', though 'ſ'.toUpperCase() is 'S').
+ * only (such a pattern never matches '\u017f' to 'S', though '\u017f'.toUpperCase() is 'S').
  */
 function asciiUpper(name) {
     let out = '';
@@ -2432,7 +2493,7 @@ function inFamily(name, f) {
     if (!name.startsWith(f.prefix))
         return false;
     const rest = name.slice(f.prefix.length);
-    if (f.tail === '…')
+    if (f.tail === '\u2026')
         return rest !== '' && !LINE_BREAK.test(rest);
     return (f.tail === '*' || rest !== '') && WORD_CHARS.test(rest);
 }
@@ -2481,7 +2542,7 @@ const MAX_ENV_TOTAL = 1024 * 1024;
  */
 function assertExportable(secrets, opts) {
     const warnings = [];
-    // name → where it came from, so a collision (after shaping, too) names both sources.
+    // name \u2192 where it came from, so a collision (after shaping, too) names both sources.
     const seen = new Map();
     const outputs = new Map();
     let envBytes = 0;
@@ -2581,7 +2642,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-CyhMLJ3d.js');
+            const { fetchIdToken } = await import('./github-oidc-BOzgql8N.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2590,8 +2651,8 @@ function providerContext(run, masks, log) {
 }
 
 // The pipeline, for the action and the CLI alike:
-// read the inputs → pick the provider → log in, fetch and decrypt everything asked for → shape and
-// check every name → mask every value → record what the post step must undo → export.
+// read the inputs \u2192 pick the provider \u2192 log in, fetch and decrypt everything asked for \u2192 shape and
+// check every name \u2192 mask every value \u2192 record what the post step must undo \u2192 export.
 // Nothing is exported until everything has been fetched: a run exports every secret or none.
 async function run(rt) {
     const { masks } = rt;
@@ -2646,12 +2707,12 @@ async function conclude(rt, log, settings, kind, fetched, deadline) {
 // The log line names this many secrets at most: it is scrubbed like every line, and a run of
 // tens of thousands would make it megabytes long.
 const MAX_NAMES_LOGGED = 100;
-/** "inject-secrets: N secrets from <provider>: A, B, …" */
+/** "inject-secrets: N secrets from <provider>: A, B, \u2026" */
 function doneLine(secrets, provider) {
     const n = secrets.length;
     const names = secrets.slice(0, MAX_NAMES_LOGGED).map((s) => s.name);
     if (n > MAX_NAMES_LOGGED)
-        names.push(`… and ${n - MAX_NAMES_LOGGED} more`);
+        names.push(`\u2026 and ${n - MAX_NAMES_LOGGED} more`);
     return `inject-secrets: ${n} secret${n === 1 ? '' : 's'} from ${provider}: ${names.join(', ')}`;
 }
 async function readInputs(rt, log) {
@@ -2660,7 +2721,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-C3GEpjmc.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-CTHaFrQV.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2678,8 +2739,8 @@ function recordCleanups(rt, cleanups, log) {
         log.warning('This run cannot record what the post step would undo (no post step runs here).');
 }
 
-// Everything the action must never print — tokens, their parts, session tokens, every fetched
-// value — is registered here once: as runner masks (::add-mask::, through the `register` the entry
+// Everything the action must never print \u2014 tokens, their parts, session tokens, every fetched
+// value \u2014 is registered here once: as runner masks (::add-mask::, through the `register` the entry
 // gives) and with the scrubber that every error, warning and debug line passes through.
 /** JSON's escaped form of a string, when it differs (quotes, backslashes, control characters). */
 function jsonEscaped(s) {
@@ -2734,7 +2795,7 @@ function createMasks(register) {
         scrub(text) {
             index ??= indexMasks(known);
             const out = index.byLength ? replaceByLength(text, index.byLength) : replaceEach(text, index.longestFirst);
-            return out.includes('…') ? scrubCutPrefixes(out, index.longestFirst) : out;
+            return out.includes('\u2026') ? scrubCutPrefixes(out, index.longestFirst) : out;
         },
     };
 }
@@ -2788,9 +2849,9 @@ function power(exponent) {
         p = Math.imul(p, BASE);
     return p;
 }
-// Up to this many masks, each is searched for in the text (masks × text: cheapest for the few
+// Up to this many masks, each is searched for in the text (masks \u00d7 text: cheapest for the few
 // secrets of most runs). Past it, each position of the text is looked up once per distinct mask
-// length (text × lengths), which stays linear for runs of tens of thousands of values: their
+// length (text \u00d7 lengths), which stays linear for runs of tens of thousands of values: their
 // lengths repeat.
 const SEARCH_EACH_MASK = 256;
 function replaceEach(text, longestFirst) {
@@ -2852,13 +2913,13 @@ function replaceByLength(text, index) {
     }
     return out + text.slice(plain);
 }
-// A server's error text is bounded with '…'; a cut inside an echoed secret leaves its start just
-// before the '…', which no whole-secret mask matches. Prefixes shorter than this are left alone.
+// A server's error text is bounded with '\u2026'; a cut inside an echoed secret leaves its start just
+// before the '\u2026', which no whole-secret mask matches. Prefixes shorter than this are left alone.
 const MIN_PREFIX = 4;
 function scrubCutPrefixes(text, longestFirst) {
     let out = '';
     let from = 0;
-    for (let p = text.indexOf('…'); p >= 0; p = text.indexOf('…', p + 1)) {
+    for (let p = text.indexOf('\u2026'); p >= 0; p = text.indexOf('\u2026', p + 1)) {
         let cut = 0;
         for (const s of longestFirst) {
             if (s.length <= MIN_PREFIX)
@@ -2871,7 +2932,7 @@ function scrubCutPrefixes(text, longestFirst) {
                 }
             }
         }
-        out += `${text.slice(from, p - cut)}${cut > 0 ? '***' : ''}…`;
+        out += `${text.slice(from, p - cut)}${cut > 0 ? '***' : ''}\u2026`;
         from = p + 1;
     }
     return out + text.slice(from);
@@ -2982,7 +3043,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-BmyCRoP2.js');
+        const { exportToFile } = await import('./runner-export-file-DCCTLu2_.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -3003,7 +3064,7 @@ async function exportAll(secrets, opts) {
 function preparePublish(settings) {
     process.getBuiltinModule('node:crypto');
     if (settings.summary && process.env.GITHUB_STEP_SUMMARY)
-        import('./runner-summary-a8QC7bhC.js').catch(() => undefined);
+        import('./runner-summary-C4g0U9kg.js').catch(() => undefined);
 }
 async function publish(secrets, run, ctx) {
     const { settings } = run;
@@ -3011,7 +3072,7 @@ async function publish(secrets, run, ctx) {
     if (!settings.summary || !process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        const { writeSummary } = await import('./runner-summary-a8QC7bhC.js');
+        const { writeSummary } = await import('./runner-summary-C4g0U9kg.js');
         const file = settings.exportFile && {
             path: settings.exportFile.path,
             format: settings.exportFile.format,
@@ -3116,7 +3177,7 @@ function oneLine(text, max = 200) {
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-    return line.length > max ? `${line.slice(0, max)}…` : line;
+    return line.length > max ? `${line.slice(0, max)}\u2026` : line;
 }
 /** Parses a JSON body; a non-JSON body is a ServerError that quotes nothing of it. */
 function parseJson(res, where) {

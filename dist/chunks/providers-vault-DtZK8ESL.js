@@ -1,4 +1,4 @@
-import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, I as InputError, e as parseVaultToken, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-_8j6eaDx.js';
+import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, I as InputError, e as parseVaultToken, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-eG8yNzOF.js';
 
 // Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
 // #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with
@@ -21,7 +21,7 @@ function headers(ep) {
         ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
     };
 }
-/** Vault's `{"errors":[…]}` strings, whitespace folded and bounded; '' when there are none. */
+/** Vault's `{"errors":[\u2026]}` strings, whitespace folded and bounded; '' when there are none. */
 function vaultErrors(res) {
     const body = jsonObjectOf(res.text);
     if (!body || !Array.isArray(body.errors))
@@ -69,10 +69,10 @@ async function readPath(ep, path) {
         const deleted = isObject$1(body) && isObject$1(body.data) && body.data.data === null && isObject$1(body.data.metadata);
         const list = isObject$1(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
         const errors = JSON.stringify({ errors: list });
-        // The '…' also lets the scrubber catch a secret the bound cuts in two.
+        // The '\u2026' also lets the scrubber catch a secret the bound cuts in two.
         return {
             kind: 'not-found',
-            errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}…` : errors,
+            errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}\u2026` : errors,
             versioned,
             deleted,
         };
@@ -99,8 +99,8 @@ async function readPath(ep, path) {
     return { kind: 'ok', data: body.data, v2: false };
 }
 /**
- * LIST {url}/v1/{path} as `GET …?list=true` (the same request to Vault: docs/protocols/vault.md#folders),
- * `path` ending in '/': `{"data":{"keys":[…]}}`, sub-folders ending in '/'; 404 when nothing is there.
+ * LIST {url}/v1/{path} as `GET \u2026?list=true` (the same request to Vault: docs/protocols/vault.md#folders),
+ * `path` ending in '/': `{"data":{"keys":[\u2026]}}`, sub-folders ending in '/'; 404 when nothing is there.
  */
 async function listPath(ep, path) {
     const res = await ep.http.send({
@@ -144,10 +144,12 @@ async function loginRequest(ep, path, payload) {
  * handlers send through this, while the run's client (GitHub's OIDC token service, other
  * providers) keeps verifying servers and presents no certificate. Here rather than in
  * src/http/client.ts: a value import from there would make rollup fold wing code into the
- * start-up chunk (measured: index.js's static closure 127 KB → 158 KB).
+ * start-up chunk (measured: index.js's static closure 127 KB \u2192 158 KB).
  */
 function withTls(http, tls) {
-    return tls === undefined ? http : { send: (req) => http.send({ ...req, tls }) };
+    return tls === undefined
+        ? http
+        : { send: (req) => http.send({ ...req, tls }), preconnect: (url) => http.preconnect(url, tls) };
 }
 /** POST {path} with a JSON body (PKI issue): a write; never retried (a retry would issue twice). */
 async function writePath(ep, path, body) {
@@ -237,7 +239,7 @@ async function createChildToken(ep, opts, mask) {
         const hint = res.status === 403
             ? ": the token's policies must allow 'update' on auth/token/create"
             : res.status === 400
-                ? ' (batch tokens and limited-use tokens cannot create child tokens; policies must be a subset of the parent’s)'
+                ? ' (batch tokens and limited-use tokens cannot create child tokens; policies must be a subset of the parent\u2019s)'
                 : '';
         throw new ServerError(`${statusError(res, 'auth/token/create (export_token: child)').message}${hint}.`, res.status);
     }
@@ -413,7 +415,7 @@ const MAX_FOLDERS = 1000;
 const MAX_FOLDER_SECRETS = 10_000;
 /**
  * Where to LIST a folder line's path and how to read what it finds: a path with a `data` segment
- * after the mount is KV v2 (`secret/data/app/` → LIST `secret/metadata/app/`, read
+ * after the mount is KV v2 (`secret/data/app/` \u2192 LIST `secret/metadata/app/`, read
  * `secret/data/app/<key>`); any other is KV v1 (LIST and read under the path itself).
  */
 function folderPaths(path) {
@@ -452,7 +454,7 @@ async function expandFolders(requests, ctx) {
                 const message = `the folder "${r.path}" has no secrets (Vault answered 404 to LIST "${path}")`;
                 if (!ctx.ignoreNotFound)
                     throw new ServerError(`${secretsLine(r.line)}: ${message}. Vault answers 404 for an empty or missing folder, and also when the folder is outside what the token may list.`, 404);
-                ctx.warning(`✘ ${message}; skipped (ignore_not_found).`);
+                ctx.warning(`\u2718 ${message}; skipped (ignore_not_found).`);
                 return;
             }
             for (const key of res.keys) {
@@ -882,7 +884,7 @@ function compilePath(node) {
 //   selector: a key, "quoted-key", a dotted JSONata path (db.password, `a.b`, 'a.b', $.$, a.b[0]),
 //             '*' (every key, env names upper-cased) or '**' (every key, case kept); with '| PREFIX'.
 //   A path ending in '/' is a folder: only '*' / '**', every secret below it, {path} in the prefix.
-/** vault-action's normalizeOutputKey: `.` → `__`, drop `-`, keep only letters, numbers and `_`. */
+/** vault-action's normalizeOutputKey: `.` \u2192 `__`, drop `-`, keep only letters, numbers and `_`. */
 function normalizeName(text) {
     return text
         .replaceAll('.', '__')
@@ -1040,7 +1042,7 @@ function parseVaultMapping(input) {
 // parameters; its answer gives four values named after the path's last segment: _cert
 // (data.certificate), _key (data.private_key), _ca (data.issuing_ca), _ca_chain (data.ca_chain
 // joined with '\n'); env names upper-cased, outputs as normalised. Pure parsing apart from issue().
-/** vault-action's outputMap, in its order: suffix → the field of `data` (ca_chain: an array). */
+/** vault-action's outputMap, in its order: suffix \u2192 the field of `data` (ca_chain: an array). */
 const FIELDS = [
     ['cert', 'certificate'],
     ['key', 'private_key'],
@@ -1114,7 +1116,7 @@ async function issue(ep, requests, ctx) {
     return out;
 }
 
-/** The cleanup kind export_token: child records (providers/index.ts routes 'vault-…' kinds here). */
+/** The cleanup kind export_token: child records (providers/index.ts routes 'vault-\u2026' kinds here). */
 const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
 /** The cleanup kind a login records for its token (not kept by exportToken/outputToken). */
 const LOGIN_TOKEN_CLEANUP = 'vault-revoke-login';
@@ -1361,7 +1363,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-BhToXgYV.js');
+            const { logIn } = await import('./providers-vault-login-CegKsCk6.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
@@ -1437,7 +1439,7 @@ function create(vault, runCtx) {
                         message += ` (namespace '${vault.namespace}')`;
                     if (vault.ignoreNotFound) {
                         if (!reported.has(r.path))
-                            ctx.warning(`✘ ${message}; skipped (ignore_not_found).`);
+                            ctx.warning(`\u2718 ${message}; skipped (ignore_not_found).`);
                         reported.add(r.path);
                         continue;
                     }

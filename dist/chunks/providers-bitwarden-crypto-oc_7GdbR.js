@@ -1,4 +1,4 @@
-import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-_8j6eaDx.js';
+import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-eG8yNzOF.js';
 
 
 
@@ -86,7 +86,7 @@ function decryptString(text, key) {
 /**
  * Encrypts UTF-8 text into a type-2 EncString, the counterpart of decryptString and what the
  * vendor's clients send (docs/protocols/bitwarden.md#encryption): a fresh random 16-byte IV per
- * value, AES-256-CBC with PKCS#7 padding, then HMAC-SHA256(mac key, iv ‖ data). `iv` is for
+ * value, AES-256-CBC with PKCS#7 padding, then HMAC-SHA256(mac key, iv \u2016 data). `iv` is for
  * known-answer tests only (OpenSSL refuses any length but 16); reusing an IV under one key would
  * leak equal prefixes.
  */

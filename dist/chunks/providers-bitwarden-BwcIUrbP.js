@@ -1,4 +1,4 @@
-import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, r as requestSent } from './startup-_8j6eaDx.js';
+import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, r as requestSent } from './startup-eG8yNzOF.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -8,7 +8,7 @@ import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvN
 //   <project-uuid>/<name> > NAME
 //   <project-uuid>/*         every secret of a project, each under its own name
 //   *                        every secret the machine account can read
-// Blank lines and comments (`# …` on their own line, or after whitespace) are ignored.
+// Blank lines and comments (`# \u2026` on their own line, or after whitespace) are ignored.
 const UUID$1 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NEAR_UUID = /^(?=.*-)[0-9a-f-]{16,}$/i;
 function parseSource(source, line) {
@@ -392,7 +392,7 @@ async function authenticate(ctx, endpoints, token) {
     // answer) is derived, in the round trip instead of after it. Promise.all, so a failed login is
     // never an unhandled rejection.
     const keyed = requestSent()
-        .then(() => import('./providers-bitwarden-crypto-B2fxadlo.js'))
+        .then(() => import('./providers-bitwarden-crypto-oc_7GdbR.js'))
         .then((crypto) => ({ crypto, tokenKey: crypto.deriveTokenKey(token.seed) }));
     const [res, { crypto, tokenKey }] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), keyed]);
     ctx.mask(res.accessToken);
@@ -408,6 +408,11 @@ async function authenticate(ctx, endpoints, token) {
     };
 }
 async function openSession(ctx, endpoints, token) {
+    // The API is another host in Bitwarden's clouds (identity.bitwarden.com, api.bitwarden.com): its
+    // connection opens during the login, so the first API request pays no handshakes of its own.
+    // With one origin for both (base_url) the login's connection is kept alive and reused instead.
+    if (URL.parse(endpoints.apiUrl)?.origin !== URL.parse(endpoints.identityUrl)?.origin)
+        ctx.http.preconnect(endpoints.apiUrl);
     let auth = await authenticate(ctx, endpoints, token);
     const first = auth;
     async function renew() {
@@ -437,7 +442,7 @@ async function openSession(ctx, endpoints, token) {
         const res = await once(method, path, body, retry);
         if (res.status !== 401)
             return res;
-        ctx.debug(`${method} ${path} → 401: logging in again once`);
+        ctx.debug(`${method} ${path} \u2192 401: logging in again once`);
         await renew();
         return once(method, path, body, retry);
     };

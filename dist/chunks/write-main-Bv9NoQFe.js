@@ -1,4 +1,4 @@
-import { t as runnerInputs, O as hasIdentityLogin, P as assertClientPair, Q as readVaultLogin, R as readVaultTls, I as InputError, T as readBaseUrl, U as readVaultServer, V as readInfisicalLogin, W as readBitwarden, X as readCaCertificate, Y as readTimeout, Z as PROVIDER_CHOICES, _ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, $ as scrubbedLog, a0 as providerContext, a1 as createWriter, a2 as ignoredInputs, a3 as givenInputs, s as secretsLine, A as ActionError, a4 as WRITE_INPUTS } from './startup-_8j6eaDx.js';
+import { t as runnerInputs, O as hasIdentityLogin, P as assertClientPair, Q as readVaultLogin, R as readVaultTls, I as InputError, T as readBaseUrl, U as readVaultServer, V as readInfisicalLogin, W as readBitwarden, X as readCaCertificate, Y as readTimeout, Z as PROVIDER_CHOICES, _ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, $ as scrubbedLog, a0 as providerContext, a1 as createWriter, a2 as ignoredInputs, a3 as givenInputs, s as secretsLine, A as ActionError, a4 as WRITE_INPUTS } from './startup-eG8yNzOF.js';
 
 
 
@@ -93,9 +93,9 @@ function sourceNames(input) {
 }
 
 // The write action's pipeline (write/action.yml, entry src/write.ts):
-// read the inputs → mask every source value → parse the mapping and every target → check each
-// source is set → log in, resolve and permission-check every target, compare values → (dry_run
-// stops here) → write in line order → log and summarise what was created, updated or unchanged.
+// read the inputs \u2192 mask every source value \u2192 parse the mapping and every target \u2192 check each
+// source is set \u2192 log in, resolve and permission-check every target, compare values \u2192 (dry_run
+// stops here) \u2192 write in line order \u2192 log and summarise what was created, updated or unchanged.
 // Writes cannot be transactional: a failure midway stops the run, naming what was written and what
 // was not.
 /** The source values by line, checked: every variable set, and not empty unless allow_empty. */

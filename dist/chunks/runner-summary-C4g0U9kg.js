@@ -275,8 +275,8 @@ class Summary {
 const _summary = new Summary();
 const summary = _summary;
 
-// The job summary (GITHUB_STEP_SUMMARY): a table of what was injected — names, provider, where each
-// secret came from — never a value. Loaded with import() only when a summary is written, after every
+// The job summary (GITHUB_STEP_SUMMARY): a table of what was injected \u2014 names, provider, where each
+// secret came from \u2014 never a value. Loaded with import() only when a summary is written, after every
 // export succeeded. @actions/core's summary writes table cells as raw HTML, so every cell is escaped
 // here (names and sources come from user mappings and from servers).
 const PROVIDER_LABELS = {
@@ -343,7 +343,7 @@ function summaryHtml(secrets, info) {
     if (n > 0)
         summary.addTable(summaryTable(secrets, info));
     if (n > MAX_ROWS)
-        summary.addRaw(`<p>… and ${n - MAX_ROWS} more, not listed (the first ${MAX_ROWS} are).</p>`, true);
+        summary.addRaw(`<p>\u2026 and ${n - MAX_ROWS} more, not listed (the first ${MAX_ROWS} are).</p>`, true);
     const html = summary.stringify();
     summary.emptyBuffer();
     return html;
