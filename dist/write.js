@@ -1,5 +1,5 @@
-import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-eG8yNzOF.js';
-import { doneLine, runWrite } from './chunks/write-main-Bv9NoQFe.js';
+import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-B6XN69c4.js';
+import { doneLine, runWrite } from './chunks/write-main-L40xwFDG.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
 import { escapeHtml } from './chunks/runner-summary-C4g0U9kg.js';
 

@@ -92,7 +92,8 @@ export function readLimited(
       settled = true
       resolve(Buffer.concat(chunks).toString('utf8'))
     })
-    // Closed without 'end' or 'error' (destroyed mid-body): the same as a reset connection.
-    body.on('close', () => fail(cutShort()))
+    // Closed without 'end' or 'error' (destroyed mid-body): the same as a reset connection. Every
+    // answer closes once read: no error is made (a stack trace captured) for one that settled.
+    body.on('close', () => settled || fail(cutShort()))
   })
 }

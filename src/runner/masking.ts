@@ -10,6 +10,9 @@ function jsonEscaped(s: string): string | undefined {
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is folded
 const CONTROL_RUNS = /[\u0000-\u001f\u007f]+/g
+/** A value whose lines, trimmed form, JSON-escaped form and folded form are all the value itself. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a plain value lacks
+const PLAIN = /^[^\s\u0000-\u001f\u007f"\\\ud800-\udfff]+$/
 
 /** A text as oneLine() shows it: control characters and runs of whitespace as one space, trimmed. */
 function fold(text: string): string {
@@ -24,6 +27,9 @@ function fold(text: string): string {
  */
 export function masksFor(value: string): string[] {
   if (value === '') return []
+  // Most values are one line with no whitespace, quote, backslash, control character or surrogate:
+  // every other form below would equal the value itself.
+  if (PLAIN.test(value)) return [value]
   const lines = value
     .split(/\r\n|\r|\n/)
     .map((l) => l.trim())

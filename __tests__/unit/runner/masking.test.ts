@@ -2,7 +2,7 @@
 // each position is looked up once per mask length. Either way no registered secret survives in a
 // scrubbed text.
 import fc from 'fast-check'
-import { createMasks } from '../../../src/runner/masking.js'
+import { createMasks, masksFor } from '../../../src/runner/masking.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 
@@ -97,5 +97,47 @@ test('the by-length path (rolling hashes) scrubs exactly as the position-by-posi
       },
     ),
     { numRuns: RUNS / 4 },
+  )
+})
+
+test('masksFor: every form a value is logged in (lines trimmed, JSON-escaped, folded), each once, whatever the value', () => {
+  const unit = fc.constantFrom(
+    'a',
+    'Z',
+    '9',
+    '-',
+    'é',
+    '😀',
+    '\ud800',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '"',
+    '\\',
+    '\u0000',
+    '\u007f',
+    '\u00a0',
+    '\u2028',
+  )
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 24 }), (value) => {
+      const forms = masksFor(value)
+      expect(new Set(forms).size).toBe(forms.length)
+      if (value === '') return expect(forms).toEqual([])
+      const lines = value
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+      const folded = value
+        // eslint-disable-next-line no-control-regex -- control characters are what folding replaces
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+      const expected = new Set([value, ...lines, ...[value, ...lines].map((f) => JSON.stringify(f).slice(1, -1))])
+      if (folded !== '') expected.add(folded)
+      expect(new Set(forms)).toEqual(expected)
+    }),
+    { numRuns: RUNS },
   )
 })

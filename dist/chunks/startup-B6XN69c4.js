@@ -619,8 +619,9 @@ function readLimited(body, declaredLength, status, opts) {
             settled = true;
             resolve(Buffer.concat(chunks).toString('utf8'));
         });
-        // Closed without 'end' or 'error' (destroyed mid-body): the same as a reset connection.
-        body.on('close', () => fail(cutShort()));
+        // Closed without 'end' or 'error' (destroyed mid-body): the same as a reset connection. Every
+        // answer closes once read: no error is made (a stack trace captured) for one that settled.
+        body.on('close', () => settled || fail(cutShort()));
     });
 }
 
@@ -905,7 +906,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-DM3ZKIZD.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-DqgssWLF.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
         // through a proxy it runs once the exchange settles: queued work never waits longer than that.
         if (proxied)
@@ -920,7 +921,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-DM3ZKIZD.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-DqgssWLF.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2243,11 +2244,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-BwcIUrbP.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-BXRAzknZ.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-DtZK8ESL.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-CRRRE27K.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-GNwUZlO4.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-Cf2qhMPL.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2255,11 +2256,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BEo5u0c1.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-LmYHcqYY.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-YQcbX_SF.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-Ig2-cKAt.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-CBLQhnk8.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-BVj5Rj86.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2268,7 +2269,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-DtZK8ESL.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-CRRRE27K.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2642,7 +2643,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-BOzgql8N.js');
+            const { fetchIdToken } = await import('./github-oidc-U0uwGaC0.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2721,7 +2722,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-CTHaFrQV.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DIJpmjiF.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -2749,6 +2750,9 @@ function jsonEscaped(s) {
 }
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is folded
 const CONTROL_RUNS = /[\u0000-\u001f\u007f]+/g;
+/** A value whose lines, trimmed form, JSON-escaped form and folded form are all the value itself. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a plain value lacks
+const PLAIN = /^[^\s\u0000-\u001f\u007f"\\\ud800-\udfff]+$/;
 /** A text as oneLine() shows it: control characters and runs of whitespace as one space, trimmed. */
 function fold(text) {
     return text.replace(CONTROL_RUNS, ' ').replace(/\s+/g, ' ').trim();
@@ -2762,6 +2766,10 @@ function fold(text) {
 function masksFor(value) {
     if (value === '')
         return [];
+    // Most values are one line with no whitespace, quote, backslash, control character or surrogate:
+    // every other form below would equal the value itself.
+    if (PLAIN.test(value))
+        return [value];
     const lines = value
         .split(/\r\n|\r|\n/)
         .map((l) => l.trim())
@@ -3043,7 +3051,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-DCCTLu2_.js');
+        const { exportToFile } = await import('./runner-export-file-D_PG_qHe.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
