@@ -69,32 +69,18 @@ export function medianSample(samples: readonly Sample[]): Sample {
   }
 }
 
-/** `runs` runs after one warm-up; `before` resets state (files, logs) ahead of each. */
-export async function measure(
-  args: readonly string[],
-  env: Record<string, string>,
-  runs: number,
-  before?: () => void,
-  expectedExit = 0,
-): Promise<{ ms: number; maxRssKb?: number }> {
-  before?.()
-  await runOnce(args, env, expectedExit)
-  const samples: Sample[] = []
-  for (let i = 0; i < runs; i++) {
-    before?.()
-    samples.push(await runOnce(args, env, expectedExit))
-  }
-  const rss = samples.map((s) => s.maxRssKb).filter((x): x is number => x !== undefined)
-  return { ms: median(samples.map((s) => s.ms)), maxRssKb: rss.length ? Math.max(...rss) : undefined }
-}
-
 /**
  * Several commands measured side by side: one warm-up each, then `runs` rounds in which each runs
  * once in turn, so a burst of load on a shared machine falls on all of them alike (their ratios are
  * what the targets compare). Per command: the median wall time and the largest peak RSS.
  */
 export async function measureSideBySide(
-  commands: ReadonlyArray<{ readonly args: readonly string[]; readonly env: Record<string, string> }>,
+  commands: ReadonlyArray<{
+    readonly args: readonly string[]
+    readonly env: Record<string, string>
+    /** The exit code the command must end with (0 unless said). */
+    readonly expectedExit?: number
+  }>,
   runs: number,
   before?: () => void,
 ): Promise<Array<{ ms: number; maxRssKb?: number }>> {
@@ -102,7 +88,7 @@ export async function measureSideBySide(
   for (let round = -1; round < runs; round++)
     for (const [i, c] of commands.entries()) {
       before?.()
-      const s = await runOnce(c.args, c.env)
+      const s = await runOnce(c.args, c.env, c.expectedExit)
       if (round >= 0) samples[i]!.push(s)
     }
   return samples.map((xs) => {

@@ -13,6 +13,8 @@ export interface Row {
   requests: number
   /** Sequential round trips (parallel requests share one). */
   roundTrips: number
+  /** The floor (`node -e 0`) measured side by side with this row's group. */
+  floorMs: number
   rssMb?: number
 }
 
@@ -29,6 +31,8 @@ export interface VendorRow {
 export interface NetworkRow {
   readonly what: string
   readonly ms: number
+  /** The floor measured side by side with the group. */
+  readonly floorMs: number
   /** Connections each origin saw in the checked run. */
   readonly identityConnections: number
   readonly apiConnections: number
@@ -36,14 +40,15 @@ export interface NetworkRow {
 
 export interface Suite {
   readonly version: string
-  readonly floor: { ms: number }
+  /** The median of the groups' floors, for the heading; each figure uses its own group's. */
+  readonly floor?: number
   readonly rows: Row[]
   readonly vendors: VendorRow[]
   readonly network: NetworkRow[]
   readonly scale: ScaleRow[]
   readonly scaleRuns: number
   readonly scaleTimeout: string
-  readonly mainLoad?: { ms: number }
+  readonly mainLoad?: { ms: number; floorMs: number }
 }
 
 export interface ReportInput {
@@ -64,14 +69,14 @@ export interface ReportInput {
 const fmt = (x: number | undefined, d = 1): string => (x === undefined ? 'n/a' : x.toFixed(d))
 
 function sizesTable(su: Suite, rtt: number): string {
-  if (su.rows.length < 2) return ''
-  const excess = (r: Row): number => r.ms - su.floor.ms - r.roundTrips * rtt
+  if (su.rows.length === 0) return ''
+  const excess = (r: Row): number => r.ms - r.floorMs - r.roundTrips * rtt
   const table = [
     '| N | what | median wall (ms) | requests (round trips) | excess (ms) | peak RSS (MB) |',
     '|---:|---|---:|---:|---:|---:|',
     ...su.rows.map(
       (r) =>
-        `| ${r.n || ''} | ${r.what} | ${fmt(r.ms)} | ${r.requests}${r.roundTrips !== r.requests ? ` (${r.roundTrips})` : ''} | ${r.n ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`,
+        `| ${r.n} | ${r.what} | ${fmt(r.ms)} | ${r.requests}${r.roundTrips !== r.requests ? ` (${r.roundTrips})` : ''} | ${r.requests ? fmt(excess(r)) : ''} | ${fmt(r.rssMb)} |`,
     ),
   ].join('\n')
   const at100 = (what: string): Row | undefined => su.rows.find((r) => r.n === 100 && r.what.startsWith(what))
@@ -80,7 +85,7 @@ function sizesTable(su: Suite, rtt: number): string {
   const ratio = ours && official ? excess(ours) / excess(official) : undefined
   const minimal = at100('bitwarden minimal JS client')
   const overMinimal = ours && minimal ? ours.ms - minimal.ms : undefined
-  const load = su.mainLoad && su.mainLoad.ms - su.floor.ms
+  const load = su.mainLoad && su.mainLoad.ms - su.mainLoad.floorMs
   return `${table}
 
 | target | result |
@@ -112,11 +117,12 @@ ${targets.length ? `\n| target | result |\n|---|---|\n${targets.join('\n')}\n` :
 function networkTable(su: Suite, rtt: number, n: number): string {
   if (su.network.length === 0) return ''
   const rows = su.network.map(
-    (r) => `| ${r.what} | ${fmt(r.ms)} | ${fmt(r.ms - su.floor.ms)} | ${r.identityConnections} + ${r.apiConnections} |`,
+    (r) => `| ${r.what} | ${fmt(r.ms)} | ${fmt(r.ms - r.floorMs)} | ${r.identityConnections} + ${r.apiConnections} |`,
   )
   const ours = su.network.find((r) => r.what.startsWith('ours'))
   const official = su.network.find((r) => r.what.startsWith('official'))
-  const ratio = ours && official ? (ours.ms - su.floor.ms) / (official.ms - su.floor.ms) : undefined
+  const over = (r: NetworkRow): number => r.ms - r.floorMs
+  const ratio = ours && official ? over(ours) / over(official) : undefined
   return `### Connections as a real network charges them (a model beside the issue's)
 
 The tables above charge nothing for a connection (the proxy accepts at once on loopback), as the
@@ -133,14 +139,15 @@ ${rows.join('\n')}
 
 | comparison | result |
 |---|---|
-| our wall − floor against the official client's | ${ratio === undefined ? 'n/a' : `ours ${fmt(ours!.ms - su.floor.ms)} ms vs official ${fmt(official!.ms - su.floor.ms)} ms: ratio ${ratio.toFixed(2)}`} |
+| our wall − floor against the official client's | ${ratio === undefined ? 'n/a' : `ours ${fmt(over(ours!))} ms vs official ${fmt(over(official!))} ms: ratio ${ratio.toFixed(2)}`} |
 `
 }
 
 function section(su: Suite, rtt: number, networkN: number): string {
   return `## Node ${su.version}
 
-Floor (\`node -e 0\`): ${fmt(su.floor.ms)} ms. **Excess** = wall − floor − round trips × ${rtt} ms.
+Floor (\`node -e 0\`): ${fmt(su.floor)} ms (the median of the groups'; each group measures its own beside its cases, the
+\`node -e 0\` rows). **Excess** = wall − the group's floor − round trips × ${rtt} ms.
 
 ${sizesTable(su, rtt)}
 ${vendorsTable(su)}
@@ -199,7 +206,7 @@ export function renderReport(i: ReportInput): string {
     ? `## Start-up cost by package
 
 Each package bundled alone the way \`dist/\` is (rollup, \`moduleSideEffects: false\`), median of ${i.runs}
-fresh processes, minus the floor.
+fresh processes, minus the floor (\`node -e 0\`, measured side by side with each).
 
 | what | bundle size | extra start-up (ms) |
 |---|---:|---:|
@@ -219,10 +226,11 @@ Generated by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand.
   (\`node dist/index.js\`, \`INPUT_*\` variables, real \`GITHUB_ENV\`/\`GITHUB_OUTPUT\` files), with a
   runner-like environment (no \`NODE_EXTRA_CA_CERTS\`, which alone adds ~60 ms to any Node start).
   The cases of one size (and those of one vendor comparison) run side by side: each once in turn,
-  round after round, so a burst of load on a shared machine falls on all of them alike.
+  round after round, so a burst of load on a shared machine falls on all of them alike. The floor
+  (\`node -e 0\`) runs among them: every figure that subtracts it uses the one measured beside it.
 - Server: the embedded test servers behind a TCP proxy that delays every chunk by ${i.latency} ms
   each way (${rtt} ms per round trip). Request counts are checked exactly on every size.
-- **Excess** = wall time − the \`node -e 0\` floor − round trips × ${rtt} ms
+- **Excess** = wall time − the \`node -e 0\` floor measured beside it − round trips × ${rtt} ms
   (Vault's reads go out in parallel, 8 at a time, so they share round trips).
 - Request counts: Bitwarden by id = login + one get-by-ids; with names or wildcards + the list;
   Infisical = token details + one read per (environment, path), + the encrypted read on a legacy

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { rollup, type Plugin } from 'rollup'
 import commonjs from '@rollup/plugin-commonjs'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
-import { measure } from './measure.js'
+import { measureSideBySide } from './measure.js'
 
 const PROBES: Record<string, string> = {
   '@actions/core (the functions we call)': `import { getInput, setSecret, exportVariable, setOutput, setFailed, debug, warning, info } from '@actions/core'
@@ -22,10 +22,21 @@ export interface StartupRow {
   readonly extraMs: number
 }
 
+/** A probe's wall time over `node -e 0`'s, the two measured side by side. */
+async function overFloor(script: string, env: Record<string, string>, runs: number): Promise<number> {
+  const [floor, probe] = await measureSideBySide(
+    [
+      { args: ['-e', '0'], env },
+      { args: [script], env },
+    ],
+    runs,
+  )
+  return probe!.ms - floor!.ms
+}
+
 export async function startupByPackage(
   env: Record<string, string>,
   runs: number,
-  floorMs: number,
   fetchUrl: string,
 ): Promise<StartupRow[]> {
   const dir = join(process.cwd(), 'bench', '.probes')
@@ -49,14 +60,16 @@ export async function startupByPackage(
       })
       const out = join(dir, `${rows.length}.bundle.mjs`)
       await bundle.write({ file: out, format: 'es', inlineDynamicImports: true })
-      const { ms } = await measure([out], env, runs)
-      rows.push({ what, bytes: statSync(out).size, extraMs: ms - floorMs })
+      rows.push({ what, bytes: statSync(out).size, extraMs: await overFloor(out, env, runs) })
     }
     const fetchProbe = join(dir, 'fetch.mjs')
     // Exit at once: idle keep-alive sockets would otherwise hold the process open (as dist/ does).
     writeFileSync(fetchProbe, `await (await fetch(${JSON.stringify(fetchUrl)})).text()\nprocess.exit(0)`)
-    const { ms } = await measure([fetchProbe], env, runs)
-    rows.push({ what: "first call of Node's built-in fetch (one local request)", bytes: 0, extraMs: ms - floorMs })
+    rows.push({
+      what: "first call of Node's built-in fetch (one local request)",
+      bytes: 0,
+      extraMs: await overFloor(fetchProbe, env, runs),
+    })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
