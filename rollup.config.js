@@ -104,14 +104,41 @@ function builtinsWithoutNamespace() {
 // a dash in a comment, an ellipsis in a message) the whole chunk becomes a two-byte string, decoded
 // on the slow path and twice its size in memory. Escaped, every chunk is ASCII, decoded at memcpy
 // speed (measured under Node 24 for a Bitwarden run: 2.4 ms of UTF-8 decoding before the first
-// request → 0.2 ms). \uXXXX means the same character in strings, templates, regular expressions
-// and identifiers; in comments it is only read.
+// request → 0.2 ms). \uXXXX means the same character in strings, untagged templates and regular
+// expressions, and in comments it is only read; where it would not (a tagged template's raw text,
+// an identifier, after a backslash, whitespace or a line break in code or a comment, a character
+// past U+FFFF) the build stops instead.
+const NOT_ESCAPABLE = [
+  [/(^|[^\\])(\\\\)*\\[\u0080-\uffff]/, 'a character after a backslash'],
+  [/[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/, 'a space or line break past ASCII'],
+  [/[\ud800-\udfff]/, 'a character past U+FFFF'],
+]
+
+/** Nodes of an ESTree AST that hold text past ASCII where an escape would change the program. */
+function* unescapable(node) {
+  if (node === null || typeof node !== 'object') return
+  if (Array.isArray(node)) {
+    for (const n of node) yield* unescapable(n)
+    return
+  }
+  if (node.type === 'TaggedTemplateExpression' && node.quasi.quasis.some((q) => /[\u0080-\uffff]/.test(q.value.raw)))
+    yield 'a tagged template (its raw text would change)'
+  if ((node.type === 'Identifier' || node.type === 'PrivateIdentifier') && /[\u0080-\uffff]/.test(node.name))
+    yield `the identifier ${node.name}`
+  for (const [key, value] of Object.entries(node)) if (key !== 'type') yield* unescapable(value)
+}
+
 function asciiOnly() {
   return {
     name: 'ascii-only',
-    renderChunk(code) {
+    renderChunk(code, chunk) {
+      if (!/[\u0080-\uffff]/.test(code)) return null
+      for (const [pattern, what] of NOT_ESCAPABLE)
+        if (pattern.test(code)) this.error(`${chunk.fileName}: ${what} cannot be escaped safely`)
+      for (const what of unescapable(this.parse(code)))
+        this.error(`${chunk.fileName}: ${what} cannot be escaped safely`)
       const out = code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-      return out === code ? null : { code: out, map: null }
+      return { code: out, map: null }
     },
   }
 }

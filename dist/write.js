@@ -1,5 +1,5 @@
-import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-B6XN69c4.js';
-import { doneLine, runWrite } from './chunks/write-main-L40xwFDG.js';
+import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-CDRumTfW.js';
+import { doneLine, runWrite } from './chunks/write-main-D7Mod3uh.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
 import { escapeHtml } from './chunks/runner-summary-C4g0U9kg.js';
 

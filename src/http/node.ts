@@ -51,6 +51,41 @@ function clientFor(protocol: string, ca: string | undefined, tls: ClientTls | un
 const ignore = (): void => {}
 
 /**
+ * How long an early connection may wait for its request. The waits it covers (a login's round
+ * trip, GitHub's token service) take well under a second; a server drops a connection that sends
+ * no request after its own limit (Vault's header timeout is 10 s), and one about to be dropped
+ * would fail the request with a reset that a fresh connection avoids.
+ */
+const AHEAD_MS = 5_000
+
+/** An early connection, and what it met while it waited. */
+interface Ahead {
+  readonly socket: Socket
+  readonly openedAt: number
+  /** The server sent something (a 408 as it gave up on us) or closed its side. */
+  spoilt: boolean
+  /** Marks it spoilt: the 'readable' and 'end' listener, removed at hand-over. */
+  readonly spoil: () => void
+}
+
+/**
+ * Whether the request may take the early connection: open both ways, nothing arrived on it (bytes
+ * sent before any request, such as a 408 a server writes as it gives up on a silent connection,
+ * would be read as the answer), and young (see AHEAD_MS).
+ */
+function usable(ahead: Ahead): boolean {
+  const { socket } = ahead
+  return (
+    !ahead.spoilt &&
+    !socket.destroyed &&
+    !socket.errored &&
+    socket.writable &&
+    socket.readableLength === 0 &&
+    Date.now() - ahead.openedAt < AHEAD_MS
+  )
+}
+
+/**
  * The agent's connection for a new request is the one opened ahead for its origin when there is
  * one still usable; otherwise the agent opens one as usual, so a failure the early connection met
  * (refused, an untrusted certificate) happens again, on the request, and is handled there like any
@@ -60,17 +95,17 @@ const ignore = (): void => {}
  */
 function withAhead(request: Client['request'], agent: HttpAgent, options: AgentOptions): Client {
   const open = agent.createConnection.bind(agent)
-  const ready = new Map<string, Socket>()
+  const ready = new Map<string, Ahead>()
   agent.createConnection = (opts, callback) => {
     const name = agent.getName(opts)
-    const socket = ready.get(name)
+    const ahead = ready.get(name)
     ready.delete(name)
-    if (socket && !socket.destroyed && !socket.errored) {
-      socket.removeListener('error', ignore)
-      socket.ref()
-      return socket
+    if (ahead && usable(ahead)) {
+      ahead.socket.off('readable', ahead.spoil).off('end', ahead.spoil).off('error', ignore)
+      ahead.socket.ref()
+      return ahead.socket
     }
-    socket?.destroy()
+    ahead?.socket.destroy()
     return open(opts, callback)
   }
   const openAhead = (url: URL): void => {
@@ -84,12 +119,18 @@ function withAhead(request: Client['request'], agent: HttpAgent, options: AgentO
       noDelay: true,
     }
     const name = agent.getName(opts)
-    if (ready.has(name)) return
-    const socket = open(opts) as Socket
-    socket.on('error', ignore)
+    const previous = ready.get(name)
+    if (previous && usable(previous)) return
+    previous?.socket.destroy()
+    // The agent's key too, as Agent#createSocket passes it: https caches the TLS session under it,
+    // so the run's other connections to the origin resume it.
+    const socket = open({ ...opts, _agentKey: name } as AgentOptions) as Socket
+    const ahead: Ahead = { socket, openedAt: Date.now(), spoilt: false, spoil: () => void (ahead.spoilt = true) }
+    // Watched without reading: anything that arrives stays buffered and spoils the connection.
+    socket.on('readable', ahead.spoil).on('end', ahead.spoil).on('error', ignore)
     // Unused (the run failed first), it never holds the process open.
     socket.unref()
-    ready.set(name, socket)
+    ready.set(name, ahead)
   }
   return { request, agent, openAhead }
 }

@@ -96,6 +96,19 @@ test('a connection the server dropped before the request is not used: the reques
   expect(s.requests[0]).toBe(s.connections[1])
 })
 
+test('a connection the server answered before any request (a 408 as it gives up on it) is not used', async () => {
+  const s = await listen(createHttpServer(), 'http', 'connection')
+  const http = client()
+  http.preconnect(s.url)
+  await until(() => s.connections.length === 1)
+  // What a server writes when a connection sends no request in time; its close follows later.
+  s.connections[0]!.write('HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\n\r\n')
+  await sleep(50)
+  expect((await http.send({ method: 'GET', url: s.url })).status).toBe(200)
+  expect(s.connections).toHaveLength(2)
+  expect(s.requests[0]).toBe(s.connections[1])
+})
+
 test('a refused early connection: the request meets the same refusal, with the same error', async () => {
   const s = await listen(createHttpServer(), 'http', 'connection')
   await s.close()

@@ -1,6 +1,6 @@
 const { readFile } = process.getBuiltinModule('node:fs/promises');
-import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-B6XN69c4.js';
-import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-CRRRE27K.js';
+import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-CDRumTfW.js';
+import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-CP9KlqLL.js';
 
 
 
@@ -35,7 +35,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./providers-vault-login-jwt-DyIRs1uH.js')).jwtFor(login, ctx);
+            const jwt = await (await import('./providers-vault-login-jwt-buT7zqfa.js')).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -85,7 +85,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-DyIRs1uH.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-buT7zqfa.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

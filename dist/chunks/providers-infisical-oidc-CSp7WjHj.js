@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-Cf2qhMPL.js';
-import './startup-B6XN69c4.js';
+import { p as postLogin } from './providers-infisical-MY-H55VF.js';
+import './startup-CDRumTfW.js';
 
 
 

@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-B6XN69c4.js';
+import { I as InputError } from './startup-CDRumTfW.js';
 
 
 

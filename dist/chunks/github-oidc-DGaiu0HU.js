@@ -1,4 +1,4 @@
-import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-B6XN69c4.js';
+import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-CDRumTfW.js';
 
 
 

@@ -684,6 +684,27 @@ function clientFor(protocol, ca, tls$1) {
 /** An early connection's error is kept on the socket (`errored`), which is then never handed over. */
 const ignore = () => { };
 /**
+ * How long an early connection may wait for its request. The waits it covers (a login's round
+ * trip, GitHub's token service) take well under a second; a server drops a connection that sends
+ * no request after its own limit (Vault's header timeout is 10 s), and one about to be dropped
+ * would fail the request with a reset that a fresh connection avoids.
+ */
+const AHEAD_MS = 5_000;
+/**
+ * Whether the request may take the early connection: open both ways, nothing arrived on it (bytes
+ * sent before any request, such as a 408 a server writes as it gives up on a silent connection,
+ * would be read as the answer), and young (see AHEAD_MS).
+ */
+function usable(ahead) {
+    const { socket } = ahead;
+    return (!ahead.spoilt &&
+        !socket.destroyed &&
+        !socket.errored &&
+        socket.writable &&
+        socket.readableLength === 0 &&
+        Date.now() - ahead.openedAt < AHEAD_MS);
+}
+/**
  * The agent's connection for a new request is the one opened ahead for its origin when there is
  * one still usable; otherwise the agent opens one as usual, so a failure the early connection met
  * (refused, an untrusted certificate) happens again, on the request, and is handled there like any
@@ -696,14 +717,14 @@ function withAhead(request, agent, options) {
     const ready = new Map();
     agent.createConnection = (opts, callback) => {
         const name = agent.getName(opts);
-        const socket = ready.get(name);
+        const ahead = ready.get(name);
         ready.delete(name);
-        if (socket && !socket.destroyed && !socket.errored) {
-            socket.removeListener('error', ignore);
-            socket.ref();
-            return socket;
+        if (ahead && usable(ahead)) {
+            ahead.socket.off('readable', ahead.spoil).off('end', ahead.spoil).off('error', ignore);
+            ahead.socket.ref();
+            return ahead.socket;
         }
-        socket?.destroy();
+        ahead?.socket.destroy();
         return open(opts, callback);
     };
     const openAhead = (url) => {
@@ -717,13 +738,19 @@ function withAhead(request, agent, options) {
             noDelay: true,
         };
         const name = agent.getName(opts);
-        if (ready.has(name))
+        const previous = ready.get(name);
+        if (previous && usable(previous))
             return;
-        const socket = open(opts);
-        socket.on('error', ignore);
+        previous?.socket.destroy();
+        // The agent's key too, as Agent#createSocket passes it: https caches the TLS session under it,
+        // so the run's other connections to the origin resume it.
+        const socket = open({ ...opts, _agentKey: name });
+        const ahead = { socket, openedAt: Date.now(), spoilt: false, spoil: () => void (ahead.spoilt = true) };
+        // Watched without reading: anything that arrives stays buffered and spoils the connection.
+        socket.on('readable', ahead.spoil).on('end', ahead.spoil).on('error', ignore);
         // Unused (the run failed first), it never holds the process open.
         socket.unref();
-        ready.set(name, socket);
+        ready.set(name, ahead);
     };
     return { request, agent, openAhead };
 }
@@ -906,7 +933,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-DqgssWLF.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-RWH-F8Mw.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
         // through a proxy it runs once the exchange settles: queued work never waits longer than that.
         if (proxied)
@@ -921,7 +948,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-DqgssWLF.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-RWH-F8Mw.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2244,11 +2271,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-BXRAzknZ.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-C9nIXGML.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-CRRRE27K.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-CP9KlqLL.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-Cf2qhMPL.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-MY-H55VF.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2256,11 +2283,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-LmYHcqYY.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-DpdgTeM2.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-Ig2-cKAt.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-BHrp2DJn.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-BVj5Rj86.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-SD0dyCGa.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2269,7 +2296,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-CRRRE27K.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-CP9KlqLL.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2643,7 +2670,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason) {
-            const { fetchIdToken } = await import('./github-oidc-U0uwGaC0.js');
+            const { fetchIdToken } = await import('./github-oidc-DGaiu0HU.js');
             const token = await fetchIdToken(http, audience, reason, run.env);
             masks.mask(token);
             return token;
@@ -2722,7 +2749,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-DIJpmjiF.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-hK_8_nwn.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -3051,7 +3078,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-D_PG_qHe.js');
+        const { exportToFile } = await import('./runner-export-file-CRhFIjuA.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

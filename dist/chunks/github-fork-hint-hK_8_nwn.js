@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-B6XN69c4.js';
+import { I as InputError } from './startup-CDRumTfW.js';
 
 
 
