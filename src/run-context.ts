@@ -42,9 +42,9 @@ export function providerContext(run: RunOptions, masks: Masks, log: Log): Provid
     warning: log.warning,
     debug: log.debug,
     now: Date.now,
-    async idToken(audience, reason) {
+    async idToken(audience, reason, whileFetching) {
       const { fetchIdToken } = await import('./github/oidc.js')
-      const token = await fetchIdToken(http, audience, reason, run.env)
+      const token = await fetchIdToken(http, audience, reason, run.env, whileFetching)
       masks.mask(token)
       return token
     },

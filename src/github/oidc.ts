@@ -11,13 +11,15 @@ import { isObject, jsonObjectOf } from '../http/json.js'
 
 /**
  * Fetches an ID token for `audience` (GitHub's default audience when undefined). `reason` says
- * which inputs asked for it, for the error when the job may not request one.
+ * which inputs asked for it, for the error when the job may not request one. `whileFetching` runs
+ * as the request goes out, once the job is known to be allowed a token.
  */
 export async function fetchIdToken(
   http: HttpClient,
   audience: string | undefined,
   reason: string,
   env: NodeJS.ProcessEnv = process.env,
+  whileFetching?: () => void,
 ): Promise<string> {
   const url = env.ACTIONS_ID_TOKEN_REQUEST_URL
   const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
@@ -28,6 +30,7 @@ export async function fetchIdToken(
         'Pull requests from forks never get an ID token; outside GitHub Actions there is none.',
     )
   }
+  whileFetching?.()
   const res = await http.send({
     method: 'GET',
     url: audience ? `${url}&audience=${encodeURIComponent(audience)}` : url,

@@ -62,9 +62,11 @@ export interface ProviderContext {
   /**
    * The job's GitHub OIDC ID token for `audience` (GitHub's default when undefined), masked on
    * arrival. `reason` names the inputs that asked for it, for the error when the job may not
-   * request one. Loaded only when a login method calls it.
+   * request one. `whileFetching` runs once the job is known to be allowed one, as the request
+   * goes out (to open the connection the token is sent on next). Loaded only when a login method
+   * calls it.
    */
-  readonly idToken: (audience: string | undefined, reason: string) => Promise<string>
+  readonly idToken: (audience: string | undefined, reason: string, whileFetching?: () => void) => Promise<string>
 }
 
 export interface Provider<R = unknown> {

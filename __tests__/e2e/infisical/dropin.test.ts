@@ -328,6 +328,17 @@ describe('GitHub OIDC, secrets-action inputs', () => {
     }
   })
 
+  test('a job without id-token permission fails before any connection to Infisical', async () => {
+    const infisicalProxy = await startLatencyProxy(server.url, 0)
+    try {
+      const run = await runAction(withOidc(identity(), { domain: infisicalProxy.url }))
+      expect(run.error).toMatch(/id-token: write/)
+      expect(infisicalProxy.connections).toHaveLength(0)
+    } finally {
+      await infisicalProxy.close()
+    }
+  })
+
   test('oidc-audience is asked for and must be one the identity allows', async () => {
     const id = identity({ boundAudiences: 'https://github.com/acme, infisical' })
     const run = await runAction(withOidc(id, { 'oidc-audience': 'infisical' }), { env: oidc.env })

@@ -434,3 +434,14 @@ test("jwt with GitHub OIDC: Vault's connection opens while the ID token is fetch
     await Promise.all([vaultProxy.close(), oidcProxy.close()])
   }
 })
+
+test('jwt with GitHub OIDC in a job without id-token permission: fails before any connection to Vault', async () => {
+  const vaultProxy = await startLatencyProxy(server.url, 0)
+  try {
+    const run = await runAction({ url: vaultProxy.url, method: 'jwt', role: 'ci', secrets: SECRETS })
+    expect(run.error).toMatch(/id-token: write/)
+    expect(vaultProxy.connections).toHaveLength(0)
+  } finally {
+    await vaultProxy.close()
+  }
+})

@@ -30,8 +30,7 @@ export async function oidcLogin(
   audience: string | undefined,
 ): Promise<LoginResult> {
   // The ID token comes first, from GitHub's token service: Infisical's connection opens meanwhile.
-  ctx.http.preconnect(baseUrl)
-  const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'")
+  const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'", () => ctx.http.preconnect(baseUrl))
   return postLogin(ctx.http, baseUrl, 'oidc', { identityId, jwt }, () => {
     const sent = claimsForMessage(jwt)
     return (

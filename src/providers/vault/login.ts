@@ -83,9 +83,12 @@ async function requestFor(login: MethodLogin, ctx: ProviderContext): Promise<Log
 
 /** Logs in; throws an error naming method, mount and role, with Vault's own error text. */
 export async function logIn(login: MethodLogin, ep: VaultServerEndpoint, ctx: ProviderContext): Promise<LoginResult> {
-  // The job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
-  if (login.method === 'jwt' && login.privateKey === undefined) ep.http.preconnect(ep.url)
-  const req = await requestFor(login, ctx)
+  // A job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
+  const early: ProviderContext = {
+    ...ctx,
+    idToken: (audience, reason) => ctx.idToken(audience, reason, () => ep.http.preconnect(ep.url)),
+  }
+  const req = await requestFor(login, early)
   const method = login.method === 'custom' ? login.name : login.method
   const role =
     req.role === undefined

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-CDRumTfW.js';
+import { I as InputError } from './startup-CLVkhH9Q.js';
 
 
 

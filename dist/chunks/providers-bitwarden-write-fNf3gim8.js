@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-CDRumTfW.js';
-import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-C9nIXGML.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-CLVkhH9Q.js';
+import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-CiAxAC4c.js';
 
 
 

@@ -1,4 +1,4 @@
-import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-CDRumTfW.js';
+import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-CLVkhH9Q.js';
 
 
 

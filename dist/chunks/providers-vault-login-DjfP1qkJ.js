@@ -1,6 +1,6 @@
 const { readFile } = process.getBuiltinModule('node:fs/promises');
-import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-CDRumTfW.js';
-import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-CP9KlqLL.js';
+import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-CLVkhH9Q.js';
+import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-D-brYKER.js';
 
 
 
@@ -35,7 +35,7 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./providers-vault-login-jwt-buT7zqfa.js')).jwtFor(login, ctx);
+            const jwt = await (await import('./providers-vault-login-jwt-vnEsxzG3.js')).jwtFor(login, ctx);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -67,10 +67,12 @@ async function requestFor(login, ctx) {
 }
 /** Logs in; throws an error naming method, mount and role, with Vault's own error text. */
 async function logIn(login, ep, ctx) {
-    // The job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
-    if (login.method === 'jwt' && login.privateKey === undefined)
-        ep.http.preconnect(ep.url);
-    const req = await requestFor(login, ctx);
+    // A job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
+    const early = {
+        ...ctx,
+        idToken: (audience, reason) => ctx.idToken(audience, reason, () => ep.http.preconnect(ep.url)),
+    };
+    const req = await requestFor(login, early);
     const method = login.method === 'custom' ? login.name : login.method;
     const role = req.role === undefined
         ? ''
@@ -85,7 +87,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-buT7zqfa.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-vnEsxzG3.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-CDRumTfW.js';
+import { I as InputError } from './startup-CLVkhH9Q.js';
 
 
 

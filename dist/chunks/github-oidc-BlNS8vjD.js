@@ -1,4 +1,4 @@
-import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-CDRumTfW.js';
+import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-CLVkhH9Q.js';
 
 
 
@@ -13,9 +13,10 @@ import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } f
 // @actions/core's module), and its ten retries are not bounded by the step's `timeout`.
 /**
  * Fetches an ID token for `audience` (GitHub's default audience when undefined). `reason` says
- * which inputs asked for it, for the error when the job may not request one.
+ * which inputs asked for it, for the error when the job may not request one. `whileFetching` runs
+ * as the request goes out, once the job is known to be allowed a token.
  */
-async function fetchIdToken(http, audience, reason, env = process.env) {
+async function fetchIdToken(http, audience, reason, env = process.env, whileFetching) {
     const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
     const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     if (!url || !token) {
@@ -23,6 +24,7 @@ async function fetchIdToken(http, audience, reason, env = process.env) {
             "(ACTIONS_ID_TOKEN_REQUEST_URL is not set): add 'permissions: id-token: write' to the job or workflow. " +
             'Pull requests from forks never get an ID token; outside GitHub Actions there is none.');
     }
+    whileFetching?.();
     const res = await http.send({
         method: 'GET',
         url: audience ? `${url}&audience=${encodeURIComponent(audience)}` : url,

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-MY-H55VF.js';
-import './startup-CDRumTfW.js';
+import { p as postLogin } from './providers-infisical-xqA7GGsQ.js';
+import './startup-CLVkhH9Q.js';
 
 
 
@@ -21,8 +21,7 @@ function claimsForMessage(jwt) {
 }
 async function oidcLogin(ctx, baseUrl, identityId, audience) {
     // The ID token comes first, from GitHub's token service: Infisical's connection opens meanwhile.
-    ctx.http.preconnect(baseUrl);
-    const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'");
+    const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'", () => ctx.http.preconnect(baseUrl));
     return postLogin(ctx.http, baseUrl, 'oidc', { identityId, jwt }, () => {
         const sent = claimsForMessage(jwt);
         return (`Infisical refused identity ${identityId}'s GitHub ID token (audience '${sent.audience}', subject '${sent.subject}'). ` +
