@@ -298,7 +298,7 @@ describe('write action, Bitwarden', () => {
   })
 
   test("another provider's token is held to that provider's grammar, before any request", async () => {
-    const run = await write(`NEW_KEY > ${project}/A`, VALUES, { access_token: 'st.abc.def.0123456789abcdef' })
+    const run = await write(`NEW_KEY > ${project}/A`, VALUES, { access_token: 'st.xyz.qrs.0123456789abcdef' })
     expect(run.error).toContain(
       `line 1: the Infisical target "${project}/A" must start with '/' when it names a folder`,
     )
