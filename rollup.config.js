@@ -108,6 +108,7 @@ function builtinsWithoutNamespace() {
 // expressions, and in comments it is only read; where it would not (a tagged template's raw text,
 // an identifier, after a backslash, whitespace or a line break in code or a comment, a character
 // past U+FFFF) the build stops instead.
+const NON_ASCII = /[\u0080-\uffff]/
 const NOT_ESCAPABLE = [
   [/(^|[^\\])(\\\\)*\\[\u0080-\uffff]/, 'a character after a backslash'],
   [/[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/, 'a space or line break past ASCII'],
@@ -121,9 +122,9 @@ function* unescapable(node) {
     for (const n of node) yield* unescapable(n)
     return
   }
-  if (node.type === 'TaggedTemplateExpression' && node.quasi.quasis.some((q) => /[\u0080-\uffff]/.test(q.value.raw)))
+  if (node.type === 'TaggedTemplateExpression' && node.quasi.quasis.some((q) => NON_ASCII.test(q.value.raw)))
     yield 'a tagged template (its raw text would change)'
-  if ((node.type === 'Identifier' || node.type === 'PrivateIdentifier') && /[\u0080-\uffff]/.test(node.name))
+  if ((node.type === 'Identifier' || node.type === 'PrivateIdentifier') && NON_ASCII.test(node.name))
     yield `the identifier ${node.name}`
   for (const [key, value] of Object.entries(node)) if (key !== 'type') yield* unescapable(value)
 }
@@ -132,12 +133,15 @@ function asciiOnly() {
   return {
     name: 'ascii-only',
     renderChunk(code, chunk) {
-      if (!/[\u0080-\uffff]/.test(code)) return null
+      if (!NON_ASCII.test(code)) return null
       for (const [pattern, what] of NOT_ESCAPABLE)
         if (pattern.test(code)) this.error(`${chunk.fileName}: ${what} cannot be escaped safely`)
       for (const what of unescapable(this.parse(code)))
         this.error(`${chunk.fileName}: ${what} cannot be escaped safely`)
-      const out = code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      const out = code.replace(
+        new RegExp(NON_ASCII.source, 'g'),
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )
       return { code: out, map: null }
     },
   }

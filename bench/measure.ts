@@ -107,3 +107,27 @@ export function runnerFiles(): { GITHUB_ENV: string; GITHUB_OUTPUT: string; rese
   reset()
   return { ...files, reset }
 }
+
+/** What measureBesideFloor gives: the floor measured among the commands, and each command. */
+export interface BesideFloor {
+  readonly floor: { ms: number; maxRssKb?: number }
+  readonly measured: Array<{ ms: number; maxRssKb?: number }>
+}
+
+/**
+ * `commands` side by side with the floor (`node -e 0` with `floorEnv`), which runs among them: a
+ * floor measured once ahead drifts from the cases on a loaded machine by tens of milliseconds.
+ */
+export async function measureBesideFloor(
+  commands: Parameters<typeof measureSideBySide>[0],
+  runs: number,
+  floorEnv: Record<string, string>,
+  before?: () => void,
+): Promise<BesideFloor> {
+  const [floor, ...measured] = await measureSideBySide(
+    [{ args: ['-e', '0'], env: floorEnv }, ...commands],
+    runs,
+    before,
+  )
+  return { floor: floor!, measured }
+}

@@ -14,7 +14,16 @@ import { startInfisicalServer } from '../test/servers/infisical.js'
 import { startVaultServer } from '../test/servers/vault.js'
 import { decryptString, splitKey } from '../src/providers/bitwarden/crypto.js'
 import { startLatencyProxy } from '../test/servers/latency-proxy.js'
-import { measureSideBySide, median, medianSample, runnerFiles, runOnce, useNode, type Sample } from './measure.js'
+import {
+  measureBesideFloor,
+  measureSideBySide,
+  median,
+  medianSample,
+  runnerFiles,
+  runOnce,
+  useNode,
+  type Sample,
+} from './measure.js'
 import { renderReport, type NetworkRow, type Row, type Suite, type VendorRow } from './report.js'
 import { failure, type ScaleCase, type ScaleRow } from './scale.js'
 import { startupByPackage, type StartupRow } from './startup.js'
@@ -184,16 +193,13 @@ function vaultCase(n: number, prefix = `bench${n}`, short = false): Case {
   return [`vault, ${paths} path${paths > 1 ? 's' : ''}, *`, ['dist/index.js'], env, paths, Math.ceil(paths / 8), vault]
 }
 
-/** The bare start of Node, `node -e 0`: what every figure that subtracts a floor measures beside itself. */
-const FLOOR = { args: ['-e', '0'], env: baseEnv }
 const FLOOR_WHAT = 'node -e 0 (floor)'
 
 /** Every process case under one Node binary: each size (with its floor), the vendors, the scale curve. */
 async function suite(node: string, withScale: boolean): Promise<Suite> {
   const version = useNode(node)
   const rows: Row[] = []
-  // The floor is measured in every group, side by side with its cases: measured once ahead, a
-  // shared machine's load could differ between it and the cases by tens of milliseconds.
+  // Each group measures its own floor among its cases (measureBesideFloor).
   const floors: number[] = []
 
   for (const n of only.has('sizes') ? sizes : []) {
@@ -213,24 +219,25 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     cases.push(['bitwarden minimal JS client (node:http), by id', ['bench/minimal-client.cjs'], byId, 2, 2, server])
     cases.push(...infisicalCases(n), vaultCase(n))
     for (const [what, args, env, requests, , log] of cases) await verify(args, env, requests, n, `${what}, N=${n}`, log)
-    const [floor, ...measured] = await measureSideBySide(
-      [FLOOR, ...cases.map(([, args, env]) => ({ args, env }))],
+    const { floor, measured } = await measureBesideFloor(
+      cases.map(([, args, env]) => ({ args, env })),
       runs,
+      baseEnv,
       files.reset,
     )
-    floors.push(floor!.ms)
+    floors.push(floor.ms)
     rows.push({
       n,
       what: FLOOR_WHAT,
-      ms: floor!.ms,
+      ms: floor.ms,
       requests: 0,
       roundTrips: 0,
-      floorMs: floor!.ms,
-      rssMb: mb(floor!.maxRssKb),
+      floorMs: floor.ms,
+      rssMb: mb(floor.maxRssKb),
     })
     for (const [i, [what, , , requests, roundTrips]] of cases.entries()) {
       const m = measured[i]!
-      rows.push({ n, what, ms: m.ms, requests, roundTrips, floorMs: floor!.ms, rssMb: mb(m.maxRssKb) })
+      rows.push({ n, what, ms: m.ms, requests, roundTrips, floorMs: floor.ms, rssMb: mb(m.maxRssKb) })
       process.stderr.write(`N=${n} ${what}: ${m.ms.toFixed(1)} ms\n`)
     }
   }
@@ -281,14 +288,15 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
       await verify(args, env, 2, NETWORK_N, `network model: ${what}`)
       connections.push([netIdentity.connections.length, netApi.connections.length])
     }
-    const [floor, ...measured] = await measureSideBySide(
-      [FLOOR, ...cases.map(([, args]) => ({ args, env }))],
+    const { floor, measured } = await measureBesideFloor(
+      cases.map(([, args]) => ({ args, env })),
       runs,
+      baseEnv,
       files.reset,
     )
     for (const [i, [what]] of cases.entries()) {
       const [identityConnections, apiConnections] = connections[i]!
-      network.push({ what, ms: measured[i]!.ms, floorMs: floor!.ms, identityConnections, apiConnections })
+      network.push({ what, ms: measured[i]!.ms, floorMs: floor.ms, identityConnections, apiConnections })
       process.stderr.write(`network model: ${what}: ${measured[i]!.ms.toFixed(1)} ms\n`)
     }
   }
@@ -359,11 +367,12 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
   // No inputs: the main bundle loads, reads its inputs and fails at once (exit 1) — load cost alone.
   let mainLoad: Suite['mainLoad']
   if (only.has('startup')) {
-    const [floor, load] = await measureSideBySide(
-      [FLOOR, { args: ['dist/index.js'], env: { PATH: baseEnv.PATH! }, expectedExit: 1 }],
+    const { floor, measured } = await measureBesideFloor(
+      [{ args: ['dist/index.js'], env: { PATH: baseEnv.PATH! }, expectedExit: 1 }],
       runs,
+      baseEnv,
     )
-    mainLoad = { ms: load!.ms, floorMs: floor!.ms }
+    mainLoad = { ms: measured[0]!.ms, floorMs: floor.ms }
   }
   const floor = floors.length > 0 ? median(floors) : undefined
   return { version, floor, rows, vendors, network, scale, scaleRuns, scaleTimeout: SCALE_TIMEOUT, mainLoad }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { rollup, type Plugin } from 'rollup'
 import commonjs from '@rollup/plugin-commonjs'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
-import { measureSideBySide } from './measure.js'
+import { measureBesideFloor } from './measure.js'
 
 const PROBES: Record<string, string> = {
   '@actions/core (the functions we call)': `import { getInput, setSecret, exportVariable, setOutput, setFailed, debug, warning, info } from '@actions/core'
@@ -24,14 +24,8 @@ export interface StartupRow {
 
 /** A probe's wall time over `node -e 0`'s, the two measured side by side. */
 async function overFloor(script: string, env: Record<string, string>, runs: number): Promise<number> {
-  const [floor, probe] = await measureSideBySide(
-    [
-      { args: ['-e', '0'], env },
-      { args: [script], env },
-    ],
-    runs,
-  )
-  return probe!.ms - floor!.ms
+  const { floor, measured } = await measureBesideFloor([{ args: [script], env }], runs, env)
+  return measured[0]!.ms - floor.ms
 }
 
 export async function startupByPackage(

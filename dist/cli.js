@@ -2,7 +2,7 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { h as createMasks, k as run } from './chunks/startup-CLVkhH9Q.js';
+import { h as createMasks, k as run } from './chunks/startup-BC6kiPgg.js';
 
 
 
@@ -294,7 +294,7 @@ async function main(argv) {
     if (parsed.kind === 'write') {
         try {
             // The write pipeline logs each target's outcome and the totals; nothing else to do here.
-            const { runWrite } = await import('./chunks/write-main-BzfoG4xN.js');
+            const { runWrite } = await import('./chunks/write-main-uUBid1k6.js');
             await runWrite({
                 inputs: cliInputs(readFlagFiles(parsed), env, 'write'),
                 env,

@@ -1,4 +1,4 @@
-import { k as run, n as preparePublish, t as runnerInputs, u as publish, v as debug, w as warning, x as info, y as usesVaultActionUrl, z as setOutput, B as setFailed, D as createCleanupRecorder, h as createMasks, F as setSecret, G as saveState } from './chunks/startup-CLVkhH9Q.js';
+import { k as run, n as preparePublish, t as runnerInputs, u as publish, v as debug, w as warning, x as info, y as usesVaultActionUrl, z as setOutput, B as setFailed, D as createCleanupRecorder, h as createMasks, F as setSecret, G as saveState } from './chunks/startup-BC6kiPgg.js';
 
 
 

@@ -1,5 +1,5 @@
-import { H as runCleanups, J as getState, x as info, w as warning, h as createMasks, F as setSecret, K as CLEANUP_STATE_KEY, L as CLEAN_ENV_CLEANUP, M as cleanEnv, v as debug, N as exportVariable } from './chunks/startup-CLVkhH9Q.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-BnOTBoLg.js';
+import { H as runCleanups, J as getState, x as info, w as warning, h as createMasks, F as setSecret, K as CLEANUP_STATE_KEY, L as CLEAN_ENV_CLEANUP, M as cleanEnv, v as debug, N as exportVariable } from './chunks/startup-BC6kiPgg.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-BEXY8YOt.js';
 
 
 
@@ -21,7 +21,7 @@ const log = {
 // client's: the wing's handler applies them to its own requests (providers/vault/revoke.ts, withTls).
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-CLVkhH9Q.js').then(function (n) { return n.ae; }), import('./chunks/startup-CLVkhH9Q.js').then(function (n) { return n.ad; }), import('./chunks/startup-CLVkhH9Q.js').then(function (n) { return n.ac; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-BC6kiPgg.js').then(function (n) { return n.ae; }), import('./chunks/startup-BC6kiPgg.js').then(function (n) { return n.ad; }), import('./chunks/startup-BC6kiPgg.js').then(function (n) { return n.ac; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
         // The post step runs at the end of every job, failed or cancelled ones too, and a revocation

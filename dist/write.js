@@ -1,5 +1,5 @@
-import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-CLVkhH9Q.js';
-import { doneLine, runWrite } from './chunks/write-main-BzfoG4xN.js';
+import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-BC6kiPgg.js';
+import { doneLine, runWrite } from './chunks/write-main-uUBid1k6.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
 import { escapeHtml } from './chunks/runner-summary-C4g0U9kg.js';
 

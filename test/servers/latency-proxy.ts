@@ -11,12 +11,18 @@ export interface LatencyOptions {
   readonly handshake?: boolean
 }
 
+/** One connection the proxy accepted: when, and when its first answer byte left. */
+export interface ProxiedConnection {
+  readonly acceptedAt: number
+  firstDownAt?: number
+}
+
 export interface LatencyProxy {
   readonly url: string
   /** Bytes the server sent back (headers and bodies) since the last reset: the response size of a run. */
   readonly bytesDown: number
   /** When each connection since the last reset was accepted, and when its first answer byte left. */
-  readonly connections: readonly { readonly acceptedAt: number; firstDownAt?: number }[]
+  readonly connections: readonly ProxiedConnection[]
   reset(): void
   close(): Promise<void>
 }
@@ -60,10 +66,10 @@ export async function startLatencyProxy(
   const { hostname, port } = new URL(target)
   const sockets = new Set<Socket>()
   let bytesDown = 0
-  let connections: { acceptedAt: number; firstDownAt?: number }[] = []
+  let connections: ProxiedConnection[] = []
   const server = createServer((client) => {
     const acceptedAt = Date.now()
-    const connection: { acceptedAt: number; firstDownAt?: number } = { acceptedAt }
+    const connection: ProxiedConnection = { acceptedAt }
     connections.push(connection)
     const upstream = connect(Number(port), hostname)
     for (const s of [client, upstream]) {

@@ -46,10 +46,13 @@ export function signJwt(login: JwtLogin, nowMs: number): string {
   return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`
 }
 
-/** The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked). */
-export async function jwtFor(login: JwtLogin, ctx: ProviderContext): Promise<string> {
+/**
+ * The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked);
+ * `whileFetching` runs as that token's request goes out (ProviderContext.idToken).
+ */
+export async function jwtFor(login: JwtLogin, ctx: ProviderContext, whileFetching?: () => void): Promise<string> {
   if (login.privateKey === undefined) {
-    return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'")
+    return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'", whileFetching)
   }
   const jwt = signJwt(login, ctx.now())
   ctx.mask(jwt)

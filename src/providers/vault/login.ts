@@ -42,7 +42,7 @@ async function kubernetesToken(path: string, mask: (s: string) => void): Promise
   return text
 }
 
-async function requestFor(login: MethodLogin, ctx: ProviderContext): Promise<LoginRequest> {
+async function requestFor(login: MethodLogin, ep: VaultServerEndpoint, ctx: ProviderContext): Promise<LoginRequest> {
   const path = `auth/${login.mount}/login`
   switch (login.method) {
     case 'approle':
@@ -52,7 +52,9 @@ async function requestFor(login: MethodLogin, ctx: ProviderContext): Promise<Log
       ctx.mask(login.githubToken)
       return { path, payload: { token: login.githubToken } }
     case 'jwt': {
-      const jwt = await (await import('./login-jwt.js')).jwtFor(login, ctx)
+      // A job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
+      const early = (): void => ep.http.preconnect(ep.url)
+      const jwt = await (await import('./login-jwt.js')).jwtFor(login, ctx, early)
       return { path, payload: { jwt, role: login.role }, role: login.role, jwt }
     }
     case 'kubernetes': {
@@ -83,12 +85,7 @@ async function requestFor(login: MethodLogin, ctx: ProviderContext): Promise<Log
 
 /** Logs in; throws an error naming method, mount and role, with Vault's own error text. */
 export async function logIn(login: MethodLogin, ep: VaultServerEndpoint, ctx: ProviderContext): Promise<LoginResult> {
-  // A job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
-  const early: ProviderContext = {
-    ...ctx,
-    idToken: (audience, reason) => ctx.idToken(audience, reason, () => ep.http.preconnect(ep.url)),
-  }
-  const req = await requestFor(login, early)
+  const req = await requestFor(login, ep, ctx)
   const method = login.method === 'custom' ? login.name : login.method
   const role =
     req.role === undefined

@@ -1,4 +1,4 @@
-import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, r as requestSent } from './startup-CLVkhH9Q.js';
+import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, r as requestSent } from './startup-BC6kiPgg.js';
 
 // The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
 // Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
@@ -392,7 +392,7 @@ async function authenticate(ctx, endpoints, token) {
     // answer) is derived, in the round trip instead of after it. Promise.all, so a failed login is
     // never an unhandled rejection.
     const keyed = requestSent()
-        .then(() => import('./providers-bitwarden-crypto-ZzDaDjFM.js'))
+        .then(() => import('./providers-bitwarden-crypto-W-old8hb.js'))
         .then((crypto) => ({ crypto, tokenKey: crypto.deriveTokenKey(token.seed) }));
     const [res, { crypto, tokenKey }] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), keyed]);
     ctx.mask(res.accessToken);

@@ -1,7 +1,7 @@
 const { randomBytes } = process.getBuiltinModule('node:crypto');
 const { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } = process.getBuiltinModule('node:fs');
 const { dirname, join, basename } = process.getBuiltinModule('node:path');
-import { I as InputError } from './startup-CLVkhH9Q.js';
+import { I as InputError } from './startup-BC6kiPgg.js';
 
 
 

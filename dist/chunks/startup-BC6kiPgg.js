@@ -933,7 +933,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-Dd7KCM1M.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-D7sOdR0H.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         // node.ts runs the queued work once the request's bytes are out; undici does not say when, so
         // through a proxy it runs once the exchange settles: queued work never waits longer than that.
         if (proxied)
@@ -948,7 +948,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-Dd7KCM1M.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-D7sOdR0H.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -2271,11 +2271,11 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-CiAxAC4c.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-DAAyosUo.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-D-brYKER.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-8Ap3iaFd.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-xqA7GGsQ.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-DgLHPqSZ.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 /** Creates the write action's writer for the provider the token, the login inputs or `provider` name. */
@@ -2283,11 +2283,11 @@ async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-fNf3gim8.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-CdWj_rDP.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-C8GK2LD_.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-D-4e8my2.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-CH7ni059.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-xGdEhRD-.js')).createWriter(settings.infisical, ctx);
     }
 }
 /**
@@ -2296,7 +2296,7 @@ async function createWriter(settings, ctx) {
  */
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-D-brYKER.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-8Ap3iaFd.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2670,7 +2670,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason, whileFetching) {
-            const { fetchIdToken } = await import('./github-oidc-BlNS8vjD.js');
+            const { fetchIdToken } = await import('./github-oidc-Dxmv8a8C.js');
             const token = await fetchIdToken(http, audience, reason, run.env, whileFetching);
             masks.mask(token);
             return token;
@@ -2749,7 +2749,7 @@ async function readInputs(rt, log) {
     }
     catch (err) {
         // An empty credential: say why when the event explains it (a pull request from a fork gets no secrets).
-        throw await (await import('./github-fork-hint-Irxytvwb.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-AcZzgcM_.js')).withForkHint(err);
     }
 }
 /** After the last answer the work is local but can be long (tens of thousands of values). */
@@ -3078,7 +3078,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-BnOTBoLg.js');
+        const { exportToFile } = await import('./runner-export-file-BEXY8YOt.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

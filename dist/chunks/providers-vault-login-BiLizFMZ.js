@@ -1,6 +1,6 @@
 const { readFile } = process.getBuiltinModule('node:fs/promises');
-import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-CLVkhH9Q.js';
-import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-D-brYKER.js';
+import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-BC6kiPgg.js';
+import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-8Ap3iaFd.js';
 
 
 
@@ -24,7 +24,7 @@ async function kubernetesToken(path, mask) {
     mask(text.trim());
     return text;
 }
-async function requestFor(login, ctx) {
+async function requestFor(login, ep, ctx) {
     const path = `auth/${login.mount}/login`;
     switch (login.method) {
         case 'approle':
@@ -35,7 +35,9 @@ async function requestFor(login, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            const jwt = await (await import('./providers-vault-login-jwt-vnEsxzG3.js')).jwtFor(login, ctx);
+            // A job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
+            const early = () => ep.http.preconnect(ep.url);
+            const jwt = await (await import('./providers-vault-login-jwt-x8bGU0Qg.js')).jwtFor(login, ctx, early);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -67,12 +69,7 @@ async function requestFor(login, ctx) {
 }
 /** Logs in; throws an error naming method, mount and role, with Vault's own error text. */
 async function logIn(login, ep, ctx) {
-    // A job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
-    const early = {
-        ...ctx,
-        idToken: (audience, reason) => ctx.idToken(audience, reason, () => ep.http.preconnect(ep.url)),
-    };
-    const req = await requestFor(login, early);
+    const req = await requestFor(login, ep, ctx);
     const method = login.method === 'custom' ? login.name : login.method;
     const role = req.role === undefined
         ? ''
@@ -87,7 +84,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-vnEsxzG3.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-x8bGU0Qg.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -1,4 +1,4 @@
-import { t as runnerInputs, O as hasIdentityLogin, P as assertClientPair, Q as readVaultLogin, R as readVaultTls, I as InputError, T as readBaseUrl, U as readVaultServer, V as readInfisicalLogin, W as readBitwarden, X as readCaCertificate, Y as readTimeout, Z as PROVIDER_CHOICES, _ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, $ as scrubbedLog, a0 as providerContext, a1 as createWriter, a2 as ignoredInputs, a3 as givenInputs, s as secretsLine, A as ActionError, a4 as WRITE_INPUTS } from './startup-CLVkhH9Q.js';
+import { t as runnerInputs, O as hasIdentityLogin, P as assertClientPair, Q as readVaultLogin, R as readVaultTls, I as InputError, T as readBaseUrl, U as readVaultServer, V as readInfisicalLogin, W as readBitwarden, X as readCaCertificate, Y as readTimeout, Z as PROVIDER_CHOICES, _ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, $ as scrubbedLog, a0 as providerContext, a1 as createWriter, a2 as ignoredInputs, a3 as givenInputs, s as secretsLine, A as ActionError, a4 as WRITE_INPUTS } from './startup-BC6kiPgg.js';
 
 
 

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-CLVkhH9Q.js';
+import { I as InputError } from './startup-BC6kiPgg.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-xqA7GGsQ.js';
-import './startup-CLVkhH9Q.js';
+import { p as postLogin } from './providers-infisical-DgLHPqSZ.js';
+import './startup-BC6kiPgg.js';
 
 
 

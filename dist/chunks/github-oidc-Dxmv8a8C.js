@@ -1,4 +1,4 @@
-import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-CLVkhH9Q.js';
+import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-BC6kiPgg.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, S as ServerError, l as lineError, q as quote, I as InputError } from './startup-CLVkhH9Q.js';
-import { i as isBotNotFound, o as ok, s as serverMessage, n as normalizeSecretPath, r as readCredentials, a as secretPathOf, w as withExtraHeaders, l as login, b as statusError, c as inScope, d as describeScopes, e as revokeIssuedToken } from './providers-infisical-xqA7GGsQ.js';
+import { p as parseJson, i as isObject, b as shapeError, S as ServerError, l as lineError, q as quote, I as InputError } from './startup-BC6kiPgg.js';
+import { i as isBotNotFound, o as ok, s as serverMessage, n as normalizeSecretPath, r as readCredentials, a as secretPathOf, w as withExtraHeaders, l as login, b as statusError, c as inScope, d as describeScopes, e as revokeIssuedToken } from './providers-infisical-DgLHPqSZ.js';
 
 
 

@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-CLVkhH9Q.js';
+import { I as InputError } from './startup-BC6kiPgg.js';
 
 
 
@@ -41,10 +41,13 @@ function signJwt(login, nowMs) {
     })}`;
     return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
 }
-/** The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked). */
-async function jwtFor(login, ctx) {
+/**
+ * The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked);
+ * `whileFetching` runs as that token's request goes out (ProviderContext.idToken).
+ */
+async function jwtFor(login, ctx, whileFetching) {
     if (login.privateKey === undefined) {
-        return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'");
+        return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'", whileFetching);
     }
     const jwt = signJwt(login, ctx.now());
     ctx.mask(jwt);
