@@ -2,12 +2,11 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { h as createMasks, k as run } from './chunks/startup-BC6kiPgg.js';
+import { h as createMasks, k as run } from './chunks/startup-DFZ_W85U.js';
 
 
 
 
-/** The inputs a local run reads, with a one-line description for --help. */
 const CLI_INPUTS = [
     [
         'access_token',
@@ -59,7 +58,6 @@ const CLI_INPUTS = [
     ['allow_dangerous_names', 'Allow PATH, NODE_OPTIONS, LD_PRELOAD and the like as names (true/false).'],
     ['timeout', 'Overall time limit in seconds (default 60).'],
 ];
-/** The write action's own inputs (write/action.yml), flags of `inject-secrets write` only. */
 const WRITE_CLI_INPUTS = [
     ['create', 'write: create what does not exist (true, the default) or only update (false).'],
     ['dry_run', 'write: check everything and compare values, write nothing (true/false).'],
@@ -75,10 +73,6 @@ const FILE_FLAGS = new Map([
     ['--ca-certificate-file', 'ca_certificate'],
     ['--secrets-file', 'secrets'],
 ]);
-/**
- * Parses `run [flags] -- <command> [args\u2026]`, `write [flags]` (no command: the sources are this
- * process's environment), `--help`, `--version`. Throws UsageError.
- */
 function parseArgs(argv) {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')
         return { kind: 'help' };
@@ -141,11 +135,6 @@ function parseArgs(argv) {
         throw new UsageError('no command to run: inject-secrets run [options] -- <command> [args\u2026]');
     return { kind: 'run', flags, files, command, args: argv.slice(i + 2), debug };
 }
-/**
- * The inputs of a local run: a flag wins over INJECT_SECRETS_<NAME>, which wins over an INPUT_<NAME>
- * already in the environment (an empty flag too). Inputs that only make sense in a workflow read as
- * empty, whatever the environment holds. Trimmed as the runner's inputs are.
- */
 function cliInputs(flags, env, command = 'run') {
     const known = new Set([...CLI_INPUTS, ...(command === 'write' ? WRITE_CLI_INPUTS : [])].map(([name]) => name));
     return (name, options) => {
@@ -156,7 +145,6 @@ function cliInputs(flags, env, command = 'run') {
         return options?.trim === false ? value : value.trim();
     };
 }
-/** The child's environment: the caller's, minus our own INJECT_SECRETS_* settings, plus the secrets. */
 function childEnvironment(env, secrets) {
     const out = {};
     for (const [k, v] of Object.entries(env))
@@ -205,20 +193,12 @@ Examples:
   NEW_KEY=\u2026 ${ENV_PREFIX}ACCESS_TOKEN=\u2026 npx inject-secrets write --secrets 'NEW_KEY > <project id>/API_KEY'
 `;
 }
-/** The action's messages name inputs ('access_token'); locally, also name the flag and variable. */
 function localize(message) {
     return message.replace(/\bInput '([a-z_]+)'/g, (_m, name) => `Input '${name}' (--${name.replace(/_/g, '-')} or ${ENV_PREFIX}${name.toUpperCase()})`);
 }
 
-// Local use: `npx inject-secrets run [options] -- <command> [args\u2026]`. The action's own pipeline
-// (main.ts: the same inputs, providers, grammars, name checks, HTTP with proxy and CA support) with
-// the flags as its inputs, then the command runs with the secrets in its environment. Outside a
-// runner nothing masks the log, so this never prints a value: errors (scrubbed of every secret
-// learnt) and the injected names only. `inject-secrets write [options]` is the write action's
-// pipeline (write/main.ts), its sources this process's environment; it prints targets and outcomes.
 const VERSION = '0.1.0';
 const USER_AGENT = `inject-secrets-cli/${VERSION} (+https://github.com/acme/inject-secrets)`;
-// No runner to tell: the registry only scrubs what this process prints.
 const masks = createMasks(() => { });
 const say = (line) => void process.stderr.write(`${masks.scrub(line)}\n`);
 function readFlagFiles(cmd) {
@@ -236,7 +216,6 @@ function readFlagFiles(cmd) {
 function logFor(cmd) {
     return {
         info: say,
-        // Named as the flag and variable too, as errors are (an input given for another provider, \u2026).
         warning: (message) => say(`inject-secrets: warning: ${localize(message)}`),
         debug: (message) => (cmd.debug ? say(`inject-secrets: ${message}`) : undefined),
     };
@@ -248,15 +227,12 @@ function fetchSecrets(cmd, env) {
         userAgent: USER_AGENT,
         masks,
         log: logFor(cmd),
-        // The names are checked and the values masked by the pipeline; the child gets them in runChild.
         publish: async () => { },
     });
 }
-/** Runs the command with inherited stdio; resolves with the exit status to pass on. */
 function runChild(cmd, env) {
     return new Promise((resolve) => {
         const child = spawn(cmd.command, cmd.args, { stdio: 'inherit', env });
-        // The terminal sends Ctrl-C to the whole process group; other signals sent to us are passed on.
         const forward = (signal) => void child.kill(signal);
         const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
         signals.forEach((s) => process.on(s, forward));
@@ -293,8 +269,7 @@ async function main(argv) {
     const env = { ...process.env };
     if (parsed.kind === 'write') {
         try {
-            // The write pipeline logs each target's outcome and the totals; nothing else to do here.
-            const { runWrite } = await import('./chunks/write-main-uUBid1k6.js');
+            const { runWrite } = await import('./chunks/write-main-BEohGR91.js');
             await runWrite({
                 inputs: cliInputs(readFlagFiles(parsed), env, 'write'),
                 env,
@@ -314,7 +289,6 @@ async function main(argv) {
         outcome = await fetchSecrets(parsed, env);
     }
     catch (err) {
-        // Nothing is started and nothing is exported when anything failed.
         say(`inject-secrets: ${localize(err instanceof Error ? err.message : String(err))}`);
         return err instanceof UsageError ? 2 : 1;
     }

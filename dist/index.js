@@ -1,13 +1,12 @@
-import { k as run, n as preparePublish, t as runnerInputs, u as publish, v as debug, w as warning, x as info, y as usesVaultActionUrl, z as setOutput, B as setFailed, D as createCleanupRecorder, h as createMasks, F as setSecret, G as saveState } from './chunks/startup-BC6kiPgg.js';
+import { n as maskCommands, k as run, t as preparePublish, u as runnerInputs, v as publish, w as debug, x as warning, y as info, z as usesVaultActionUrl, B as setOutput, D as setFailed, F as createCleanupRecorder, h as createMasks, G as setSecret, H as saveState } from './chunks/startup-DFZ_W85U.js';
 
 
 
 
 
-// The action's entry: runs the pipeline against the runner (inputs, masks, env and outputs, state
-// for the post step) and turns anything thrown into one failed-step message.
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)';
-const masks = createMasks((form) => setSecret(form));
+const maskLines = maskCommands((form) => setSecret(form));
+const masks = createMasks(maskLines.add);
 const record = createCleanupRecorder((key, value) => saveState(key, value));
 run({
     inputs: runnerInputs,
@@ -16,18 +15,16 @@ run({
     log: { info: (m) => info(m), warning: (m) => warning(m), debug: (m) => debug(m) },
     recordCleanups: record,
     preparePublish,
-    publish: (secrets, info) => publish(secrets, info, { record, warning: (m) => warning(masks.scrub(m)), scrub: masks.scrub }),
+    publish: (secrets, info) => {
+        maskLines.flush();
+        return publish(secrets, info, { record, warning: (m) => warning(masks.scrub(m)), scrub: masks.scrub });
+    },
 })
     .catch((err) => {
     const message = err instanceof Error ? err.message : String(err);
-    // One message, scrubbed of every secret the run had learnt, whatever threw it.
     const failure = masks.scrub(`inject-secrets: ${message}`);
-    // vault-action sets its `errorMessage` output on every failure (src/entry.js); a step migrated
-    // from it (it has vault-action's `url`) gets it too. Other steps set no output when they fail.
     if (usesVaultActionUrl())
         setOutput('errorMessage', failure);
     setFailed(failure);
 })
-    // Everything is written; idle keep-alive connections would hold the process open ~100 ms more.
-    // Exit once stdout has drained (setFailed has set process.exitCode).
     .finally(() => process.stdout.write('', () => process.exit()));

@@ -1,16 +1,12 @@
-import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, F as setSecret } from './chunks/startup-BC6kiPgg.js';
-import { doneLine, runWrite } from './chunks/write-main-uUBid1k6.js';
+import { u as runnerInputs, w as debug, x as warning, y as info, D as setFailed, h as createMasks, G as setSecret } from './chunks/startup-DFZ_W85U.js';
+import { doneLine, runWrite } from './chunks/write-main-BEohGR91.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
-import { escapeHtml } from './chunks/runner-summary-C4g0U9kg.js';
+import { escapeHtml } from './chunks/runner-summary-BbC1KWoD.js';
 
 
 
 
-// The write action's job summary: one row per target with what happened (created, updated,
-// unchanged; "would be \u2026" in a dry run), never a value. Loaded only when a summary is written.
-// As the read action's summary: far below GitHub's 1 MiB limit for the step summary.
 const MAX_ROWS = 1000;
-/** The summary's HTML; every cell passes through `scrub` before it is escaped. */
 function writeSummaryHtml(report, scrub) {
     const cell = (text) => `<td>${escapeHtml(scrub(text))}</td>`;
     const verb = (o) => (report.dryRun && o !== 'unchanged' ? `would be ${o}` : o);
@@ -23,15 +19,12 @@ function writeSummaryHtml(report, scrub) {
         '<table><tr><th>Line</th><th>Source variable</th><th>Target</th><th>Result</th></tr>' +
         `${rows.join('')}</table>\n${more}`);
 }
-/** Appends to GITHUB_STEP_SUMMARY, synchronously (as the read action); nothing where it is unset. */
 function writeWriteSummary(report, scrub) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (file)
         appendFileSync(file, writeSummaryHtml(report, scrub), { encoding: 'utf8' });
 }
 
-// The write action's entry (write/action.yml): writes step environment values into the secrets
-// manager, and turns anything thrown into one failed-step message.
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)';
 const masks = createMasks((form) => setSecret(form));
 runWrite({
@@ -43,9 +36,6 @@ runWrite({
 })
     .catch((err) => {
     const message = err instanceof Error ? err.message : String(err);
-    // One message, scrubbed of every secret the run had learnt, whatever threw it.
     setFailed(masks.scrub(`inject-secrets: ${message}`));
 })
-    // Exit once stdout has drained (setFailed has set process.exitCode); idle keep-alive connections
-    // would hold the process open a little longer.
     .finally(() => process.stdout.write('', () => process.exit()));

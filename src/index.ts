@@ -4,12 +4,15 @@ import * as core from '@actions/core'
 import { runnerInputs, usesVaultActionUrl } from './inputs.js'
 import { run } from './main.js'
 import { createCleanupRecorder } from './runner/cleanup.js'
+import { maskCommands } from './runner/mask-commands.js'
 import { createMasks } from './runner/masking.js'
 import { preparePublish, publish } from './runner/publish.js'
 
 const USER_AGENT = 'inject-secrets/0.1 (+https://github.com/acme/inject-secrets)'
 
-const masks = createMasks((form) => core.setSecret(form))
+// Each burst of masks goes out in one write (mask-commands.ts), and always before any export.
+const maskLines = maskCommands((form) => core.setSecret(form))
+const masks = createMasks(maskLines.add)
 const record = createCleanupRecorder((key, value) => core.saveState(key, value))
 
 run({
@@ -19,8 +22,10 @@ run({
   log: { info: (m) => core.info(m), warning: (m) => core.warning(m), debug: (m) => core.debug(m) },
   recordCleanups: record,
   preparePublish,
-  publish: (secrets, info) =>
-    publish(secrets, info, { record, warning: (m) => core.warning(masks.scrub(m)), scrub: masks.scrub }),
+  publish: (secrets, info) => {
+    maskLines.flush()
+    return publish(secrets, info, { record, warning: (m) => core.warning(masks.scrub(m)), scrub: masks.scrub })
+  },
 })
   .catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err)

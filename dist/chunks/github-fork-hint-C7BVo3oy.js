@@ -1,21 +1,14 @@
-import { I as InputError } from './startup-BC6kiPgg.js';
+import { I as InputError } from './startup-DFZ_W85U.js';
 
 
 
 
 
-// Why a credential input is empty, when the event says why: GitHub passes no repository or
-// environment secrets to a `pull_request` run from a fork, and Dependabot's runs get Dependabot's
-// secrets only. Loaded with import() only when reading the inputs failed, and @actions/github (about
-// a megabyte with Octokit) only when the failure is an empty credential.
-/** The inputs that normally come from `${{ secrets.\u2026 }}`. */
 const MISSING_CREDENTIAL = /^Input '(access_token|client_id|client_secret)' is empty\b/;
 const PR_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
-/** A repository name from the event payload, safe to print (owner/name characters only, bounded). */
 function repoName(name) {
     return (name ?? '').replace(/[^\w.\-/]/g, '').slice(0, 200) || '(deleted fork)';
 }
-/** The hint for this event, or undefined when the event gives no reason for missing secrets. */
 function forkHint(ctx) {
     const event = ctx.eventName ?? '';
     const pr = ctx.payload.pull_request;
@@ -40,11 +33,6 @@ function forkHint(ctx) {
     }
     return undefined;
 }
-/**
- * Returns the error to report: an empty-credential InputError gets the event's explanation appended
- * (it keeps its class and start, so the README's troubleshooting row still matches); anything else
- * comes back unchanged.
- */
 async function withForkHint(err) {
     if (!(err instanceof InputError) || !MISSING_CREDENTIAL.test(err.message))
         return err;
@@ -56,7 +44,7 @@ async function withForkHint(err) {
         hint = forkHint(context);
     }
     catch {
-        return err; // an unreadable event file must not hide the original error
+        return err;
     }
     return hint === undefined ? err : new InputError(`${err.message} ${hint}`, { cause: err });
 }

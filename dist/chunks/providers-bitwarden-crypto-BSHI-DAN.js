@@ -1,32 +1,22 @@
-import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-BC6kiPgg.js';
+import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-DFZ_W85U.js';
 
 
 
 
 
-// node:crypto takes ~5 ms to load under Node 24; it is first needed once the login has answered, so
-// it is loaded then (or earlier, while a request is in flight: see main.ts), not with this module.
 const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 const ascii = (s) => Buffer.from(s, 'ascii');
-/** Splits 64 key bytes into enc (0..32) and mac (32..64). */
 function splitKey(bytes) {
     if (bytes.length !== 64)
         throw new CryptoError(`expected a 64-byte key, got ${bytes.length} bytes`);
     return { enc: bytes.slice(0, 32), mac: bytes.slice(32, 64) };
 }
-/** `derive_shareable_key`: HKDF-SHA256(ikm = secret, salt = "bitwarden-<name>", info, L = 64). */
 function deriveShareableKey(secret, name, info) {
-    // An absent info is the empty string (RFC 5869).
     return new Uint8Array(nodeCrypto().hkdfSync('sha256', secret, ascii(`bitwarden-${name}`), ascii(info ?? ''), 64));
 }
-/** The access token's key (docs/protocols/bitwarden.md#key-derivation). */
 function deriveTokenKey(seed) {
     return splitKey(deriveShareableKey(seed, 'accesstoken', 'sm-access-token'));
 }
-/**
- * Parses `2.<iv>|<data>|<mac>` (docs/protocols/bitwarden.md#encstring-parsing, BW-ENC-1/2). Every
- * other type is refused by number, and the message never quotes the ciphertext.
- */
 function parseEncString(text) {
     const dot = text.indexOf('.');
     if (dot < 0)
@@ -51,8 +41,6 @@ function parseEncString(text) {
     }
     return { iv, data, mac };
 }
-// Each key becomes an OpenSSL key object once: thousands of values then share it instead of
-// copying the raw bytes into every HMAC and cipher.
 const keyObjects = new WeakMap();
 function keyObject(bytes) {
     let key = keyObjects.get(bytes);
@@ -60,7 +48,6 @@ function keyObject(bytes) {
         keyObjects.set(bytes, (key = nodeCrypto().createSecretKey(bytes)));
     return key;
 }
-/** Verifies the MAC in constant time, then decrypts and unpads (docs/protocols/bitwarden.md#decryption). */
 function decryptBytes(enc, key) {
     const expected = nodeCrypto().createHmac('sha256', keyObject(key.mac)).update(enc.iv).update(enc.data).digest();
     if (enc.mac.length !== expected.length || !nodeCrypto().timingSafeEqual(expected, enc.mac))
@@ -73,7 +60,6 @@ function decryptBytes(enc, key) {
         throw new CryptoError('decryption failed: bad padding', { cause });
     }
 }
-/** Parses, verifies and decrypts an EncString to strict UTF-8 text. */
 function decryptString(text, key) {
     const bytes = decryptBytes(parseEncString(text), key);
     try {
@@ -83,13 +69,6 @@ function decryptString(text, key) {
         throw new CryptoError('decrypted value is not valid UTF-8', { cause });
     }
 }
-/**
- * Encrypts UTF-8 text into a type-2 EncString, the counterpart of decryptString and what the
- * vendor's clients send (docs/protocols/bitwarden.md#encryption): a fresh random 16-byte IV per
- * value, AES-256-CBC with PKCS#7 padding, then HMAC-SHA256(mac key, iv \u2016 data). `iv` is for
- * known-answer tests only (OpenSSL refuses any length but 16); reusing an IV under one key would
- * leak equal prefixes.
- */
 function encryptString(text, key, iv = nodeCrypto().randomBytes(16)) {
     const cipher = nodeCrypto().createCipheriv('aes-256-cbc', keyObject(key.enc), iv);
     const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
@@ -97,11 +76,6 @@ function encryptString(text, key, iv = nodeCrypto().randomBytes(16)) {
     const b64 = (bytes) => Buffer.from(bytes).toString('base64');
     return `2.${b64(iv)}|${b64(data)}|${b64(mac)}`;
 }
-/**
- * Decrypts the login response's `encrypted_payload` into the organization key
- * (docs/protocols/bitwarden.md#organization-key). A MAC failure here means the token's key part is
- * wrong, so the error says so (BW-ORG-2).
- */
 function decryptOrganizationKey(payload, tokenKey) {
     const enc = parseEncString(payload);
     let bytes;

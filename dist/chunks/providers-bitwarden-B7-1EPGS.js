@@ -1,14 +1,5 @@
-import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, r as requestSent } from './startup-BC6kiPgg.js';
+import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, r as requestSent } from './startup-DFZ_W85U.js';
 
-// The Bitwarden grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
-// Bitwarden grammar (docs/protocols/bitwarden.md#mapping-grammar: the vendor's form plus our
-// extensions, each a form the vendor rejects, BW-MAP-5):
-//   <uuid> > NAME            by id (the vendor's form; spaces around '>' optional)
-//   <name> > NAME            by secret name, among everything the machine account can read
-//   <project-uuid>/<name> > NAME
-//   <project-uuid>/*         every secret of a project, each under its own name
-//   *                        every secret the machine account can read
-// Blank lines and comments (`# \u2026` on their own line, or after whitespace) are ignored.
 const UUID$1 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NEAR_UUID = /^(?=.*-)[0-9a-f-]{16,}$/i;
 function parseSource(source, line) {
@@ -24,7 +15,6 @@ function parseSource(source, line) {
     }
     if (UUID$1.test(source))
         return { kind: 'id', id: source.toLowerCase() };
-    // Hex and hyphens only: a mistyped id, not a name; say so rather than search for it by name.
     if (NEAR_UUID.test(source))
         throw lineError(line, `${quote(source)} looks like a secret id but is not a valid UUID (8-4-4-4-12 hex digits)`);
     return { kind: 'name', name: source };
@@ -56,10 +46,6 @@ function parseLine({ line, text }) {
 function wildcardKey(s) {
     return s.kind === 'all' ? (s.projectId ?? '*') : undefined;
 }
-/**
- * Parses the Bitwarden `secrets` input. Throws InputError naming the line and the rule broken.
- * A UUID on several lines is fetched once and the last line's name wins, with a warning (BW-MAP-3).
- */
 function parseBitwardenMapping(input) {
     const byKey = new Map();
     const envLines = new Map();
@@ -98,15 +84,10 @@ function parseBitwardenMapping(input) {
     return { requests: [...byKey.values()].sort((a, b) => a.line - b.line), warnings };
 }
 
-// Bitwarden's HTTP API (docs/protocols/bitwarden.md#login, #api): login and the few read endpoints
-// the action needs, with response shapes checked field by field. Error messages name the URL path
-// and status, never a token, a JWT or a body beyond the server's own short `message`/`error` text.
-/** The server's own short error text (`message`, `error`, `error_description`), printable. */
 function serverMessage(res) {
     const body = jsonObjectOf(res.text);
     if (!body)
         return '';
-    // One line, bounded: enough to say what the server said, too little to carry a payload.
     return oneLine([body.message, body.error, body.error_description].filter((v) => typeof v === 'string').join(': '));
 }
 function statusError(res, where, hint = '') {
@@ -114,7 +95,6 @@ function statusError(res, where, hint = '') {
     const rate = res.status === 429 ? ' (rate limit hit; the action retried and gave up)' : '';
     return new ServerError(`${where} failed with HTTP ${res.status}${rate}${said ? `: ${said}` : ''}${hint ? `${said.endsWith('.') ? '' : '.'} ${hint}` : ''}`, res.status);
 }
-/** Reads the organization id from the JWT's payload without verifying it (BW-LOGIN-3). */
 function organizationIdFromJwt(jwt, where) {
     const parts = jwt.split('.');
     if (parts.length !== 3)
@@ -132,10 +112,6 @@ function organizationIdFromJwt(jwt, where) {
     }
     return org.toLowerCase();
 }
-/**
- * POST {identity}/connect/token (docs/protocols/bitwarden.md#login-request), with the errors of
- * #login-errors made actionable.
- */
 async function login(http, identityUrl, token) {
     const url = `${identityUrl}/connect/token`;
     const where = `Login to ${identityUrl}`;
@@ -205,9 +181,6 @@ function toListedSecret(item, where) {
         write: typeof item.write === 'boolean' ? item.write : undefined,
     };
 }
-/** POST /secrets/get-by-ids; undefined when the server answers 404 (some id missing or unreadable). */
-// The answer carries every secret asked for (~700 bytes each with short values; the official SDK
-// asks for all in one request too): 32 MiB or 4 KiB per id, whichever is more (50,000 ids: 195 MiB).
 const BYTES_PER_SECRET = 4096;
 const MIN_ANSWER_LIMIT = 32 * 1024 * 1024;
 async function getSecretsByIds(send, ids) {
@@ -220,7 +193,6 @@ async function getSecretsByIds(send, ids) {
         throw statusError(res, where);
     return asList(parseJson(res, where), 'data', where).map((item) => toSecretWithValue(item, where));
 }
-/** GET /secrets/{id}: true when readable, false on 404. Used only to explain a get-by-ids 404. */
 async function isSecretReadable(send, id) {
     const res = await send('GET', `/secrets/${id}`);
     if (res.status === 404)
@@ -229,7 +201,6 @@ async function isSecretReadable(send, id) {
         throw statusError(res, `GET /secrets/${id}`);
     return true;
 }
-/** GET /organizations/{orgId}/secrets: every secret the machine account can see, keys only. */
 async function listOrganizationSecrets(send, orgId) {
     const path = `/organizations/${orgId}/secrets`;
     const where = `GET ${path}`;
@@ -248,17 +219,12 @@ function scopeOf(projectId) {
 function describe(s) {
     return s.projectIds.length > 0 ? `${s.id} (project ${s.projectIds.join(', ')})` : s.id;
 }
-/** True when a request needs the listing (names or wildcards) rather than ids alone. */
 function needsListing(requests) {
     return requests.some((r) => r.selector.kind !== 'id');
 }
 function inScope(s, projectId) {
     return projectId === undefined || s.projectIds.includes(projectId);
 }
-/**
- * Resolves every request; throws InputError for a name that matches nothing or several secrets
- * (BW-NAME-1), and for wildcard keys that are not valid or not unique env names (BW-NAME-2).
- */
 function resolveTargets(requests, listed) {
     const explicit = [];
     for (const r of requests) {
@@ -277,7 +243,6 @@ function resolveTargets(requests, listed) {
         }
         explicit.push({ id: matches[0].id, envName: r.envName, line: r.line, mapped: true });
     }
-    // Wildcards: each secret in scope under its own name, unless a line maps it explicitly.
     const taken = new Set(explicit.map((t) => t.id));
     const usedNames = new Map(explicit.map((t) => [t.envName, `line ${t.line}`]));
     const implicit = [];
@@ -314,16 +279,13 @@ function resolveTargets(requests, listed) {
     return [...explicit, ...implicit];
 }
 
-// Which Bitwarden servers to talk to (docs/protocols/bitwarden.md#server-urls, BW-COMPAT-2).
 const CLOUD = {
     us: { identityUrl: 'https://identity.bitwarden.com', apiUrl: 'https://api.bitwarden.com' },
     eu: { identityUrl: 'https://identity.bitwarden.eu', apiUrl: 'https://api.bitwarden.eu' },
 };
-/** Resolves the identity and API URLs; inputs arrive already normalised by inputs.ts. */
 function resolveEndpoints(s) {
     const custom = [s.baseUrl && 'base_url', s.identityUrl && 'identity_url', s.apiUrl && 'api_url'].filter(Boolean);
     if (s.cloudRegion && custom.length > 0) {
-        // sm-action v2 let the custom URL win and v3 lets the region win: refuse to guess.
         throw new InputError(`Conflicting inputs: 'cloud_region' (${s.cloudRegion}) and '${custom.join("', '")}' both say which server to use; give only one.`);
     }
     if (s.cloudRegion)
@@ -331,7 +293,6 @@ function resolveEndpoints(s) {
     if (Boolean(s.identityUrl) !== Boolean(s.apiUrl)) {
         throw new InputError(`Inputs 'identity_url' and 'api_url' must be given together (only '${s.identityUrl ? 'identity_url' : 'api_url'}' is set).`);
     }
-    // As sm-action v3: explicit identity + API URLs take precedence over base_url.
     if (s.identityUrl && s.apiUrl)
         return { identityUrl: s.identityUrl, apiUrl: s.apiUrl };
     if (s.baseUrl)
@@ -339,23 +300,13 @@ function resolveEndpoints(s) {
     return CLOUD.us;
 }
 
-// Bitwarden machine-account access token: `0.<client id>.<client secret>:<base64 of a 16-byte seed>`.
-// Parsing follows docs/protocols/bitwarden.md#token-parsing step by step, because the step order
-// decides which error is reported.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEED_BYTES = 16;
 function fail(rule) {
-    // Never quote the token: the rule alone says what to fix.
     throw new InputError(`Input 'access_token' is not a valid Bitwarden access token: ${rule}.`);
 }
-/**
- * Splits a token into its parts (docs/protocols/bitwarden.md#token-parsing); throws InputError
- * naming the rule that is broken.
- */
 function parseAccessToken(text) {
-    // Step 1: a trailing newline pasted into a repository secret is common; the vendor SDK chokes on it.
     const token = text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
-    // Tokens are ASCII (UUID, letters and digits, base64); anything else is a copy-paste accident.
     const odd = token.search(/[^\x21-\x7e]/);
     if (odd >= 0)
         fail(`it contains a character that is not printable ASCII (at position ${odd + 1})`);
@@ -383,16 +334,10 @@ function parseAccessToken(text) {
     return { clientId: id.toLowerCase(), clientSecret, keyText, seed };
 }
 
-// A logged-in API session: the JWT, the organization and its key, and a `send` that renews the
-// login when fewer than 300 s remain and once more after a 401 (BW-LOGIN-8,
-// docs/protocols/bitwarden.md#token-renewal).
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
-    // Once the login is on the wire, the crypto module loads and the token's key (which needs no
-    // answer) is derived, in the round trip instead of after it. Promise.all, so a failed login is
-    // never an unhandled rejection.
     const keyed = requestSent()
-        .then(() => import('./providers-bitwarden-crypto-W-old8hb.js'))
+        .then(() => import('./providers-bitwarden-crypto-BSHI-DAN.js'))
         .then((crypto) => ({ crypto, tokenKey: crypto.deriveTokenKey(token.seed) }));
     const [res, { crypto, tokenKey }] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), keyed]);
     ctx.mask(res.accessToken);
@@ -408,9 +353,6 @@ async function authenticate(ctx, endpoints, token) {
     };
 }
 async function openSession(ctx, endpoints, token) {
-    // The API is another host in Bitwarden's clouds (identity.bitwarden.com, api.bitwarden.com): its
-    // connection opens during the login, so the first API request pays no handshakes of its own.
-    // With one origin for both (base_url) the login's connection is kept alive and reused instead.
     if (URL.parse(endpoints.apiUrl)?.origin !== URL.parse(endpoints.identityUrl)?.origin)
         ctx.http.preconnect(endpoints.apiUrl);
     let auth = await authenticate(ctx, endpoints, token);
@@ -434,8 +376,6 @@ async function openSession(ctx, endpoints, token) {
             body: body === undefined ? undefined : JSON.stringify(body),
         });
     }
-    // A 401 is answered before anything is done, so sending again after the renewal is safe for
-    // writes too.
     const send = async (method, path, body, retry) => {
         if (ctx.now() >= auth.renewAt)
             await renew();
@@ -448,11 +388,6 @@ async function openSession(ctx, endpoints, token) {
     };
     return { organizationId: first.organizationId, decrypt: first.decrypt, encrypt: first.encrypt, send };
 }
-/**
- * The login the inputs describe, checked before any request (the token parsed and its secret parts
- * masked, the servers resolved), for the read and the write action alike; the returned function
- * logs in.
- */
 function prepareLogin(settings, ctx) {
     const token = parseAccessToken(settings.accessToken);
     ctx.mask(token.clientSecret);
@@ -460,7 +395,6 @@ function prepareLogin(settings, ctx) {
     const endpoints = resolveEndpoints(settings);
     return () => openSession(ctx, endpoints, token);
 }
-/** A secret's field decrypted under the session's key; a failure names the secret and the field. */
 function decryptField(session, text, id, field) {
     try {
         return session.decrypt(text);
@@ -472,9 +406,6 @@ function decryptField(session, text, id, field) {
     }
 }
 
-// Bitwarden Secrets Manager: login (2 requests with get-by-ids; 3 when names or wildcards need the
-// listing), client-side decryption, all or nothing.
-// Parallel GETs used only to explain a get-by-ids 404; low to stay inside the API's rate limits.
 const DIAGNOSE_CONCURRENCY = 3;
 async function listNamed(session) {
     const listed = await listOrganizationSecrets(session.send, session.organizationId);
@@ -482,10 +413,6 @@ async function listNamed(session) {
         .filter((s) => s.organizationId === session.organizationId)
         .map((s) => ({ id: s.id, projectIds: s.projectIds, name: decryptField(session, s.key, s.id, 'name') }));
 }
-/**
- * Works out which ids made get-by-ids answer 404 (it is all-or-nothing) and says so (BW-API-2/3,
- * docs/protocols/bitwarden.md#fetching).
- */
 async function explainNotFound(session, targets, ids) {
     const missing = [];
     for (let i = 0; i < ids.length; i += DIAGNOSE_CONCURRENCY) {

@@ -1,14 +1,5 @@
-import { S as ServerError, p as parseJson, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, a as assertEnvName, I as InputError, f as parseServiceToken, C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict, s as secretsLine, r as requestSent } from './startup-BC6kiPgg.js';
+import { S as ServerError, p as parseJson, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, m as meaningfulLines, l as lineError, E as ENV_NAME, q as quote, a as assertEnvName, I as InputError, f as parseServiceToken, C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict, s as secretsLine, r as requestSent } from './startup-DFZ_W85U.js';
 
-// Infisical's HTTP API as the action reads with it (docs/protocols/infisical.md#token-details,
-// #raw-read, #encrypted-list, #errors-and-retries): service-token details, the raw list and the
-// legacy encrypted list, with response shapes checked field by field (the logins are in api-auth.ts).
-// Messages name method, path and status plus the server's own short message and reqId; never a
-// header, a token or a body.
-/**
- * The server's `message` and `reqId` (docs/protocols/infisical.md#errors-and-retries), one bounded
- * line; '' when the body says nothing usable.
- */
 function serverMessage(res) {
     const body = jsonObjectOf(res.text);
     if (!body)
@@ -37,10 +28,6 @@ function optionalField(o, name, where) {
         throw shapeError(where, `field '${name}' is not a string`);
     return v;
 }
-/**
- * GET /api/v2/service-token (docs/protocols/infisical.md#token-details, INF-DET-1): project, scopes
- * (or the legacy environment), permissions, expiry, sealed key.
- */
 async function getTokenDetails(http, baseUrl, bearer) {
     const where = 'GET /api/v2/service-token';
     const res = await http.send({ method: 'GET', url: `${baseUrl}/api/v2/service-token`, headers: authHeaders(bearer) });
@@ -149,13 +136,10 @@ function encryptedItem(v, where) {
         value: field('Value'),
     };
 }
-/** The wordings by which a raw read says the project is a legacy E2EE one (INF-E2E-1). */
 const BOT_NOT_FOUND = /bot_not_found_error|failed to find bot key|bot is not active/i;
-/** True when a raw read failed because the project has no bot: the E2EE fallback applies. */
 function isBotNotFound(res) {
     return res.status === 400 && BOT_NOT_FOUND.test(res.text);
 }
-/** GET /api/v3/secrets/raw (INF-RAW-1); 'e2ee' when the project is a legacy end-to-end-encrypted one. */
 async function listRaw(http, baseUrl, bearer, q, failure) {
     const where = 'GET /api/v3/secrets/raw';
     const res = await http.send({
@@ -169,7 +153,6 @@ async function listRaw(http, baseUrl, bearer, q, failure) {
         throw failure(res, where);
     return list(parseJson(res, where), where, rawItem);
 }
-/** GET /api/v3/secrets (INF-E2E-3): the legacy table's ciphertexts. */
 async function listEncrypted(http, baseUrl, bearer, q, failure) {
     const where = 'GET /api/v3/secrets';
     const res = await http.send({
@@ -182,16 +165,11 @@ async function listEncrypted(http, baseUrl, bearer, q, failure) {
     return list(parseJson(res, where), where, encryptedItem);
 }
 
-/** Where each login posts, relative to the API base. */
 const LOGIN_PATHS = {
     universal: '/api/v1/auth/universal-auth/login',
     oidc: '/api/v1/auth/oidc-auth/login',
     'aws-iam': '/api/v1/auth/aws-auth/login',
 };
-/**
- * Posts one login (never retried on 4xx: Universal Auth locks an identity out after 3 failures) and
- * reads `accessToken`. `hint` says what to check when the server refuses it.
- */
 async function postLogin(http, baseUrl, kind, fields, hint) {
     const where = `POST ${LOGIN_PATHS[kind]}`;
     const res = await http.send({
@@ -213,7 +191,6 @@ async function postLogin(http, baseUrl, kind, fields, hint) {
     const expiresIn = typeof body.expiresIn === 'number' ? body.expiresIn : 0;
     return { accessToken, expiresIn };
 }
-/** POST /api/v1/auth/token/revoke (docs/protocols/infisical.md#token-revocation): no bearer, the token in the body. */
 async function revokeAccessToken(http, baseUrl, accessToken) {
     const path = '/api/v1/auth/token/revoke';
     const res = await http.send({
@@ -226,30 +203,15 @@ async function revokeAccessToken(http, baseUrl, accessToken) {
         throw statusError(res, `POST ${path}`);
 }
 
-// The Infisical grammar of the `secrets:` input. Pure: no I/O, no @actions/*.
-//   KEY > NAME            the secret KEY at the environment and `secret_path` of the run
-//   KEY                   the same, exported under its own name (which must be a valid env name)
-//   /path/KEY > NAME      the secret KEY in folder /path (same environment); `/path/KEY` alone too
-//   *                     every secret in scope (the vendor action's behaviour), each under its key;
-//                         an empty input (or only comments) means the same
-// Blank lines and comments (`# \u2026` on their own line, or after whitespace) are ignored.
-/**
- * Normalises a folder path as Infisical's server does, and as users write it (secrets-action #4):
- * `sub`, `/sub` and `/sub/` are all `/sub`; '' is `/`. Undefined when it is not a folder path.
- */
 function normalizeSecretPath(text) {
     const t = text.trim();
     if (t === '' || t === '/')
         return '/';
     const segments = t.replace(/^\//, '').replace(/\/$/, '').split('/');
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a path
     if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\s\u0000-\u001f\u007f*]/.test(s)))
         return undefined;
     return `/${segments.join('/')}`;
 }
-// A key is any run of printable characters without whitespace, '>' or '/' (Infisical keys are
-// single tokens; '/' separates folders). Control characters would reach the error's example raw.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a key
 const KEY = /^[^\s>/\u0000-\u001f\u007f]+$/;
 function parseSource(source, line) {
     if (source.startsWith('/')) {
@@ -298,19 +260,13 @@ function parseLine({ line, text }) {
     assertEnvName(envName, line);
     return { kind: 'key', line, key, ...(path === undefined ? {} : { path }), envName };
 }
-/** A valid env name close to a key, for the error's example. */
 function suggestName(key) {
     const name = key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
     return /^[0-9]/.test(name) ? `_${name}` : name;
 }
-/** ", e.g. '<source> > NAME'" for an invalid key; nothing when the key is too long to echo usefully. */
 function exampleMapping(source, key) {
     return source.length <= 60 ? `, e.g. '${source} > ${suggestName(key)}'` : '';
 }
-/**
- * Parses the Infisical `secrets` input. Throws InputError naming the line and the rule broken.
- * An empty input (no entries) asks for everything in scope.
- */
 function parseInfisicalMapping(input) {
     const requests = [];
     const envLines = new Map();
@@ -335,12 +291,7 @@ function parseInfisicalMapping(input) {
     return { requests, warnings: [] };
 }
 
-// What a service token may read (docs/protocols/infisical.md#token-details INF-DET-2..4,
-// #glob-scopes): expiry, the read permission, the environment and folder to use by default, and
-// whether a folder lies inside the token's scopes. Pure: the server decides; this only picks
-// defaults and explains refusals before they happen.
 const trimSlash = (p) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
-/** picomatch `isMatch(path, glob, { strictSlashes: false })` for the `*` and `**` globs scopes use. */
 function scopeMatches(glob, path) {
     if (glob === '')
         return false;
@@ -350,17 +301,14 @@ function scopeMatches(glob, path) {
         .split('/')
         .map(segment)
         .join('/')
-        // `/x/**` matches `/x` itself and anything below it; `/**` matches everything.
         .replace(/\/\uE000/g, '(?:/.*)?')
         .replace(/\uE000/g, '.*');
     return new RegExp(`^${source}$`).test(trimSlash(path));
 }
 const isGlob = (path) => path.includes('*');
-/** `prod:/**, dev:/` \u2014 what the token may read, for messages. */
 function describeScopes(scopes) {
     return scopes.length === 0 ? '(none)' : scopes.map((s) => `${s.environment}:${s.secretPath}`).join(', ');
 }
-/** INF-DET-2: the token can read and has not expired. */
 function assertUsable(details, now) {
     if (details.expiresAt !== null && Date.parse(details.expiresAt) <= now) {
         throw new ServerError(`The service token expired at ${details.expiresAt}; create a new one in Infisical and update the secret holding it.`);
@@ -370,7 +318,6 @@ function assertUsable(details, now) {
         throw new ServerError(`The service token has no 'read' permission (it has: ${has}); create one with read access.`);
     }
 }
-/** INF-DET-3: the environment asked for, which the scopes must allow, or the scopes' only one. */
 function chooseEnvironment(scopes, wanted) {
     const environments = [...new Set(scopes.map((s) => s.environment))];
     if (wanted !== undefined) {
@@ -384,32 +331,21 @@ function chooseEnvironment(scopes, wanted) {
     }
     return environments[0];
 }
-/** INF-DET-4: the folder asked for, else the single non-glob scope's path for that environment, else `/`. */
 function choosePath(scopes, environment, wanted) {
     if (wanted !== undefined)
         return wanted;
     const mine = scopes.filter((s) => s.environment === environment);
     return mine.length === 1 && !isGlob(mine[0].secretPath) ? trimSlash(mine[0].secretPath) : '/';
 }
-/** True when some scope lets the token read `path` in `environment`. */
 function inScope(scopes, environment, path) {
     return scopes.some((s) => s.environment === environment && scopeMatches(s.secretPath, path));
 }
 
-// Infisical logins: a machine identity (Universal Auth, GitHub OIDC or AWS IAM \u2192 an access token
-// the post step revokes) or a service token (st.<id>.<secret>.<key>: its details name its project,
-// scopes and sealed key). docs/protocols/infisical.md#logins.
-/** Infisical cloud, the default base URL (docs/protocols/infisical.md#server-url). */
 const INFISICAL_CLOUD = 'https://app.infisical.com';
-/**
- * The API base: `domain` without `/api` (INF-COMPAT-3, docs/protocols/infisical.md#server-url); the
- * cloud when none is given.
- */
 function apiBase(baseUrl) {
     return (baseUrl ?? INFISICAL_CLOUD).replace(/\/api$/, '');
 }
 const PROJECT_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/i;
-/** `secret_path` normalised as the server does ('sub', '/sub', '/sub/' are '/sub'); an error when it is not a path. */
 function secretPathOf(options) {
     const text = options.secretPath;
     if (text === undefined)
@@ -420,7 +356,6 @@ function secretPathOf(options) {
     }
     return path;
 }
-/** A machine identity's login, by method; the access token is masked on arrival. */
 async function identityLogin(credentials, baseUrl, ctx) {
     switch (credentials.kind) {
         case 'universal':
@@ -429,18 +364,14 @@ async function identityLogin(credentials, baseUrl, ctx) {
                     'Not retried: Infisical locks an identity out after 3 failed logins'
                 : '');
         case 'oidc':
-            return (await import('./providers-infisical-oidc-RubqYuv2.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
+            return (await import('./providers-infisical-oidc-B-FpA8tL.js')).oidcLogin(ctx, baseUrl, credentials.identityId, credentials.audience);
         case 'aws-iam': {
-            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-CxK4DwF6.js');
+            const { signedCallerIdentity } = await import('./providers-infisical-aws-iam-Bbq1p1u5.js');
             const fields = signedCallerIdentity(credentials.aws, ctx.now());
             return postLogin(ctx.http, baseUrl, 'aws-iam', { identityId: credentials.identityId, ...fields }, () => `Infisical refused identity ${credentials.identityId}'s signed AWS request: check the identity's AWS Auth settings (allowed account ids and principal ARNs) against the credentials in AWS_ACCESS_KEY_ID`);
         }
     }
 }
-/**
- * Logs in: a machine identity (its method), or a service token (its details say its project,
- * scopes and sealed key). Every credential part and the access token returned are masked.
- */
 async function login(options, credentials, ctx) {
     const baseUrl = apiBase(options.baseUrl);
     const secretPath = secretPathOf(options);
@@ -452,7 +383,6 @@ async function login(options, credentials, ctx) {
             throw new InputError(`Input 'project' is required with ${given}: the project's id or slug.`);
         const login = await identityLogin(credentials, baseUrl, ctx);
         ctx.mask(login.accessToken);
-        // project-slug is always a slug, as the vendor sends it (workspaceSlug); `project` may be either.
         const isId = options.projectKind !== 'slug' && PROJECT_ID.test(options.project);
         return {
             bearer: login.accessToken,
@@ -487,12 +417,7 @@ async function login(options, credentials, ctx) {
     };
 }
 
-// Which credential a run logs in with, checked (and its secret parts masked) before any request:
-// a service token (st.<id>.<secret>.<key>), or a machine identity by Infisical/secrets-action's
-// `method`: Universal Auth (client id + secret), GitHub OIDC or AWS IAM (identity-id)
-// (docs/protocols/infisical.md#logins).
 const METHODS = ['universal', 'oidc', 'aws-iam'];
-/** The credential the inputs give, checked and masked before anything is sent. */
 function readCredentials(settings, ctx) {
     const { clientId, clientSecret, method, identityId } = settings;
     if (clientSecret !== undefined)
@@ -505,7 +430,6 @@ function readCredentials(settings, ctx) {
             throw new InputError("Give either 'access_token' (an Infisical service token) or 'client_id' + 'client_secret' (a machine identity), not both.");
         }
         const token = parseServiceToken(settings.accessToken);
-        // Every part at once, before the first request (INF-TOK-3, docs/protocols/infisical.md#token-parsing).
         for (const part of [token.text, token.bearer, token.tokenId, token.tokenSecret, token.symKey])
             ctx.mask(part);
         return { kind: 'token', token };
@@ -517,7 +441,6 @@ function readCredentials(settings, ctx) {
                 throw new InputError(`Input 'identity-id' is required with 'method: ${method}': the id of the machine identity whose ${method === 'oidc' ? 'OIDC' : 'AWS'} Auth is configured.`);
             if (method === 'oidc')
                 return { kind: 'oidc', identityId, audience: settings.oidcAudience };
-            // Checked now, so a missing credential fails before any request.
             for (const part of [settings.aws?.secretAccessKey, settings.aws?.sessionToken])
                 if (part)
                     ctx.mask(part);
@@ -539,35 +462,23 @@ function withExtraHeaders(http, extra) {
     return { send: (req) => http.send({ ...req, headers: { ...extra, ...req.headers } }), preconnect: http.preconnect };
 }
 
-// Revokes the access token a machine-identity login issued for the run (POST
-// /api/v1/auth/token/revoke, docs/protocols/infisical.md#token-revocation) as soon as the reads are
-// done, whether they succeeded or not: the token would otherwise stay valid for its TTL (30 days by
-// default), and nothing after the reads needs it. Done in the main step rather than the post step
-// so that the bearer token is never written to the runner's state. A failure is a warning.
 async function revokeIssuedToken(baseUrl, token, ctx) {
     try {
         await revokeAccessToken(ctx.http, baseUrl, token);
         ctx.debug('Infisical access token revoked.');
     }
     catch (err) {
-        // An expired or already revoked token is refused as unknown: it is gone either way.
         if (err instanceof ServerError && (err.status === 401 || err.status === 404))
             return;
         ctx.warning(`The Infisical access token of this run was not revoked (${err instanceof Error ? err.message : String(err)}); it stays valid until its TTL ends.`);
     }
 }
 
-// Infisical's legacy end-to-end encryption (docs/protocols/infisical.md#decryption): AES-256-GCM
-// whose key is the UTF-8 bytes of a 32-character hex string (never hex-decoded), 16-byte tags,
-// 16- or 12-byte nonces, base64 fields. Pure functions; the primitive is Node's AES-256-GCM
-// (OpenSSL), whose final() checks the tag: nothing decrypted is returned before it passes.
 const KEY_BYTES = 32;
 const TAG_BYTES = 16;
-/** Decodes padded standard base64 (the legacy clients' encoding); undefined when it is not that. */
 function decodeBase64(text) {
     return decodeBase64Strict(text, { padded: true });
 }
-/** The AES key for a hex-string key: its UTF-8 bytes, which must be exactly 32 (INF-GCM-1/2). */
 function keyBytes(key) {
     const bytes = new TextEncoder().encode(key);
     if (bytes.length !== KEY_BYTES)
@@ -580,7 +491,6 @@ function decode(text, what) {
         throw new CryptoError(`the ${what} is not standard base64`);
     return bytes;
 }
-/** AES-256-GCM decryption of raw bytes; the tag is verified before anything is returned (INF-GCM-1..3). */
 function decryptBytes(key, iv, ciphertext, tag) {
     if (key.length !== KEY_BYTES)
         throw new CryptoError(`the key must be ${KEY_BYTES} bytes, got ${key.length}`);
@@ -588,8 +498,6 @@ function decryptBytes(key, iv, ciphertext, tag) {
         throw new CryptoError('the iv is empty');
     if (tag.length !== TAG_BYTES)
         throw new CryptoError(`the tag must be ${TAG_BYTES} bytes, got ${tag.length}`);
-    // GCM takes any non-empty nonce (docs/protocols/infisical.md#decryption); legacy data has 16 bytes.
-    // node:crypto (~5 ms to load) only when a legacy end-to-end-encrypted project needs it.
     const decipher = process
         .getBuiltinModule('node:crypto')
         .createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
@@ -602,7 +510,6 @@ function decryptBytes(key, iv, ciphertext, tag) {
         throw new CryptoError('authentication failed: the tag does not match (tampered data or another key)', { cause });
     }
 }
-/** Decrypts one base64 field to strict UTF-8 text (`decryptSymmetric128BitHexKeyUTF8`, INF-GCM-5). */
 function decryptSymmetric(key, field) {
     const bytes = decryptBytes(keyBytes(key), decode(field.iv, 'iv'), decode(field.ciphertext, 'ciphertext'), decode(field.tag, 'tag'));
     try {
@@ -612,11 +519,6 @@ function decryptSymmetric(key, field) {
         throw new CryptoError('the decrypted text is not valid UTF-8', { cause });
     }
 }
-/**
- * The project key from the service token's `encryptedKey/iv/tag`
- * (docs/protocols/infisical.md#decryption step 3). A tag failure here means the token's key part
- * does not fit this project (INF-GCM-4).
- */
 function decryptProjectKey(symKey, field) {
     let projectKey;
     try {
@@ -631,17 +533,10 @@ function decryptProjectKey(symKey, field) {
     return projectKey;
 }
 
-// How Infisical's clients turn one read into one set of keys (docs/protocols/infisical.md#merging):
-// within a folder a personal secret overrides the shared one of the same key (INF-MRG-3); across
-// folders of a recursive read a key held twice is noted (INF-MRG-2); imports fill only keys still
-// missing, walking from the last import to the first, so local secrets win and among imports the
-// last one wins (INF-MRG-1).
-/** Personal over shared, per folder and key; order otherwise kept. */
 function applyPersonalOverrides(items) {
     const personal = new Set(items.filter((i) => i.type === 'personal').map((i) => `${i.folder}\u0000${i.key}`));
     return items.filter((i) => i.type === 'personal' || !personal.has(`${i.folder}\u0000${i.key}`));
 }
-/** Merges local items (already overridden) with imports (each already overridden), as the vendor action does. */
 function mergeWithImports(local, imports) {
     const items = new Map();
     const folders = new Map();
@@ -650,7 +545,6 @@ function mergeWithImports(local, imports) {
         if (!seen.includes(item.location))
             seen.push(item.location);
         folders.set(item.key, seen);
-        // The vendor keeps the later one; a collision is reported by the caller if the key is used.
         items.set(item.key, item);
     }
     for (const group of [...imports].reverse()) {
@@ -662,15 +556,9 @@ function mergeWithImports(local, imports) {
     return { items, collisions };
 }
 
-// Client-side `${\u2026}` expansion for legacy E2EE projects, as the server does for raw reads
-// (docs/protocols/infisical.md#secret-references, INF-REF-1/2): `${KEY}` in the same folder,
-// `${env.KEY}` at the root of env, `${env.a.b.KEY}` in folder /a/b of env; chained up to depth 10;
-// unknown names, self-references, cycles and folders that cannot be read stay literal. Pure:
-// folders come from a lookup the caller fills.
 const REFERENCE = /\$\{([^}]+)\}/g;
 const MAX_DEPTH = 10;
 const folderId = (environment, path) => `${environment}:${path}`;
-/** Where a reference points, or undefined when it is not a well-formed reference. */
 function parseReference(ref) {
     const parts = ref.split('.');
     if (parts.some((p) => p.trim() === '' || p !== p.trim()))
@@ -681,7 +569,6 @@ function parseReference(ref) {
     const [environment, ...folders] = parts;
     return { folder: { environment, path: `/${folders.join('/')}` }, key };
 }
-/** Expands the references in `value`, a secret `key` of folder `here`. */
 function expandReferences(value, key, here, lookup) {
     let unresolved = false;
     const missing = [];
@@ -714,8 +601,6 @@ function expandReferences(value, key, here, lookup) {
     return { value: out, unresolved, missing };
 }
 
-// Reading folders: the raw endpoint first; a legacy end-to-end encrypted project switches the run to
-// the encrypted one, whose values are decrypted and their references expanded here.
 class FolderReader {
     session;
     ctx;
@@ -745,7 +630,6 @@ class FolderReader {
             recursive: read.recursive,
         };
     }
-    /** The raw endpoint first; a legacy E2EE project switches this run to the encrypted one. */
     async read(read) {
         if (this.projectKey === undefined) {
             const raw = await listRaw(this.ctx.http, this.session.baseUrl, this.session.bearer, this.query(read), this.failure(read));
@@ -768,7 +652,6 @@ class FolderReader {
         this.ctx.mask(key);
         return key;
     }
-    /** Every value fetched is a secret from now on, selected or not: a later error may echo it. */
     maskFetched(values) {
         for (const v of values)
             if (!v.hidden && v.value.length >= 3)
@@ -822,7 +705,6 @@ class FolderReader {
             folder: id(d.folderId),
             hidden: false,
         })));
-        // A recursive read says only each item's folder id; a flat read is all one known folder.
         const local = toItems(this.decryptAll(list.secrets, `GET /api/v3/secrets (${here})`), (f) => (read.recursive ? `${here} (folder ${f})` : here), (f) => (read.recursive ? `folder ${f}` : folderId(read.environment, read.path)));
         const imports = list.imports.map((imp, n) => toItems(this.decryptAll(imp.secrets, `import ${n + 1} (${imp.environment}:${imp.path}) of GET /api/v3/secrets (${here})`), () => `${imp.environment}:${imp.path} (imported)`, () => folderId(imp.environment, imp.path)));
         for (const item of [...local, ...imports.flat()]) {
@@ -838,12 +720,7 @@ class FolderReader {
         }
         return { merged: mergeWithImports(local, imports), folders };
     }
-    /** Cross-folder references load these folders (flat, no imports), once each. */
     extraFolders = new Map();
-    /**
-     * The value to export: raw values as the server expanded them; E2EE values expanded here
-     * (docs/protocols/infisical.md#secret-references).
-     */
     async finalValue(item, result) {
         if (result.folders === undefined)
             return item.value;
@@ -875,7 +752,6 @@ class FolderReader {
             list = await listEncrypted(this.ctx.http, this.session.baseUrl, this.session.bearer, this.query(read), this.failure(read));
         }
         catch (err) {
-            // A folder that is missing or not readable leaves the reference as written, as the server does.
             if (err instanceof ServerError && (err.status === 403 || err.status === 404))
                 return 'unavailable';
             throw err;
@@ -894,8 +770,6 @@ function splitFolderId(id) {
     return [id.slice(0, colon), id.slice(colon + 1)];
 }
 
-// What a run reads and exports: one list call per folder the mapping names (the run's folder for
-// keys and '*'), explicit keys first, then the wildcard over what they left; all or nothing.
 class Reader {
     session;
     ctx;
@@ -935,7 +809,6 @@ class Reader {
         const results = new Map();
         for (const read of reads.values())
             results.set(read.id, await this.folders.read(read));
-        // Select: explicit keys first, then the wildcard over what they left.
         const chosen = [];
         const explicit = new Set();
         for (const r of requests) {
@@ -1009,15 +882,9 @@ class Reader {
     }
 }
 
-// Infisical: a service token (details + one raw read per folder; a legacy end-to-end-encrypted
-// project costs one failed raw read more and is decrypted here) or a machine identity (a login by
-// Universal Auth, GitHub OIDC or AWS IAM + one raw read per folder + the access token's
-// revocation). All or nothing. Protocol: docs/protocols/infisical.md.
 function create(settings, given) {
-    // Checked (and the credential masked) before any request, as every other input is.
     const credentials = readCredentials(settings, given);
     secretPathOf(settings);
-    // extra-headers often carry a credential (an access proxy's client secret).
     for (const value of Object.values(settings.extraHeaders ?? {}))
         given.mask(value);
     const ctx = { ...given, http: withExtraHeaders(given.http, settings.extraHeaders) };
@@ -1037,9 +904,6 @@ function create(settings, given) {
             }
             if (!session.issued)
                 return { secrets, cleanups: [] };
-            // Everything is read: the revocation's round trip overlaps the run's own work (names, masks,
-            // exports), which waits for it before it ends (FetchResult.settling). Returned once its bytes
-            // are out, so that work cannot hold them back.
             const settling = revokeIssuedToken(session.baseUrl, session.bearer, ctx);
             await Promise.race([requestSent(), settling]);
             return { secrets, cleanups: [], settling };

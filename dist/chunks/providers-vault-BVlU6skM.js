@@ -1,15 +1,8 @@
-import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, I as InputError, e as parseVaultToken, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-BC6kiPgg.js';
+import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, I as InputError, e as parseVaultToken, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-DFZ_W85U.js';
 
-// Vault's HTTP API (docs/protocols/vault.md#requests, #token-lifetime, #reading-secrets, #errors,
-// #retries-and-timeouts): reads, lists, logins and writes (the token endpoints are api-token.ts), with
-// response shapes checked and errors that carry the status, the path and Vault's own `errors`
-// strings (bounded), never a token or a body.
-// VLT-RETRY-1/2: reads retry 408, 412 (performance standbys), 429 and 5xx gateways, at most 2
-// retries; POSTs are never retried.
 const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
 const NO_RETRY = new Set();
 const MAX_ERROR_TEXT = 300;
-/** VLT-URL-1: url + /v1/ + path (leading slashes removed), the query kept as a query. */
 function apiUrl(base, path) {
     return `${base}/v1/${path.replace(/^\/+/, '').replaceAll('#', '%23')}`;
 }
@@ -21,7 +14,6 @@ function headers(ep) {
         ...(ep.namespace ? { 'x-vault-namespace': ep.namespace } : {}),
     };
 }
-/** Vault's `{"errors":[\u2026]}` strings, whitespace folded and bounded; '' when there are none. */
 function vaultErrors(res) {
     const body = jsonObjectOf(res.text);
     if (!body || !Array.isArray(body.errors))
@@ -33,7 +25,6 @@ function vaultErrors(res) {
         .join('; ');
     return oneLine(text, MAX_ERROR_TEXT);
 }
-/** Vault's `warnings`, bounded (they hold hints such as the versioned K/V one). */
 function vaultWarnings(body) {
     if (!isObject$1(body) || !Array.isArray(body.warnings))
         return [];
@@ -43,7 +34,6 @@ function statusError(res, what) {
     const errs = vaultErrors(res);
     return new ServerError(`Vault returned ${res.status}${errs ? ` (${errs})` : ''} for ${what}`, res.status);
 }
-/** GET {url}/v1/{path}: one read (retries aside), with the vendor's per-response KV v2 detection. */
 async function readPath(ep, path) {
     const req = {
         method: 'GET',
@@ -69,7 +59,6 @@ async function readPath(ep, path) {
         const deleted = isObject$1(body) && isObject$1(body.data) && body.data.data === null && isObject$1(body.data.metadata);
         const list = isObject$1(body) && Array.isArray(body.errors) ? body.errors.filter((e) => typeof e === 'string') : [];
         const errors = JSON.stringify({ errors: list });
-        // The '\u2026' also lets the scrubber catch a secret the bound cuts in two.
         return {
             kind: 'not-found',
             errors: errors.length > MAX_ERROR_TEXT ? `${errors.slice(0, MAX_ERROR_TEXT)}\u2026` : errors,
@@ -90,7 +79,6 @@ async function readPath(ep, path) {
     if (!isObject$1(body.data))
         throw new ServerError(`Vault's answer for ${where} has no data object (data is ${body.data === null ? 'null' : typeof body.data}).`, res.status);
     const inner = body.data.data;
-    // VLT-READ-1: KV v2 when data.data is neither undefined nor null, exactly as the vendor decides.
     if (inner !== undefined && inner !== null) {
         if (!isObject$1(inner))
             throw new ServerError(`Vault's answer for ${where}: data.data is not an object.`, res.status);
@@ -98,10 +86,6 @@ async function readPath(ep, path) {
     }
     return { kind: 'ok', data: body.data, v2: false };
 }
-/**
- * LIST {url}/v1/{path} as `GET \u2026?list=true` (the same request to Vault: docs/protocols/vault.md#folders),
- * `path` ending in '/': `{"data":{"keys":[\u2026]}}`, sub-folders ending in '/'; 404 when nothing is there.
- */
 async function listPath(ep, path) {
     const res = await ep.http.send({
         method: 'GET',
@@ -124,10 +108,6 @@ async function listPath(ep, path) {
         throw new ServerError(`Vault's answer for ${where} has no data.keys list of strings.`, res.status);
     return { kind: 'ok', keys };
 }
-/**
- * POST auth/{mount}/login[/{user}] (docs/protocols/vault.md#logging-in): no token; never retried,
- * since a login may spend a one-time credential (a secret_id with secret_id_num_uses).
- */
 async function loginRequest(ep, path, payload) {
     return ep.http.send({
         method: 'POST',
@@ -138,20 +118,11 @@ async function loginRequest(ep, path, payload) {
         maxAttempts: 1,
     });
 }
-/**
- * The run's client with Vault's own TLS settings (tlsSkipVerify, clientCertificate/clientKey) on
- * every request sent through it (docs/protocols/vault.md#tls, VLT-TLS-5): the wing and its post-step
- * handlers send through this, while the run's client (GitHub's OIDC token service, other
- * providers) keeps verifying servers and presents no certificate. Here rather than in
- * src/http/client.ts: a value import from there would make rollup fold wing code into the
- * start-up chunk (measured: index.js's static closure 127 KB \u2192 158 KB).
- */
 function withTls(http, tls) {
     return tls === undefined
         ? http
         : { send: (req) => http.send({ ...req, tls }), preconnect: (url) => http.preconnect(url, tls) };
 }
-/** POST {path} with a JSON body (PKI issue): a write; never retried (a retry would issue twice). */
 async function writePath(ep, path, body) {
     return ep.http.send({
         method: 'POST',
@@ -163,12 +134,7 @@ async function writePath(ep, path, body) {
     });
 }
 
-// What the read and the write action do alike before Vault's first request: its address checked,
-// and a context whose HTTP client sends Vault's own TLS inputs (tlsSkipVerify, clientCertificate /
-// clientKey) with this wing's requests only (ctx.idToken keeps the run's client).
-function vaultContext(vault, runCtx, 
-/** What an impostor would read besides the token: "the secrets", "the values written". */
-exposed) {
+function vaultContext(vault, runCtx, exposed) {
     if (vault.url === undefined) {
         throw new InputError(vault.urlProblem ??
             "Input 'base_url' is empty: Vault needs its address, e.g. https://vault.example.com:8200; give it in 'base_url' or 'url' (vault-action's name), or set the VAULT_ADDR environment variable.");
@@ -182,9 +148,6 @@ exposed) {
     return { url: vault.url, ctx };
 }
 
-// Vault's token endpoints (docs/protocols/vault.md#token-lifetime, #child-token): lookup-self,
-// child-token create, revoke-accessor and revoke-self. Shapes checked as in api.ts.
-/** GET auth/token/lookup-self (spends a use). undefined when Vault refuses it (403). */
 async function lookupSelf(ep, mask) {
     const res = await ep.http.send({
         method: 'GET',
@@ -201,7 +164,6 @@ async function lookupSelf(ep, mask) {
     const data = isObject$1(body) ? body.data : undefined;
     if (!isObject$1(data))
         throw new ServerError('Vault answered auth/token/lookup-self without a data object.', res.status);
-    // data.id is the token itself (VLT-LIFE-1).
     if (typeof data.id === 'string')
         mask(data.id);
     const policies = [
@@ -217,7 +179,6 @@ async function lookupSelf(ep, mask) {
         type: typeof data.type === 'string' ? data.type : 'service',
     };
 }
-/** POST auth/token/create: a child (never orphan) of the given token. Not retried. */
 async function createChildToken(ep, opts, mask) {
     const body = JSON.stringify({
         ttl: `${opts.ttlSeconds}s`,
@@ -254,7 +215,6 @@ async function createChildToken(ep, opts, mask) {
     mask(auth.client_token);
     return { token: auth.client_token, accessor: auth.accessor };
 }
-/** POST auth/token/revoke-accessor with the parent's token: revokes the child and its children. */
 async function revokeAccessor(ep, accessor) {
     return ep.http.send({
         method: 'POST',
@@ -262,26 +222,19 @@ async function revokeAccessor(ep, accessor) {
         headers: { ...headers(ep), 'content-type': 'application/json' },
         body: JSON.stringify({ accessor }),
         retryStatuses: NO_RETRY,
-        // Revoking is idempotent: one more attempt after a reset or a dropped connection.
         maxAttempts: 2,
     });
 }
-/** POST auth/token/revoke-self: the token revokes itself (Vault's default policy allows it). */
 async function revokeSelf(ep) {
     return ep.http.send({
         method: 'POST',
         url: apiUrl(ep.url, 'auth/token/revoke-self'),
         headers: headers(ep),
         retryStatuses: NO_RETRY,
-        // Revoking is idempotent: one more attempt after a reset or a dropped connection.
         maxAttempts: 2,
     });
 }
 
-// The session a run reads with: the token as given (checked for shape, never for validity: each
-// use of a limited-use token is precious), or the one a login method got (login.ts). On a 403 one
-// lookup-self, shared by the parallel reads, says whether the token or a policy is at fault;
-// check_token asks up front.
 function duration(seconds) {
     if (seconds <= 0)
         return '0s';
@@ -306,13 +259,11 @@ function namespaceHint(vault, token, info) {
     }
     if (!info && used !== '')
         return ` Check also that 'namespace: ${used}' is the token's namespace (or a child of it).`;
-    // Tokens created in a namespace carry a `.<namespace id>` suffix.
     if (!info && used === '' && /^(hv)?[sb]\.[^.]+\.[^.]+$/.test(token)) {
         return " The token has a namespace suffix: set 'namespace' (or VAULT_NAMESPACE) to the namespace it was created in.";
     }
     return '';
 }
-/** Logs in with the token input: masks it, checks its shape and what the inputs ask of it. */
 function login(vault, url, ctx) {
     const token = parseVaultToken(vault.accessToken);
     ctx.mask(token.value);
@@ -323,7 +274,6 @@ function login(vault, url, ctx) {
     }
     return session(vault, url, token, ctx);
 }
-/** The session for a token a login method got (masked already). */
 function loggedIn(vault, url, value, ctx) {
     const m = /^(hv)?([sbr])\./.exec(value);
     if (m?.[2] === 'b' && vault.exportToken === 'child') {
@@ -339,8 +289,6 @@ function session(vault, url, token, ctx) {
         namespace: vault.namespace,
         headers: vault.extraHeaders,
     };
-    // VLT-LIFE-2 (docs/protocols/vault.md#token-lifetime): at most one lookup-self per run to explain
-    // a 403, shared by parallel reads.
     let lookup;
     const explainLookup = () => (lookup ??= lookupSelf(ep, ctx.mask));
     async function forbidden(path, res) {
@@ -365,7 +313,6 @@ function session(vault, url, token, ctx) {
         if (info.expires && info.ttl < vault.minTtlSeconds) {
             throw new ServerError(`check_token: the token expires in ${duration(info.ttl)}, less than min_ttl (${duration(vault.minTtlSeconds)}); renew it or issue a longer-lived one (${describe(info)}).`);
         }
-        // Vault reports num_uses after the lookup's own use; -1 means the lookup spent the last one.
         const needed = paths + (vault.exportToken === 'child' ? 1 : 0);
         if (info.numUses !== 0) {
             const left = Math.max(0, info.numUses);
@@ -381,9 +328,6 @@ function session(vault, url, token, ctx) {
     return { ep, forbidden, checkToken };
 }
 
-// Runs fn over items, at most `limit` at a time; after the first failure no new item starts (each
-// read would spend a use of a token already known to fail), and that failure is thrown.
-/** Parallel reads and LISTs (issue 4: a small bound of 8). */
 const CONCURRENCY = 8;
 async function pool(items, limit, fn) {
     let next = 0;
@@ -406,18 +350,8 @@ async function pool(items, limit, fn) {
         throw errors[0];
 }
 
-// Whole folders (docs/protocols/vault.md#folders): a line whose path ends in '/' reads every secret
-// below it, recursively. One LIST per folder (KV v2: <mount>/metadata/<folder>/, KV v1: the path
-// itself), 8 at a time, level by level; each secret found becomes a request of its own, read like
-// any other path. Vault has no recursive LIST, so this is the fewest requests there are.
-// Bounds on what one run walks: a folder tree this size is a mistake, or a server misbehaving.
 const MAX_FOLDERS = 1000;
 const MAX_FOLDER_SECRETS = 10_000;
-/**
- * Where to LIST a folder line's path and how to read what it finds: a path with a `data` segment
- * after the mount is KV v2 (`secret/data/app/` \u2192 LIST `secret/metadata/app/`, read
- * `secret/data/app/<key>`); any other is KV v1 (LIST and read under the path itself).
- */
 function folderPaths(path) {
     const segs = path.split('/');
     const i = segs.indexOf('data', 1);
@@ -425,10 +359,7 @@ function folderPaths(path) {
         return { list: path, read: path };
     return { list: [...segs.slice(0, i), 'metadata', ...segs.slice(i + 1)].join('/'), read: path };
 }
-// A key Vault lists: a name, or a sub-folder's name with one trailing '/'. Anything else ('..',
-// an empty name, a query or a second '/') would read somewhere the folder does not name.
 const KEY = /^(?!\.\.?\/?$)[^/?#]+\/?$/;
-/** Every folder line expanded into one request per secret found below it; other lines as they are. */
 async function expandFolders(requests, ctx) {
     const lines = requests.filter((r) => r.folder);
     if (lines.length === 0)
@@ -436,7 +367,6 @@ async function expandFolders(requests, ctx) {
     const found = new Map();
     let listed = 0;
     let secrets = 0;
-    // Level by level: every folder of a level is listed (8 at a time) before the next level starts.
     let level = lines.map((r) => ({ r, rel: '' }));
     while (level.length > 0) {
         const next = [];
@@ -450,7 +380,7 @@ async function expandFolders(requests, ctx) {
                 throw await ctx.forbidden(path, res);
             if (res.kind === 'not-found') {
                 if (rel !== '')
-                    return; // emptied since the parent was listed
+                    return;
                 const message = `the folder "${r.path}" has no secrets (Vault answered 404 to LIST "${path}")`;
                 if (!ctx.ignoreNotFound)
                     throw new ServerError(`${secretsLine(r.line)}: ${message}. Vault answers 404 for an empty or missing folder, and also when the folder is outside what the token may list.`, 404);
@@ -478,16 +408,10 @@ async function expandFolders(requests, ctx) {
         : [r]);
 }
 
-// The lexer of vault-action's selectors (docs/protocols/vault.md#selectors): JSONata's tokens and
-// operator table, so a selector is classified exactly as jsonata 2.0.4 would read it (selector.ts
-// parses, evaluate.ts evaluates). Pure.
-/** A selector JSONata would reject (the message is JSONata-like). */
 class SelectorSyntaxError extends ActionError {
 }
-/** Valid JSONata, but outside what this action evaluates. */
 class SelectorUnsupportedError extends ActionError {
 }
-// JSONata 2.x operator binding powers.
 const OPS = {
     '.': 75,
     '[': 80,
@@ -532,7 +456,6 @@ const SINGLE = new Set('.[]{}(),@#;:?+-*/%|=<>^&!~'.split(''));
 const DOUBLE = new Set(['..', ':=', '!=', '>=', '<=', '**', '~>', '?:', '??']);
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([Ee][-+]?[0-9]+)?/;
 const ESCAPES = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-/** Reads a JSONata string body starting after the opening quote; returns the text and the end index. */
 function readString(src, start, quote) {
     let out = '';
     for (let i = start; i < src.length; i++) {
@@ -557,7 +480,6 @@ function readString(src, start, quote) {
     }
     throw new SelectorSyntaxError('String literal must be terminated by a matching quote');
 }
-/** Decodes `"<text>"` as JSONata would (the vendor wraps dot-free selectors in double quotes). */
 function decodeQuoted(text) {
     const [value, end] = readString(`${text}"`, 0, '"');
     if (end !== text.length + 1)
@@ -588,7 +510,6 @@ function lex(src) {
             continue;
         }
         if (SINGLE.has(c)) {
-            // A leading '-' before a number is an operator here; the parser handles unary minus.
             toks.push({ t: 'op', v: c, pos: i });
             i++;
             continue;
@@ -633,14 +554,6 @@ function lex(src) {
     return toks;
 }
 
-// The JSONata subset that vault-action's selectors need (docs/protocols/vault.md#entry-syntax,
-// #names, #selectors). Pure.
-// vault-action evaluates `data.[data.]<selector>` with jsonata 2.0.4. We parse the selector with
-// JSONata's lexer and operator table to classify it (string literal, path, or an expression that
-// needs `| NAME`) and evaluate paths of field names, backtick names, quoted names, `$`, `*` and
-// numeric index predicates with JSONata's sequence rules (one-level flattening, singleton
-// unwrapping, empty = no match). Anything else is refused at parse time, so a selector is never
-// silently empty. Lexing is selector-lexer.ts's, evaluating evaluate.ts's.
 class Parser {
     toks;
     i = 0;
@@ -726,7 +639,6 @@ class Parser {
             case 'and':
             case 'or':
             case 'in':
-                // JSONata lets these words be field names when they start an expression.
                 return { k: 'name', v: t.v };
         }
         if (t.v === '{' || t.v === '|' || t.v === '@' || t.v === '#' || t.v === '?' || t.v === '~' || t.v === '!') {
@@ -791,7 +703,6 @@ class Parser {
                 this.expression(OPS[t.v]);
                 return { k: 'other', what: `the operator "${t.v}"` };
             case '**':
-                // `a**b` is not valid JSONata after an operand (descendant is a prefix form).
                 throw new SelectorSyntaxError('Syntax error: "**"');
         }
         throw new SelectorUnsupportedError(`the JSONata operator "${t.v}" is not supported in selectors`);
@@ -832,9 +743,7 @@ function toStep(raw) {
     return { kind: 'name', index, predicated, unsupported: unsupported ?? what };
 }
 const MAX_SELECTOR = 4096;
-/** Parses a selector as JSONata would (jsonata(selector).ast()), into the shape the vendor checks. */
 function parseSelector(text) {
-    // Lexing and path building grow quadratically (a 100 kB selector took ~20 s, 1 MiB far longer); real ones are short.
     if (text.length > MAX_SELECTOR)
         throw new SelectorUnsupportedError(`it is longer than ${MAX_SELECTOR} characters`);
     const raw = new Parser(lex(text)).parse();
@@ -844,7 +753,6 @@ function parseSelector(text) {
         case 'name':
         case 'wild':
         case 'pred':
-            // JSONata wraps a lone name (with or without predicates) in a one-step path.
             if (raw.k === 'pred' && raw.base.k !== 'name' && raw.base.k !== 'wild')
                 return { type: 'expr', what: 'a predicate on a non-path expression' };
             return { type: 'path', steps: [toStep(raw)] };
@@ -856,7 +764,6 @@ function parseSelector(text) {
             return { type: 'expr', what: raw.what };
     }
 }
-/** vault-action: a name is required unless the selector is a string literal or a path whose first step has no predicate. */
 function needsName(node) {
     if (node.type === 'string')
         return false;
@@ -864,7 +771,6 @@ function needsName(node) {
         return node.steps[0].predicated;
     return true;
 }
-/** The compiled dotted selector: steps we can evaluate. Throws SelectorUnsupportedError otherwise. */
 function compilePath(node) {
     if (node.type === 'string')
         return [{ kind: 'name', name: node.value, index: [], predicated: false }];
@@ -877,23 +783,13 @@ function compilePath(node) {
     return node.steps;
 }
 
-// The `secrets` grammar of hashicorp/vault-action v3.4.0 (docs/protocols/vault.md#mapping-grammar),
-// plus newlines as separators where the vendor's `;`-only rule would reject the input (VLT-GRM-3).
-// Pure: no I/O, no @actions/*.
-//   entry := path WS+ selector [ '|' NAME ]        entries separated by ';' (and newlines, see above)
-//   selector: a key, "quoted-key", a dotted JSONata path (db.password, `a.b`, 'a.b', $.$, a.b[0]),
-//             '*' (every key, env names upper-cased) or '**' (every key, case kept); with '| PREFIX'.
-//   A path ending in '/' is a folder: only '*' / '**', every secret below it, {path} in the prefix.
-/** vault-action's normalizeOutputKey: `.` \u2192 `__`, drop `-`, keep only letters, numbers and `_`. */
 function normalizeName(text) {
     return text
         .replaceAll('.', '__')
         .replaceAll('-', '')
         .replace(/[^\p{L}\p{N}_]/gu, '');
 }
-/** In a folder line's name: the secret's path below the folder, '/' as '_' (docs/protocols/vault.md#folders). */
 const PATH_PLACEHOLDER = '{path}';
-/** Forbidden in any name whatever its source (VLT-GRM-4). */
 const BAD_NAME = /[=\0\r\n]/;
 function lineOf(input, offset) {
     let n = 1;
@@ -905,7 +801,6 @@ function lineOf(input, offset) {
 function vendorError(line, text) {
     return lineError(line, text.replace(/\.$/, ''));
 }
-/** Parses one entry (docs/protocols/vault.md#entry-syntax, #names, #selectors). */
 function parseEntry(entry, line) {
     const bar = entry.lastIndexOf('|');
     let pathSpec = entry;
@@ -997,10 +892,6 @@ function trimmed(p) {
     const lead = p.text.length - p.text.trimStart().length;
     return { text: p.text.trim(), offset: p.offset + lead };
 }
-/**
- * Parses the whole `secrets` input (docs/protocols/vault.md#entries): `;` separates; newlines too
- * where `;` alone fails.
- */
 function parseVaultMapping(input) {
     const requests = [];
     const warnings = [];
@@ -1013,7 +904,6 @@ function parseVaultMapping(input) {
             requests.push(parseEntry(piece.text, line));
         }
         catch (err) {
-            // VLT-GRM-3: newline-separated entries, only for text the vendor's rule rejects.
             const lines = splitKeep(piece.text, /\r\n|\r|\n/g, piece.offset)
                 .map(trimmed)
                 .filter((l) => l.text !== '');
@@ -1023,7 +913,6 @@ function parseVaultMapping(input) {
                 requests.push(parseEntry(l.text, lineOf(input, l.offset)));
         }
     }
-    // VLT-GRM-5: the vendor keeps the last silently; we refuse, naming both.
     const seen = new Map();
     for (const r of requests) {
         if (r.envName === undefined)
@@ -1036,13 +925,6 @@ function parseVaultMapping(input) {
     return { requests, warnings };
 }
 
-// vault-action's `pki` input (docs/protocols/vault.md#pki): certificates issued by Vault's PKI
-// engine. Grammar (vault-action v3.4.0 parsePkiInput): entries separated by ';', each
-// `<path> <JSON parameters>`, the path up to the first space. Each entry is one POST {path} with the
-// parameters; its answer gives four values named after the path's last segment: _cert
-// (data.certificate), _key (data.private_key), _ca (data.issuing_ca), _ca_chain (data.ca_chain
-// joined with '\n'); env names upper-cased, outputs as normalised. Pure parsing apart from issue().
-/** vault-action's outputMap, in its order: suffix \u2192 the field of `data` (ca_chain: an array). */
 const FIELDS = [
     ['cert', 'certificate'],
     ['key', 'private_key'],
@@ -1052,7 +934,6 @@ const FIELDS = [
 function pkiError(line, text) {
     return new InputError(`Input 'pki', line ${line}: ${text}.`);
 }
-/** Parses the `pki` input; an error names the line. */
 function parsePki(text) {
     const out = [];
     let offset = 0;
@@ -1081,7 +962,6 @@ function parsePki(text) {
     }
     return out;
 }
-/** One POST per entry, in order (as vault-action); every value masked before it is returned. */
 async function issue(ep, requests, ctx) {
     const out = [];
     for (const r of requests) {
@@ -1093,7 +973,6 @@ async function issue(ep, requests, ctx) {
         const data = isObject$1(body) ? body.data : undefined;
         if (!isObject$1(data))
             throw new ServerError(`${where}: Vault's answer has no data object.`, res.status);
-        // The key first: whatever happens next, it is masked.
         if (typeof data.private_key === 'string')
             ctx.mask(data.private_key);
         for (const [suffix, field] of FIELDS) {
@@ -1116,11 +995,8 @@ async function issue(ep, requests, ctx) {
     return out;
 }
 
-/** The cleanup kind export_token: child records (providers/index.ts routes 'vault-\u2026' kinds here). */
 const CHILD_TOKEN_CLEANUP = 'vault-revoke-child';
-/** The cleanup kind a login records for its token (not kept by exportToken/outputToken). */
 const LOGIN_TOKEN_CLEANUP = 'vault-revoke-login';
-/** Revokes a login's token with itself (docs/protocols/vault.md#logging-in). */
 async function revokeLogin(data, vault, ctx) {
     const { url, namespace, token } = data;
     if (!url || !token) {
@@ -1140,14 +1016,12 @@ async function revokeLogin(data, vault, ctx) {
         return;
     }
     const errs = vaultErrors(res);
-    // Expired, used up or revoked already: Vault refuses an unknown token with 403.
     if (res.status === 403) {
         ctx.info('Vault login token already gone (expired, used up or revoked).');
         return;
     }
     ctx.warning(`Vault login token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-self; it lives until its TTL ends.`);
 }
-/** `vault` is the post step's own reading of the inputs: the parent token, masked by the caller. */
 async function revokeChild(data, vault, ctx) {
     const { url, namespace, accessor, token } = data;
     if (token)
@@ -1156,9 +1030,7 @@ async function revokeChild(data, vault, ctx) {
         ctx.warning('Vault child token: the recorded cleanup lacks the address or accessor; the token lives until its TTL ends.');
         return;
     }
-    const res = await revokeAccessor(
-    // The parent: a login's token recorded with the child, else the token given.
-    {
+    const res = await revokeAccessor({
         http: withTls(ctx.http, vault.tls),
         url,
         token: token || vault.accessToken,
@@ -1170,7 +1042,6 @@ async function revokeChild(data, vault, ctx) {
         return;
     }
     const errs = vaultErrors(res);
-    // An expired child, or one that spent its last use, is already gone.
     if (res.status === 400 && /invalid accessor/i.test(errs)) {
         ctx.info('Vault child token already gone (expired, used up or revoked).');
         return;
@@ -1178,7 +1049,6 @@ async function revokeChild(data, vault, ctx) {
     const hint = res.status === 403 ? " The parent token's policies must allow 'update' on auth/token/revoke-accessor." : '';
     ctx.warning(`Vault child token not revoked: Vault returned ${res.status}${errs ? ` (${errs})` : ''} for auth/token/revoke-accessor; it lives until its TTL ends.${hint}`);
 }
-/** Every cleanup kind this wing records, with its handler. */
 const CLEANUP_HANDLERS = { [CHILD_TOKEN_CLEANUP]: revokeChild, [LOGIN_TOKEN_CLEANUP]: revokeLogin };
 
 var revoke = /*#__PURE__*/Object.freeze({
@@ -1225,7 +1095,6 @@ function wildcardValues(input) {
         pushFlat(out, input[k]);
     return out;
 }
-/** Evaluates compiled steps against the secret's data map with JSONata's sequence rules. */
 function evaluatePath(steps, data) {
     let seq = [data];
     for (const step of steps) {
@@ -1255,14 +1124,11 @@ function evaluatePath(steps, data) {
     return seq.length === 1 ? seq[0] : seq;
 }
 
-// From a selected JSON value to the exported text (docs/protocols/vault.md#values, VLT-GRM-7). Pure.
-/** vault-action: strings byte for byte, everything else compact JSON. */
 function stringifyValue(v) {
     if (typeof v === 'string')
         return v;
     return JSON.stringify(v) ?? '';
 }
-/** Every string leaf of a JSON value (to mask the parts of an object or array value). */
 function stringLeaves(v, out = []) {
     if (typeof v === 'string')
         out.push(v);
@@ -1274,10 +1140,6 @@ function stringLeaves(v, out = []) {
             stringLeaves(x, out);
     return out;
 }
-/**
- * Decodes base64 (both alphabets) or hex strictly: ASCII whitespace is allowed, anything else outside
- * the alphabet is an error (the vendor's Buffer decoders skip it silently). `where` names the entry.
- */
 function decodeValue(text, encoding, where) {
     const compact = text.replace(/[ \t\r\n\f\v]/g, '');
     const ok = encoding === 'hex'
@@ -1288,11 +1150,6 @@ function decodeValue(text, encoding, where) {
     return Buffer.from(compact, encoding === 'hex' ? 'hex' : 'base64').toString('utf8');
 }
 
-// HashiCorp Vault / OpenBao (docs/protocols/vault.md): the given token, or one from a login method
-// (login.ts, loaded only then); one GET per distinct path, 8 at a time (a folder line: one LIST per
-// folder first, folders.ts), no lookup-self on the success path (auth.ts); optionally a child token
-// for later steps. The post step revokes what the run created (revoke.ts): the child, and a login's
-// token unless exportToken/outputToken keep it.
 function create(vault, runCtx) {
     const { url, ctx } = vaultContext(vault, runCtx, 'the secrets');
     const method = vault.login ?? { method: 'token' };
@@ -1300,9 +1157,7 @@ function create(vault, runCtx) {
     if (publish.env && vault.exportToken === 'child') {
         throw new InputError("Inputs 'exportToken' and 'export_token: child' both export VAULT_TOKEN (the run's token and a child of it); give one of them.");
     }
-    // vault-action's `pki`: parsed now, before any request; issued after the login.
     const pki = vault.pki === undefined ? undefined : parsePki(vault.pki);
-    // A given token is checked now, before any request; a login happens in fetch.
     const given = method.method === 'token' ? login(vault, url, ctx) : undefined;
     function valueOf(raw, where) {
         let value = stringifyValue(raw);
@@ -1320,7 +1175,6 @@ function create(vault, runCtx) {
     function secretsOf(r, data, v2) {
         const at = `${secretsLine(r.line)} (${r.path})`;
         if (r.wildcard) {
-            // A folder line's {path}: the secret's path below the folder, '/' as '_'.
             const prefix = (r.prefix ?? '').replaceAll(PATH_PLACEHOLDER, (r.inFolder ?? '').replaceAll('/', '_'));
             return Object.keys(data).map((key) => {
                 const outputName = normalizeName(prefix + key);
@@ -1363,11 +1217,9 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-BiLizFMZ.js');
+            const { logIn } = await import('./providers-vault-login-Bu_ziFG5.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
-            // Kept when vault-action's exportToken/outputToken hand it to later steps (vault-action #427);
-            // a batch token cannot be revoked (it expires).
             const revocable = !publish.env && !publish.output && !created.batch;
             try {
                 const session = loggedIn(vault, url, created.token, ctx);
@@ -1378,11 +1230,9 @@ function create(vault, runCtx) {
                     kind: LOGIN_TOKEN_CLEANUP,
                     data: { url, namespace: vault.namespace ?? '', token: created.token },
                 };
-                // First recorded, last run: after the child (revoked with this token) is gone.
                 return { secrets: result.secrets, cleanups: [revoke, ...result.cleanups] };
             }
             catch (err) {
-                // Nothing is exported, so nothing needs the token: revoke it now (best effort).
                 if (revocable)
                     await revokeSelf({ ...base, token: created.token }).catch(() => undefined);
                 throw err;
@@ -1395,7 +1245,6 @@ function create(vault, runCtx) {
             if (requests.length === 0 && !pki && vault.exportToken !== 'child' && !publish.env && !publish.output) {
                 ctx.warning("Input 'secrets' has no entries: nothing to read from Vault (add lines like 'secret/data/ci npmToken | NPM_TOKEN').");
             }
-            // A folder's size is known once listed: checked for one use per folder line at least.
             if (vault.checkToken)
                 await session.checkToken(new Set(requests.map((r) => r.path)).size);
             requests = await expandFolders(requests, {
@@ -1410,7 +1259,6 @@ function create(vault, runCtx) {
                 const res = await readPath(ep, path);
                 if (res.kind === 'forbidden')
                     throw await session.forbidden(path, res);
-                // Every value fetched is a secret from now on, selected or not: a later error may echo it.
                 if (res.kind === 'ok')
                     for (const leaf of stringLeaves(res.data))
                         if (leaf.length >= 3)
@@ -1423,13 +1271,11 @@ function create(vault, runCtx) {
             const folderSources = new Set();
             for (const r of requests) {
                 const res = results.get(r.path);
-                // Listed but without a current version (deleted or destroyed): nothing to read in it.
                 if (res.kind === 'not-found' && r.inFolder !== undefined) {
                     ctx.debug(`${r.path}: listed, but its current version is deleted; skipped.`);
                     continue;
                 }
                 if (res.kind === 'not-found') {
-                    // VLT-ERR-1: the vendor's text, plus hints.
                     let message = `Unable to retrieve result for "${r.path}" because it was not found: ${res.errors}`;
                     if (res.deleted)
                         message += ' (that version is deleted or destroyed)';
@@ -1446,7 +1292,7 @@ function create(vault, runCtx) {
                     throw new ServerError(`${secretsLine(r.line)}: ${message}. Vault answers 404 for a missing path or key, and also when the path is outside what the token may see.`, 404);
                 }
                 if (res.kind !== 'ok')
-                    throw new ServerError(`Vault refused "${r.path}".`, 403); // forbidden reads threw above
+                    throw new ServerError(`Vault refused "${r.path}".`, 403);
                 const found = secretsOf(r, res.data, res.v2);
                 if (r.inFolder !== undefined)
                     for (const f of found)
@@ -1455,7 +1301,6 @@ function create(vault, runCtx) {
             }
             if (pki)
                 out.push(...(await issue(ep, pki, ctx)));
-            // VLT-GRM-5: two entries or wildcard keys giving one name: refuse, naming both.
             const seen = new Map();
             for (const s of out) {
                 const first = seen.get(s.name);
@@ -1467,10 +1312,8 @@ function create(vault, runCtx) {
                 if (seen.has('VAULT_TOKEN'))
                     throw new InputError(`Input 'secrets': VAULT_TOKEN is produced by ${seen.get('VAULT_TOKEN').source}, but export_token: child exports the child token under that name.`);
                 const child = await createChildToken(ep, { ttlSeconds: vault.ttlSeconds, numUses: vault.numUses, policies: vault.policies }, ctx.mask);
-                // The pipeline records it before exporting anything: whatever happens next, the post step revokes it.
                 cleanups.push({
                     kind: CHILD_TOKEN_CLEANUP,
-                    // A login's token is in no input: the post step revokes the child with it.
                     data: {
                         url,
                         namespace: vault.namespace ?? '',
@@ -1486,7 +1329,6 @@ function create(vault, runCtx) {
                     source: 'vault child token (export_token: child)',
                 });
             }
-            // vault-action's exportToken (env only, even with exportEnv false) and outputToken (output only).
             const source = `vault token (${created ? 'from the login' : 'as given'})`;
             if (publish.env)
                 out.push({ name: 'VAULT_TOKEN', outputName: 'VAULT_TOKEN', value: ep.token, source, only: 'env' });

@@ -1,13 +1,10 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-BC6kiPgg.js';
+import { I as InputError } from './startup-DFZ_W85U.js';
 
 
 
 
 
-// The JWT for `method: jwt` (docs/protocols/vault.md#jwt-login): the job's GitHub OIDC ID token, or
-// one signed with `jwtPrivateKey` carrying exactly vault-action's claims. node:crypto signs; this
-// module is loaded only on the jwt path.
 function keyOf(login) {
     let key;
     try {
@@ -18,16 +15,10 @@ function keyOf(login) {
             ? "Input 'jwtKeyPassword' does not decrypt 'jwtPrivateKey' (or the key is damaged)."
             : "Input 'jwtPrivateKey' cannot be read as a private key (if it is encrypted, give 'jwtKeyPassword').");
     }
-    // vault-action signs RS256 only.
     if (key.asymmetricKeyType !== 'rsa')
         throw new InputError(`Input 'jwtPrivateKey' must be an RSA key (the JWT is signed RS256), got ${key.asymmetricKeyType}.`);
     return key;
 }
-/**
- * vault-action's signed JWT: header {alg: RS256, typ: JWT}; claims iss 'vault-action', iat = nbf =
- * now, exp = now + jwtTtl, then event, workflow, sha, actor, repository, ref from the runner's
- * variables; no aud, sub or kid.
- */
 function signJwt(login, nowMs) {
     const key = keyOf(login);
     const now = Math.floor(nowMs / 1000);
@@ -41,10 +32,6 @@ function signJwt(login, nowMs) {
     })}`;
     return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
 }
-/**
- * The JWT to send: signed with the key, else the job's OIDC ID token for the audience (masked);
- * `whileFetching` runs as that token's request goes out (ProviderContext.idToken).
- */
 async function jwtFor(login, ctx, whileFetching) {
     if (login.privateKey === undefined) {
         return ctx.idToken(login.audience, "Input 'method' is 'jwt' without 'jwtPrivateKey'", whileFetching);
@@ -53,7 +40,6 @@ async function jwtFor(login, ctx, whileFetching) {
     ctx.mask(jwt);
     return jwt;
 }
-/** What a failed jwt login reports about the token sent: its audience and subject, never the token. */
 function describeJwt(jwt) {
     let claims = {};
     try {

@@ -2,7 +2,7 @@ import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as __require$9, h as __require$a, i as __require$b, j as __require$c, k as __require$d, l as __require$e, m as __require$f, n as __require$g, o as __require$h } from './_node_url_commonjs-external-BGuA_P3N.js';
 const { createRequire } = process.getBuiltinModule('node:module');
 const { setFlagsFromString } = process.getBuiltinModule('node:v8');
-import { a5 as certificateErrorCode, a6 as readLimited, S as ServerError, a7 as readProxySettings, a8 as trustStore, a9 as agentTls, aa as proxyFor, ab as certificateError } from './startup-BC6kiPgg.js';
+import { a6 as certificateErrorCode, a7 as readLimited, S as ServerError, a8 as readProxySettings, a9 as trustStore, aa as agentTls, ab as proxyFor, ac as certificateError } from './startup-DFZ_W85U.js';
 
 
 
@@ -16773,7 +16773,6 @@ var EnvHttpProxyAgent = /*@__PURE__*/getDefaultExportFromCjs(envHttpProxyAgentEx
 var poolExports = /*@__PURE__*/ requirePool();
 var Pool = /*@__PURE__*/getDefaultExportFromCjs(poolExports);
 
-/** Longer than any one attempt (client.ts caps attempts at 30 s). */
 const CONNECT_HEADERS_MS = 30_000;
 class TunnelFailure extends Error {
     kind;
@@ -16785,12 +16784,10 @@ class TunnelFailure extends Error {
         this.name = 'TunnelFailure';
     }
 }
-/** `host:port` of every target a CONNECT was asked for (to name the proxy in messages). */
 const tunnelTargets = new Set();
 const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
 function failure(err) {
     const { code, name } = (err ?? {});
-    // An https:// proxy's own certificate (the server's is checked later, inside the tunnel).
     if (certificateErrorCode(err) !== undefined)
         return new TunnelFailure('proxy-certificate', 'the proxy\u2019s TLS certificate was refused', undefined, { cause: err });
     if (typeof code === 'string' && CLOSED.has(code))
@@ -16822,22 +16819,10 @@ function tunnelClientFactory(origin, opts) {
     return pool;
 }
 
-// What undici's index does: request(), and connect() that ProxyAgent uses for CONNECT tunnels.
 Object.assign(DispatcherClass.prototype, api);
-// undici parses HTTP with llhttp compiled to WebAssembly on the first request. V8 then optimises it
-// with TurboFan in the background, and a process waits for that work at exit: ~100 ms added to
-// every proxied run (measured) for a parser that reads a few kilobytes here. The baseline compiler
-// is plenty; this flag only concerns WebAssembly, which nothing else in the action uses.
 setFlagsFromString('--liftoff-only');
 let settings;
 const agents = new Map();
-/**
- * One agent per ClientTls object (undefined: the default one). A `ca_certificate` is added to
- * Node's default trust store for the target server (direct: `connect`; through a tunnel:
- * `requestTls`) and for an https:// proxy (`proxyTls`). A wing's ClientTls (skip verification, a
- * client certificate) concerns its server only, never the proxy. Without a CA, undici's TLS uses
- * Node's default store, which includes NODE_EXTRA_CA_CERTS.
- */
 function agentFor(ca, tls) {
     settings ??= readProxySettings();
     const { http, https } = settings;
@@ -16846,7 +16831,6 @@ function agentFor(ca, tls) {
         agent = (ca === undefined ? Promise.resolve(undefined) : trustStore(ca)).then((trusted) => {
             const trust = trusted ? { ca: trusted } : {};
             const server = { ...trust, ...agentTls(tls) };
-            // The checked, normalised URLs ('' for none: undici would read the variables again).
             return new EnvHttpProxyAgent({
                 httpProxy: http?.href ?? '',
                 httpsProxy: https?.href ?? http?.href ?? '',
@@ -16860,7 +16844,6 @@ function agentFor(ca, tls) {
     }
     return agent;
 }
-/** scheme://host:port (VARIABLE) of the proxy a request to `url` went through; undefined: it went direct. */
 function proxyThrough(url) {
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
     if (!settings || !tunnelTargets.has(`${url.hostname}:${port}`))
@@ -16868,7 +16851,6 @@ function proxyThrough(url) {
     const proxy = proxyFor(url, settings);
     return proxy && `${proxy.shown} (${proxy.variable})`;
 }
-/** What the proxy itself did wrong, as one clear message (or, for a closed connection, a retryable error). */
 function tunnelError(err, url, opts) {
     const setting = settings && proxyFor(url, settings);
     const proxy = setting ? `${setting.shown} (${setting.variable})` : '(HTTPS_PROXY/HTTP_PROXY)';

@@ -1,21 +1,9 @@
-import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-BC6kiPgg.js';
+import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-DFZ_W85U.js';
 
 
 
 
 
-// The runner's GitHub OIDC ID token, for login methods that prove the workflow's identity instead
-// of holding a stored secret. The job must have `permissions: id-token: write`; only then does the
-// runner set ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN.
-// The request is the one @actions/core's getIDToken makes (GET the URL with `&audience=`, bearer
-// the request token, read `value`), sent through our own client: getIDToken would bring
-// @actions/http-client and undici into the start-up chunk of every run (a bundler cannot split
-// @actions/core's module), and its ten retries are not bounded by the step's `timeout`.
-/**
- * Fetches an ID token for `audience` (GitHub's default audience when undefined). `reason` says
- * which inputs asked for it, for the error when the job may not request one. `whileFetching` runs
- * as the request goes out, once the job is known to be allowed a token.
- */
 async function fetchIdToken(http, audience, reason, env = process.env, whileFetching) {
     const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
     const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;

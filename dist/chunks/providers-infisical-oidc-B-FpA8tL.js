@@ -1,11 +1,10 @@
-import { p as postLogin } from './providers-infisical-DgLHPqSZ.js';
-import './startup-BC6kiPgg.js';
+import { p as postLogin } from './providers-infisical-Gwgnf9DG.js';
+import './startup-DFZ_W85U.js';
 
 
 
 
 
-/** `aud` and `sub` of a JWT, read without verifying it (for messages only); '?' when unreadable. */
 function claimsForMessage(jwt) {
     let payload = {};
     try {
@@ -14,13 +13,11 @@ function claimsForMessage(jwt) {
             payload = parsed;
     }
     catch {
-        // Not a JWT: the message says '?'.
     }
     const text = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : typeof v === 'string' ? v : '?').slice(0, 200) || '?';
     return { audience: text(payload.aud), subject: text(payload.sub) };
 }
 async function oidcLogin(ctx, baseUrl, identityId, audience) {
-    // The ID token comes first, from GitHub's token service: Infisical's connection opens meanwhile.
     const jwt = await ctx.idToken(audience, "Input 'method' is 'oidc'", () => ctx.http.preconnect(baseUrl));
     return postLogin(ctx.http, baseUrl, 'oidc', { identityId, jwt }, () => {
         const sent = claimsForMessage(jwt);

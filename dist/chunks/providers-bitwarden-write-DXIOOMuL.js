@@ -1,20 +1,16 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-BC6kiPgg.js';
-import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-DAAyosUo.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-DFZ_W85U.js';
+import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-B7-1EPGS.js';
 
 
 
 
 
-// Bitwarden's write endpoints and the reads that check them first (docs/protocols/bitwarden.md#writing):
-// the projects with their write flags, the secrets to update with every field, create and update.
-// Errors name the path and status, never a body beyond the server's own short message.
 function dataList(body, where) {
     const list = isObject(body) ? body.data : undefined;
     if (!Array.isArray(list))
         throw shapeError(where, "field 'data' is missing or not a list");
     return list;
 }
-/** GET /organizations/{orgId}/projects: every project the machine account can read, with `write`. */
 async function listProjects(send, orgId) {
     const path = `/organizations/${orgId}/projects`;
     const where = `GET ${path}`;
@@ -29,8 +25,6 @@ async function listProjects(send, orgId) {
     });
 }
 function toFullSecret(item, where) {
-    // The list's fields (id, organization, key, projects; the shapes checked there), plus the value
-    // and the note that get-by-ids adds.
     const { id, organizationId, key, projectIds } = toListedSecret(item, where);
     const body = item;
     return {
@@ -42,7 +36,6 @@ function toFullSecret(item, where) {
         note: typeof body.note === 'string' ? body.note : '',
     };
 }
-/** POST /secrets/get-by-ids with every field kept: the secrets about to be updated. */
 async function getFullSecrets(send, ids) {
     const where = 'POST /secrets/get-by-ids';
     const res = await send('POST', '/secrets/get-by-ids', { ids });
@@ -53,12 +46,8 @@ async function getFullSecrets(send, ids) {
         throw statusError(res, where);
     return dataList(parseJson(res, where), where).map((item) => toFullSecret(item, where));
 }
-// A create is not safe to repeat: a 5xx or a connection cut after the request left may have created
-// the secret, and a second one would make the name ambiguous. Only a 429 (refused before anything
-// was done) and a refused connection are retried.
 const CREATE_RETRY = { retryStatuses: new Set([429]), retryNetworkErrors: false };
 const REFUSED = 'Bitwarden answers every refusal this way: the machine account may have lost write access, or the secret or project is gone';
-/** POST /organizations/{orgId}/secrets; the new secret's id. */
 async function createSecret(send, orgId, body) {
     const path = `/organizations/${orgId}/secrets`;
     const where = `POST ${path}`;
@@ -72,7 +61,6 @@ async function createSecret(send, orgId, body) {
         throw shapeError(where, 'not a JSON object');
     return stringField(created, 'id', where).toLowerCase();
 }
-/** PUT /secrets/{id}: safe to repeat (the same fields again), so the client's retries apply. */
 async function updateSecret(send, id, body) {
     const path = `/secrets/${id}`;
     const where = `PUT ${path}`;
@@ -87,31 +75,18 @@ async function updateSecret(send, id, body) {
     }
 }
 
-// The Bitwarden targets of the write action (docs/protocols/bitwarden.md#writing): a secret id, or
-// '<project id>/<NAME>' (that project's secret of that name, created there when missing). A name
-// alone is refused: names are not unique across projects, and a machine account creates secrets
-// only inside a project. Pure.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// The server's [EncryptedStringLength] limits on a secret's fields, in EncString characters
-// (bitwarden/server SecretCreateRequestModel and SecretUpdateRequestModel, since #3193;
-// docs/protocols/bitwarden.md#writing).
 const ENC_LIMITS = { name: 1000, value: 35000 };
-/**
- * The length of a type-2 EncString of `bytes` plaintext bytes: "2." + base64(16-byte IV) + "|" +
- * base64(AES-CBC ciphertext, PKCS#7-padded to the next whole block) + "|" + base64(32-byte MAC).
- */
 function encStringLength(bytes) {
     const b64 = (n) => 4 * Math.ceil(n / 3);
     return 2 + b64(16) + 1 + b64(16 * (Math.floor(bytes / 16) + 1)) + 1 + b64(32);
 }
-/** The most plaintext bytes whose EncString fits `limit` characters. */
 function maxPlaintextBytes(limit) {
     let n = Math.max(0, Math.floor(((limit - 72) * 3) / 4));
     while (n > 0 && encStringLength(n) > limit)
         n--;
     return n;
 }
-/** A value or name too long for the server: refused before anything is sent, in bytes the user can act on. */
 function checkSize(r, what, text) {
     const bytes = Buffer.byteLength(text, 'utf8');
     const limit = ENC_LIMITS[what];
@@ -139,7 +114,6 @@ function parseOne(r) {
     throw lineError(r.line, `the Bitwarden target ${quote(text)} is neither a secret id nor '<project id>/NAME' ` +
         '(a name needs its project: names are not unique across projects, and new secrets are created in one)');
 }
-/** Parses every target; the same secret named twice by id is an error (which value should win?). */
 function parseWriteTargets(requests) {
     const targets = requests.map(parseOne);
     const seen = new Map();
@@ -153,20 +127,11 @@ function parseWriteTargets(requests) {
     return targets;
 }
 
-// The write action's Bitwarden wing (docs/protocols/bitwarden.md#writing): log in, list what the
-// machine account can see with its write flags, resolve every target and check it can be written,
-// compare each value with the stored one, then hand back a plan whose writes encrypt each value
-// under the organization key with a fresh IV. Nothing is written until the whole plan is checked.
 function describe(t, id) {
     if (t.kind === 'id')
         return `secret ${t.id}`;
     return `project ${t.projectId}, secret ${quote(t.name)}${id ? ` (${id})` : ''}`;
 }
-/**
- * An update needs write access to the secret and to the project it is resent with: Bitwarden's
- * SecretAuthorizationHandler (docs/protocols/bitwarden.md#write-permissions). A secret in no
- * project cannot be updated by a machine account at all.
- */
 function checkUpdate(t, secret, readOnly) {
     if (secret.write === false) {
         throw lineError(t.line, `the machine account can read secret ${secret.id} but not write it; give it 'Can read, write' access to the secret's project`);
@@ -181,8 +146,6 @@ function checkUpdate(t, secret, readOnly) {
     return projectId;
 }
 function resolve(t, listed, projects, create, nameOf) {
-    // Only a `write: false` refuses: a server that sends no flags leaves the refusal to its 404
-    // (docs/protocols/bitwarden.md#write-permissions).
     const readOnly = new Set([...projects].filter(([, w]) => w === false).map(([id]) => id));
     if (t.kind === 'id') {
         const secret = listed.find((s) => s.id === t.id);
@@ -232,7 +195,6 @@ function createWriter(settings, ctx) {
             const [all, projectList] = await Promise.all([listOrganizationSecrets(send, org), listProjects(send, org)]);
             const listed = all.filter((s) => s.organizationId === org);
             const projects = new Map(projectList.map((p) => [p.id, p.write]));
-            // Names are decrypted only for the projects a named target points into.
             const names = new Map();
             const nameOf = (s) => {
                 let name = names.get(s.id);
@@ -260,7 +222,6 @@ function toPlanned(r, stored, session, ctx) {
             const id = await createSecret(session.send, session.organizationId, {
                 key: session.encrypt(t.kind === 'name' ? t.name : ''),
                 value: session.encrypt(t.value),
-                // The vendor's clients send an empty note encrypted, never an absent one.
                 note: session.encrypt(''),
                 projectIds: [r.projectId],
             });
@@ -281,8 +242,6 @@ function toPlanned(r, stored, session, ctx) {
     if (current === t.value)
         return { ...base, target, outcome: 'unchanged' };
     const apply = async () => {
-        // Key and note are resent as stored (EncStrings, untouched); the project is resent because an
-        // update without it moves the secret out of every project (docs/protocols/bitwarden.md#write-requests).
         await updateSecret(session.send, id, {
             key: full.key,
             value: session.encrypt(t.value),

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-BC6kiPgg.js';
+import { I as InputError } from './startup-DFZ_W85U.js';
 const { createHash } = process.getBuiltinModule('node:crypto');
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 const require$$0 = process.getBuiltinModule('node:url');
@@ -512,13 +512,7 @@ function requireAws4 () {
 var aws4Exports = /*@__PURE__*/ requireAws4();
 var aws4 = /*@__PURE__*/getDefaultExportFromCjs(aws4Exports);
 
-// AWS Signature Version 4 for one request (docs/protocols/infisical.md#aws-iam-auth), by aws4, the
-// small, dependency-free signer most Node clients use: chosen by measurement over the vendor's
-// @smithy/signature-v4 (bundled 164 KB, 24 ms to load) and aws4fetch (6 KB, 5 ms, but WebCrypto and
-// async); aws4 is 9 KB and ~8 ms, paid only on the aws-iam login path (this module is loaded by it
-// alone). Checked against AWS's published example and against @smithy/signature-v4's output.
 const sha256 = (data) => createHash('sha256').update(data, 'utf8').digest('hex');
-/** `20150830T123600Z` for a time in ms. */
 function amzDate(ms) {
     return new Date(ms)
         .toISOString()
@@ -526,13 +520,10 @@ function amzDate(ms) {
         .replace(/\.\d{3}/, '');
 }
 const hasHeader = (headers, name) => Object.keys(headers).some((k) => k.toLowerCase() === name);
-/** The Authorization header value for the request, signed with every header it carries. */
 function authorization(req, creds, scope) {
     const query = Object.entries(req.query ?? {})
         .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
         .join('&');
-    // aws4 adds what a request lacks (a date, a host); the request here carries its own, and the
-    // session token, when there is one, is already among its headers.
     const signed = aws4.sign({
         method: req.method,
         host: req.host,
@@ -549,18 +540,11 @@ function authorization(req, creds, scope) {
         throw new Error('aws4 gave no Authorization header');
     return header;
 }
-/** Hex SHA-256 of a body, for X-Amz-Content-Sha256. */
 function payloadHash(body) {
     return sha256(body);
 }
 
-// AWS IAM login (`method: aws-iam`, docs/protocols/infisical.md#aws-iam-auth): the runner's AWS
-// credentials sign an STS GetCallerIdentity request, which is not sent to AWS but handed to
-// Infisical (method, base64 body, base64 JSON headers); Infisical forwards it to STS and learns who
-// signed it. The headers are the ones Infisical/secrets-action's signer (@aws-sdk's SignatureV4)
-// sends. Loaded only by this login.
 const STS_BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
-/** Checks the environment gives a whole credential and a region; the error names what is missing. */
 function awsCredentials(aws) {
     const missing = [
         ['AWS_ACCESS_KEY_ID', aws?.accessKeyId],
@@ -582,7 +566,6 @@ function awsCredentials(aws) {
         ...(aws.sessionToken ? { sessionToken: aws.sessionToken } : {}),
     };
 }
-/** Signs GetCallerIdentity for sts.<region>.amazonaws.com at `now` and packs it for Infisical. */
 function signedCallerIdentity(aws, now) {
     const creds = awsCredentials(aws);
     const host = `sts.${creds.region}.amazonaws.com`;

@@ -1,16 +1,11 @@
 const { readFile } = process.getBuiltinModule('node:fs/promises');
-import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-BC6kiPgg.js';
-import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-8Ap3iaFd.js';
+import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-DFZ_W85U.js';
+import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-BVlU6skM.js';
 
 
 
 
 
-// Vault logins other than a given token (docs/protocols/vault.md#logging-in): one POST to
-// auth/{path or method}/login with what the method sends, as hashicorp/vault-action v3.4.0 does.
-// Loaded only when `method` is not token. Every credential is masked before it is sent, and so is
-// the token Vault answers with.
-/** The Kubernetes service account token, sent as read (vault-action does not trim it). */
 async function kubernetesToken(path, mask) {
     let text;
     try {
@@ -35,9 +30,8 @@ async function requestFor(login, ep, ctx) {
             ctx.mask(login.githubToken);
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
-            // A job's ID token comes first, from GitHub's token service: Vault's connection opens meanwhile.
             const early = () => ep.http.preconnect(ep.url);
-            const jwt = await (await import('./providers-vault-login-jwt-x8bGU0Qg.js')).jwtFor(login, ctx, early);
+            const jwt = await (await import('./providers-vault-login-jwt-r1hinJbv.js')).jwtFor(login, ctx, early);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -53,13 +47,11 @@ async function requestFor(login, ep, ctx) {
                 role: `user '${login.username}'`,
             };
         case 'cert': {
-            // The credential is the TLS client certificate; the body names the certificate role at most.
             const payload = JSON.parse(login.payload);
             return { path, payload, role: typeof payload.name === 'string' ? payload.name : undefined };
         }
         default: {
             const payload = JSON.parse(login.payload);
-            // Whatever the payload carries may be a credential.
             for (const leaf of stringLeaves(payload))
                 if (leaf.length >= 4)
                     ctx.mask(leaf);
@@ -67,7 +59,6 @@ async function requestFor(login, ep, ctx) {
         }
     }
 }
-/** Logs in; throws an error naming method, mount and role, with Vault's own error text. */
 async function logIn(login, ep, ctx) {
     const req = await requestFor(login, ep, ctx);
     const method = login.method === 'custom' ? login.name : login.method;
@@ -84,7 +75,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-x8bGU0Qg.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-r1hinJbv.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -1,12 +1,9 @@
-import { t as runnerInputs, O as hasIdentityLogin, P as assertClientPair, Q as readVaultLogin, R as readVaultTls, I as InputError, T as readBaseUrl, U as readVaultServer, V as readInfisicalLogin, W as readBitwarden, X as readCaCertificate, Y as readTimeout, Z as PROVIDER_CHOICES, _ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, $ as scrubbedLog, a0 as providerContext, a1 as createWriter, a2 as ignoredInputs, a3 as givenInputs, s as secretsLine, A as ActionError, a4 as WRITE_INPUTS } from './startup-BC6kiPgg.js';
+import { u as runnerInputs, P as hasIdentityLogin, Q as assertClientPair, R as readVaultLogin, T as readVaultTls, I as InputError, U as readBaseUrl, V as readVaultServer, W as readInfisicalLogin, X as readBitwarden, Y as readCaCertificate, Z as readTimeout, _ as PROVIDER_CHOICES, $ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, a0 as scrubbedLog, a1 as providerContext, a2 as createWriter, a3 as ignoredInputs, a4 as givenInputs, s as secretsLine, A as ActionError, a5 as WRITE_INPUTS } from './startup-DFZ_W85U.js';
 
 
 
 
 
-// The write action's inputs (write/action.yml), read once into a frozen WriteSettings. The provider
-// settings are the read action's, read by the same code (src/inputs.ts, src/inputs/<vendor>.ts),
-// so a name and its meaning are the same in both actions; only what writing adds is read here.
 function readWriteSettings(source = runnerInputs, env = process.env) {
     const read = createInputReader(source);
     const accessToken = read.either(['access_token', 'token']);
@@ -42,13 +39,8 @@ function readWriteSettings(source = runnerInputs, env = process.env) {
     });
 }
 
-// The write action's `secrets` grammar, shared by every provider: one `SOURCE > TARGET` per line,
-// where SOURCE is an environment variable of the step (its value is what gets written) and TARGET
-// is in the provider's own terms, parsed by its wing. Pure: no I/O, no @actions/*.
 const FORM = "expected 'SOURCE_ENV_NAME > TARGET'";
 function parseLine({ line, text }) {
-    // SOURCE is an environment variable name, which has no '>': the first one separates, and a
-    // target keeps any later '>' (Bitwarden names may hold one).
     const at = text.indexOf('>');
     if (at < 0)
         throw lineError(line, `${FORM} (no '>' found)`);
@@ -64,10 +56,6 @@ function parseLine({ line, text }) {
         throw lineError(line, `the target after '>' is empty (${FORM})`);
     return { line, source, target };
 }
-/**
- * Parses the write action's `secrets` input. Throws InputError naming the line; a target written
- * twice is an error (which value should win?), a source used for several targets is not.
- */
 function parseWriteMapping(input) {
     const lines = meaningfulLines(input).map(parseLine);
     if (lines.length === 0) {
@@ -82,23 +70,12 @@ function parseWriteMapping(input) {
     }
     return lines;
 }
-/**
- * The names that look like sources, without judging the rest of the line: their values are masked
- * before anything is parsed, so not even a parse error can come before the masks.
- */
 function sourceNames(input) {
     return meaningfulLines(input)
         .map(({ text }) => text.slice(0, Math.max(0, text.indexOf('>'))).trim())
         .filter((name) => ENV_NAME.test(name));
 }
 
-// The write action's pipeline (write/action.yml, entry src/write.ts):
-// read the inputs \u2192 mask every source value \u2192 parse the mapping and every target \u2192 check each
-// source is set \u2192 log in, resolve and permission-check every target, compare values \u2192 (dry_run
-// stops here) \u2192 write in line order \u2192 log and summarise what was created, updated or unchanged.
-// Writes cannot be transactional: a failure midway stops the run, naming what was written and what
-// was not.
-/** The source values by line, checked: every variable set, and not empty unless allow_empty. */
 function readSources(settings, env) {
     return parseWriteMapping(settings.secrets).map(({ line, source, target }) => {
         const value = env[source];
@@ -119,7 +96,6 @@ const VERB = {
 function resultLine(r, dryRun) {
     return `line ${r.line}: ${r.source} > ${r.target}: ${VERB[r.outcome][dryRun ? 1 : 0]}`;
 }
-/** Makes the planned writes in order; a failure names what was written before it and what was not. */
 async function apply(plan, log) {
     const done = [];
     for (const [i, p] of plan.entries()) {
@@ -148,13 +124,11 @@ async function runWrite(rt) {
     const env = rt.env ?? process.env;
     const settings = readWriteSettings(rt.inputs, env);
     masks.mask(settings.accessToken);
-    // Every value that may be written is masked before the mapping is even judged.
     for (const name of sourceNames(settings.secrets))
         masks.mask(env[name] ?? '');
     const requests = readSources(settings, env);
     const ctx = providerContext({ ...settings, userAgent: rt.userAgent, env }, masks, log);
     const writer = await (rt.createWriter ?? createWriter)(settings, ctx);
-    // An input for another provider: a warning naming it, or an error before any request (as the read action).
     ignoredInputs(givenInputs(rt.inputs, WRITE_INPUTS), writer.kind, 'write').forEach((w) => log.warning(w));
     const targets = writer.parse(requests);
     let results;
@@ -170,7 +144,6 @@ async function runWrite(rt) {
         }
     }
     finally {
-        // A login's token is revoked now: the write action has no post step.
         await writer.finish?.();
     }
     const report = { provider: writer.kind, dryRun: settings.dryRun, results };
@@ -185,7 +158,6 @@ async function runWrite(rt) {
     }
     return report;
 }
-/** "inject-secrets: 3 targets in bitwarden: 1 created, 1 updated, 1 unchanged" */
 function doneLine(report) {
     const count = (o) => report.results.filter((r) => r.outcome === o).length;
     const n = report.results.length;

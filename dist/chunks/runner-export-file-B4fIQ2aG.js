@@ -1,29 +1,12 @@
 const { randomBytes } = process.getBuiltinModule('node:crypto');
 const { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } = process.getBuiltinModule('node:fs');
 const { dirname, join, basename } = process.getBuiltinModule('node:path');
-import { I as InputError } from './startup-BC6kiPgg.js';
+import { I as InputError } from './startup-DFZ_W85U.js';
 
 
 
-// `export_file`: the secrets written to one file (dotenv or JSON) for tools that read a file rather
-// than the environment. Loaded with import() only when export_file is given. The file is created
-// 0600 (a temporary file opened with that mode, then renamed over the path), written before any env
-// var or output so that a failure exports nothing, and deleted by the post step unless keep_file.
-/** The cleanup kind the post step runs to delete the file (src/post.ts). */
 const DELETE_FILE_CLEANUP = 'delete-export-file';
-/** The step output holding the file's absolute path. */
 const EXPORT_FILE_OUTPUT = 'export_file';
-/**
- * One `NAME=value` line that the `dotenv` package and `set -a; source` in a POSIX shell both read
- * back as exactly `value`. Their quoting rules overlap only partly: dotenv never unescapes anything
- * but `\n`/`\r` inside "\u2026", and a shell's '\u2026' cannot hold a `'`. So:
- *   - '\u2026' when the value has no `'` (and does not end in `\`, which dotenv would read as `\'`);
- *   - "\u2026" when the value has a `'` but none of `"` `\` `$` and backtick (special inside a shell's "\u2026");
- *   - otherwise (both kinds of quote, or `'` with `\`/`$`/backtick) no form reads back the same,
- *     and the run fails naming the secret and pointing to JSON. A carriage return never survives
- *     dotenv (it turns \r\n into \n), nor does NUL a shell.
- * Returns undefined when the value cannot be written.
- */
 function dotenvLine(name, value) {
     if (/[\r\0]/.test(value))
         return undefined;
@@ -33,7 +16,6 @@ function dotenvLine(name, value) {
         return `${name}="${value}"`;
     return undefined;
 }
-/** Why dotenvLine refused a value, in words that never quote it. */
 function dotenvProblem(value) {
     if (value.includes('\r'))
         return 'a carriage return (dotenv turns \\r\\n into \\n)';
@@ -43,9 +25,7 @@ function dotenvProblem(value) {
         return 'a trailing backslash';
     return 'both a single quote and one of " \\ $ ` (no dotenv quoting reads that back the same in the dotenv package and in a shell)';
 }
-/** The file's content: every secret under its environment variable name. */
 function renderExport(all, format) {
-    // The file holds what the environment would: a value published only as a step output stays out.
     const secrets = all.filter((s) => s.only !== 'output');
     if (format === 'json') {
         const obj = {};
@@ -64,7 +44,6 @@ function renderExport(all, format) {
     }
     return lines.map((l) => `${l}\n`).join('');
 }
-/** Refuses a path that is a directory, a symlink or anything but a regular file. */
 function assertWritablePath(path) {
     let st;
     try {
@@ -82,11 +61,6 @@ function assertWritablePath(path) {
     if (!st.isFile())
         throw new InputError(`Input 'export_file': ${path} exists and is not a regular file.`);
 }
-/**
- * Writes content to path with mode 0600 from the first byte: a new temporary file next to it,
- * opened exclusively with mode 0600, then renamed over the path (which replaces an older regular
- * file without ever widening its mode). Missing parent directories are created 0700.
- */
 function writeSecretFile(path, content) {
     assertWritablePath(path);
     const dir = dirname(path);
@@ -100,7 +74,6 @@ function writeSecretFile(path, content) {
     let fd;
     try {
         fd = openSync(tmp, 'wx', 0o600);
-        // The mode given to open is reduced by the umask; never widened. Make it exactly 0600 before any byte.
         if (process.platform !== 'win32')
             fchmodSync(fd, 0o600);
         const bytes = Buffer.from(content, 'utf8');
@@ -120,13 +93,7 @@ function writeSecretFile(path, content) {
         throw new InputError(`Input 'export_file': cannot write ${path} (${err.code ?? 'error'}); nothing was exported.`);
     }
 }
-/**
- * Checks, renders and writes the file, then records its deletion for the post step. Throws (having
- * written nothing) when the output name is taken, a value cannot be written, or the write fails.
- * Returns a function that removes the file again, for when a later export fails.
- */
 function exportToFile(secrets, settings, record) {
-    // Expression property names are case-insensitive: steps.x.outputs.EXPORT_FILE is the same output.
     const clash = secrets.find((s) => s.only !== 'env' && (s.outputName ?? s.name).toLowerCase() === EXPORT_FILE_OUTPUT);
     if (clash) {
         throw new InputError(`Input 'export_file' sets the step output '${EXPORT_FILE_OUTPUT}', which ${clash.source} would set too; map that secret to another name.`);
@@ -136,7 +103,6 @@ function exportToFile(secrets, settings, record) {
     const remove = () => rmSync(settings.path, { force: true });
     if (!settings.keep) {
         try {
-            // The folder's real path too: the post step deletes nothing through a folder swapped for a link.
             record([{ kind: DELETE_FILE_CLEANUP, data: { path: settings.path, dir: realpathSync(dirname(settings.path)) } }]);
         }
         catch (err) {
@@ -146,7 +112,6 @@ function exportToFile(secrets, settings, record) {
     }
     return remove;
 }
-/** The post step's handler: deletes the file if it is still a regular file; gone already is fine. */
 async function deleteExportFile(data, log) {
     const path = data.path;
     if (path === undefined || path === '')
@@ -162,8 +127,6 @@ async function deleteExportFile(data, log) {
     }
     if (!st.isFile())
         return log.warning(`inject-secrets post step: ${path} is no longer a regular file; left alone.`);
-    // A parent folder replaced by a symbolic link since the file was written would make this delete
-    // another file of the same name elsewhere (lstat follows every component but the last).
     if (data.dir !== undefined && realpathSync(dirname(path)) !== data.dir) {
         return log.warning(`inject-secrets post step: the folder of ${path} is no longer the one written to; left alone.`);
     }

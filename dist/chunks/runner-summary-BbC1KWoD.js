@@ -275,32 +275,19 @@ class Summary {
 const _summary = new Summary();
 const summary = _summary;
 
-// The job summary (GITHUB_STEP_SUMMARY): a table of what was injected \u2014 names, provider, where each
-// secret came from \u2014 never a value. Loaded with import() only when a summary is written, after every
-// export succeeded. @actions/core's summary writes table cells as raw HTML, so every cell is escaped
-// here (names and sources come from user mappings and from servers).
 const PROVIDER_LABELS = {
     bitwarden: 'Bitwarden Secrets Manager',
     infisical: 'Infisical',
     vault: 'HashiCorp Vault',
 };
-/**
- * Text as inert HTML: `& < > " '` as entities, and control characters (a blank line would end the
- * HTML block and let the rest be read as Markdown) as a space.
- */
 function escapeHtml(text) {
     return (text
         .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-        // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' '));
 }
-// GitHub refuses a step summary over 1 MiB (it uploads none at all); rows run to ~200 bytes, so a
-// table of this many stays far below, whatever else the job writes there.
 const MAX_ROWS = 1000;
-/** The table's rows, escaped: a header, then one row per secret (the first MAX_ROWS). */
 function summaryTable(secrets, info) {
     const provider = PROVIDER_LABELS[info.provider] ?? info.provider;
-    // Shaping (parse_json, name_prefix, name_transformation) renamed something: say from what.
     const shaped = secrets.some((s) => s.from !== undefined);
     const columns = [info.setEnv ? 'Environment variable' : 'Name', 'Step output', ...(shaped ? ['From'] : [])];
     const header = [...columns, 'Provider', 'Source'].map((h) => ({ data: h, header: true }));
@@ -314,11 +301,6 @@ function summaryTable(secrets, info) {
     const rows = texts.map((_, i) => cells.slice(i * width, (i + 1) * width));
     return [header, ...rows];
 }
-/**
- * Every cell scrubbed, in one pass over them all joined by newlines rather than one pass per cell
- * (a thousand rows of five cells against a thousand masks). A mask can only match across two cells
- * if it holds a newline; then a separator is gone and the count tells: each cell is scrubbed alone.
- */
 function scrubAll(texts, scrub) {
     if (!texts.some((t) => t.includes('\n'))) {
         const parts = scrub(texts.join('\n')).split('\n');
@@ -327,7 +309,6 @@ function scrubAll(texts, scrub) {
     }
     return texts.map(scrub);
 }
-/** The summary's HTML: a heading, a line saying what was exported where, and the table. */
 function summaryHtml(secrets, info) {
     summary.emptyBuffer();
     const n = secrets.length;
@@ -348,12 +329,6 @@ function summaryHtml(secrets, info) {
     summary.emptyBuffer();
     return html;
 }
-/**
- * Appends the summary to GITHUB_STEP_SUMMARY. Returns false (writing nothing) where the runner has
- * no job summaries (GITHUB_STEP_SUMMARY unset: older GHES, local runs). Written synchronously, as
- * @actions/core writes GITHUB_ENV: summary.write()'s fs.promises calls would start libuv's thread
- * pool, which nothing else in a run needs (measured: ~9 ms more per run).
- */
 function writeSummary(secrets, info) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file)

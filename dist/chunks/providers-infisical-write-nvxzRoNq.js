@@ -1,14 +1,10 @@
-import { p as parseJson, i as isObject, b as shapeError, S as ServerError, l as lineError, q as quote, I as InputError } from './startup-BC6kiPgg.js';
-import { i as isBotNotFound, o as ok, s as serverMessage, n as normalizeSecretPath, r as readCredentials, a as secretPathOf, w as withExtraHeaders, l as login, b as statusError, c as inScope, d as describeScopes, e as revokeIssuedToken } from './providers-infisical-DgLHPqSZ.js';
+import { p as parseJson, i as isObject, b as shapeError, S as ServerError, l as lineError, q as quote, I as InputError } from './startup-DFZ_W85U.js';
+import { i as isBotNotFound, o as ok, s as serverMessage, n as normalizeSecretPath, r as readCredentials, a as secretPathOf, w as withExtraHeaders, l as login, b as statusError, c as inScope, d as describeScopes, e as revokeIssuedToken } from './providers-infisical-Gwgnf9DG.js';
 
 
 
 
 
-// Infisical's write side (docs/protocols/infisical.md#writing): the read-before-write of one folder
-// (raw, references not expanded, no imports), and the raw create (POST) and update (PATCH) of one
-// secret. Writes are never retried: a lost answer may hide a write made. Messages name the method,
-// the path and the server's own message, never a value or a token.
 const READ_RETRY = new Set([429, 500, 502, 503, 504]);
 function headers(bearer, json) {
     return {
@@ -17,7 +13,6 @@ function headers(bearer, json) {
         ...(json ? { 'content-type': 'application/json' } : {}),
     };
 }
-/** GET /api/v3/secrets/raw for one folder, values as stored: `${\u2026}` references not expanded. */
 async function readFolder(http, baseUrl, bearer, at) {
     const where = 'GET /api/v3/secrets/raw';
     const params = new URLSearchParams();
@@ -47,7 +42,6 @@ async function readFolder(http, baseUrl, bearer, at) {
     for (const s of body.secrets) {
         if (!isObject(s) || typeof s.secretKey !== 'string' || typeof s.secretValue !== 'string')
             throw shapeError(where, 'a secret has no string secretKey and secretValue');
-        // Personal overrides are a user's own; the raw endpoints write the shared secret.
         if (s.type !== undefined && s.type !== 'shared')
             continue;
         secrets.set(s.secretKey, { value: s.secretValue, hidden: s.secretValueHidden === true });
@@ -61,10 +55,6 @@ class WriteError extends ServerError {
         this.refusal = refusal;
     }
 }
-/**
- * POST (create) or PATCH (update) /api/v3/secrets/raw/{key}: the new version. A change-approval
- * policy answers `{approval}` instead of `{secret}`: nothing is written until someone approves.
- */
 async function writeSecret(http, baseUrl, bearer, at, key, value, create) {
     const method = create ? 'POST' : 'PATCH';
     const where = `${method} /api/v3/secrets/raw/${key}`;
@@ -107,11 +97,6 @@ async function writeSecret(http, baseUrl, bearer, at, key, value, create) {
     return version;
 }
 
-// The Infisical targets of the write action (docs/protocols/infisical.md#writing): `KEY` (in the
-// run's folder: `secret_path`, else the service token's single folder, else `/`) or
-// `/folder/KEY`, in the run's project and environment; the read grammar's names for a secret. Pure.
-// As the read grammar's keys: no whitespace, '/' (it separates folders) or control characters.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must not be in a key
 const KEY = /^[^\s/\u0000-\u001f\u007f]+$/;
 function parseOne(r) {
     const text = r.target;
@@ -131,7 +116,6 @@ function parseOne(r) {
         throw lineError(r.line, `${quote(text.slice(0, slash))} is not a folder path (use '/folder/sub', no empty, '.' or '..' parts)`);
     return { ...r, key, path };
 }
-/** Parses every target; the same key in the same folder twice is an error (which value should win?). */
 function parseWriteTargets(requests, folder = '/') {
     const targets = requests.map(parseOne);
     const seen = new Map();
@@ -144,26 +128,16 @@ function parseWriteTargets(requests, folder = '/') {
     }
     return targets;
 }
-/**
- * What Infisical stores for a value: its raw endpoints trim `secretValue`, keeping one final
- * newline when the value ended with one (docs/protocols/infisical.md#writing).
- */
 function storedForm(value) {
     return value.endsWith('\n') ? `${value.trim()}\n` : value.trim();
 }
 
-// The write action's Infisical wing (docs/protocols/infisical.md#writing): log in as the read
-// action does (service token, Universal Auth, GitHub OIDC, AWS IAM), read every folder written to
-// (values as stored), check a service token's write permission and scopes, then plan one create
-// (POST) or update (PATCH) per key, comparing each value in the form Infisical stores it (trimmed).
-// A login's access token is revoked when the step ends (finish), whatever happened.
 const describe = (at, key) => `${at.environment}:${at.secretPath === '/' ? '' : at.secretPath}/${key}`;
 function forbidden(at, action) {
     return (`Infisical refused to ${action} in environment '${at.environment}' at '${at.secretPath}' (403): ` +
         "the machine identity's project role needs permission to read, create and edit secrets there " +
         "(a service token needs 'write' permission and a scope covering the folder)");
 }
-/** A service token says what it may do: 'write' and a scope over every folder, checked before the first write. */
 function checkServiceToken(session, folders) {
     if (session.scopes === undefined)
         return;
@@ -182,11 +156,8 @@ function planOne(t, at, stored, create, write, warning) {
     const value = storedForm(t.value);
     if (value !== t.value)
         warning(`Input 'secrets', line ${t.line}: ${t.source} has leading or trailing whitespace, which Infisical trims (keeping one final newline): what is stored is the value without it.`);
-    // getAllSecretReferences' pattern: Infisical checks the referenced secret exists, and readers
-    // that expand references get its value in place of the text (docs/protocols/infisical.md#writing).
     if (/\$\{[A-Za-z0-9_.-]+\}/.test(value))
         warning(`Input 'secrets', line ${t.line}: ${t.source} contains '\${\u2026}', which Infisical takes as a reference to another secret: the write fails if that secret does not exist, and readers that expand references (the read action, Infisical's own clients) get its value in place of the text.`);
-    // A hidden value cannot be compared: it is written.
     if (stored !== undefined && !stored.hidden && stored.value === value)
         return { line: t.line, source: t.source, target, outcome: 'unchanged' };
     const creating = stored === undefined;
@@ -199,7 +170,6 @@ function planOne(t, at, stored, create, write, warning) {
     };
 }
 function createWriter(settings, given) {
-    // Checked (and masked) before any request, as the read action does.
     const credentials = readCredentials(settings, given);
     const folder = secretPathOf(settings);
     for (const value of Object.values(settings.extraHeaders ?? {}))
@@ -240,7 +210,6 @@ function createWriter(settings, given) {
                         throw lineError(first, `${statusError(read.res, 'the folder').message}; the write action does not create folders or environments: create '${path}' in '${s.environment}' first`);
                     throw statusError(read.res, 'GET /api/v3/secrets/raw');
                 }
-                // The stored values are secrets read like any other: masked.
                 for (const t of ts) {
                     const stored = read.secrets.get(t.key);
                     if (stored && !stored.hidden)

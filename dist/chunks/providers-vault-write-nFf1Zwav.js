@@ -1,13 +1,10 @@
-import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-BC6kiPgg.js';
-import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-8Ap3iaFd.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-DFZ_W85U.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-BVlU6skM.js';
 
 
 
 
 
-// Vault's write side (docs/protocols/vault.md#writing): the read that gives the current data and
-// KV v2 version, the mount's KV version for a path that does not exist yet, the token's
-// capabilities, and the writes. Errors carry the status, the path and Vault's own `errors`.
 const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
 async function send(ep, method, path, body) {
     return ep.http.send({
@@ -15,11 +12,9 @@ async function send(ep, method, path, body) {
         url: apiUrl(ep.url, path),
         headers: { ...headers(ep), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
-        // Reads retry as the read action's do; a write never: a lost answer may hide a write made.
         ...(method === 'GET' ? { retryStatuses: READ_RETRY, maxAttempts: 3 } : { maxAttempts: 1 }),
     });
 }
-/** GET <path>, the read-before-write: the current keys and, for KV v2, the version to check-and-set on. */
 async function readStored(ep, path) {
     const res = await send(ep, 'GET', path);
     if (res.status === 403)
@@ -29,7 +24,6 @@ async function readStored(ep, path) {
         const warnings = isObject(body) && Array.isArray(body.warnings) ? body.warnings : [];
         if (warnings.some((w) => typeof w === 'string' && /versioned K\/V/i.test(w)))
             return { kind: 'unversioned-path' };
-        // A deleted (not destroyed) KV v2 version: 404 with its metadata; the next write must name it.
         const meta = isObject(body) && isObject(body.data) ? body.data.metadata : undefined;
         if (isObject(meta) && typeof meta.version === 'number')
             return { kind: 'v2', version: meta.version, data: {} };
@@ -41,7 +35,6 @@ async function readStored(ep, path) {
     if (!isObject(json) || !isObject(json.data))
         throw new ServerError(`Vault's answer for "${path}" has no data object.`);
     const inner = json.data.data;
-    // The read action's KV v2 test (VLT-READ-1), plus the version its metadata carries.
     if (inner !== undefined && inner !== null) {
         const meta = json.data.metadata;
         if (!isObject(inner) || !isObject(meta) || typeof meta.version !== 'number') {
@@ -51,10 +44,6 @@ async function readStored(ep, path) {
     }
     return { kind: 'v1', data: json.data };
 }
-/**
- * The KV version of the mount a path lives on (GET sys/internal/ui/mounts/<path>, as the Vault CLI
- * asks before `kv put`): needed only for a path that does not exist yet.
- */
 async function mountOf(ep, path) {
     const res = await send(ep, 'GET', `sys/internal/ui/mounts/${path}`);
     if (res.status < 200 || res.status >= 300)
@@ -66,7 +55,6 @@ async function mountOf(ep, path) {
     const version = isObject(data.options) && data.options.version === '2' ? 2 : 1;
     return { mount: data.path, version };
 }
-/** POST sys/capabilities-self: the token's capabilities on each path; undefined when Vault will not say. */
 async function capabilities(ep, paths) {
     const res = await send(ep, 'POST', 'sys/capabilities-self', { paths });
     if (res.status < 200 || res.status >= 300)
@@ -85,7 +73,6 @@ async function capabilities(ep, paths) {
     return out;
 }
 const CAS_MISMATCH = /check-and-set parameter did not match/i;
-/** POST <mount>/data/<path> with check-and-set on the version read; the new version. */
 async function writeV2(ep, path, data, cas) {
     const res = await send(ep, 'POST', path, { data, options: { cas } });
     if (res.status === 400 && CAS_MISMATCH.test(vaultErrors(res))) {
@@ -99,16 +86,12 @@ async function writeV2(ep, path, data, cas) {
         throw new ServerError(`Vault's answer to the write to "${path}" has no version.`);
     return version;
 }
-/** POST <path> on KV v1: the whole secret replaced (no check-and-set exists there). */
 async function writeV1(ep, path, data) {
     const res = await send(ep, 'POST', path, data);
     if (res.status < 200 || res.status >= 300)
         throw statusError(res, `the write to "${path}"`);
 }
 
-// The Vault targets of the write action (docs/protocols/vault.md#writing): '<path> <key>', as the
-// read grammar names a value: a KV v2 path with its 'data/' (secret/data/ci), or a KV v1 path. The
-// key is literal (no selector): the rest of the line. Pure.
 function parseOne(r) {
     const m = /^(\S+)\s+(\S(?:.*\S)?)$/.exec(r.target);
     if (!m)
@@ -119,7 +102,6 @@ function parseOne(r) {
     }
     return { ...r, path, key: m[2] };
 }
-/** Parses every target; the same key of the same path twice is an error (which value should win?). */
 function parseWriteTargets(requests) {
     const targets = requests.map(parseOne);
     const seen = new Map();
@@ -146,7 +128,6 @@ async function resolvePath(ep, path, targets, create) {
     if (stored.kind === 'unversioned-path') {
         throw lineError(first.line, `"${path}" is on a KV v2 mount: write to '<mount>/data/<path>', as reads name it`);
     }
-    // KV v2's existence check looks at the key's metadata: a path whose versions are all deleted still exists.
     if (stored.kind === 'v2')
         return { path, kv: 2, cas: stored.version, exists: stored.version > 0, data: stored.data, targets };
     if (stored.kind === 'v1')
@@ -162,10 +143,9 @@ async function resolvePath(ep, path, targets, create) {
     }
     return { path, kv: mount.version, cas: 0, exists: false, data: {}, targets };
 }
-/** Each path needs 'update' when it exists, else 'create' (Vault's existence check for KV). */
 function checkCapabilities(plans, caps) {
     if (!caps)
-        return; // Vault would not say: the write itself will be the judge.
+        return;
     for (const p of plans) {
         const held = caps.get(p.path) ?? [];
         const needed = p.exists ? 'update' : 'create';
@@ -186,7 +166,6 @@ function planned(p, ep) {
     if (outcomes.every((o) => o === 'unchanged')) {
         return p.targets.map((t) => ({ line: t.line, source: t.source, target: describe(t), outcome: 'unchanged' }));
     }
-    // One write per path carries every key of it: the first line makes it, the others share it.
     let write;
     const once = () => (write ??=
         p.kv === 2
@@ -205,21 +184,19 @@ function createWriter(settings, runCtx) {
     const { url, ctx } = vaultContext(vault, runCtx, 'the values written');
     const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
     const method = vault.login ?? { method: 'token' };
-    // A given token is checked now, before any request; a login happens in plan.
     let ep;
     if (method.method === 'token') {
         const token = parseVaultToken(settings.accessToken);
         ctx.mask(token.value);
         ep = { ...base, token: token.value };
     }
-    /** The login's token, to revoke when the step ends (a batch token cannot be revoked: it expires). */
     let issued;
     return {
         kind: 'vault',
         parse: parseWriteTargets,
         async plan(targets, { create }) {
             if (method.method !== 'token') {
-                const { logIn } = await import('./providers-vault-login-BiLizFMZ.js');
+                const { logIn } = await import('./providers-vault-login-Bu_ziFG5.js');
                 const created = await logIn(method, base, ctx);
                 ep = { ...base, token: created.token };
                 if (!created.batch)
@@ -232,7 +209,6 @@ function createWriter(settings, runCtx) {
             const plans = [];
             for (const [path, ts] of byPath)
                 plans.push(await resolvePath(session, path, ts, create));
-            // The stored values compared with the new ones are secrets read like any other: masked.
             for (const p of plans) {
                 for (const t of p.targets) {
                     const before = p.data[t.key];
@@ -242,7 +218,6 @@ function createWriter(settings, runCtx) {
             }
             checkCapabilities(plans, await capabilities(session, [...byPath.keys()]));
             const all = plans.flatMap((p) => planned(p, session));
-            // Writes go in line order; lines sharing a path share its one write.
             return all.sort((a, b) => a.line - b.line);
         },
         async finish() {

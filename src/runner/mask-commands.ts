@@ -1,0 +1,38 @@
+// The runner learns a mask from an `::add-mask::` line on stdout (core.setSecret writes one per
+// call). A run registers its values in bursts: a hundred after one answer. Written one by one, each
+// line is a pass through the stream and a write system call: 3 ms for 100 values under Node 24.
+// Lines registered in one burst are gathered instead (the stream corked) and go out together, in
+// one write, when the burst ends (the next tick) or earlier when flush() is called: before anything
+// is exported. @actions/core still writes every line itself; only the stream's delivery is batched.
+
+import type { Writable } from 'node:stream'
+
+export interface MaskCommands {
+  /** Writes a mask's line; it reaches stdout with the rest of its burst. */
+  readonly add: (form: string) => void
+  /** Delivers every line added so far, now: called before anything is exported. */
+  readonly flush: () => void
+}
+
+export function maskCommands(
+  setSecret: (form: string) => void,
+  out: Pick<Writable, 'cork' | 'uncork'> = process.stdout,
+): MaskCommands {
+  let corked = false
+  const flush = (): void => {
+    if (!corked) return
+    corked = false
+    out.uncork()
+  }
+  return {
+    add(form) {
+      if (!corked) {
+        corked = true
+        out.cork()
+        process.nextTick(flush)
+      }
+      setSecret(form)
+    },
+    flush,
+  }
+}
