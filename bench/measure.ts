@@ -69,10 +69,19 @@ export function medianSample(samples: readonly Sample[]): Sample {
   }
 }
 
+/** A command measured side by side with others: the median wall time, the largest peak RSS. */
+export interface Measured {
+  readonly ms: number
+  readonly maxRssKb?: number
+  /** Each round's wall time, in round order: round i of every command of one call ran together. */
+  readonly walls: readonly number[]
+}
+
 /**
  * Several commands measured side by side: one warm-up each, then `runs` rounds in which each runs
  * once in turn, so a burst of load on a shared machine falls on all of them alike (their ratios are
- * what the targets compare). Per command: the median wall time and the largest peak RSS.
+ * what the targets compare). Per command: the median wall time, the largest peak RSS and each
+ * round's wall time (for ratios taken round by round).
  */
 export async function measureSideBySide(
   commands: ReadonlyArray<{
@@ -83,7 +92,7 @@ export async function measureSideBySide(
   }>,
   runs: number,
   before?: () => void,
-): Promise<Array<{ ms: number; maxRssKb?: number }>> {
+): Promise<Measured[]> {
   const samples: Sample[][] = commands.map(() => [])
   for (let round = -1; round < runs; round++)
     for (const [i, c] of commands.entries()) {
@@ -93,7 +102,7 @@ export async function measureSideBySide(
     }
   return samples.map((xs) => {
     const m = medianSample(xs)
-    return { ms: m.ms, maxRssKb: m.maxRssKb }
+    return { ms: m.ms, maxRssKb: m.maxRssKb, walls: xs.map((x) => x.ms) }
   })
 }
 
@@ -110,8 +119,17 @@ export function runnerFiles(): { GITHUB_ENV: string; GITHUB_OUTPUT: string; rese
 
 /** What measureBesideFloor gives: the floor measured among the commands, and each command. */
 export interface BesideFloor {
-  readonly floor: { ms: number; maxRssKb?: number }
-  readonly measured: Array<{ ms: number; maxRssKb?: number }>
+  readonly floor: Measured
+  readonly measured: Measured[]
+}
+
+/**
+ * The median over rounds of `f` applied to one round's wall times (the floor's first, then each
+ * command's): a comparison made within each round, where the machine's load was the same for all.
+ */
+export function pairedMedian(m: BesideFloor, f: (walls: readonly number[]) => number): number {
+  const rounds = m.floor.walls.map((floor, r) => [floor, ...m.measured.map((c) => c.walls[r]!)])
+  return median(rounds.map(f))
 }
 
 /**

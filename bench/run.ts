@@ -6,6 +6,7 @@
 //          --vault-action <its dist/index.js>  --secrets-action <its dist/index.cjs>
 //          --only sizes,vendors,network,scale,startup (a subset; the report is printed, not written)  --no-write
 //          --nodes <node binary>,… (scripts/bench.js passes Node 24 first, then the Node it ran under)
+//          --target-runs <n> (21: rounds at N = 100, the size the targets are set at)
 import { createRequire } from 'node:module'
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -19,6 +20,7 @@ import {
   measureSideBySide,
   median,
   medianSample,
+  pairedMedian,
   runnerFiles,
   runOnce,
   useNode,
@@ -36,6 +38,7 @@ const { values: opt } = parseArgs({
   options: {
     latency: { type: 'string', default: '10' },
     runs: { type: 'string', default: '7' },
+    'target-runs': { type: 'string', default: '21' },
     sizes: { type: 'string', default: '1,10,100,1000' },
     scale: { type: 'string', default: '1000,10000,50000' },
     'scale-runs': { type: 'string', default: '3' },
@@ -48,6 +51,9 @@ const { values: opt } = parseArgs({
 })
 const latency = Number(opt.latency)
 const runs = Number(opt.runs)
+/** The size the targets are set at, and its rounds: a ratio of two ~60 ms excesses needs more than 7. */
+const TARGET_N = 100
+const targetRuns = Math.max(runs, Number(opt['target-runs']))
 const sizes = opt.sizes.split(',').map(Number)
 const scaleSizes = opt.scale
   .split(',')
@@ -201,6 +207,7 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
   const rows: Row[] = []
   // Each group measures its own floor among its cases (measureBesideFloor).
   const floors: number[] = []
+  let paired: Suite['paired']
 
   for (const n of only.has('sizes') ? sizes : []) {
     const { token, project, ids } = seed(n)
@@ -219,13 +226,27 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     cases.push(['bitwarden minimal JS client (node:http), by id', ['bench/minimal-client.cjs'], byId, 2, 2, server])
     cases.push(...infisicalCases(n), vaultCase(n))
     for (const [what, args, env, requests, , log] of cases) await verify(args, env, requests, n, `${what}, N=${n}`, log)
-    const { floor, measured } = await measureBesideFloor(
+    const group = await measureBesideFloor(
       cases.map(([, args, env]) => ({ args, env })),
-      runs,
+      n === TARGET_N ? targetRuns : runs,
       baseEnv,
       files.reset,
     )
+    const { floor, measured } = group
     floors.push(floor.ms)
+    // The targets round by round: our excess over the official client's, our wall less the minimal
+    // client's, each from runs made one after another (walls[0] is the floor's).
+    const at = (prefix: string): number => 1 + cases.findIndex(([what]) => what.startsWith(prefix))
+    const [ours, official, minimal] = [at('bitwarden, by id'), at('bitwarden official'), at('bitwarden minimal')]
+    if (n === TARGET_N && official > 0 && minimal > 0) {
+      // Both clients' by-id runs make two requests one after the other: two round trips.
+      const excess = (walls: readonly number[], i: number): number => walls[i]! - walls[0]! - 2 * (2 * latency)
+      paired = {
+        rounds: floor.walls.length,
+        ratio: pairedMedian(group, (w) => excess(w, ours) / excess(w, official)),
+        overMinimal: pairedMedian(group, (w) => w[ours]! - w[minimal]!),
+      }
+    }
     rows.push({
       n,
       what: FLOOR_WHAT,
@@ -375,7 +396,7 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     mainLoad = { ms: measured[0]!.ms, floorMs: floor.ms }
   }
   const floor = floors.length > 0 ? median(floors) : undefined
-  return { version, floor, rows, vendors, network, scale, scaleRuns, scaleTimeout: SCALE_TIMEOUT, mainLoad }
+  return { version, floor, rows, paired, vendors, network, scale, scaleRuns, scaleTimeout: SCALE_TIMEOUT, mainLoad }
 }
 
 /**
@@ -423,7 +444,8 @@ const report = renderReport({
   latency,
   networkN: NETWORK_N,
   runs,
-  command: `npm run bench -- --latency ${latency} --runs ${runs} --sizes ${sizes.join(',')} --scale ${scaleSizes.join(',')} --scale-runs ${scaleRuns}${opt['vault-action'] ? ' --vault-action <path>' : ''}${opt['secrets-action'] ? ' --secrets-action <path>' : ''}`,
+  targetRuns,
+  command: `npm run bench -- --latency ${latency} --runs ${runs} --target-runs ${targetRuns} --sizes ${sizes.join(',')} --scale ${scaleSizes.join(',')} --scale-runs ${scaleRuns}${opt['vault-action'] ? ' --vault-action <path>' : ''}${opt['secrets-action'] ? ' --secrets-action <path>' : ''}`,
   haveSdk,
   vaultAction: opt['vault-action'] && describeDist(opt['vault-action']),
   secretsAction: opt['secrets-action'] && describeDist(opt['secrets-action']),
