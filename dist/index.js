@@ -1,4 +1,4 @@
-import { n as maskCommands, k as run, t as preparePublish, u as runnerInputs, v as publish, w as debug, x as warning, y as info, z as usesVaultActionUrl, B as setOutput, D as setFailed, F as createCleanupRecorder, h as createMasks, G as setSecret, H as saveState } from './chunks/startup-DFZ_W85U.js';
+import { n as maskCommands, k as run, t as preparePublish, u as runnerInputs, v as publish, w as debug, x as warning, y as info, z as usesVaultActionUrl, B as setOutput, D as setFailed, F as createCleanupRecorder, h as createMasks, G as setSecret, H as saveState } from './chunks/startup-DxsymEWL.js';
 
 
 

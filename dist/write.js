@@ -1,5 +1,5 @@
-import { u as runnerInputs, w as debug, x as warning, y as info, D as setFailed, h as createMasks, G as setSecret } from './chunks/startup-DFZ_W85U.js';
-import { doneLine, runWrite } from './chunks/write-main-BEohGR91.js';
+import { u as runnerInputs, w as debug, x as warning, y as info, D as setFailed, h as createMasks, G as setSecret } from './chunks/startup-DxsymEWL.js';
+import { doneLine, runWrite } from './chunks/write-main-BIk9WEby.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
 import { escapeHtml } from './chunks/runner-summary-BbC1KWoD.js';
 

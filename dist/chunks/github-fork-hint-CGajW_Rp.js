@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-DFZ_W85U.js';
+import { I as InputError } from './startup-DxsymEWL.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-Gwgnf9DG.js';
-import './startup-DFZ_W85U.js';
+import { p as postLogin } from './providers-infisical-bfEmJzY_.js';
+import './startup-DxsymEWL.js';
 
 
 

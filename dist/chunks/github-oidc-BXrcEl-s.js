@@ -1,4 +1,4 @@
-import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-DFZ_W85U.js';
+import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-DxsymEWL.js';
 
 
 

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 const { isAbsolute, resolve, join, relative } = process.getBuiltinModule('node:path');
 const { closeSync, openSync } = process.getBuiltinModule('node:fs');
 const os = process.getBuiltinModule('node:os');
@@ -767,7 +768,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-3MZEgiR1.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-BXiSbnCn.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         if (proxied)
             sent.then(runQueuedWork, runQueuedWork);
         return await withinSignal(sent, opts.signal);
@@ -779,7 +780,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-3MZEgiR1.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-BXiSbnCn.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1891,27 +1892,27 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-B7-1EPGS.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-CvyFKJpL.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-BVlU6skM.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-CnmVo9B-.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-Gwgnf9DG.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-bfEmJzY_.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-DXIOOMuL.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-BMlS8IJ8.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-nFf1Zwav.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-CMaUQ0-6.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-nvxzRoNq.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-BG2NBvnx.js')).createWriter(settings.infisical, ctx);
     }
 }
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-BVlU6skM.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-CnmVo9B-.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2231,7 +2232,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason, whileFetching) {
-            const { fetchIdToken } = await import('./github-oidc-B1mOaHog.js');
+            const { fetchIdToken } = await import('./github-oidc-BXrcEl-s.js');
             const token = await fetchIdToken(http, audience, reason, run.env, whileFetching);
             masks.mask(token);
             return token;
@@ -2292,7 +2293,7 @@ async function readInputs(rt, log) {
         return readSettings(rt.inputs, { warning: log.warning, env: rt.env });
     }
     catch (err) {
-        throw await (await import('./github-fork-hint-C7BVo3oy.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-CGajW_Rp.js')).withForkHint(err);
     }
 }
 function pastDeadline(deadline, timeoutSeconds, stage) {
@@ -2574,7 +2575,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-B4fIQ2aG.js');
+        const { exportToFile } = await import('./runner-export-file-vGcWPg7y.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

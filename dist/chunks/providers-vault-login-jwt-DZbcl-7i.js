@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-DFZ_W85U.js';
+import { I as InputError } from './startup-DxsymEWL.js';
 
 
 
