@@ -1,6 +1,7 @@
 // The runner learns a mask from an `::add-mask::` line on stdout (core.setSecret writes one per
 // call). A run registers its values in bursts: a hundred after one answer. Written one by one, each
-// line is a pass through the stream and a write system call: 3 ms for 100 values under Node 24.
+// line is a pass through the stream and a write system call to the runner's pipe (under Node 24:
+// 1.4 ms for 100 lines, 65 ms for 10,000; corked, 1.0 and 44 ms).
 // Lines registered in one burst are gathered instead (the stream corked) and go out together, in
 // one write, when the burst ends (the next tick) or earlier when flush() is called: before anything
 // is exported. @actions/core still writes every line itself; only the stream's delivery is batched.
