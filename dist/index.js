@@ -23,6 +23,7 @@ run({
     .catch((err) => {
     const message = err instanceof Error ? err.message : String(err);
     const failure = masks.scrub(`inject-secrets: ${message}`);
+    maskLines.flush();
     if (usesVaultActionUrl())
         setOutput('errorMessage', failure);
     setFailed(failure);

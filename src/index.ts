@@ -31,6 +31,8 @@ run({
     const message = err instanceof Error ? err.message : String(err)
     // One message, scrubbed of every secret the run had learnt, whatever threw it.
     const failure = masks.scrub(`inject-secrets: ${message}`)
+    // The run's masks reach the runner before the failure is written anywhere (an output included).
+    maskLines.flush()
     // vault-action sets its `errorMessage` output on every failure (src/entry.js); a step migrated
     // from it (it has vault-action's `url`) gets it too. Other steps set no output when they fail.
     if (usesVaultActionUrl()) core.setOutput('errorMessage', failure)
