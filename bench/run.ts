@@ -239,8 +239,9 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     const at = (prefix: string): number => 1 + cases.findIndex(([what]) => what.startsWith(prefix))
     const [ours, official, minimal] = [at('bitwarden, by id'), at('bitwarden official'), at('bitwarden minimal')]
     if (n === TARGET_N && official > 0 && minimal > 0) {
-      // Both clients' by-id runs make two requests one after the other: two round trips.
-      const excess = (walls: readonly number[], i: number): number => walls[i]! - walls[0]! - 2 * (2 * latency)
+      // As the report's excess: wall − the floor − the case's round trips × 2 × latency.
+      const excess = (walls: readonly number[], i: number): number =>
+        walls[i]! - walls[0]! - cases[i - 1]![4] * 2 * latency
       paired = {
         rounds: floor.walls.length,
         ratio: pairedMedian(group, (w) => excess(w, ours) / excess(w, official)),

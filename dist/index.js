@@ -1,4 +1,4 @@
-import { n as maskCommands, k as run, t as preparePublish, u as runnerInputs, v as publish, w as debug, x as warning, y as info, z as usesVaultActionUrl, B as setOutput, D as setFailed, F as createCleanupRecorder, h as createMasks, G as setSecret, H as saveState } from './chunks/startup-DxsymEWL.js';
+import { k as run, n as preparePublish, t as runnerInputs, u as publish, v as debug, w as warning, x as info, y as usesVaultActionUrl, z as setOutput, B as setFailed, D as createCleanupRecorder, h as createMasks, F as saveState, G as maskCommands, H as setSecret } from './chunks/startup-Br6CUOs3.js';
 
 
 

@@ -1,5 +1,5 @@
-import { u as runnerInputs, w as debug, x as warning, y as info, D as setFailed, h as createMasks, G as setSecret } from './chunks/startup-DxsymEWL.js';
-import { doneLine, runWrite } from './chunks/write-main-BIk9WEby.js';
+import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, H as setSecret } from './chunks/startup-Br6CUOs3.js';
+import { doneLine, runWrite } from './chunks/write-main-SwxrWev9.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
 import { escapeHtml } from './chunks/runner-summary-BbC1KWoD.js';
 

@@ -6,6 +6,7 @@ import { parseBitwardenMapping } from '../../src/providers/bitwarden/mapping.js'
 import { parseAccessToken } from '../../src/providers/bitwarden/token.js'
 import { decryptString, parseEncString, splitKey } from '../../src/providers/bitwarden/crypto.js'
 import { organizationIdFromJwt, toSecretWithValue } from '../../src/providers/bitwarden/api.js'
+import { echoes, marked } from '../../test/harness/echoes.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 
@@ -20,13 +21,6 @@ function outcome(fn: () => unknown): Error | undefined {
 
 const b64 = fc.uint8Array({ minLength: 0, maxLength: 40 }).map((b) => Buffer.from(b).toString('base64'))
 const uuid = fc.uuid()
-// Opaque parts end with '~', which none of the parser's messages contains: a message that contains
-// such a part echoed it, while a part that happens to spell a word of the message ("length") is
-// not mistaken for an echo. A parser that echoed its input would echo these parts just the same.
-const MARK = '~'
-const marked = (g: fc.Arbitrary<string>): fc.Arbitrary<string> => g.map((s) => `${s}${MARK}`)
-const echoes = (message: string, part: string): boolean =>
-  part.length >= 6 && part.endsWith(MARK) && message.includes(part)
 const secretChars = marked(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 }))
 
 // Token-shaped strings: real structure with damaged parts, plus arbitrary text.
@@ -53,7 +47,6 @@ describe('fuzz', () => {
         const colon = token.indexOf(':')
         const key = colon >= 0 ? token.slice(colon + 1).trim() : ''
         const secret = token.slice(0, colon >= 0 ? colon : undefined).split('.')[2] ?? ''
-        // Short fragments occur in any text by chance; a marked one of 6+ characters must not.
         expect(echoes(err.message, key)).toBe(false)
         expect(echoes(err.message, secret)).toBe(false)
       }),

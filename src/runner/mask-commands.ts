@@ -17,18 +17,20 @@ export interface MaskCommands {
 
 export function maskCommands(
   setSecret: (form: string) => void,
-  out: Pick<Writable, 'cork' | 'uncork'> = process.stdout,
+  stream: () => Pick<Writable, 'cork' | 'uncork'> = () => process.stdout,
 ): MaskCommands {
-  let corked = false
+  // Taken at the first mask, not when the entry loads: creating process.stdout loads Node's stream
+  // and net modules, work a run that fails on its inputs does only when it reports the failure.
+  let out: Pick<Writable, 'cork' | 'uncork'> | undefined
   const flush = (): void => {
-    if (!corked) return
-    corked = false
+    if (!out) return
     out.uncork()
+    out = undefined
   }
   return {
     add(form) {
-      if (!corked) {
-        corked = true
+      if (!out) {
+        out = stream()
         out.cork()
         process.nextTick(flush)
       }

@@ -24,7 +24,10 @@ const tick = (): Promise<void> => new Promise((resolve) => process.nextTick(reso
 
 test('a burst of masks reaches the stream in one delivery, in order, at the next tick', async () => {
   const { out, deliveries } = recordingStream()
-  const lines = maskCommands((form) => out.write(`::add-mask::${form}\n`), out)
+  const lines = maskCommands(
+    (form) => out.write(`::add-mask::${form}\n`),
+    () => out,
+  )
   for (const v of ['a1', 'b2', 'c3']) lines.add(v)
   expect(deliveries).toEqual([])
   await tick()
@@ -33,7 +36,10 @@ test('a burst of masks reaches the stream in one delivery, in order, at the next
 
 test('flush() delivers at once: what is exported next comes after the masks', () => {
   const { out, deliveries } = recordingStream()
-  const lines = maskCommands((form) => out.write(`::add-mask::${form}\n`), out)
+  const lines = maskCommands(
+    (form) => out.write(`::add-mask::${form}\n`),
+    () => out,
+  )
   lines.add('secret-1')
   lines.add('secret-2')
   lines.flush()
@@ -45,7 +51,10 @@ test('flush() delivers at once: what is exported next comes after the masks', ()
 
 test('each burst is its own delivery, and a flush with nothing pending does nothing', async () => {
   const { out, deliveries } = recordingStream()
-  const lines = maskCommands((form) => out.write(`${form}\n`), out)
+  const lines = maskCommands(
+    (form) => out.write(`${form}\n`),
+    () => out,
+  )
   lines.flush()
   lines.add('x')
   await tick()

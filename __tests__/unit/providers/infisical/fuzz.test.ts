@@ -6,6 +6,7 @@ import { ActionError, CryptoError, InputError } from '../../../../src/errors.js'
 import { parseInfisicalMapping } from '../../../../src/providers/infisical/mapping.js'
 import { decryptSymmetric } from '../../../../src/providers/infisical/crypto.js'
 import { parseServiceToken } from '../../../../src/providers/infisical/token.js'
+import { echoes, marked } from '../../../../test/harness/echoes.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 
@@ -19,13 +20,6 @@ function outcome(fn: () => unknown): Error | undefined {
 }
 
 const hex32 = fc.uint8Array({ minLength: 16, maxLength: 16 }).map((b) => Buffer.from(b).toString('hex'))
-// Free-text secrets end with '~', which none of these parsers' messages contains: a message that
-// contains one echoed it, while one that happens to spell a word of the message is not mistaken
-// for an echo. Random hex and UUIDs cannot spell one. An echoing parser would echo them all.
-const MARK = '~'
-const marked = (g: fc.Arbitrary<string>): fc.Arbitrary<string> => g.map((s) => `${s}${MARK}`)
-const echoes = (message: string, part: string): boolean =>
-  part.length >= 6 && (part.endsWith(MARK) || /^[0-9a-f-]{32,36}$/.test(part)) && message.includes(part)
 const part = fc.oneof(hex32, marked(fc.string({ unit: 'grapheme-ascii', maxLength: 40 })), fc.uuid())
 const tokenish = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 140 }),

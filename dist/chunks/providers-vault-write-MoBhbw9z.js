@@ -1,5 +1,5 @@
-import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-DxsymEWL.js';
-import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-CnmVo9B-.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-Br6CUOs3.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-DECLi2p0.js';
 
 
 
@@ -196,7 +196,7 @@ function createWriter(settings, runCtx) {
         parse: parseWriteTargets,
         async plan(targets, { create }) {
             if (method.method !== 'token') {
-                const { logIn } = await import('./providers-vault-login-BYdVjn14.js');
+                const { logIn } = await import('./providers-vault-login-BRt3d5ef.js');
                 const created = await logIn(method, base, ctx);
                 ep = { ...base, token: created.token };
                 if (!created.batch)

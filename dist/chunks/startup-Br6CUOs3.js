@@ -768,7 +768,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-BXiSbnCn.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-BDXlrgAx.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         if (proxied)
             sent.then(runQueuedWork, runQueuedWork);
         return await withinSignal(sent, opts.signal);
@@ -780,7 +780,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-BXiSbnCn.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-BDXlrgAx.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1892,27 +1892,27 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-CvyFKJpL.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-CWMo1PUC.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-CnmVo9B-.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-DECLi2p0.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-bfEmJzY_.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-Dy2rtfHo.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-BMlS8IJ8.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-D0BvGHvw.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-CMaUQ0-6.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-MoBhbw9z.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-BG2NBvnx.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-B4Rqe3pP.js')).createWriter(settings.infisical, ctx);
     }
 }
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-CnmVo9B-.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-DECLi2p0.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2232,7 +2232,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason, whileFetching) {
-            const { fetchIdToken } = await import('./github-oidc-BXrcEl-s.js');
+            const { fetchIdToken } = await import('./github-oidc-b8GXUfbB.js');
             const token = await fetchIdToken(http, audience, reason, run.env, whileFetching);
             masks.mask(token);
             return token;
@@ -2293,7 +2293,7 @@ async function readInputs(rt, log) {
         return readSettings(rt.inputs, { warning: log.warning, env: rt.env });
     }
     catch (err) {
-        throw await (await import('./github-fork-hint-CGajW_Rp.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-DaYNScLb.js')).withForkHint(err);
     }
 }
 function pastDeadline(deadline, timeoutSeconds, stage) {
@@ -2522,18 +2522,18 @@ async function runCleanups(text, handlerFor, log) {
     return ok;
 }
 
-function maskCommands(setSecret, out = process.stdout) {
-    let corked = false;
+function maskCommands(setSecret, stream = () => process.stdout) {
+    let out;
     const flush = () => {
-        if (!corked)
+        if (!out)
             return;
-        corked = false;
         out.uncork();
+        out = undefined;
     };
     return {
         add(form) {
-            if (!corked) {
-                corked = true;
+            if (!out) {
+                out = stream();
                 out.cork();
                 process.nextTick(flush);
             }
@@ -2575,7 +2575,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-vGcWPg7y.js');
+        const { exportToFile } = await import('./runner-export-file-CvZz4TpE.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {
@@ -2703,4 +2703,4 @@ function parseJson(res, where) {
     }
 }
 
-export { createInputReader as $, ActionError as A, setOutput as B, CryptoError as C, setFailed as D, ENV_NAME as E, createCleanupRecorder as F, setSecret as G, saveState as H, InputError as I, runCleanups as J, getState as K, CLEANUP_STATE_KEY as L, CLEAN_ENV_CLEANUP as M, cleanEnv as N, exportVariable as O, hasIdentityLogin as P, assertClientPair as Q, readVaultLogin as R, ServerError as S, readVaultTls as T, readBaseUrl as U, readVaultServer as V, readInfisicalLogin as W, readBitwarden as X, readCaCertificate as Y, readTimeout as Z, PROVIDER_CHOICES as _, assertEnvName as a, scrubbedLog as a0, providerContext as a1, createWriter as a2, ignoredInputs as a3, givenInputs as a4, WRITE_INPUTS as a5, certificateErrorCode as a6, readLimited as a7, readProxySettings as a8, trustStore as a9, agentTls as aa, proxyFor as ab, certificateError as ac, client as ad, inputs as ae, index as af, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, run as k, lineError as l, meaningfulLines as m, maskCommands as n, oneLine as o, parseJson as p, quote as q, requestSent as r, secretsLine as s, preparePublish as t, runnerInputs as u, publish as v, debug as w, warning as x, info as y, usesVaultActionUrl as z };
+export { createInputReader as $, ActionError as A, setFailed as B, CryptoError as C, createCleanupRecorder as D, ENV_NAME as E, saveState as F, maskCommands as G, setSecret as H, InputError as I, runCleanups as J, getState as K, CLEANUP_STATE_KEY as L, CLEAN_ENV_CLEANUP as M, cleanEnv as N, exportVariable as O, hasIdentityLogin as P, assertClientPair as Q, readVaultLogin as R, ServerError as S, readVaultTls as T, readBaseUrl as U, readVaultServer as V, readInfisicalLogin as W, readBitwarden as X, readCaCertificate as Y, readTimeout as Z, PROVIDER_CHOICES as _, assertEnvName as a, scrubbedLog as a0, providerContext as a1, createWriter as a2, ignoredInputs as a3, givenInputs as a4, WRITE_INPUTS as a5, certificateErrorCode as a6, readLimited as a7, readProxySettings as a8, trustStore as a9, agentTls as aa, proxyFor as ab, certificateError as ac, client as ad, inputs as ae, index as af, shapeError as b, stringField as c, decodeBase64Strict as d, parseVaultToken as e, parseServiceToken as f, decodeUtf8Strict as g, createMasks as h, isObject as i, jsonObjectOf as j, run as k, lineError as l, meaningfulLines as m, preparePublish as n, oneLine as o, parseJson as p, quote as q, requestSent as r, secretsLine as s, runnerInputs as t, publish as u, debug as v, warning as w, info as x, usesVaultActionUrl as y, setOutput as z };

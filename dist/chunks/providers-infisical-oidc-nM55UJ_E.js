@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-bfEmJzY_.js';
-import './startup-DxsymEWL.js';
+import { p as postLogin } from './providers-infisical-Dy2rtfHo.js';
+import './startup-Br6CUOs3.js';
 
 
 
