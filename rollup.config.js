@@ -235,14 +235,6 @@ export default {
       return src ? `chunks/${src[1].replace(/[\\/]/g, '-')}-[hash].js` : 'chunks/[name]-[hash].js'
     },
     sourcemap: false,
-    // V8's explicit compile hint (v8.dev/blog/explicit-compile-hints): every function of the start-up
-    // chunk is compiled eagerly, and V8 hands eager compilation to its worker threads, instead of
-    // pre-parsing each function at load and parsing it again on the main thread at its first call.
-    // A run calls much of that chunk before its first answer. A small gain, measured under Node 24
-    // (N = 100 Bitwarden): whole processes paired 100 times, wall 0.994 and CPU 1.003 of the same
-    // build without it, peak memory unchanged (about 1 ms; the bench's target figures cannot tell
-    // it from noise). On the providers' chunks it made no difference, so they stay lazy.
-    banner: (chunk) => (chunk.name === 'startup' ? '//# allFunctionsCalledOnLoad' : ''),
     // Start-up in two files: the entry and one chunk of everything it loads before its first
     // request (each file is one more module for Node to load; ten small ones measured ~4 ms on
     // Node 24). What only a rare path needs stays in chunks of its own, loaded on that path.

@@ -1,5 +1,5 @@
-import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-Br6CUOs3.js';
-import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-DECLi2p0.js';
+import { j as jsonObjectOf, i as isObject, p as parseJson, S as ServerError, l as lineError, q as quote, e as parseVaultToken } from './startup-C8wQ7RD-.js';
+import { s as statusError, h as headers, a as apiUrl, v as vaultErrors, b as vaultContext, r as revokeSelf } from './providers-vault-CAo9qabO.js';
 
 
 
@@ -196,7 +196,7 @@ function createWriter(settings, runCtx) {
         parse: parseWriteTargets,
         async plan(targets, { create }) {
             if (method.method !== 'token') {
-                const { logIn } = await import('./providers-vault-login-BRt3d5ef.js');
+                const { logIn } = await import('./providers-vault-login-CJQi1nVR.js');
                 const created = await logIn(method, base, ctx);
                 ep = { ...base, token: created.token };
                 if (!created.batch)

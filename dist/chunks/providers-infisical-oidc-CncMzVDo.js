@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-Dy2rtfHo.js';
-import './startup-Br6CUOs3.js';
+import { p as postLogin } from './providers-infisical-9WR5LDb_.js';
+import './startup-C8wQ7RD-.js';
 
 
 

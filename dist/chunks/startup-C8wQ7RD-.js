@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 const { isAbsolute, resolve, join, relative } = process.getBuiltinModule('node:path');
 const { closeSync, openSync } = process.getBuiltinModule('node:fs');
 const os = process.getBuiltinModule('node:os');
@@ -768,7 +767,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-BDXlrgAx.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-DavK2Xig.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         if (proxied)
             sent.then(runQueuedWork, runQueuedWork);
         return await withinSignal(sent, opts.signal);
@@ -780,7 +779,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-BDXlrgAx.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-DavK2Xig.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1892,27 +1891,27 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-CWMo1PUC.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-B-g7TLCd.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-DECLi2p0.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-CAo9qabO.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-Dy2rtfHo.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-9WR5LDb_.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-D0BvGHvw.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-CB09TP7l.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-MoBhbw9z.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-Dh8QJpeI.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-B4Rqe3pP.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-CuhhN4c0.js')).createWriter(settings.infisical, ctx);
     }
 }
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-DECLi2p0.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-CAo9qabO.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2232,7 +2231,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason, whileFetching) {
-            const { fetchIdToken } = await import('./github-oidc-b8GXUfbB.js');
+            const { fetchIdToken } = await import('./github-oidc-BLDKbvUw.js');
             const token = await fetchIdToken(http, audience, reason, run.env, whileFetching);
             masks.mask(token);
             return token;
@@ -2293,7 +2292,7 @@ async function readInputs(rt, log) {
         return readSettings(rt.inputs, { warning: log.warning, env: rt.env });
     }
     catch (err) {
-        throw await (await import('./github-fork-hint-DaYNScLb.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BGdzqGN2.js')).withForkHint(err);
     }
 }
 function pastDeadline(deadline, timeoutSeconds, stage) {
@@ -2575,7 +2574,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-CvZz4TpE.js');
+        const { exportToFile } = await import('./runner-export-file-TfbUAlFb.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-Br6CUOs3.js';
+import { I as InputError } from './startup-C8wQ7RD-.js';
 
 
 

@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-Br6CUOs3.js';
+import { I as InputError } from './startup-C8wQ7RD-.js';
 
 
 
