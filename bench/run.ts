@@ -273,9 +273,11 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
     ]
     for (const [group, cases] of groups) {
       for (const c of cases) await verify(c.args, c.env, c.requests, c.exports, c.what, c.log)
-      const measured = await measureSideBySide(cases, runs, files.reset)
+      // As many rounds as at N = 100: these are targets too, judged round by round.
+      const measured = await measureSideBySide(cases, targetRuns, files.reset)
       for (const [i, c] of cases.entries()) {
         const m = measured[i]!
+        const base = c.baseline && measured[cases.findIndex((b) => b.what === c.baseline!.what)]
         vendors.push({
           group,
           what: c.what,
@@ -283,6 +285,10 @@ async function suite(node: string, withScale: boolean): Promise<Suite> {
           requests: c.requests,
           rssMb: mb(m.maxRssKb),
           baseline: c.baseline,
+          pairedRatio: base && {
+            rounds: m.walls.length,
+            ratio: median(m.walls.map((w, r) => w / base.walls[r]!)),
+          },
         })
         process.stderr.write(`${group}: ${c.what}: ${m.ms.toFixed(1)} ms\n`)
       }
