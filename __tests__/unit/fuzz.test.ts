@@ -6,18 +6,9 @@ import { parseBitwardenMapping } from '../../src/providers/bitwarden/mapping.js'
 import { parseAccessToken } from '../../src/providers/bitwarden/token.js'
 import { decryptString, parseEncString, splitKey } from '../../src/providers/bitwarden/crypto.js'
 import { organizationIdFromJwt, toSecretWithValue } from '../../src/providers/bitwarden/api.js'
-import { echoes, marked } from '../../test/harness/echoes.js'
+import { echoes, marked, outcome } from '../../test/harness/echoes.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
-
-function outcome(fn: () => unknown): Error | undefined {
-  try {
-    fn()
-    return undefined
-  } catch (e) {
-    return e as Error
-  }
-}
 
 const b64 = fc.uint8Array({ minLength: 0, maxLength: 40 }).map((b) => Buffer.from(b).toString('base64'))
 const uuid = fc.uuid()

@@ -16,3 +16,13 @@ const RANDOM_ID = /^[0-9a-f-]{32,36}$/
 export function echoes(message: string, part: string): boolean {
   return part.length >= 6 && (part.endsWith(MARK) || RANDOM_ID.test(part)) && message.includes(part)
 }
+
+/** What `fn` threw, or undefined when it returned. */
+export function outcome(fn: () => unknown): Error | undefined {
+  try {
+    fn()
+    return undefined
+  } catch (e) {
+    return e as Error
+  }
+}

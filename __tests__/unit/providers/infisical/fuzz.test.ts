@@ -6,18 +6,9 @@ import { ActionError, CryptoError, InputError } from '../../../../src/errors.js'
 import { parseInfisicalMapping } from '../../../../src/providers/infisical/mapping.js'
 import { decryptSymmetric } from '../../../../src/providers/infisical/crypto.js'
 import { parseServiceToken } from '../../../../src/providers/infisical/token.js'
-import { echoes, marked } from '../../../../test/harness/echoes.js'
+import { echoes, marked, outcome } from '../../../../test/harness/echoes.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
-
-function outcome(fn: () => unknown): Error | undefined {
-  try {
-    fn()
-    return undefined
-  } catch (e) {
-    return e as Error
-  }
-}
 
 const hex32 = fc.uint8Array({ minLength: 16, maxLength: 16 }).map((b) => Buffer.from(b).toString('hex'))
 const part = fc.oneof(hex32, marked(fc.string({ unit: 'grapheme-ascii', maxLength: 40 })), fc.uuid())
