@@ -48,28 +48,55 @@ function unusedCoreImports() {
   }
 }
 
-// @actions/core's file commands import node:crypto for one randomUUID() per GITHUB_ENV/GITHUB_OUTPUT
-// delimiter. Loading node:crypto costs ~5 ms under Node 24, before the first request could go out;
-// the same module then loads at the first export (or earlier, while a request is in flight:
-// src/main.ts), with nothing else of @actions/core changed. A build that no longer finds the import
-// fails here rather than shipping it eagerly again.
+// @actions/core's file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) are patched in two places,
+// neither of which touches the format or the delimiter:
+// - they import node:crypto for one randomUUID() per delimiter. Loading node:crypto costs ~5 ms
+//   under Node 24, before the first request could go out; the same module then loads at the first
+//   export (or earlier, while a request is in flight: src/main.ts).
+// - issueFileCommand checks with existsSync that the file is there before each append: two system
+//   calls per value exported, 2 × N for N secrets (env and output). It is made once per file
+//   instead: a file missing at its first command fails as before. (The runner creates these files
+//   before the step and reads them after it; src/runner/reveal.ts opens the env and output files
+//   for appending before the first export anyway.) Measured under Node 24: existsSync 3-5 µs a call
+//   against 8-14 µs for the append itself.
+// A build that no longer finds either piece of code fails here rather than shipping it unpatched.
 const CORE_FILE_COMMAND = /[\\/]node_modules[\\/]@actions[\\/]core[\\/]lib[\\/]file-command\.js$/
-const EAGER_CRYPTO = "import * as crypto from 'crypto';"
+const CORE_FILE_COMMAND_PATCHES = [
+  [
+    "import * as crypto from 'crypto';",
+    "const crypto = { randomUUID: () => process.getBuiltinModule('node:crypto').randomUUID() };",
+  ],
+  [
+    `    if (!fs.existsSync(filePath)) {
+        throw new Error(\`Missing file at path: \${filePath}\`);
+    }
+    fs.appendFileSync(filePath, \`\${toCommandValue(message)}\${os.EOL}\`, {
+        encoding: 'utf8'
+    });`,
+    `    if (!presentFiles.has(filePath)) {
+        if (!fs.existsSync(filePath)) {
+            throw new Error(\`Missing file at path: \${filePath}\`);
+        }
+        presentFiles.add(filePath);
+    }
+    fs.appendFileSync(filePath, \`\${toCommandValue(message)}\${os.EOL}\`, {
+        encoding: 'utf8'
+    });`,
+  ],
+]
 
-function lazyCoreCrypto() {
+function coreFileCommandPatches() {
   return {
-    name: 'lazy-core-crypto',
+    name: 'core-file-command-patches',
     transform(code, id) {
       if (!CORE_FILE_COMMAND.test(id)) return null
-      if (!code.includes(EAGER_CRYPTO))
-        this.error(`${id}: no longer imports crypto as expected; update lazyCoreCrypto()`)
-      return {
-        code: code.replace(
-          EAGER_CRYPTO,
-          "const crypto = { randomUUID: () => process.getBuiltinModule('node:crypto').randomUUID() };",
-        ),
-        map: null,
+      let out = code
+      for (const [from, to] of CORE_FILE_COMMAND_PATCHES) {
+        if (!out.includes(from))
+          this.error(`${id}: no longer has the code patched here; update coreFileCommandPatches()`)
+        out = out.replace(from, to)
       }
+      return { code: `const presentFiles = new Set();\n${out}`, map: null }
     },
   }
 }
@@ -257,7 +284,7 @@ export default {
   },
   plugins: [
     unusedCoreImports(),
-    lazyCoreCrypto(),
+    coreFileCommandPatches(),
     typescript({ tsconfig: './tsconfig.build.json', outDir: dir }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs(),

@@ -2,7 +2,7 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { h as createMasks, k as run } from './chunks/startup-C8wQ7RD-.js';
+import { h as createMasks, k as run } from './chunks/startup-D8SSaxQU.js';
 
 
 
@@ -269,7 +269,7 @@ async function main(argv) {
     const env = { ...process.env };
     if (parsed.kind === 'write') {
         try {
-            const { runWrite } = await import('./chunks/write-main-CPIdzJMS.js');
+            const { runWrite } = await import('./chunks/write-main-BoKnVF3-.js');
             await runWrite({
                 inputs: cliInputs(readFlagFiles(parsed), env, 'write'),
                 env,

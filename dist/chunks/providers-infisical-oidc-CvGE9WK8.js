@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-9WR5LDb_.js';
-import './startup-C8wQ7RD-.js';
+import { p as postLogin } from './providers-infisical-Bji4sF4G.js';
+import './startup-D8SSaxQU.js';
 
 
 

@@ -1,4 +1,4 @@
-import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-C8wQ7RD-.js';
+import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-D8SSaxQU.js';
 
 
 

@@ -152,6 +152,7 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 
+const presentFiles = new Set();
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -161,8 +162,11 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
+    if (!presentFiles.has(filePath)) {
+        if (!fs.existsSync(filePath)) {
+            throw new Error(`Missing file at path: ${filePath}`);
+        }
+        presentFiles.add(filePath);
     }
     fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
         encoding: 'utf8'
@@ -767,7 +771,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-DavK2Xig.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-D7di4w6O.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         if (proxied)
             sent.then(runQueuedWork, runQueuedWork);
         return await withinSignal(sent, opts.signal);
@@ -779,7 +783,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-DavK2Xig.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-D7di4w6O.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1891,27 +1895,27 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-B-g7TLCd.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-DnqzmZPh.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-CAo9qabO.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-C7VsPiFU.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-9WR5LDb_.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-Bji4sF4G.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-CB09TP7l.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-qQP0YlO1.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-Dh8QJpeI.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-DXAjcamS.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-CuhhN4c0.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-CUcKUCPT.js')).createWriter(settings.infisical, ctx);
     }
 }
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-CAo9qabO.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-C7VsPiFU.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2231,7 +2235,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason, whileFetching) {
-            const { fetchIdToken } = await import('./github-oidc-BLDKbvUw.js');
+            const { fetchIdToken } = await import('./github-oidc-CRpl-2ld.js');
             const token = await fetchIdToken(http, audience, reason, run.env, whileFetching);
             masks.mask(token);
             return token;
@@ -2292,7 +2296,7 @@ async function readInputs(rt, log) {
         return readSettings(rt.inputs, { warning: log.warning, env: rt.env });
     }
     catch (err) {
-        throw await (await import('./github-fork-hint-BGdzqGN2.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-D-qoGrx-.js')).withForkHint(err);
     }
 }
 function pastDeadline(deadline, timeoutSeconds, stage) {
@@ -2574,7 +2578,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-TfbUAlFb.js');
+        const { exportToFile } = await import('./runner-export-file-CAWWpZUM.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-C8wQ7RD-.js';
+import { I as InputError } from './startup-D8SSaxQU.js';
 
 
 

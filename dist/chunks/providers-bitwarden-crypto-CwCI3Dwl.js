@@ -1,4 +1,4 @@
-import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-C8wQ7RD-.js';
+import { C as CryptoError, g as decodeUtf8Strict, d as decodeBase64Strict } from './startup-D8SSaxQU.js';
 
 
 

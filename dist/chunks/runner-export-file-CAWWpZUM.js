@@ -1,7 +1,7 @@
 const { randomBytes } = process.getBuiltinModule('node:crypto');
 const { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } = process.getBuiltinModule('node:fs');
 const { dirname, join, basename } = process.getBuiltinModule('node:path');
-import { I as InputError } from './startup-C8wQ7RD-.js';
+import { I as InputError } from './startup-D8SSaxQU.js';
 
 
 

@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-C8wQ7RD-.js';
+import { I as InputError } from './startup-D8SSaxQU.js';
 
 
 
