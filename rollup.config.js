@@ -66,22 +66,10 @@ const CORE_FILE_COMMAND_PATCHES = [
     "import * as crypto from 'crypto';",
     "const crypto = { randomUUID: () => process.getBuiltinModule('node:crypto').randomUUID() };",
   ],
+  // Set.add returns the set: a path found present is remembered, and checked no more.
   [
-    `    if (!fs.existsSync(filePath)) {
-        throw new Error(\`Missing file at path: \${filePath}\`);
-    }
-    fs.appendFileSync(filePath, \`\${toCommandValue(message)}\${os.EOL}\`, {
-        encoding: 'utf8'
-    });`,
-    `    if (!presentFiles.has(filePath)) {
-        if (!fs.existsSync(filePath)) {
-            throw new Error(\`Missing file at path: \${filePath}\`);
-        }
-        presentFiles.add(filePath);
-    }
-    fs.appendFileSync(filePath, \`\${toCommandValue(message)}\${os.EOL}\`, {
-        encoding: 'utf8'
-    });`,
+    '    if (!fs.existsSync(filePath)) {',
+    '    if (!presentFiles.has(filePath) && !(fs.existsSync(filePath) && presentFiles.add(filePath))) {',
   ],
 ]
 

@@ -2,7 +2,7 @@
 const { spawn } = process.getBuiltinModule('node:child_process');
 const { readFileSync } = process.getBuiltinModule('node:fs');
 const { constants } = process.getBuiltinModule('node:os');
-import { h as createMasks, k as run } from './chunks/startup-D8SSaxQU.js';
+import { h as createMasks, k as run } from './chunks/startup-B0l7F2rJ.js';
 
 
 
@@ -269,7 +269,7 @@ async function main(argv) {
     const env = { ...process.env };
     if (parsed.kind === 'write') {
         try {
-            const { runWrite } = await import('./chunks/write-main-BoKnVF3-.js');
+            const { runWrite } = await import('./chunks/write-main-CU6re6b2.js');
             await runWrite({
                 inputs: cliInputs(readFlagFiles(parsed), env, 'write'),
                 env,

@@ -1,4 +1,4 @@
-import { k as run, n as preparePublish, t as runnerInputs, u as publish, v as debug, w as warning, x as info, y as usesVaultActionUrl, z as setOutput, B as setFailed, D as createCleanupRecorder, h as createMasks, F as saveState, G as maskCommands, H as setSecret } from './chunks/startup-D8SSaxQU.js';
+import { k as run, n as preparePublish, t as runnerInputs, u as publish, v as debug, w as warning, x as info, y as usesVaultActionUrl, z as setOutput, B as setFailed, D as createCleanupRecorder, h as createMasks, F as saveState, G as maskCommands, H as setSecret } from './chunks/startup-B0l7F2rJ.js';
 
 
 

@@ -1,5 +1,5 @@
-import { J as runCleanups, K as getState, x as info, w as warning, h as createMasks, H as setSecret, L as CLEANUP_STATE_KEY, M as CLEAN_ENV_CLEANUP, N as cleanEnv, v as debug, O as exportVariable } from './chunks/startup-D8SSaxQU.js';
-import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-CAWWpZUM.js';
+import { J as runCleanups, K as getState, x as info, w as warning, h as createMasks, H as setSecret, L as CLEANUP_STATE_KEY, M as CLEAN_ENV_CLEANUP, N as cleanEnv, v as debug, O as exportVariable } from './chunks/startup-B0l7F2rJ.js';
+import { DELETE_FILE_CLEANUP, deleteExportFile } from './chunks/runner-export-file-BkFNhv9A.js';
 
 
 
@@ -13,7 +13,7 @@ const log = {
 };
 let wing;
 function wingContext() {
-    wing ??= Promise.all([import('./chunks/startup-D8SSaxQU.js').then(function (n) { return n.af; }), import('./chunks/startup-D8SSaxQU.js').then(function (n) { return n.ae; }), import('./chunks/startup-D8SSaxQU.js').then(function (n) { return n.ad; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
+    wing ??= Promise.all([import('./chunks/startup-B0l7F2rJ.js').then(function (n) { return n.af; }), import('./chunks/startup-B0l7F2rJ.js').then(function (n) { return n.ae; }), import('./chunks/startup-B0l7F2rJ.js').then(function (n) { return n.ad; })]).then(([providers, { readSettings }, { createHttpClient }]) => {
         const settings = readSettings();
         masks.mask(settings.accessToken);
         const http = createHttpClient({

@@ -1,5 +1,5 @@
-import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, H as setSecret } from './chunks/startup-D8SSaxQU.js';
-import { doneLine, runWrite } from './chunks/write-main-BoKnVF3-.js';
+import { t as runnerInputs, v as debug, w as warning, x as info, B as setFailed, h as createMasks, H as setSecret } from './chunks/startup-B0l7F2rJ.js';
+import { doneLine, runWrite } from './chunks/write-main-CU6re6b2.js';
 const { appendFileSync } = process.getBuiltinModule('node:fs');
 import { escapeHtml } from './chunks/runner-summary-BbC1KWoD.js';
 

@@ -1,4 +1,4 @@
-import { t as runnerInputs, P as hasIdentityLogin, Q as assertClientPair, R as readVaultLogin, T as readVaultTls, I as InputError, U as readBaseUrl, V as readVaultServer, W as readInfisicalLogin, X as readBitwarden, Y as readCaCertificate, Z as readTimeout, _ as PROVIDER_CHOICES, $ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, a0 as scrubbedLog, a1 as providerContext, a2 as createWriter, a3 as ignoredInputs, a4 as givenInputs, s as secretsLine, A as ActionError, a5 as WRITE_INPUTS } from './startup-D8SSaxQU.js';
+import { t as runnerInputs, P as hasIdentityLogin, Q as assertClientPair, R as readVaultLogin, T as readVaultTls, I as InputError, U as readBaseUrl, V as readVaultServer, W as readInfisicalLogin, X as readBitwarden, Y as readCaCertificate, Z as readTimeout, _ as PROVIDER_CHOICES, $ as createInputReader, m as meaningfulLines, E as ENV_NAME, l as lineError, q as quote, a0 as scrubbedLog, a1 as providerContext, a2 as createWriter, a3 as ignoredInputs, a4 as givenInputs, s as secretsLine, A as ActionError, a5 as WRITE_INPUTS } from './startup-B0l7F2rJ.js';
 
 
 

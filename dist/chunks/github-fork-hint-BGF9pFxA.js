@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-D8SSaxQU.js';
+import { I as InputError } from './startup-B0l7F2rJ.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, S as ServerError, l as lineError, q as quote, I as InputError } from './startup-D8SSaxQU.js';
-import { i as isBotNotFound, o as ok, s as serverMessage, n as normalizeSecretPath, r as readCredentials, a as secretPathOf, w as withExtraHeaders, l as login, b as statusError, c as inScope, d as describeScopes, e as revokeIssuedToken } from './providers-infisical-Bji4sF4G.js';
+import { p as parseJson, i as isObject, b as shapeError, S as ServerError, l as lineError, q as quote, I as InputError } from './startup-B0l7F2rJ.js';
+import { i as isBotNotFound, o as ok, s as serverMessage, n as normalizeSecretPath, r as readCredentials, a as secretPathOf, w as withExtraHeaders, l as login, b as statusError, c as inScope, d as describeScopes, e as revokeIssuedToken } from './providers-infisical-DHf9U16D.js';
 
 
 

@@ -1,4 +1,4 @@
-import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-D8SSaxQU.js';
+import { I as InputError, j as jsonObjectOf, i as isObject, S as ServerError } from './startup-B0l7F2rJ.js';
 
 
 

@@ -162,11 +162,8 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!presentFiles.has(filePath)) {
-        if (!fs.existsSync(filePath)) {
-            throw new Error(`Missing file at path: ${filePath}`);
-        }
-        presentFiles.add(filePath);
+    if (!presentFiles.has(filePath) && !(fs.existsSync(filePath) && presentFiles.add(filePath))) {
+        throw new Error(`Missing file at path: ${filePath}`);
     }
     fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
         encoding: 'utf8'
@@ -771,7 +768,7 @@ class ThroughProxy extends Error {
 async function exchange(url, opts) {
     const proxied = proxyConfigured(url);
     try {
-        const sent = proxied ? import('./http-proxy-D7di4w6O.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
+        const sent = proxied ? import('./http-proxy-nd_KqSW9.js').then((p) => p.proxyExchange(url, opts)) : nodeExchange(url, opts);
         if (proxied)
             sent.then(runQueuedWork, runQueuedWork);
         return await withinSignal(sent, opts.signal);
@@ -783,7 +780,7 @@ async function exchange(url, opts) {
         if (tls)
             throw tls;
         if (proxied) {
-            const proxy = (await import('./http-proxy-D7di4w6O.js')).proxyThrough(url);
+            const proxy = (await import('./http-proxy-nd_KqSW9.js')).proxyThrough(url);
             if (proxy !== undefined)
                 throw new ThroughProxy(proxy, err);
         }
@@ -1895,27 +1892,27 @@ async function createProvider(settings, ctx) {
     const identity = clientId !== undefined || identityId !== undefined || INFISICAL_METHODS.some((m) => m === method);
     switch (detectProvider(settings.accessToken, settings.provider, identity, settings.vault.named)) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-DnqzmZPh.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-ChmZDpMB.js').then(function (n) { return n.i; })).create(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-C7VsPiFU.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
+            return (await import('./providers-vault-BXlX3qF7.js').then(function (n) { return n.i; })).create(settings.vault, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-Bji4sF4G.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
+            return (await import('./providers-infisical-DHf9U16D.js').then(function (n) { return n.f; })).create(settings.infisical, ctx);
     }
 }
 async function createWriter(settings, ctx) {
     const kind = detectProvider(settings.accessToken, settings.provider, settings.infisicalIdentity, settings.vaultNamed);
     switch (kind) {
         case 'bitwarden':
-            return (await import('./providers-bitwarden-write-qQP0YlO1.js')).createWriter(settings.bitwarden, ctx);
+            return (await import('./providers-bitwarden-write-3JGCpsDm.js')).createWriter(settings.bitwarden, ctx);
         case 'vault':
-            return (await import('./providers-vault-write-DXAjcamS.js')).createWriter(settings, ctx);
+            return (await import('./providers-vault-write-CVE3FoNU.js')).createWriter(settings, ctx);
         case 'infisical':
-            return (await import('./providers-infisical-write-CUcKUCPT.js')).createWriter(settings.infisical, ctx);
+            return (await import('./providers-infisical-write-DfRyJkFT.js')).createWriter(settings.infisical, ctx);
     }
 }
 async function loadCleanupHandler(kind, settings, ctx) {
     if (kind.startsWith('vault-')) {
-        const handler = (await import('./providers-vault-C7VsPiFU.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
+        const handler = (await import('./providers-vault-BXlX3qF7.js').then(function (n) { return n.d; })).CLEANUP_HANDLERS[kind];
         return handler && ((data) => handler(data, settings.vault, ctx));
     }
     return undefined;
@@ -2235,7 +2232,7 @@ function providerContext(run, masks, log) {
         debug: log.debug,
         now: Date.now,
         async idToken(audience, reason, whileFetching) {
-            const { fetchIdToken } = await import('./github-oidc-CRpl-2ld.js');
+            const { fetchIdToken } = await import('./github-oidc-DxJUcLCG.js');
             const token = await fetchIdToken(http, audience, reason, run.env, whileFetching);
             masks.mask(token);
             return token;
@@ -2296,7 +2293,7 @@ async function readInputs(rt, log) {
         return readSettings(rt.inputs, { warning: log.warning, env: rt.env });
     }
     catch (err) {
-        throw await (await import('./github-fork-hint-D-qoGrx-.js')).withForkHint(err);
+        throw await (await import('./github-fork-hint-BGF9pFxA.js')).withForkHint(err);
     }
 }
 function pastDeadline(deadline, timeoutSeconds, stage) {
@@ -2578,7 +2575,7 @@ async function exportAll(secrets, opts) {
     assertRunnerFilesWritable(opts.setEnv || secrets.some((s) => s.only === 'env'));
     let removeFile;
     if (opts.exportFile) {
-        const { exportToFile } = await import('./runner-export-file-CAWWpZUM.js');
+        const { exportToFile } = await import('./runner-export-file-BkFNhv9A.js');
         removeFile = exportToFile(secrets, opts.exportFile, opts.record);
     }
     try {

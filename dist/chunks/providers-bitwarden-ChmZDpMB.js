@@ -1,4 +1,4 @@
-import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, r as requestSent } from './startup-D8SSaxQU.js';
+import { m as meaningfulLines, s as secretsLine, l as lineError, a as assertEnvName, q as quote, p as parseJson, S as ServerError, i as isObject, b as shapeError, c as stringField, j as jsonObjectOf, o as oneLine, E as ENV_NAME, I as InputError, d as decodeBase64Strict, r as requestSent } from './startup-B0l7F2rJ.js';
 
 const UUID$1 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NEAR_UUID = /^(?=.*-)[0-9a-f-]{16,}$/i;
@@ -337,7 +337,7 @@ function parseAccessToken(text) {
 const RENEW_MARGIN_MS = 300_000;
 async function authenticate(ctx, endpoints, token) {
     const keyed = requestSent()
-        .then(() => import('./providers-bitwarden-crypto-CwCI3Dwl.js'))
+        .then(() => import('./providers-bitwarden-crypto-Am1BV7kf.js'))
         .then((crypto) => ({ crypto, tokenKey: crypto.deriveTokenKey(token.seed) }));
     const [res, { crypto, tokenKey }] = await Promise.all([login(ctx.http, endpoints.identityUrl, token), keyed]);
     ctx.mask(res.accessToken);

@@ -1,7 +1,7 @@
 const { randomBytes } = process.getBuiltinModule('node:crypto');
 const { realpathSync, mkdirSync, openSync, fchmodSync, writeSync, closeSync, renameSync, rmSync, lstatSync, unlinkSync } = process.getBuiltinModule('node:fs');
 const { dirname, join, basename } = process.getBuiltinModule('node:path');
-import { I as InputError } from './startup-D8SSaxQU.js';
+import { I as InputError } from './startup-B0l7F2rJ.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as postLogin } from './providers-infisical-Bji4sF4G.js';
-import './startup-D8SSaxQU.js';
+import { p as postLogin } from './providers-infisical-DHf9U16D.js';
+import './startup-B0l7F2rJ.js';
 
 
 

@@ -1,4 +1,4 @@
-import { I as InputError } from './startup-D8SSaxQU.js';
+import { I as InputError } from './startup-B0l7F2rJ.js';
 const { createHash } = process.getBuiltinModule('node:crypto');
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 const require$$0 = process.getBuiltinModule('node:url');

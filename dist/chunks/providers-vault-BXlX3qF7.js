@@ -1,4 +1,4 @@
-import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, I as InputError, e as parseVaultToken, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-D8SSaxQU.js';
+import { j as jsonObjectOf, o as oneLine, S as ServerError, p as parseJson, i as isObject$1, I as InputError, e as parseVaultToken, s as secretsLine, A as ActionError, l as lineError, q as quote, E as ENV_NAME } from './startup-B0l7F2rJ.js';
 
 const READ_RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);
 const NO_RETRY = new Set();
@@ -1217,7 +1217,7 @@ function create(vault, runCtx) {
         async fetch(requests) {
             if (given)
                 return readAll(given, requests);
-            const { logIn } = await import('./providers-vault-login-BVp_D8Px.js');
+            const { logIn } = await import('./providers-vault-login-D4YO5ssh.js');
             const base = { http: ctx.http, url, namespace: vault.namespace, headers: vault.extraHeaders };
             const created = await logIn(method, base, ctx);
             const revocable = !publish.env && !publish.output && !created.batch;

@@ -1,5 +1,5 @@
 const { sign, createPrivateKey } = process.getBuiltinModule('node:crypto');
-import { I as InputError } from './startup-D8SSaxQU.js';
+import { I as InputError } from './startup-B0l7F2rJ.js';
 
 
 

@@ -1,5 +1,5 @@
-import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-D8SSaxQU.js';
-import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-DnqzmZPh.js';
+import { p as parseJson, i as isObject, b as shapeError, c as stringField, S as ServerError, l as lineError, q as quote } from './startup-B0l7F2rJ.js';
+import { s as statusError, t as toListedSecret, p as prepareLogin, l as listOrganizationSecrets, d as decryptField } from './providers-bitwarden-ChmZDpMB.js';
 
 
 

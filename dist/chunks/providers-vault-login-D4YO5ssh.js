@@ -1,6 +1,6 @@
 const { readFile } = process.getBuiltinModule('node:fs/promises');
-import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-D8SSaxQU.js';
-import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-C7VsPiFU.js';
+import { S as ServerError, p as parseJson, i as isObject, I as InputError } from './startup-B0l7F2rJ.js';
+import { l as loginRequest, v as vaultErrors, c as stringLeaves } from './providers-vault-BXlX3qF7.js';
 
 
 
@@ -31,7 +31,7 @@ async function requestFor(login, ep, ctx) {
             return { path, payload: { token: login.githubToken } };
         case 'jwt': {
             const early = () => ep.http.preconnect(ep.url);
-            const jwt = await (await import('./providers-vault-login-jwt-BD6Qhq4_.js')).jwtFor(login, ctx, early);
+            const jwt = await (await import('./providers-vault-login-jwt-CcwCZP62.js')).jwtFor(login, ctx, early);
             return { path, payload: { jwt, role: login.role }, role: login.role, jwt };
         }
         case 'kubernetes': {
@@ -75,7 +75,7 @@ async function logIn(login, ep, ctx) {
         const errs = vaultErrors(res);
         let hint = '';
         if (req.jwt !== undefined)
-            hint = ` ${(await import('./providers-vault-login-jwt-BD6Qhq4_.js')).describeJwt(req.jwt)}`;
+            hint = ` ${(await import('./providers-vault-login-jwt-CcwCZP62.js')).describeJwt(req.jwt)}`;
         else if (res.status === 404 || /no handler for route/.test(errs))
             hint = ` Is an auth method mounted at 'auth/${login.mount}'? Set 'path' to its mount.`;
         throw new ServerError(`${what}: Vault returned ${res.status}${errs ? ` (${errs})` : ''}.${hint}`, res.status);

@@ -2,7 +2,7 @@ import { g as getDefaultExportFromCjs } from './_commonjsHelpers-BFTU3MAI.js';
 import { _ as __require$2, a as __require$3, b as __require$4, c as __require$5, d as __require$6, e as __require$7, f as __require$8, g as __require$9, h as __require$a, i as __require$b, j as __require$c, k as __require$d, l as __require$e, m as __require$f, n as __require$g, o as __require$h } from './_node_url_commonjs-external-BGuA_P3N.js';
 const { createRequire } = process.getBuiltinModule('node:module');
 const { setFlagsFromString } = process.getBuiltinModule('node:v8');
-import { a6 as certificateErrorCode, a7 as readLimited, S as ServerError, a8 as readProxySettings, a9 as trustStore, aa as agentTls, ab as proxyFor, ac as certificateError } from './startup-D8SSaxQU.js';
+import { a6 as certificateErrorCode, a7 as readLimited, S as ServerError, a8 as readProxySettings, a9 as trustStore, aa as agentTls, ab as proxyFor, ac as certificateError } from './startup-B0l7F2rJ.js';
 
 
 
